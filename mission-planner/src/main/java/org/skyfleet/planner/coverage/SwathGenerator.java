@@ -1,0 +1,94 @@
+package org.skyfleet.planner.coverage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+import org.skyfleet.planner.geo.AreaGeometry;
+
+/**
+ * Swaths of an area already rotated so that sweeps run along x.
+ *
+ * <p>Definition: the area's y extent H is cut into n = ⌈H / w⌉ equal bands of height s = H / n ≤ w,
+ * with one sweep line through the middle of each band. For each connected piece of (area ∩ band) the
+ * swath spans the piece's full x extent, so every point of the piece lies within s/2 ≤ w/2 of it even
+ * where the boundary is slanted (the swath then overshoots the boundary a little). Pieces whose spans
+ * overlap are merged. Where a flight constraint is given, each swath is clipped to it (exclusions grown
+ * by the margin removed, inclusions shrunk by it kept) and pieces shorter than a metre are dropped.
+ */
+public final class SwathGenerator {
+  private SwathGenerator() {}
+
+  /** Number of bands for an envelope height and sweep width. */
+  public static int bandCount(double heightM, double sweepWidthM) {
+    return Math.max(1, (int) Math.ceil(heightM / sweepWidthM - 1e-9));
+  }
+
+  /**
+   * Swaths per band, each band's swaths sorted west to east.
+   *
+   * @param allowed where swaths may lie in the rotated frame, or null for anywhere
+   */
+  public static List<List<Swath>> generate(Polygon rotatedArea, double sweepWidthM, Geometry allowed) {
+    Envelope env = rotatedArea.getEnvelopeInternal();
+    int n = bandCount(env.getHeight(), sweepWidthM);
+    double s = env.getHeight() / n;
+    List<List<Swath>> bands = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double y0 = env.getMinY() + i * s;
+      double y = y0 + s / 2;
+      Geometry band = AreaGeometry.FACTORY.toGeometry(
+          new Envelope(env.getMinX() - 1, env.getMaxX() + 1, y0 - 1e-6, y0 + s + 1e-6));
+      Geometry pieces = rotatedArea.intersection(band);
+      List<double[]> spans = new ArrayList<>();
+      for (int k = 0; k < pieces.getNumGeometries(); k++) {
+        Geometry piece = pieces.getGeometryN(k);
+        if (piece instanceof Polygon && piece.getArea() > 1e-6) {
+          Envelope pe = piece.getEnvelopeInternal();
+          spans.add(new double[] {pe.getMinX(), pe.getMaxX()});
+        }
+      }
+      bands.add(clip(merge(spans), i, y, allowed));
+    }
+    return bands;
+  }
+
+  private static List<double[]> merge(List<double[]> spans) {
+    spans.sort(Comparator.comparingDouble(a -> a[0]));
+    List<double[]> out = new ArrayList<>();
+    for (double[] sp : spans) {
+      if (!out.isEmpty() && sp[0] <= out.get(out.size() - 1)[1]) {
+        double[] last = out.get(out.size() - 1);
+        last[1] = Math.max(last[1], sp[1]);
+      } else {
+        out.add(sp.clone());
+      }
+    }
+    return out;
+  }
+
+  private static List<Swath> clip(List<double[]> spans, int band, double y, Geometry allowed) {
+    List<Swath> out = new ArrayList<>();
+    for (double[] sp : spans) {
+      if (allowed == null) {
+        out.add(new Swath(band, y, sp[0], sp[1]));
+        continue;
+      }
+      LineString line = AreaGeometry.FACTORY.createLineString(
+          new Coordinate[] {new Coordinate(sp[0], y), new Coordinate(sp[1], y)});
+      Geometry kept = allowed.intersection(line);
+      for (int k = 0; k < kept.getNumGeometries(); k++) {
+        Envelope e = kept.getGeometryN(k).getEnvelopeInternal();
+        if (e.getWidth() >= 1.0) {
+          out.add(new Swath(band, y, e.getMinX(), e.getMaxX()));
+        }
+      }
+    }
+    out.sort(Comparator.comparingDouble(Swath::x0));
+    return out;
+  }
+}
