@@ -28,6 +28,9 @@ public final class LocalAirspace {
   private static final PlannerLimits ZONE_LIMITS =
       new PlannerLimits(PlannerLimits.MAX_VERTICES, Double.MAX_VALUE, 400_000, 0, 0, 0);
 
+  /** Extra distance, metres, between survey legs and the routing margin. */
+  public static final double CLEARANCE_M = 0.5;
+
   private final LocalFrame frame;
   private final Map<String, Polygon> exclusions = new LinkedHashMap<>();
   private final Geometry inclusionUnion;
@@ -124,14 +127,16 @@ public final class LocalAirspace {
 
   /**
    * Where survey legs may lie inside {@code universe}: the inclusions shrunk by the margin (or the
-   * universe when there are none) less the exclusions grown by it; null when nothing constrains flight.
+   * universe when there are none) less the exclusions grown by it, with {@link #CLEARANCE_M} more so
+   * that legs ending on its edge still pass {@link #segmentAllowed}; null when nothing constrains flight.
    */
   public Geometry allowedRegion(Envelope universe) {
     if (!hasConstraints()) {
       return null;
     }
-    Geometry inside = allowedInside == null ? AreaGeometry.FACTORY.toGeometry(universe) : allowedInside.getGeometry();
-    return obstacles == null ? inside : inside.difference(obstacles.getGeometry());
+    Geometry inside = allowedInside == null ? AreaGeometry.FACTORY.toGeometry(universe)
+        : allowedInside.getGeometry().buffer(-CLEARANCE_M, 8);
+    return obstacles == null ? inside : inside.difference(obstacles.getGeometry().buffer(CLEARANCE_M, 8));
   }
 
   /** True when a straight leg keeps the margin from every exclusion and stays inside the inclusions. */

@@ -42,7 +42,7 @@ public final class SwathGenerator {
       double y0 = env.getMinY() + i * s;
       double y = y0 + s / 2;
       Geometry band = AreaGeometry.FACTORY.toGeometry(
-          new Envelope(env.getMinX() - 1, env.getMaxX() + 1, y0 - 1e-6, y0 + s + 1e-6));
+          new Envelope(env.getMinX() - 1, env.getMaxX() + 1, y0, y0 + s));
       Geometry pieces = rotatedArea.intersection(band);
       List<double[]> spans = new ArrayList<>();
       for (int k = 0; k < pieces.getNumGeometries(); k++) {

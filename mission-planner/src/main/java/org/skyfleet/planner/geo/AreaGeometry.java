@@ -96,7 +96,13 @@ public final class AreaGeometry {
     }
     double shellArea = Math.abs(signedArea(shell));
     if (shellArea < 1.0) {
-      throw PlanningException.invalid(what + " has no area (" + String.format(Locale.ROOT, "%.2f", shellArea)
+      Polygon shellOnly = FACTORY.createPolygon(shell);
+      TopologyValidationError error = new IsValidOp(shellOnly).getValidationError();
+      if (error != null && error.getErrorType() == TopologyValidationError.SELF_INTERSECTION
+          || error != null && error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION) {
+        throw PlanningException.invalid(describe(error, shellOnly, frame, what));
+      }
+      throw PlanningException.invalid(what + " encloses no area (" + String.format(Locale.ROOT, "%.2f", shellArea)
           + " m²): its points are repeated or lie on one line");
     }
     if (shellArea > limits.maxAreaM2()) {
@@ -108,7 +114,7 @@ public final class AreaGeometry {
     for (int h = 0; h < holes.length; h++) {
       Coordinate[] hc = ring(area.holes().get(h), frame, what + " hole " + h);
       if (Math.abs(signedArea(hc)) < 1.0) {
-        throw PlanningException.invalid(what + " hole " + h + " has no area: its points lie on one line");
+        throw PlanningException.invalid(what + " hole " + h + " encloses no area: its points lie on one line");
       }
       holes[h] = FACTORY.createLinearRing(hc);
     }
