@@ -1,0 +1,176 @@
+package org.skyfleet.server;
+
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.skyfleet.fleet.event.VehicleHealthRules;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.server.grpc.FleetGrpcService;
+import org.skyfleet.server.grpc.TelemetryGrpcService;
+import org.skyfleet.server.http.HttpEndpoint;
+import org.skyfleet.server.metrics.FleetGauges;
+import org.skyfleet.telemetry.bus.InProcessFleetBus;
+import org.skyfleet.telemetry.fanout.EventFanout;
+import org.skyfleet.telemetry.fanout.FanoutMetrics;
+import org.skyfleet.telemetry.fanout.StateFanout;
+import org.skyfleet.telemetry.link.IngestMetrics;
+import org.skyfleet.telemetry.link.LinkConfig;
+import org.skyfleet.telemetry.link.MavlinkUdpLink;
+
+/** One running SkyFleet control-plane node on embedded defaults. */
+public final class SkyfleetServer implements AutoCloseable {
+    private static final int EVENT_QUEUE_CAPACITY = 1024;
+
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final VehicleRegistry registry;
+    private final IngestMetrics ingestMetrics;
+    private final FanoutMetrics stateFanoutMetrics;
+    private final EventLoopGroup linkGroup;
+    private final EventLoopGroup httpGroup;
+    private final ExecutorService fanoutExecutor;
+    private final ScheduledExecutorService fanoutTimer;
+    private final StateFanout<byte[]> stateFanout;
+    private final EventFanout<byte[]> eventFanout;
+    private final List<MavlinkUdpLink> links = new ArrayList<>();
+    private final HealthStatusManager health = new HealthStatusManager();
+    private Server grpc;
+    private HttpEndpoint http;
+
+    private SkyfleetServer(ServerConfig config, InstantSource clock) {
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        InProcessFleetBus bus = new InProcessFleetBus();
+        this.registry = new VehicleRegistry(bus, VehicleHealthRules.defaults());
+        this.ingestMetrics = new IngestMetrics(meters);
+        this.stateFanoutMetrics = new FanoutMetrics(meters, "states");
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.linkGroup = new MultiThreadIoEventLoopGroup(Math.min(config.mavlinkLinks(), cores),
+                new DefaultThreadFactory("skyfleet-mavlink", true), NioIoHandler.newFactory());
+        this.httpGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("skyfleet-http", true),
+                NioIoHandler.newFactory());
+        this.fanoutExecutor = Executors.newFixedThreadPool(Math.max(2, cores), new DefaultThreadFactory("skyfleet-fanout", true));
+        this.fanoutTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-fanout-timer", true));
+        this.stateFanout = new StateFanout<>(bus, s -> TelemetryGrpcService.encodeState(s, clock), fanoutExecutor,
+                fanoutTimer, stateFanoutMetrics);
+        this.eventFanout = new EventFanout<>(bus, TelemetryGrpcService::encodeEvent, fanoutExecutor,
+                new FanoutMetrics(meters, "events"), EVENT_QUEUE_CAPACITY);
+        FleetGauges.register(meters, registry, stateFanout, eventFanout);
+    }
+
+    /** Binds every endpoint and starts serving. */
+    public static SkyfleetServer start(ServerConfig config, InstantSource clock) throws IOException, InterruptedException {
+        SkyfleetServer server = new SkyfleetServer(config, clock);
+        try {
+            server.bind(config, clock);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void bind(ServerConfig config, InstantSource clock) throws IOException, InterruptedException {
+        for (int i = 0; i < config.mavlinkLinks(); i++) {
+            int port = config.mavlinkPort() == 0 ? 0 : config.mavlinkPort() + i;
+            LinkConfig link = LinkConfig.defaults(config.mavlinkHost(), port)
+                    .withHeartbeatTimeout(config.heartbeatTimeout());
+            links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
+        }
+        grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
+                .addService(new FleetGrpcService(registry, clock))
+                .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .addService(health.getHealthService())
+                .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                .build()
+                .start();
+        http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown());
+        health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    public int grpcPort() {
+        return grpc.getPort();
+    }
+
+    public int httpPort() {
+        return http.localAddress().getPort();
+    }
+
+    public List<MavlinkUdpLink> links() {
+        return links;
+    }
+
+    /** The first link's local address, where a single vehicle or the demo fleet sends. */
+    public InetSocketAddress mavlinkAddress() {
+        return links.get(0).localAddress();
+    }
+
+    public VehicleRegistry registry() {
+        return registry;
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    public IngestMetrics ingestMetrics() {
+        return ingestMetrics;
+    }
+
+    public FanoutMetrics stateFanoutMetrics() {
+        return stateFanoutMetrics;
+    }
+
+    public StateFanout<byte[]> stateFanout() {
+        return stateFanout;
+    }
+
+    @Override
+    public void close() {
+        health.enterTerminalState();
+        if (grpc != null) {
+            grpc.shutdownNow();
+            try {
+                grpc.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        links.forEach(MavlinkUdpLink::close);
+        if (http != null) {
+            http.close();
+        }
+        try {
+            stateFanout.close();
+            eventFanout.close();
+        } catch (Exception e) {
+            // closing anyway
+        }
+        fanoutExecutor.shutdownNow();
+        fanoutTimer.shutdownNow();
+        linkGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        httpGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        meters.close();
+    }
+}

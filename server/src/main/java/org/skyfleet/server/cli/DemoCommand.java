@@ -1,0 +1,61 @@
+package org.skyfleet.server.cli;
+
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import org.skyfleet.server.SkyfleetServer;
+import org.skyfleet.simulator.Simulation;
+import org.skyfleet.simulator.SimulationConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code skyfleet demo}: the control plane plus a simulated fleet flying around a home point. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the control plane on embedded defaults with a simulated fleet (6 drones, 2 robots).")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions options;
+
+    @Option(names = "--home", defaultValue = "51.5034,-0.1276", description = "home point lat,lon in degrees (default: ${DEFAULT-VALUE})")
+    String home;
+
+    @Option(names = "--drones", defaultValue = "6", description = "simulated PX4 multicopters (default: ${DEFAULT-VALUE})")
+    int drones;
+
+    @Option(names = "--robots", defaultValue = "2", description = "simulated ArduPilot ground robots (default: ${DEFAULT-VALUE})")
+    int robots;
+
+    @Option(names = "--seed", defaultValue = "42", description = "simulation seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--duration-s", defaultValue = "0", description = "stop after this many seconds; 0 runs until interrupted")
+    long durationS;
+
+    @Override
+    public Integer call() throws Exception {
+        String[] latLon = home.split(",");
+        if (latLon.length != 2) {
+            System.err.println("--home must be lat,lon in degrees, e.g. 51.5034,-0.1276");
+            return 2;
+        }
+        double lat = Double.parseDouble(latLon[0].trim());
+        double lon = Double.parseDouble(latLon[1].trim());
+        SkyfleetServer server = SkyfleetServer.start(options.toConfig(), InstantSource.system());
+        ServeCommand.printEndpoints(server);
+        InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
+        Simulation sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed));
+        System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
+        System.out.printf("Try:  ./skyfleet vehicles --target 127.0.0.1:%d%n      ./skyfleet watch --target 127.0.0.1:%d%n",
+                server.grpcPort(), server.grpcPort());
+        if (durationS > 0) {
+            Thread.sleep(durationS * 1000);
+            VehiclesCommand.printTable(server.registry().all());
+            sim.close();
+            server.close();
+            return 0;
+        }
+        ServeCommand.awaitShutdown(sim, server);
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+package org.skyfleet.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code skyfleet} executable. */
+@Command(name = "skyfleet", mixinStandardHelpOptions = true, version = "skyfleet 0.1.0",
+        description = "Drone and patrol-robot fleet control: MAVLink 2 in, gRPC out.",
+        subcommands = {ServeCommand.class, DemoCommand.class, VehiclesCommand.class, WatchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class SkyfleetCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SkyfleetCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

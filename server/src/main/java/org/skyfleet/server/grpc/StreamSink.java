@@ -1,0 +1,23 @@
+package org.skyfleet.server.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import org.skyfleet.telemetry.fanout.UpdateSink;
+
+/** A gRPC server stream as a fan-out sink: ready when gRPC's flow-control window has room. */
+final class StreamSink implements UpdateSink<byte[]> {
+    private final ServerCallStreamObserver<byte[]> call;
+
+    StreamSink(ServerCallStreamObserver<byte[]> call) {
+        this.call = call;
+    }
+
+    @Override
+    public boolean isReady() {
+        return call.isReady() && !call.isCancelled();
+    }
+
+    @Override
+    public void send(byte[] item, long skipped) {
+        call.onNext(PreSerialized.withCount2(item, skipped));
+    }
+}

@@ -1,0 +1,107 @@
+package org.skyfleet.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * A small HTTP/1.1 server: {@code GET /metrics} (Prometheus text format) and {@code GET /healthz}.
+ * Requests are bounded to 64 KiB; anything else is 404 or 405.
+ */
+public final class HttpEndpoint implements AutoCloseable {
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final Channel channel;
+
+    private HttpEndpoint(Channel channel) {
+        this.channel = channel;
+    }
+
+    public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
+                                    Supplier<Boolean> healthy) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
+                                new Routes(metrics, healthy));
+                    }
+                });
+        return new HttpEndpoint(b.bind(host, port).sync().channel());
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+    }
+
+    private static final class Routes extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final Supplier<String> metrics;
+        private final Supplier<Boolean> healthy;
+
+        Routes(Supplier<String> metrics, Supplier<Boolean> healthy) {
+            this.metrics = metrics;
+            this.healthy = healthy;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            String path = request.uri().split("\\?", 2)[0];
+            FullHttpResponse response;
+            if (!request.method().equals(HttpMethod.GET)) {
+                response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET\n", "text/plain");
+            } else if (path.equals("/metrics")) {
+                response = text(HttpResponseStatus.OK, metrics.get(), "text/plain; version=0.0.4; charset=utf-8");
+            } else if (path.equals("/healthz")) {
+                boolean ok = healthy.get();
+                response = text(ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                        ok ? "ok\n" : "unavailable\n", "text/plain");
+            } else {
+                response = text(HttpResponseStatus.NOT_FOUND, "not found: " + path + "\n", "text/plain");
+            }
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            HttpUtil.setKeepAlive(response, keepAlive);
+            var future = ctx.writeAndFlush(response);
+            if (!keepAlive) {
+                future.addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+
+        private static FullHttpResponse text(HttpResponseStatus status, String body, String contentType) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+            return r;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The server's HTTP side on Netty: Prometheus metrics and a health check. */
+package org.skyfleet.server.http;

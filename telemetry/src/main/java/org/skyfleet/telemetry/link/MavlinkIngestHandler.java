@@ -1,0 +1,304 @@
+package org.skyfleet.telemetry.link;
+
+import io.dronefleet.mavlink.common.CommandAck;
+import io.dronefleet.mavlink.common.MavCmd;
+import io.dronefleet.mavlink.common.MavResult;
+import io.dronefleet.mavlink.common.Statustext;
+import io.dronefleet.mavlink.minimal.Heartbeat;
+import io.dronefleet.mavlink.minimal.MavAutopilot;
+import io.dronefleet.mavlink.minimal.MavState;
+import io.dronefleet.mavlink.minimal.MavType;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.skyfleet.fleet.event.EventSeverity;
+import org.skyfleet.fleet.event.EventType;
+import org.skyfleet.fleet.event.VehicleEvent;
+import org.skyfleet.fleet.vehicle.FlightStatus;
+import org.skyfleet.fleet.vehicle.LandedState;
+import org.skyfleet.fleet.vehicle.LinkState;
+import org.skyfleet.fleet.vehicle.SystemStatus;
+import org.skyfleet.fleet.vehicle.VehicleIdentity;
+import org.skyfleet.fleet.vehicle.VehicleKind;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.fleet.vehicle.VehicleState;
+import org.skyfleet.telemetry.mavlink.FlightModeNames;
+import org.skyfleet.telemetry.mavlink.MavlinkEncoder;
+import org.skyfleet.telemetry.mavlink.MavlinkFrame;
+import org.skyfleet.telemetry.mavlink.TelemetryApplier;
+import org.skyfleet.telemetry.mavlink.VehicleClassification;
+
+/**
+ * The logic of one MAVLink link, on its event-loop thread: discovers vehicles by heartbeat, binds each
+ * system id to the address it speaks from, applies telemetry to the registry, sets up streams, sends
+ * the ground station's heartbeat, and marks links lost when heartbeats stop.
+ */
+final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFrame> {
+    private static final Logger LOG = Logger.getLogger(MavlinkIngestHandler.class.getName());
+    private static final int AUTOPILOT_COMPONENT = 1;
+    private static final long TICK_MS = 100;
+    private static final Duration GCS_HEARTBEAT_PERIOD = Duration.ofSeconds(1);
+
+    private final LinkConfig config;
+    private final VehicleRegistry registry;
+    private final InstantSource clock;
+    private final IngestMetrics metrics;
+    private final MavlinkEncoder encoder;
+    private final Map<Integer, VehicleBinding> bySystemId = new HashMap<>();
+    private final Map<String, VehicleBinding> byVehicleId = new HashMap<>();
+    private final List<FrameObserver> observers = new CopyOnWriteArrayList<>();
+    private Channel channel;
+    private ScheduledFuture<?> tick;
+    private Instant lastGcsHeartbeat = Instant.EPOCH;
+
+    MavlinkIngestHandler(LinkConfig config, VehicleRegistry registry, InstantSource clock, IngestMetrics metrics,
+                         MavlinkEncoder encoder) {
+        this.config = config;
+        this.registry = registry;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.encoder = encoder;
+    }
+
+    void addObserver(FrameObserver observer) {
+        observers.add(observer);
+    }
+
+    /** The address a bound vehicle speaks from, or null. Link thread only. */
+    InetSocketAddress peerOf(String vehicleId) {
+        VehicleBinding b = byVehicleId.get(vehicleId);
+        return b == null ? null : b.peer;
+    }
+
+    int systemIdOf(String vehicleId) {
+        VehicleBinding b = byVehicleId.get(vehicleId);
+        return b == null ? -1 : b.systemId;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        tick = ctx.executor().scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A UDP link serves every vehicle: log and keep the channel open whatever one datagram did.
+        LOG.log(Level.WARNING, "link " + config.linkName() + ": unexpected error, link stays up", cause);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, MavlinkFrame frame) {
+        Instant now = clock.instant();
+        VehicleBinding binding;
+        if (frame.payload() instanceof Heartbeat hb) {
+            binding = onHeartbeat(frame, hb, now);
+        } else {
+            binding = bySystemId.get(frame.systemId());
+            if (binding == null) {
+                metrics.frameIgnored(IngestMetrics.FrameIgnored.UNKNOWN_SYSTEM);
+                return;
+            }
+            if (!binding.peer.equals(frame.sender())) {
+                metrics.frameIgnored(IngestMetrics.FrameIgnored.PEER_CONFLICT);
+                return;
+            }
+            onTelemetry(binding, frame, now);
+        }
+        if (binding != null && !observers.isEmpty()) {
+            for (FrameObserver o : observers) {
+                o.onFrame(binding.vehicleId, frame);
+            }
+        }
+    }
+
+    private VehicleBinding onHeartbeat(MavlinkFrame frame, Heartbeat hb, Instant now) {
+        VehicleKind kind = VehicleClassification.kind(hb.type().entry());
+        if (kind == null || frame.componentId() != AUTOPILOT_COMPONENT) {
+            metrics.frameIgnored(IngestMetrics.FrameIgnored.NOT_A_VEHICLE);
+            return null;
+        }
+        VehicleBinding binding = bySystemId.get(frame.systemId());
+        if (binding == null) {
+            return discover(frame, hb, kind, now);
+        }
+        VehicleState current = registry.find(binding.vehicleId).orElseThrow();
+        boolean wasLost = current.status().linkState() == LinkState.LOST;
+        if (!binding.peer.equals(frame.sender())) {
+            if (!wasLost) {
+                metrics.frameIgnored(IngestMetrics.FrameIgnored.PEER_CONFLICT);
+                return null;
+            }
+            // The vehicle came back from another address (a new modem session, say): follow it.
+            binding.peer = frame.sender();
+        }
+        FlightStatus status = statusFrom(hb, current.identity().autopilot(), kind, current.status().landedState(), now);
+        String peer = peerName(frame.sender());
+        registry.update(binding.vehicleId, s -> {
+            VehicleState next = s.withStatus(status);
+            return peer.equals(s.identity().linkPeer()) ? next : next.withIdentity(new VehicleIdentity(
+                    s.vehicleId(), s.identity().kind(), s.identity().autopilot(), s.identity().mavlinkSystemId(), peer));
+        }, now);
+        if (wasLost) {
+            // A vehicle that rebooted forgot the intervals it was asked for.
+            requestStreams(binding, now);
+        }
+        return binding;
+    }
+
+    private VehicleBinding discover(MavlinkFrame frame, Heartbeat hb, VehicleKind kind, Instant now) {
+        String vehicleId = "mav-" + config.linkName() + "-" + frame.systemId();
+        VehicleBinding binding = new VehicleBinding(vehicleId, frame.systemId(), frame.sender());
+        bySystemId.put(frame.systemId(), binding);
+        byVehicleId.put(vehicleId, binding);
+        var autopilot = VehicleClassification.autopilot(hb.autopilot().entry());
+        FlightStatus status = statusFrom(hb, autopilot, kind, LandedState.UNKNOWN, now);
+        VehicleIdentity identity = new VehicleIdentity(vehicleId, kind, autopilot, frame.systemId(),
+                peerName(frame.sender()));
+        VehicleState initial = new VehicleState(identity, status, null, null, null, null, null, null, 0);
+        VehicleState stored = registry.register(initial, now);
+        if (stored.identity() != identity) {
+            // Known from before (this link restarted): take the new identity and status.
+            registry.update(vehicleId, s -> s.withIdentity(identity).withStatus(status), now);
+        }
+        requestStreams(binding, now);
+        return binding;
+    }
+
+    private void onTelemetry(VehicleBinding binding, MavlinkFrame frame, Instant now) {
+        Object payload = frame.payload();
+        if (payload instanceof CommandAck ack) {
+            onCommandAck(binding, ack);
+            return;
+        }
+        if (payload instanceof Statustext text) {
+            onStatusText(binding, text, now);
+            return;
+        }
+        registry.update(binding.vehicleId, s -> TelemetryApplier.apply(s, payload, now), now);
+    }
+
+    private void onCommandAck(VehicleBinding binding, CommandAck ack) {
+        if (ack.command().entry() != MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL
+                || binding.streamSetup != VehicleBinding.StreamSetup.INTERVALS_REQUESTED) {
+            return;
+        }
+        if (ack.result().entry() == MavResult.MAV_RESULT_ACCEPTED) {
+            binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_ACCEPTED;
+        } else if (ack.result().entry() == MavResult.MAV_RESULT_UNSUPPORTED) {
+            // The autopilot predates SET_MESSAGE_INTERVAL: no need to wait out the timeout.
+            fallBackToDataStreams(binding);
+        }
+    }
+
+    private void fallBackToDataStreams(VehicleBinding binding) {
+        binding.streamSetup = VehicleBinding.StreamSetup.DATA_STREAMS_REQUESTED;
+        sendAll(binding.peer, StreamRequests.requestDataStreams(binding.systemId));
+    }
+
+    private void onStatusText(VehicleBinding binding, Statustext text, Instant now) {
+        int severity = text.severity().value();  // MAV_SEVERITY: 0 emergency .. 4 warning .. 7 debug
+        if (severity > 4) {
+            return;
+        }
+        registry.publishEvent(new VehicleEvent(binding.vehicleId, EventType.STATUS_TEXT,
+                severity <= 2 ? EventSeverity.CRITICAL : EventSeverity.WARNING, text.text().trim(), now, 0));
+    }
+
+    private void requestStreams(VehicleBinding binding, Instant now) {
+        binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_REQUESTED;
+        binding.streamRequestedAt = now;
+        sendAll(binding.peer, StreamRequests.setMessageIntervals(binding.systemId));
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        Instant lostBefore = now.minus(config.heartbeatTimeout());
+        for (VehicleBinding b : bySystemId.values()) {
+            registry.update(b.vehicleId, s -> s.status().linkState() == LinkState.CONNECTED
+                    && s.status().lastHeartbeat().isBefore(lostBefore)
+                    ? s.withStatus(s.status().withLinkState(LinkState.LOST)) : s, now);
+            if (b.streamSetup == VehicleBinding.StreamSetup.INTERVALS_REQUESTED
+                    && !now.isBefore(b.streamRequestedAt.plus(config.streamAckTimeout()))) {
+                fallBackToDataStreams(b);
+            }
+        }
+        if (!now.isBefore(lastGcsHeartbeat.plus(GCS_HEARTBEAT_PERIOD))) {
+            lastGcsHeartbeat = now;
+            sendGcsHeartbeats();
+        }
+    }
+
+    /** PX4 and ArduPilot run their data-link-loss failsafe on the ground station's heartbeat. */
+    private void sendGcsHeartbeats() {
+        if (bySystemId.isEmpty()) {
+            return;
+        }
+        byte[] frame = encoder.encode(Heartbeat.builder().type(MavType.MAV_TYPE_GCS)
+                .autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID).baseMode()
+                .customMode(0).systemStatus(MavState.MAV_STATE_ACTIVE).mavlinkVersion(3).build());
+        for (VehicleBinding b : bySystemId.values()) {
+            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(frame), b.peer));
+        }
+        channel.flush();
+    }
+
+    void sendAll(InetSocketAddress peer, List<Object> payloads) {
+        if (channel == null) {
+            return;
+        }
+        for (Object p : payloads) {
+            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(encoder.encode(p)), peer));
+        }
+        channel.flush();
+    }
+
+    private static FlightStatus statusFrom(Heartbeat hb, org.skyfleet.fleet.vehicle.AutopilotKind autopilot,
+                                           VehicleKind kind, LandedState landed, Instant now) {
+        int baseMode = hb.baseMode().value();
+        boolean armed = (baseMode & 128) != 0;  // MAV_MODE_FLAG_SAFETY_ARMED
+        String mode = FlightModeNames.name(autopilot, kind, baseMode, hb.customMode());
+        return new FlightStatus(LinkState.CONNECTED, now, armed, mode, systemStatus(hb.systemStatus().value()), landed);
+    }
+
+    private static SystemStatus systemStatus(int mavState) {
+        return switch (mavState) {
+            case 1 -> SystemStatus.BOOT;
+            case 2 -> SystemStatus.CALIBRATING;
+            case 3 -> SystemStatus.STANDBY;
+            case 4 -> SystemStatus.ACTIVE;
+            case 5 -> SystemStatus.CRITICAL;
+            case 6 -> SystemStatus.EMERGENCY;
+            case 7 -> SystemStatus.POWEROFF;
+            case 8 -> SystemStatus.FLIGHT_TERMINATION;
+            default -> SystemStatus.UNKNOWN;
+        };
+    }
+
+    static String peerName(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+}

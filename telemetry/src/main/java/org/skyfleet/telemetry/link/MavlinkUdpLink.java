@@ -1,0 +1,98 @@
+package org.skyfleet.telemetry.link;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.telemetry.mavlink.MavlinkEncoder;
+import org.skyfleet.telemetry.mavlink.MavlinkFrameSplitter;
+import org.skyfleet.telemetry.mavlink.MavlinkMessageCatalog;
+
+/**
+ * One MAVLink UDP endpoint. All its vehicles are read, written and timed on the one event-loop thread
+ * its channel is registered on, which makes that thread each vehicle's single writer. Several links
+ * (ports) can share an event loop group and so spread vehicles over cores.
+ */
+public final class MavlinkUdpLink implements AutoCloseable {
+    private static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
+    private final LinkConfig config;
+    private final Channel channel;
+    private final MavlinkIngestHandler handler;
+
+    private MavlinkUdpLink(LinkConfig config, Channel channel, MavlinkIngestHandler handler) {
+        this.config = config;
+        this.channel = channel;
+        this.handler = handler;
+    }
+
+    /** Binds the endpoint and starts serving; returns once the socket is bound. */
+    public static MavlinkUdpLink bind(LinkConfig config, EventLoopGroup group, VehicleRegistry registry,
+                                      InstantSource clock, IngestMetrics metrics) throws InterruptedException {
+        MavlinkMessageCatalog catalog = MavlinkMessageCatalog.standard();
+        MavlinkFrameSplitter splitter = new MavlinkFrameSplitter(catalog);
+        MavlinkIngestHandler handler = new MavlinkIngestHandler(config, registry, clock, metrics,
+                new MavlinkEncoder(catalog, config.gcsSystemId(), config.gcsComponentId()));
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER_BYTES)
+                // One byte more than the limit, so that an oversize datagram is seen as such, not cut.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramBytes() + 1))
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, 64)
+                .handler(new ChannelInitializer<NioDatagramChannel>() {
+                    @Override
+                    protected void initChannel(NioDatagramChannel ch) {
+                        ch.pipeline().addLast("mavlink-decoder",
+                                new MavlinkDatagramDecoder(splitter, metrics, config, System::nanoTime));
+                        ch.pipeline().addLast("mavlink-ingest", handler);
+                    }
+                });
+        Channel channel = bootstrap.bind(config.bindHost(), config.port()).sync().channel();
+        return new MavlinkUdpLink(config, channel, handler);
+    }
+
+    public LinkConfig config() {
+        return config;
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** Observers see every valid frame from a bound vehicle, on the link's thread. */
+    public void addObserver(FrameObserver observer) {
+        handler.addObserver(observer);
+    }
+
+    /**
+     * Sends payloads to a vehicle bound to this link, from the link's thread. Completes with false if
+     * the vehicle is not bound here.
+     */
+    public CompletableFuture<Boolean> send(String vehicleId, List<Object> payloads) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        channel.eventLoop().execute(() -> {
+            InetSocketAddress peer = handler.peerOf(vehicleId);
+            if (peer == null) {
+                done.complete(false);
+                return;
+            }
+            handler.sendAll(peer, payloads);
+            done.complete(true);
+        });
+        return done;
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+    }
+}

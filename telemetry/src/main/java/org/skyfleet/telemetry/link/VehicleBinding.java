@@ -1,0 +1,32 @@
+package org.skyfleet.telemetry.link;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * What a link knows about one of its vehicles beyond its state: the address it speaks from and how far
+ * stream setup has got. Mutated only on the link's thread.
+ */
+final class VehicleBinding {
+
+    enum StreamSetup {
+        /** SET_MESSAGE_INTERVAL sent, waiting for acks. */
+        INTERVALS_REQUESTED,
+        /** At least one SET_MESSAGE_INTERVAL acknowledged as accepted. */
+        INTERVALS_ACCEPTED,
+        /** No interval accepted in time: REQUEST_DATA_STREAM sent. */
+        DATA_STREAMS_REQUESTED
+    }
+
+    final String vehicleId;
+    final int systemId;
+    InetSocketAddress peer;
+    StreamSetup streamSetup;
+    Instant streamRequestedAt;
+
+    VehicleBinding(String vehicleId, int systemId, InetSocketAddress peer) {
+        this.vehicleId = vehicleId;
+        this.systemId = systemId;
+        this.peer = peer;
+    }
+}
