@@ -29,6 +29,12 @@ import org.skyfleet.planner.validation.Violation;
 final class CoveragePlanner {
   /** Coverage below this ratio is reported as a warning. */
   static final double COVERAGE_WARNING_RATIO = 0.99;
+  /** Largest change of a share accepted to put a cut on the sweep grid. */
+  private static final double SNAP_TOLERANCE = 0.01;
+  /** Re-splits after measuring the routes, to even out transit and turn time. */
+  private static final int BALANCING_ROUNDS = 2;
+  /** Flight-time spread, relative to the mean, below which the split counts as balanced. */
+  private static final double BALANCED_SPREAD = 0.05;
 
   private final PlannerLimits limits;
   private final org.skyfleet.planner.energy.EnergyModel energy;
@@ -97,7 +103,33 @@ final class CoveragePlanner {
       caps[i] = Math.max(0, usable) * v.cruiseSpeedMps() * w / area.getArea();
     }
     double[] shares = CapacityShares.of(speeds, caps);
-    List<Geometry> parts = AreaSplitter.split(area, angle, shares, w, 0.02);
+    Attempt best = cover(ctx, area, angle, w, vs, shares);
+    for (int round = 0; round < BALANCING_ROUNDS && vs.size() > 1 && best.routes().size() == vs.size(); round++) {
+      double[] times = best.routes().stream().mapToDouble(f -> f.route().metrics().flightTimeS()).toArray();
+      double mean = java.util.Arrays.stream(times).average().orElse(0);
+      double spread = (java.util.Arrays.stream(times).max().orElse(0) - java.util.Arrays.stream(times).min().orElse(0))
+          / mean;
+      if (spread < BALANCED_SPREAD) {
+        break;
+      }
+      double sum = 0;
+      for (int i = 0; i < shares.length; i++) {
+        shares[i] = Math.min(caps[i], shares[i] * mean / times[i]);
+        sum += shares[i];
+      }
+      for (int i = 0; i < shares.length; i++) {
+        shares[i] /= sum;
+      }
+      best = cover(ctx, area, angle, w, vs, shares);
+    }
+    return best;
+  }
+
+  /** Splits by the shares and covers each part with its vehicle. */
+  private Attempt cover(PlanContext ctx, Polygon area, double angle, double w, List<VehicleProfile> vs,
+      double[] shares) {
+    double alt = ctx.request().camera().altitudeAglM();
+    List<Geometry> parts = AreaSplitter.split(area, angle, shares, w, SNAP_TOLERANCE);
     List<RouteFinisher.Finished> routes = new ArrayList<>();
     List<Geometry> footprints = new ArrayList<>();
     for (int i = 0; i < vs.size(); i++) {

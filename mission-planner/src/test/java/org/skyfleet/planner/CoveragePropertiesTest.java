@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.planner.airspace.AirspaceZone;
 import org.skyfleet.planner.coverage.CameraModel;
+import org.skyfleet.planner.coverage.SwathGenerator;
 import org.skyfleet.planner.geo.GeoPolygon;
 
 class CoveragePropertiesTest {
@@ -23,7 +24,7 @@ class CoveragePropertiesTest {
     Plan plan = new MissionPlanner().plan(PlanRequest.coverage(RandomAreas.geo(rings), CAMERA,
         List.of(TestAreas.drone("d", -900, -900)), Airspace.OPEN, SplitPolicy.FIRST_VEHICLE));
 
-    PlanInvariants.assertCovered(plan, area, 1e-3, seed, 200);
+    PlanInvariants.assertCovered(plan, area, SwathGenerator.BAND_SLACK_M, seed, 200);
     assertThat(plan.metrics().coverageRatio()).isGreaterThan(0.999);
   }
 

@@ -13,7 +13,8 @@ import org.skyfleet.planner.geo.AreaGeometry;
 /**
  * Swaths of an area already rotated so that sweeps run along x.
  *
- * <p>Definition: the area's y extent H is cut into n = ⌈H / w⌉ equal bands of height s = H / n ≤ w,
+ * <p>Definition: the area's y extent H is cut into n = ⌈H / w⌉ equal bands of height s = H / n ≤ w
+ * (up to {@link #BAND_SLACK_M} over),
  * with one sweep line through the middle of each band. For each connected piece of (area ∩ band) the
  * swath spans the piece's full x extent, so every point of the piece lies within s/2 ≤ w/2 of it even
  * where the boundary is slanted (the swath then overshoots the boundary a little). Pieces whose spans
@@ -23,9 +24,16 @@ import org.skyfleet.planner.geo.AreaGeometry;
 public final class SwathGenerator {
   private SwathGenerator() {}
 
+  /**
+   * Slack, metres, by which the bands together may exceed n sweep widths before an extra band is
+   * added: it absorbs rounding of projected outlines (a 600.001 m rectangle at 100 m is six sweeps),
+   * and widens each band by at most this much divided by n.
+   */
+  public static final double BAND_SLACK_M = 0.05;
+
   /** Number of bands for an envelope height and sweep width. */
   public static int bandCount(double heightM, double sweepWidthM) {
-    return Math.max(1, (int) Math.ceil(heightM / sweepWidthM - 1e-9));
+    return Math.max(1, (int) Math.ceil((heightM - BAND_SLACK_M) / sweepWidthM));
   }
 
   /**

@@ -88,7 +88,7 @@ public final class SweepDirection {
       minY = Math.min(minY, Math.min(e[1], e[3]));
       maxY = Math.max(maxY, Math.max(e[1], e[3]));
     }
-    int n = Math.max(1, (int) Math.ceil((maxY - minY) / sweepWidthM - 1e-9));
+    int n = SwathGenerator.bandCount(maxY - minY, sweepWidthM);
     double s = (maxY - minY) / n;
     double length = 0;
     int swaths = 0;

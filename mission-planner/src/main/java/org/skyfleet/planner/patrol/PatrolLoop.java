@@ -81,7 +81,9 @@ public final class PatrolLoop {
       path.goTo(lap.get(i), alt, WaypointAction.NAVIGATE);
     }
     List<Coordinate> lapPoints = new ArrayList<>(path.points().subList(lapStart, path.size()));
-    double lapS = energy.flightTimeS(PathMeasure.lengthM(lapPoints), PathMeasure.turns(lapPoints), 0, 0, v);
+    List<Coordinate> closed = new ArrayList<>(lapPoints);
+    closed.add(lapPoints.get(Math.min(1, lapPoints.size() - 1)));
+    double lapS = energy.flightTimeS(PathMeasure.lengthM(lapPoints), PathMeasure.turns(closed), 0, 0, v);
     if (p.periodS() > 0 && lapS > p.periodS()) {
       throw PlanningException.precondition(String.format(Locale.ROOT,
           "one lap takes %.0f s, longer than the %.0f s period: lengthen the period or drop checkpoints",
