@@ -1,8 +1,8 @@
 package org.skyfleet.telemetry.fanout;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,24 +11,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A state subscription that keeps at most one pending update per vehicle: a newer version replaces
- * an unsent older one and counts as skipped. With a maximum rate, updates that arrive sooner than the
- * vehicle's interval are held (also conflating) and released by a timer when the interval has passed.
- * Older versions than one already queued or sent are ignored, so a snapshot racing live updates
- * never goes backwards.
+ * A state subscription. While the subscriber keeps up, every update is delivered in order. Once it
+ * is slow (its transport refused a message while updates were waiting, or more than
+ * {@link #SOFT_LIMIT} are queued), a newer update of a vehicle replaces that vehicle's queued one in
+ * place (keeping its place in line) and counts as skipped; the subscriber is back to full delivery
+ * when its queue empties. The queue therefore never holds more than {@code SOFT_LIMIT} plus one entry
+ * per vehicle.
+ *
+ * <p>With a maximum rate, updates that arrive sooner than the vehicle's interval are held (also
+ * conflating) and released by a timer once the interval has passed. Versions older than one already
+ * seen are ignored, so a snapshot racing live updates never goes backwards.
  */
 public final class ConflatingSubscription<T> extends Subscription<T> {
-    private record Versioned<T>(long version, T item) {
+    static final int SOFT_LIMIT = 1024;
+
+    private static final class Slot<T> {
+        final String vehicleId;
+        T item;
+
+        Slot(String vehicleId, T item) {
+            this.vehicleId = vehicleId;
+            this.item = item;
+        }
     }
 
     private final FanoutMetrics metrics;
     private final long minIntervalNanos;
     private final LongSupplier nanoClock;
-    private final LinkedHashMap<String, Versioned<T>> pending = new LinkedHashMap<>();
-    private final Map<String, Versioned<T>> held = new HashMap<>();
+    private final ArrayDeque<Slot<T>> queue = new ArrayDeque<>();
+    /** The newest queued slot of each vehicle. */
+    private final Map<String, Slot<T>> queued = new HashMap<>();
+    private final Map<String, T> held = new HashMap<>();
     private final Map<String, Long> lastVersion = new HashMap<>();
     private final Map<String, Long> lastReleasedNanos = new HashMap<>();
     private final ScheduledFuture<?> releaseTimer;
+    private boolean slow;
     private long skipped;
 
     /**
@@ -59,12 +76,11 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
                 return;
             }
             lastVersion.put(vehicleId, version);
-            Versioned<T> v = new Versioned<>(version, item);
             if (minIntervalNanos > 0) {
                 long now = nanoClock.getAsLong();
                 Long last = lastReleasedNanos.get(vehicleId);
                 if (last != null && now - last < minIntervalNanos) {
-                    if (held.put(vehicleId, v) != null) {
+                    if (held.put(vehicleId, item) != null) {
                         countSkipped();
                     }
                     return;
@@ -74,42 +90,60 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
                     countSkipped();
                 }
             }
-            if (pending.put(vehicleId, v) != null) {
-                countSkipped();
-            }
+            enqueue(vehicleId, item);
         }
         requestDrain();
     }
 
-    @Override
-    protected synchronized Next<T> poll() {
-        Iterator<Map.Entry<String, Versioned<T>>> it = pending.entrySet().iterator();
-        if (!it.hasNext()) {
-            return null;
+    private void enqueue(String vehicleId, T item) {
+        Slot<T> existing = queued.get(vehicleId);
+        if (existing != null && (slow || queue.size() >= SOFT_LIMIT)) {
+            existing.item = item;
+            countSkipped();
+            return;
         }
-        Versioned<T> v = it.next().getValue();
-        it.remove();
-        long s = skipped;
-        skipped = 0;
-        return new Next<>(v.item(), s);
+        Slot<T> slot = new Slot<>(vehicleId, item);
+        queue.addLast(slot);
+        queued.put(vehicleId, slot);
     }
 
-    private void releaseHeld() {
+    @Override
+    protected synchronized Next<T> poll() {
+        Slot<T> slot = queue.pollFirst();
+        if (slot == null) {
+            slow = false;
+            return null;
+        }
+        if (queued.get(slot.vehicleId) == slot) {
+            queued.remove(slot.vehicleId);
+        }
+        long s = skipped;
+        skipped = 0;
+        return new Next<>(slot.item, s);
+    }
+
+    @Override
+    protected synchronized void onBackpressure() {
+        if (!queue.isEmpty()) {
+            slow = true;
+        }
+    }
+
+    /** Moves held updates whose interval has passed into the queue; run by the timer. */
+    void releaseHeld() {
         boolean released = false;
         synchronized (this) {
             if (held.isEmpty()) {
                 return;
             }
             long now = nanoClock.getAsLong();
-            Iterator<Map.Entry<String, Versioned<T>>> it = held.entrySet().iterator();
+            Iterator<Map.Entry<String, T>> it = held.entrySet().iterator();
             while (it.hasNext()) {
-                Map.Entry<String, Versioned<T>> e = it.next();
+                Map.Entry<String, T> e = it.next();
                 Long last = lastReleasedNanos.get(e.getKey());
                 if (last == null || now - last >= minIntervalNanos) {
                     lastReleasedNanos.put(e.getKey(), now);
-                    if (pending.put(e.getKey(), e.getValue()) != null) {
-                        countSkipped();
-                    }
+                    enqueue(e.getKey(), e.getValue());
                     it.remove();
                     released = true;
                 }
@@ -125,9 +159,14 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
         metrics.skipped();
     }
 
-    /** Updates waiting to be sent, for tests and metrics. */
+    /** Updates waiting to be sent (queued or held by the rate limit). */
     public synchronized int pendingCount() {
-        return pending.size() + held.size();
+        return queue.size() + held.size();
+    }
+
+    /** True while the subscriber is being conflated because it fell behind. */
+    public synchronized boolean isSlow() {
+        return slow;
     }
 
     @Override
@@ -137,7 +176,8 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
         }
         super.close();
         synchronized (this) {
-            pending.clear();
+            queue.clear();
+            queued.clear();
             held.clear();
         }
     }

@@ -31,6 +31,10 @@ public abstract class Subscription<T> implements AutoCloseable {
     /** The next item to send, or null if nothing is ready. Called only by the drain loop. */
     protected abstract Next<T> poll();
 
+    /** The transport refused more while items were waiting: the subscriber is slow. */
+    protected void onBackpressure() {
+    }
+
     /** The transport is ready again: resume draining. */
     public final void onReady() {
         requestDrain();
@@ -65,7 +69,11 @@ public abstract class Subscription<T> implements AutoCloseable {
 
     private void drainOnce() {
         try {
-            while (!closed && sink.isReady()) {
+            while (!closed) {
+                if (!sink.isReady()) {
+                    onBackpressure();
+                    return;
+                }
                 Next<T> next = poll();
                 if (next == null) {
                     return;

@@ -46,6 +46,7 @@ public final class IngestMetrics implements FrameListener {
     private final Map<FrameIgnored, Counter> ignored = new EnumMap<>(FrameIgnored.class);
     private final Map<Integer, Counter> decodedByType = new ConcurrentHashMap<>();
     private final Counter framesDecoded;
+    private final Counter handlerErrors;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -55,6 +56,8 @@ public final class IngestMetrics implements FrameListener {
                 .description("datagrams that held at least one valid frame").register(registry);
         this.framesDecoded = Counter.builder("skyfleet.mavlink.frames.valid")
                 .description("valid frames decoded, all types").register(registry);
+        this.handlerErrors = Counter.builder("skyfleet.mavlink.ingest.errors")
+                .description("unexpected exceptions in the link pipeline (the link stays up)").register(registry);
         for (DatagramDrop d : DatagramDrop.values()) {
             dropped.put(d, Counter.builder("skyfleet.mavlink.datagrams.dropped").tag("reason", d.tag())
                     .description("datagrams dropped whole").register(registry));
@@ -79,6 +82,10 @@ public final class IngestMetrics implements FrameListener {
 
     void datagramDropped(DatagramDrop why) {
         dropped.get(why).increment();
+    }
+
+    void handlerError() {
+        handlerErrors.increment();
     }
 
     void frameIgnored(FrameIgnored why) {
@@ -116,6 +123,10 @@ public final class IngestMetrics implements FrameListener {
 
     public double framesRejected(FrameRejection why) {
         return rejected.get(why).count();
+    }
+
+    public double handlerErrors() {
+        return handlerErrors.count();
     }
 
     public double framesIgnored(FrameIgnored why) {

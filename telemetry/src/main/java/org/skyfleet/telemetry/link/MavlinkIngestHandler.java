@@ -92,7 +92,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        tick = ctx.executor().scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        tick = ctx.executor().scheduleAtFixedRate(this::safeTick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
 
@@ -106,7 +106,8 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A UDP link serves every vehicle: log and keep the channel open whatever one datagram did.
+        // A UDP link serves every vehicle: count, log and keep the channel open whatever one datagram did.
+        metrics.handlerError();
         LOG.log(Level.WARNING, "link " + config.linkName() + ": unexpected error, link stays up", cause);
     }
 
@@ -232,6 +233,16 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_REQUESTED;
         binding.streamRequestedAt = now;
         sendAll(binding.peer, StreamRequests.setMessageIntervals(binding.systemId));
+    }
+
+    /** A periodic task that throws is cancelled for good: never let one bad tick stop link-loss detection. */
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            metrics.handlerError();
+            LOG.log(Level.WARNING, "link " + config.linkName() + ": tick failed", e);
+        }
     }
 
     private void tick() {
