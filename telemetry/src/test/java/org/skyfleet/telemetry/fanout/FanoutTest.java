@@ -36,11 +36,9 @@ class FanoutTest {
     }
 
     private static VehicleState state(String id, long version) {
-        VehicleState s = new VehicleState(new VehicleIdentity(id, VehicleKind.MULTICOPTER, AutopilotKind.PX4, 1, "h:1"),
+        return new VehicleState(new VehicleIdentity(id, VehicleKind.MULTICOPTER, AutopilotKind.PX4, 1, "h:1"),
                 new FlightStatus(LinkState.CONNECTED, Instant.EPOCH, true, "HOLD", SystemStatus.ACTIVE, LandedState.IN_AIR),
-                null, null, null, null, null, null, 0);
-        // version is package-private to the registry; emulate its numbering through records' canonical constructor
-        return new VehicleState(s.identity(), s.status(), null, null, null, null, null, null, version);
+                null, null, null, null, null, null, version);
     }
 
     @Test
