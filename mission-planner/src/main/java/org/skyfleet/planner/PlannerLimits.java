@@ -18,8 +18,8 @@ public record PlannerLimits(
     double exclusionMarginM,
     double turnPenaltyM) {
 
-  /** 100,000 vertices. */
-  public static final int MAX_VERTICES = 100_000;
+  /** 20,000 vertices: a 10,000-vertex outline plans in about 0.4 s, 100,000 in about 5 s on 2 cores. */
+  public static final int MAX_VERTICES = 20_000;
   /** 1,000 km². */
   public static final double MAX_AREA_M2 = 1_000e6;
   /** 100 km. */

@@ -12,6 +12,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.skyfleet.planner.PlannerLimits;
 import org.skyfleet.planner.geo.AreaGeometry;
 import org.skyfleet.planner.geo.LocalFrame;
@@ -136,7 +138,7 @@ public final class LocalAirspace {
     }
     Geometry inside = allowedInside == null ? AreaGeometry.FACTORY.toGeometry(universe)
         : allowedInside.getGeometry().buffer(-CLEARANCE_M, 8);
-    return obstacles == null ? inside : inside.difference(obstacles.getGeometry().buffer(CLEARANCE_M, 8));
+    return obstacles == null ? inside : OverlayNGRobust.overlay(inside, obstacles.getGeometry().buffer(CLEARANCE_M, 8), OverlayNG.DIFFERENCE);
   }
 
   /** True when a straight leg keeps the margin from every exclusion and stays inside the inclusions. */

@@ -4,6 +4,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.buffer.BufferParameters;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.skyfleet.planner.geo.AreaGeometry;
 
 /**
@@ -27,7 +29,7 @@ public record CoverageFootprint(Geometry footprint, double coveredM2, double rat
         : AreaGeometry.FACTORY.createLineString(path.toArray(Coordinate[]::new));
     BufferParameters params = new BufferParameters(6, BufferParameters.CAP_ROUND, BufferParameters.JOIN_ROUND, 5);
     Geometry swept = org.locationtech.jts.operation.buffer.BufferOp.bufferOp(line, sweepWidthM / 2, params);
-    Geometry covered = swept.intersection(area);
+    Geometry covered = OverlayNGRobust.overlay(swept, area, OverlayNG.INTERSECTION);
     double a = area.getArea();
     return new CoverageFootprint(covered, covered.getArea(), a > 0 ? covered.getArea() / a : 0);
   }

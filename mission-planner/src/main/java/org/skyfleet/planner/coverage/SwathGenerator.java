@@ -8,6 +8,9 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.skyfleet.planner.geo.AreaGeometry;
 
 /**
@@ -45,13 +48,12 @@ public final class SwathGenerator {
     Envelope env = rotatedArea.getEnvelopeInternal();
     int n = bandCount(env.getHeight(), sweepWidthM);
     double s = env.getHeight() / n;
+    Geometry[] slices = new Geometry[n];
+    slice(rotatedArea, env, s, 0, n, slices);
     List<List<Swath>> bands = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      double y0 = env.getMinY() + i * s;
-      double y = y0 + s / 2;
-      Geometry band = AreaGeometry.FACTORY.toGeometry(
-          new Envelope(env.getMinX() - 1, env.getMaxX() + 1, y0, y0 + s));
-      Geometry pieces = rotatedArea.intersection(band);
+      double y = env.getMinY() + (i + 0.5) * s;
+      Geometry pieces = slices[i];
       List<double[]> spans = new ArrayList<>();
       for (int k = 0; k < pieces.getNumGeometries(); k++) {
         Geometry piece = pieces.getGeometryN(k);
@@ -63,6 +65,35 @@ public final class SwathGenerator {
       bands.add(clip(merge(spans), i, y, allowed));
     }
     return bands;
+  }
+
+  /**
+   * Cuts {@code g} into the bands lo..hi-1 by halving: each level of the recursion passes every vertex
+   * through one overlay, so slicing costs O(V log n) rather than O(V n) for n bands.
+   */
+  private static void slice(Geometry g, Envelope env, double s, int lo, int hi, Geometry[] out) {
+    if (hi - lo == 1 || g.isEmpty()) {
+      for (int i = lo; i < hi; i++) {
+        out[i] = g;
+      }
+      return;
+    }
+    int mid = (lo + hi) / 2;
+    double y0 = env.getMinY() + lo * s;
+    double ym = env.getMinY() + mid * s;
+    double y1 = hi == out.length ? env.getMaxY() : env.getMinY() + hi * s;
+    Geometry lower = AreaGeometry.FACTORY.toGeometry(new Envelope(env.getMinX() - 1, env.getMaxX() + 1, y0, ym));
+    Geometry upper = AreaGeometry.FACTORY.toGeometry(new Envelope(env.getMinX() - 1, env.getMaxX() + 1, ym, y1));
+    slice(polygonal(OverlayNGRobust.overlay(g, lower, OverlayNG.INTERSECTION)), env, s, lo, mid, out);
+    slice(polygonal(OverlayNGRobust.overlay(g, upper, OverlayNG.INTERSECTION)), env, s, mid, hi, out);
+  }
+
+  /** The polygons of an overlay result, dropping lines and points where the cut touches the boundary. */
+  private static Geometry polygonal(Geometry g) {
+    if (g instanceof Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon) {
+      return g;
+    }
+    return AreaGeometry.FACTORY.buildGeometry(PolygonExtracter.getPolygons(g));
   }
 
   private static List<double[]> merge(List<double[]> spans) {
@@ -88,7 +119,7 @@ public final class SwathGenerator {
       }
       LineString line = AreaGeometry.FACTORY.createLineString(
           new Coordinate[] {new Coordinate(sp[0], y), new Coordinate(sp[1], y)});
-      Geometry kept = allowed.intersection(line);
+      Geometry kept = OverlayNGRobust.overlay(allowed, line, OverlayNG.INTERSECTION);
       for (int k = 0; k < kept.getNumGeometries(); k++) {
         Envelope e = kept.getGeometryN(k).getEnvelopeInternal();
         if (e.getWidth() >= 1.0) {

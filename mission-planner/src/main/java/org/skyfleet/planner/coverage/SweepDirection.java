@@ -11,16 +11,17 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Chooses the direction of the sweep lines that minimises the estimated coverage cost.
  *
- * <p>Candidates: the edge directions of the convex hull, the direction of the minimum-width
- * supporting edge ({@link MinimumDiameter}), and the directions of the longest edges of the outline
- * (concave areas often want to sweep along a long inner edge). Each candidate is scored without
+ * <p>Candidates: the direction of the minimum-width supporting edge ({@link MinimumDiameter}), the
+ * directions of the 16 longest convex-hull edges, and of the 16 longest outline edges (concave areas
+ * often want to sweep along a long inner edge). Each candidate is scored without
  * building geometry: the rings are rotated so the sweep runs along x, each sweep line's crossings with
  * the rings are sorted into inside intervals (sampled at the line and at both edges of its band, to
  * count the overshoot over slanted boundaries), and cost = swath length + connector length + penalty ·
  * turns. Degenerate case: a polygon whose every candidate ties keeps the first (hull) direction.
  */
 public final class SweepDirection {
-  private static final int MAX_OUTLINE_CANDIDATES = 16;
+  /** Longest edges of the hull, and of the outline, that propose a direction each. */
+  private static final int MAX_EDGE_CANDIDATES = 16;
   private static final double DEDUPE_RAD = Math.toRadians(0.5);
 
   private SweepDirection() {}
@@ -44,19 +45,8 @@ public final class SweepDirection {
     List<Double> raw = new ArrayList<>();
     Coordinate[] support = new MinimumDiameter(area).getSupportingSegment().getCoordinates();
     raw.add(angleOf(support[0], support[1]));
-    Coordinate[] hull = area.convexHull().getCoordinates();
-    for (int i = 0; i + 1 < hull.length; i++) {
-      raw.add(angleOf(hull[i], hull[i + 1]));
-    }
-    Coordinate[] ring = area.getExteriorRing().getCoordinates();
-    Integer[] idx = new Integer[ring.length - 1];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, Comparator.comparingDouble(i -> -ring[i].distance(ring[i + 1])));
-    for (int k = 0; k < Math.min(MAX_OUTLINE_CANDIDATES, idx.length); k++) {
-      raw.add(angleOf(ring[idx[k]], ring[idx[k] + 1]));
-    }
+    addLongestEdges(raw, area.convexHull().getCoordinates());
+    addLongestEdges(raw, area.getExteriorRing().getCoordinates());
     List<Double> out = new ArrayList<>();
     for (double a : raw) {
       boolean dup = false;
@@ -72,6 +62,17 @@ public final class SweepDirection {
       }
     }
     return out;
+  }
+
+  private static void addLongestEdges(List<Double> out, Coordinate[] ring) {
+    Integer[] idx = new Integer[ring.length - 1];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, Comparator.comparingDouble(i -> -ring[i].distance(ring[i + 1])));
+    for (int k = 0; k < Math.min(MAX_EDGE_CANDIDATES, idx.length); k++) {
+      out.add(angleOf(ring[idx[k]], ring[idx[k] + 1]));
+    }
   }
 
   private static double angleOf(Coordinate a, Coordinate b) {

@@ -6,6 +6,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.skyfleet.planner.geo.AreaGeometry;
 
 /**
@@ -58,7 +60,7 @@ public final class AreaSplitter {
     for (int i = 0; i < shares.length; i++) {
       Geometry strip = AreaGeometry.FACTORY.toGeometry(
           new Envelope(env.getMinX() - 1, env.getMaxX() + 1, cuts[i], cuts[i + 1]));
-      parts.add(back.transform(rotated.intersection(strip)));
+      parts.add(back.transform(OverlayNGRobust.overlay(rotated, strip, OverlayNG.INTERSECTION)));
     }
     return parts;
   }
@@ -80,6 +82,6 @@ public final class AreaSplitter {
   private static double below(Geometry rotated, Envelope env, double y) {
     Geometry lower = AreaGeometry.FACTORY.toGeometry(
         new Envelope(env.getMinX() - 1, env.getMaxX() + 1, env.getMinY() - 1, y));
-    return rotated.intersection(lower).getArea();
+    return OverlayNGRobust.overlay(rotated, lower, OverlayNG.INTERSECTION).getArea();
   }
 }

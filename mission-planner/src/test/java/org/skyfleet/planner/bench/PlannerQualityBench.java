@@ -30,7 +30,7 @@ import org.skyfleet.planner.geo.PathMeasure;
  * <p>For each area: sweep length (first to last survey waypoint) over the lower bound, the same over
  * the lower bound plus one sweep-width connector per U-turn, turns, coverage ratio, and the median
  * planning time over {@code -Druns} runs after {@code -Dwarmup} warm-up runs. Prints the table and writes
- * it to {@code -Dresults} (default {@code ../bench/results/planner-quality.txt}).
+ * it to {@code -Dresults} (default {@code ../bench/planner/planner-quality.txt}, relative to the module directory).
  */
 public final class PlannerQualityBench {
   private static final CameraModel CAMERA = new CameraModel(70, 60, 20);
@@ -40,7 +40,7 @@ public final class PlannerQualityBench {
   public static void main(String[] args) throws IOException {
     int warmup = Integer.getInteger("warmup", 5);
     int runs = Integer.getInteger("runs", 11);
-    Path out = Path.of(System.getProperty("results", "../bench/results/planner-quality.txt"));
+    Path out = Path.of(System.getProperty("results", "../bench/planner/planner-quality.txt"));
     List<Case> cases = new ArrayList<>();
     for (double side : new double[] {1000, 5000}) {
       String km2 = side == 1000 ? "1 km2" : "25 km2";
