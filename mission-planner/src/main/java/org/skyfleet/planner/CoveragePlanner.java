@@ -1,7 +1,9 @@
 package org.skyfleet.planner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
@@ -13,6 +15,7 @@ import org.skyfleet.planner.coverage.CoverageCost;
 import org.skyfleet.planner.coverage.CoverageFootprint;
 import org.skyfleet.planner.coverage.GreedyTwoOptCellOrder;
 import org.skyfleet.planner.coverage.SweepDirection;
+import org.skyfleet.planner.energy.EnergyModel;
 import org.skyfleet.planner.geo.AreaGeometry;
 import org.skyfleet.planner.geo.LocalFrame;
 import org.skyfleet.planner.route.LocalPath;
@@ -37,12 +40,12 @@ final class CoveragePlanner {
   private static final double BALANCED_SPREAD = 0.05;
 
   private final PlannerLimits limits;
-  private final org.skyfleet.planner.energy.EnergyModel energy;
+  private final EnergyModel energy;
   private final CoverageCost cost;
   private final BoustrophedonCoverage coverage;
   private final RouteFinisher finisher = new RouteFinisher();
 
-  CoveragePlanner(PlannerLimits limits, org.skyfleet.planner.energy.EnergyModel energy) {
+  CoveragePlanner(PlannerLimits limits, EnergyModel energy) {
     this.limits = limits;
     this.energy = energy;
     this.cost = new CoverageCost(limits.turnPenaltyM());
@@ -106,9 +109,9 @@ final class CoveragePlanner {
     Attempt best = cover(ctx, area, angle, w, vs, shares);
     for (int round = 0; round < BALANCING_ROUNDS && vs.size() > 1 && best.routes().size() == vs.size(); round++) {
       double[] times = best.routes().stream().mapToDouble(f -> f.route().metrics().flightTimeS()).toArray();
-      double mean = java.util.Arrays.stream(times).average().orElse(0);
-      double spread = (java.util.Arrays.stream(times).max().orElse(0) - java.util.Arrays.stream(times).min().orElse(0))
-          / mean;
+      DoubleSummaryStatistics stats = Arrays.stream(times).summaryStatistics();
+      double mean = stats.getAverage();
+      double spread = (stats.getMax() - stats.getMin()) / mean;
       if (spread < BALANCED_SPREAD) {
         break;
       }

@@ -1,6 +1,7 @@
 package org.skyfleet.planner;
 
 import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
 import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.planner.energy.EnergyBudget;
 import org.skyfleet.planner.energy.EnergyModel;
@@ -69,7 +70,7 @@ public final class MissionPlanner {
     EnergyBudget budget = null;
     if (vehicle != null) {
       vehicle.validate();
-      List<org.locationtech.jts.geom.Coordinate> local = route.stream()
+      List<Coordinate> local = route.stream()
           .map(w -> frame.toLocal(new GeoPoint(w.latDeg(), w.lonDeg()))).toList();
       double maxAlt = route.stream().mapToDouble(Waypoint::altRelM).max().orElse(0);
       double hold = route.stream().mapToDouble(Waypoint::holdS).sum();

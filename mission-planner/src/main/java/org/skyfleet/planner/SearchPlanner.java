@@ -2,6 +2,7 @@ package org.skyfleet.planner;
 
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
@@ -60,7 +61,7 @@ final class SearchPlanner {
       if (r.pattern() == Pattern.EXPANDING_SQUARE) {
         points = ExpandingSquare.points(datum, s, p.radiusM(), p.courseDeg());
         Geometry square = AreaGeometry.FACTORY.toGeometry(
-            new org.locationtech.jts.geom.Envelope(-p.radiusM(), p.radiusM(), -p.radiusM(), p.radiusM()));
+            new Envelope(-p.radiusM(), p.radiusM(), -p.radiusM(), p.radiusM()));
         searched = AffineTransformation.rotationInstance(-Math.toRadians(p.courseDeg())).transform(square);
       } else {
         points = SectorSearch.points(datum, p.radiusM(), p.courseDeg(), p.secondPass());

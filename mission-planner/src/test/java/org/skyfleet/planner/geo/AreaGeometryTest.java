@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.skyfleet.planner.PlannerLimits;
-import org.skyfleet.planner.PlanningException;
 import org.skyfleet.planner.PlanningException.Kind;
+import org.skyfleet.planner.PlanningException;
 import org.skyfleet.planner.TestAreas;
 
 class AreaGeometryTest {
