@@ -7,18 +7,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 import org.skyfleet.planner.MissionPlanner;
 import org.skyfleet.planner.Plan;
 import org.skyfleet.planner.PlanRequest;
 import org.skyfleet.planner.PlannerLimits;
-import org.skyfleet.planner.SplitPolicy;
 import org.skyfleet.planner.TestAreas;
 import org.skyfleet.planner.Waypoint;
 import org.skyfleet.planner.WaypointAction;
-import org.skyfleet.planner.airspace.Airspace;
-import org.skyfleet.planner.coverage.CameraModel;
 import org.skyfleet.planner.geo.AreaGeometry;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.GeoPolygon;
@@ -33,34 +31,21 @@ import org.skyfleet.planner.geo.PathMeasure;
  * it to {@code -Dresults} (default {@code ../bench/planner/planner-quality.txt}, relative to the module directory).
  */
 public final class PlannerQualityBench {
-  private static final CameraModel CAMERA = new CameraModel(70, 60, 20);
-
-  private record Case(String name, GeoPolygon area) {}
-
   public static void main(String[] args) throws IOException {
-    int warmup = Integer.getInteger("warmup", 5);
-    int runs = Integer.getInteger("runs", 11);
+    int warmup = Integer.getInteger("warmup", 30);
+    int runs = Integer.getInteger("runs", 21);
     Path out = Path.of(System.getProperty("results", "../bench/planner/planner-quality.txt"));
-    List<Case> cases = new ArrayList<>();
-    for (double side : new double[] {1000, 5000}) {
-      String km2 = side == 1000 ? "1 km2" : "25 km2";
-      cases.add(new Case("rectangle " + km2, TestAreas.rectangle(side * 1.6, side / 1.6)));
-      cases.add(new Case("L-shape " + km2, TestAreas.lShape(side / Math.sqrt(0.75))));
-      cases.add(new Case("coastline " + km2, TestAreas.coastline(side * 1.25, 7)));
-      cases.add(new Case("10 holes " + km2, TestAreas.withHoles(side, 10, 3)));
-    }
     MissionPlanner planner = new MissionPlanner();
-    double w = CAMERA.sweepWidthM();
+    double w = BenchAreas.CAMERA.sweepWidthM();
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "sweep width %.1f m (hFov 70 deg, 60 m AGL, 20%% side overlap); "
         + "median of %d runs after %d warm-up; %s, %d cores%n", w, runs, warmup,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors()));
-    table.append(String.format(Locale.ROOT, "%-18s %9s %6s %6s %8s %12s %6s %9s %9s%n",
+    table.append(String.format(Locale.ROOT, "%-16s %9s %6s %6s %8s %12s %6s %9s %9s%n",
         "area", "area km2", "verts", "holes", "len/LB", "len/(LB+U)", "turns", "coverage", "plan ms"));
-    for (Case c : cases) {
-      PlanRequest req = PlanRequest.coverage(c.area(), CAMERA,
-          List.of(TestAreas.drone("d1", -50, -50)), Airspace.OPEN, SplitPolicy.FIRST_VEHICLE);
+    for (Map.Entry<String, GeoPolygon> c : BenchAreas.all().entrySet()) {
+      PlanRequest req = BenchAreas.request(c.getValue());
       for (int i = 0; i < warmup; i++) {
         planner.plan(req);
       }
@@ -72,13 +57,13 @@ public final class PlannerQualityBench {
         ms[i] = (System.nanoTime() - t0) / 1e6;
       }
       Arrays.sort(ms);
-      Polygon local = AreaGeometry.project(c.area(), TestAreas.FRAME, PlannerLimits.DEFAULTS, "area");
+      Polygon local = AreaGeometry.project(c.getValue(), TestAreas.FRAME, PlannerLimits.DEFAULTS, "area");
       double lb = local.getArea() / w;
       List<Coordinate> sweep = surveyPart(plan.routes().get(0).waypoints());
       double len = PathMeasure.lengthM(sweep);
       int turns = PathMeasure.turns(sweep);
-      table.append(String.format(Locale.ROOT, "%-18s %9.3f %6d %6d %8.3f %12.3f %6d %8.2f%% %9.1f%n",
-          c.name(), local.getArea() / 1e6, c.area().vertexCount(), c.area().holes().size(), len / lb,
+      table.append(String.format(Locale.ROOT, "%-16s %9.3f %6d %6d %8.3f %12.3f %6d %8.2f%% %9.1f%n",
+          c.getKey(), local.getArea() / 1e6, c.getValue().vertexCount(), c.getValue().holes().size(), len / lb,
           len / (lb + turns / 2.0 * w), turns, plan.metrics().coverageRatio() * 100, ms[runs / 2]));
     }
     System.out.print(table);
