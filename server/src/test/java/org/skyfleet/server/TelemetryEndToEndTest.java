@@ -68,8 +68,12 @@ class TelemetryEndToEndTest {
         }
     }
 
+    private static List<VehicleState> states(List<StreamVehicleStatesResponse> received) {
+        return received.stream().flatMap(r -> r.getStatesList().stream()).toList();
+    }
+
     private static Set<String> idsWithPosition(List<StreamVehicleStatesResponse> received) {
-        return received.stream().map(StreamVehicleStatesResponse::getState).filter(VehicleState::hasPosition)
+        return states(received).stream().filter(VehicleState::hasPosition)
                 .map(VehicleState::getVehicleId).collect(Collectors.toSet());
     }
 
@@ -97,9 +101,9 @@ class TelemetryEndToEndTest {
         Await.until(WAIT, "LINK_LOST event for " + drone2, () -> hasEvent(events, drone2, EventType.EVENT_TYPE_LINK_LOST));
         assertThat(FleetServiceGrpc.newBlockingStub(channel).getVehicle(GetVehicleRequest.newBuilder().setVehicleId(drone2).build())
                 .getVehicle().getLinkState()).isEqualTo(LinkState.LINK_STATE_LOST);
-        assertThat(states.received).anySatisfy(r -> {
-            assertThat(r.getState().getVehicleId()).isEqualTo(drone2);
-            assertThat(r.getState().getLinkState()).isEqualTo(LinkState.LINK_STATE_LOST);
+        assertThat(states(states.received)).anySatisfy(s -> {
+            assertThat(s.getVehicleId()).isEqualTo(drone2);
+            assertThat(s.getLinkState()).isEqualTo(LinkState.LINK_STATE_LOST);
         });
 
         sim.setLinkUp("drone-2", true);
@@ -126,21 +130,20 @@ class TelemetryEndToEndTest {
 
             // The slow reader has stopped reading: its window fills, the server sees it is not ready and conflates.
             Await.until(WAIT, "the server to conflate for the stalled reader",
-                    () -> server.stateFanoutMetrics().skippedCount() > conflatedBefore + 50 && fast.received.size() > 600);
-            int slowBefore = slow.received.size();
+                    () -> server.stateFanoutMetrics().skippedCount() > conflatedBefore + 50 && states(fast.received).size() > 600);
+            int slowBefore = states(slow.received).size();
             slow.release();
             Await.until(WAIT, "the slow reader to be told what it missed",
                     () -> slow.received.stream().anyMatch(r -> r.getSkippedUpdates() > 0));
 
-            assertThat(slowBefore).isLessThan(fast.received.size() / 4);
+            assertThat(slowBefore).isLessThan(states(fast.received).size() / 4);
             assertThat(fast.received).allSatisfy(r -> assertThat(r.getSkippedUpdates()).isZero());
             // Full delivery: each vehicle's versions follow one another without a gap.
             Map<String, Long> lastVersion = new HashMap<>();
-            for (StreamVehicleStatesResponse r : fast.received) {
-                Long prev = lastVersion.put(r.getState().getVehicleId(), r.getState().getVersion());
+            for (VehicleState s : states(fast.received)) {
+                Long prev = lastVersion.put(s.getVehicleId(), s.getVersion());
                 if (prev != null) {
-                    assertThat(r.getState().getVersion()).as("version after %d of %s", prev, r.getState().getVehicleId())
-                            .isEqualTo(prev + 1);
+                    assertThat(s.getVersion()).as("version after %d of %s", prev, s.getVehicleId()).isEqualTo(prev + 1);
                 }
             }
             // A conflated update is the newest: after release the slow reader catches up to live data.
@@ -162,14 +165,15 @@ class TelemetryEndToEndTest {
     }
 
     private static boolean hasEvent(StreamRecorder<?, StreamEventsResponse> events, String vehicleId, EventType type) {
-        return events.received.stream().anyMatch(e -> e.getEvent().getVehicleId().equals(vehicleId) && e.getEvent().getType() == type);
+        return events.received.stream().flatMap(r -> r.getEventsList().stream())
+                .anyMatch(e -> e.getVehicleId().equals(vehicleId) && e.getType() == type);
     }
 
     private static VehicleState lastStateOf(List<StreamVehicleStatesResponse> received, String vehicleId) {
         VehicleState last = null;
-        for (StreamVehicleStatesResponse r : received) {
-            if (r.getState().getVehicleId().equals(vehicleId)) {
-                last = r.getState();
+        for (VehicleState s : states(received)) {
+            if (s.getVehicleId().equals(vehicleId)) {
+                last = s;
             }
         }
         return last;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code skyfleet watch}: stream vehicle states as JSON lines. */
-@Command(name = "watch", mixinStandardHelpOptions = true, description = "Stream live vehicle states as JSON lines.")
+@Command(name = "watch", mixinStandardHelpOptions = true, description = "Stream live vehicle states as JSON lines (one VehicleState per line).")
 final class WatchCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "127.0.0.1:50051", description = "server host:port (default: ${DEFAULT-VALUE})")
     String target;
@@ -39,9 +39,15 @@ final class WatchCommand implements Callable<Integer> {
                     .streamVehicleStates(request.build());
             long seen = 0;
             while (it.hasNext()) {
-                System.out.println(printer.print(it.next()));
-                if (count > 0 && ++seen >= count) {
-                    break;
+                StreamVehicleStatesResponse r = it.next();
+                if (r.getSkippedUpdates() > 0) {
+                    System.err.println("(skipped " + r.getSkippedUpdates() + " updates: this terminal is slower than the fleet)");
+                }
+                for (var state : r.getStatesList()) {
+                    System.out.println(printer.print(state));
+                    if (count > 0 && ++seen >= count) {
+                        return 0;
+                    }
                 }
             }
             return 0;

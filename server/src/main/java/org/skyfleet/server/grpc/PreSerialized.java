@@ -7,13 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Responses serialized once and shared by every stream (grpc-java's pre-serialized marshaller
- * pattern). A response {@code {payload = 1; uint64 skipped = 2}} is built as the bytes of field 1,
- * made once per update, plus, for a subscriber that skipped updates, the few bytes of field 2
- * appended: protobuf's wire format makes the concatenation the same message.
+ * pattern). A response {@code {repeated Payload items = 1; uint64 skipped = 2}} is built from the
+ * bytes of each item as field 1, made once per update, concatenated, plus, for a subscriber that
+ * skipped updates, the few bytes of field 2: protobuf's wire format makes the concatenation the
+ * same message.
  */
 final class PreSerialized {
     /** Passes byte arrays through unchanged; only the server's response side uses it. */
@@ -49,19 +50,29 @@ final class PreSerialized {
         return out;
     }
 
-    /** {@code prefix} with {@code uint64 count = 2} appended, or {@code prefix} itself if count is 0. */
-    static byte[] withCount2(byte[] prefix, long count) {
-        if (count == 0) {
-            return prefix;
+    /**
+     * One response from several field-1 encodings and a count: concatenated field-1 entries are the
+     * repeated field, and {@code uint64 count = 2} follows if it is not 0.
+     */
+    static byte[] batch(List<byte[]> field1Entries, long count) {
+        int size = count == 0 ? 0 : CodedOutputStream.computeUInt64Size(2, count);
+        for (byte[] e : field1Entries) {
+            size += e.length;
         }
-        int extra = CodedOutputStream.computeUInt64Size(2, count);
-        byte[] out = Arrays.copyOf(prefix, prefix.length + extra);
-        CodedOutputStream cos = CodedOutputStream.newInstance(out, prefix.length, extra);
-        try {
-            cos.writeUInt64(2, count);
-            cos.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] out = new byte[size];
+        int at = 0;
+        for (byte[] e : field1Entries) {
+            System.arraycopy(e, 0, out, at, e.length);
+            at += e.length;
+        }
+        if (count != 0) {
+            CodedOutputStream cos = CodedOutputStream.newInstance(out, at, size - at);
+            try {
+                cos.writeUInt64(2, count);
+                cos.checkNoSpaceLeft();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.skyfleet.server.grpc;
 
 import io.grpc.stub.ServerCallStreamObserver;
+import java.util.List;
 import org.skyfleet.telemetry.fanout.UpdateSink;
 
 /** A gRPC server stream as a fan-out sink: ready when gRPC's flow-control window has room. */
@@ -17,7 +18,7 @@ final class StreamSink implements UpdateSink<byte[]> {
     }
 
     @Override
-    public void send(byte[] item, long skipped) {
-        call.onNext(PreSerialized.withCount2(item, skipped));
+    public void send(List<byte[]> items, long skipped) {
+        call.onNext(PreSerialized.batch(items, skipped));
     }
 }

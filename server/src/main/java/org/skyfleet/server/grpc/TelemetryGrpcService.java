@@ -47,12 +47,12 @@ public final class TelemetryGrpcService implements BindableService {
         this.events = events;
     }
 
-    /** The fan-out encoder for states: a StreamVehicleStatesResponse's field 1, ages as of now. */
+    /** The fan-out encoder for states: one entry of a StreamVehicleStatesResponse's field 1, ages as of now. */
     public static byte[] encodeState(VehicleState state, InstantSource clock) {
         return PreSerialized.asField1(ProtoMapper.toProto(state, clock.instant()));
     }
 
-    /** The fan-out encoder for events: a StreamEventsResponse's field 1. */
+    /** The fan-out encoder for events: one entry of a StreamEventsResponse's field 1. */
     public static byte[] encodeEvent(VehicleEvent event) {
         return PreSerialized.asField1(ProtoMapper.toProto(event));
     }

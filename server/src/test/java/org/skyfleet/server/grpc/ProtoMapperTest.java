@@ -3,6 +3,7 @@ package org.skyfleet.server.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.skyfleet.fleet.event.EventSeverity;
 import org.skyfleet.fleet.event.EventType;
@@ -63,15 +64,16 @@ class ProtoMapperTest {
     }
 
     @Test
-    void preSerializedResponsesParseAsTheRealMessageWithTheSkippedCountAppended() throws Exception {
+    void preSerializedBatchesParseAsTheRealMessageWithTheSkippedCountAppended() throws Exception {
         byte[] prefix = TelemetryGrpcService.encodeState(state(SystemStatus.ACTIVE, LandedState.ON_GROUND, GpsFix.FIX_3D), () -> T);
 
-        StreamVehicleStatesResponse plain = StreamVehicleStatesResponse.parseFrom(PreSerialized.withCount2(prefix, 0));
-        StreamVehicleStatesResponse skipped = StreamVehicleStatesResponse.parseFrom(PreSerialized.withCount2(prefix, 300));
+        StreamVehicleStatesResponse plain = StreamVehicleStatesResponse.parseFrom(PreSerialized.batch(List.of(prefix), 0));
+        StreamVehicleStatesResponse batch = StreamVehicleStatesResponse.parseFrom(
+                PreSerialized.batch(List.of(prefix, prefix, prefix), 300));
 
-        assertThat(plain.getState().getVehicleId()).isEqualTo("v");
+        assertThat(plain.getStatesList()).singleElement().extracting(s -> s.getVehicleId()).isEqualTo("v");
         assertThat(plain.getSkippedUpdates()).isZero();
-        assertThat(skipped.getState()).isEqualTo(plain.getState());
-        assertThat(skipped.getSkippedUpdates()).isEqualTo(300);
+        assertThat(batch.getStatesList()).hasSize(3).allSatisfy(s -> assertThat(s).isEqualTo(plain.getStates(0)));
+        assertThat(batch.getSkippedUpdates()).isEqualTo(300);
     }
 }

@@ -1,7 +1,10 @@
 package org.skyfleet.telemetry.fanout;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * An event subscription: events are distinct and cannot be conflated, so the queue is bounded and a
@@ -10,7 +13,7 @@ import java.util.concurrent.Executor;
 public final class BoundedSubscription<T> extends Subscription<T> {
     private final FanoutMetrics metrics;
     private final int capacity;
-    private final ArrayDeque<T> queue;
+    private final ArrayDeque<Supplier<T>> queue;
     private long dropped;
 
     BoundedSubscription(Executor drainExecutor, UpdateSink<T> sink, FanoutMetrics metrics, int capacity,
@@ -24,7 +27,7 @@ public final class BoundedSubscription<T> extends Subscription<T> {
         this.queue = new ArrayDeque<>(Math.min(capacity, 256));
     }
 
-    public void offer(T item) {
+    public void offer(Supplier<T> item) {
         if (isClosed()) {
             return;
         }
@@ -40,13 +43,17 @@ public final class BoundedSubscription<T> extends Subscription<T> {
     }
 
     @Override
-    protected synchronized Next<T> poll() {
-        T item = queue.pollFirst();
-        if (item == null) {
+    protected synchronized Batch<T> poll(int max) {
+        if (queue.isEmpty()) {
             return null;
+        }
+        List<Supplier<T>> items = new ArrayList<>(Math.min(max, queue.size()));
+        Supplier<T> item;
+        while (items.size() < max && (item = queue.pollFirst()) != null) {
+            items.add(item);
         }
         long d = dropped;
         dropped = 0;
-        return new Next<>(item, d);
+        return new Batch<>(items, d);
     }
 }

@@ -1,6 +1,8 @@
 package org.skyfleet.telemetry.fanout;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A state subscription. While the subscriber keeps up, every update is delivered in order. Once it
@@ -27,9 +30,9 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
 
     private static final class Slot<T> {
         final String vehicleId;
-        T item;
+        Supplier<T> item;
 
-        Slot(String vehicleId, T item) {
+        Slot(String vehicleId, Supplier<T> item) {
             this.vehicleId = vehicleId;
             this.item = item;
         }
@@ -41,7 +44,7 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
     private final ArrayDeque<Slot<T>> queue = new ArrayDeque<>();
     /** The newest queued slot of each vehicle. */
     private final Map<String, Slot<T>> queued = new HashMap<>();
-    private final Map<String, T> held = new HashMap<>();
+    private final Map<String, Supplier<T>> held = new HashMap<>();
     private final Map<String, Long> lastVersion = new HashMap<>();
     private final Map<String, Long> lastReleasedNanos = new HashMap<>();
     private final ScheduledFuture<?> releaseTimer;
@@ -66,7 +69,7 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
     }
 
     /** Offers the newest encoded state of a vehicle. Never blocks beyond a short critical section. */
-    public void offer(String vehicleId, long version, T item) {
+    public void offer(String vehicleId, long version, Supplier<T> item) {
         if (isClosed()) {
             return;
         }
@@ -95,7 +98,7 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
         requestDrain();
     }
 
-    private void enqueue(String vehicleId, T item) {
+    private void enqueue(String vehicleId, Supplier<T> item) {
         Slot<T> existing = queued.get(vehicleId);
         if (existing != null && (slow || queue.size() >= SOFT_LIMIT)) {
             existing.item = item;
@@ -108,18 +111,22 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
     }
 
     @Override
-    protected synchronized Next<T> poll() {
-        Slot<T> slot = queue.pollFirst();
-        if (slot == null) {
+    protected synchronized Batch<T> poll(int max) {
+        if (queue.isEmpty()) {
             slow = false;
             return null;
         }
-        if (queued.get(slot.vehicleId) == slot) {
-            queued.remove(slot.vehicleId);
+        List<Supplier<T>> items = new ArrayList<>(Math.min(max, queue.size()));
+        Slot<T> slot;
+        while (items.size() < max && (slot = queue.pollFirst()) != null) {
+            if (queued.get(slot.vehicleId) == slot) {
+                queued.remove(slot.vehicleId);
+            }
+            items.add(slot.item);
         }
         long s = skipped;
         skipped = 0;
-        return new Next<>(slot.item, s);
+        return new Batch<>(items, s);
     }
 
     @Override
@@ -137,9 +144,9 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
                 return;
             }
             long now = nanoClock.getAsLong();
-            Iterator<Map.Entry<String, T>> it = held.entrySet().iterator();
+            Iterator<Map.Entry<String, Supplier<T>>> it = held.entrySet().iterator();
             while (it.hasNext()) {
-                Map.Entry<String, T> e = it.next();
+                Map.Entry<String, Supplier<T>> e = it.next();
                 Long last = lastReleasedNanos.get(e.getKey());
                 if (last == null || now - last >= minIntervalNanos) {
                     lastReleasedNanos.put(e.getKey(), now);

@@ -43,11 +43,11 @@ public final class EventFanout<T> implements AutoCloseable {
     }
 
     private void publish(VehicleEvent event) {
-        T encoded = null;
+        EncodedOnce<VehicleEvent, T> encoded = null;
         for (Entry<T> e : entries) {
             if (e.filter().test(event)) {
                 if (encoded == null) {
-                    encoded = encoder.apply(event);
+                    encoded = new EncodedOnce<>(event, encoder);
                 }
                 e.subscription().offer(encoded);
             }

@@ -16,8 +16,8 @@ public final class FanoutMetrics {
                 .register(registry);
     }
 
-    void sent() {
-        sent.increment();
+    void sent(int updates) {
+        sent.increment(updates);
     }
 
     void skipped() {

@@ -10,8 +10,8 @@ import org.skyfleet.fleet.bus.FleetBus;
 import org.skyfleet.fleet.vehicle.VehicleState;
 
 /**
- * Fans vehicle states out to subscribers. Each state is encoded at most once, and only if some
- * subscriber's filter wants it; the same encoded object goes to all of them.
+ * Fans vehicle states out to subscribers. Each state is encoded at most once, on a drain thread, and
+ * only if some subscriber actually sends it; the same encoded object goes to all of them.
  */
 public final class StateFanout<T> implements AutoCloseable {
     private record Entry<T>(Predicate<VehicleState> filter, ConflatingSubscription<T> subscription) {
@@ -47,7 +47,7 @@ public final class StateFanout<T> implements AutoCloseable {
         entries.add(self[0]);
         for (VehicleState s : snapshot) {
             if (filter.test(s)) {
-                subscription.offer(s.vehicleId(), s.version(), encoder.apply(s));
+                subscription.offer(s.vehicleId(), s.version(), new EncodedOnce<>(s, encoder));
             }
         }
         return subscription;
@@ -58,11 +58,11 @@ public final class StateFanout<T> implements AutoCloseable {
     }
 
     private void publish(VehicleState state) {
-        T encoded = null;
+        EncodedOnce<VehicleState, T> encoded = null;
         for (Entry<T> e : entries) {
             if (e.filter().test(state)) {
                 if (encoded == null) {
-                    encoded = encoder.apply(state);
+                    encoded = new EncodedOnce<>(state, encoder);
                 }
                 e.subscription().offer(state.vehicleId(), state.version(), encoded);
             }

@@ -1,17 +1,23 @@
 package org.skyfleet.telemetry.fanout;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A subscriber's queue and the loop that drains it into its sink. Drains run on a shared executor,
  * never on the publisher's thread, and at most one at a time per subscription (a work-in-progress
  * counter: whoever moves it from 0 schedules the drain; the drain loops until no request is missed).
+ * Each message to the sink carries up to {@link #MAX_BATCH} updates, encoded on the drain thread.
  */
 public abstract class Subscription<T> implements AutoCloseable {
 
-    /** An item ready to go with how many were skipped before it. */
-    protected record Next<T>(T item, long skipped) {
+    static final int MAX_BATCH = 64;
+
+    /** Items ready to go, with how many were skipped before them. */
+    protected record Batch<T>(List<Supplier<T>> items, long skipped) {
     }
 
     private final Executor drainExecutor;
@@ -28,8 +34,8 @@ public abstract class Subscription<T> implements AutoCloseable {
         this.onClose = onClose;
     }
 
-    /** The next item to send, or null if nothing is ready. Called only by the drain loop. */
-    protected abstract Next<T> poll();
+    /** Up to {@code max} items to send next, or null if nothing is ready. Called only by the drain loop. */
+    protected abstract Batch<T> poll(int max);
 
     /** The transport refused more while items were waiting: the subscriber is slow. */
     protected void onBackpressure() {
@@ -74,12 +80,16 @@ public abstract class Subscription<T> implements AutoCloseable {
                     onBackpressure();
                     return;
                 }
-                Next<T> next = poll();
-                if (next == null) {
+                Batch<T> batch = poll(MAX_BATCH);
+                if (batch == null) {
                     return;
                 }
-                sink.send(next.item(), next.skipped());
-                metrics.sent();
+                List<T> encoded = new ArrayList<>(batch.items().size());
+                for (Supplier<T> item : batch.items()) {
+                    encoded.add(item.get());
+                }
+                sink.send(encoded, batch.skipped());
+                metrics.sent(encoded.size());
             }
         } catch (RuntimeException e) {
             // The transport broke (client gone mid-write): this subscriber is done, nobody else is affected.

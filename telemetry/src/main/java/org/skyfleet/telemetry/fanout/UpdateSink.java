@@ -1,5 +1,7 @@
 package org.skyfleet.telemetry.fanout;
 
+import java.util.List;
+
 /**
  * Where a subscription delivers: a transport with flow control. Calls are serialized (never two at
  * once for one sink). The transport must call {@link Subscription#onReady()} when it becomes ready
@@ -11,10 +13,10 @@ public interface UpdateSink<T> {
     boolean isReady();
 
     /**
-     * Delivers one update.
+     * Delivers a batch of updates as one message.
      *
-     * @param item    the encoded update
+     * @param items   one or more encoded updates, oldest first
      * @param skipped how many updates this subscriber missed (conflated or dropped) since the last delivery
      */
-    void send(T item, long skipped);
+    void send(List<T> items, long skipped);
 }

@@ -95,7 +95,11 @@ public final class MavlinkFrameSplitter {
         }
         Object payload;
         try {
-            payload = deserializer.deserialize(packet.getPayload(), type.payloadClass());
+            byte[] body = packet.getPayload();
+            payload = HotPayloadDecoder.decode(messageId, body);
+            if (payload == null) {
+                payload = deserializer.deserialize(body, type.payloadClass());
+            }
         } catch (RuntimeException e) {
             // The checksum matched, so the frame boundary is right: skip the whole frame.
             listener.rejected(FrameRejection.UNDECODABLE);

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,10 @@ class ConflatingSubscriptionTest {
         timer.shutdownNow();
     }
 
+    private static Supplier<String> v(String item) {
+        return () -> item;
+    }
+
     private ConflatingSubscription<String> subscription(double maxRateHz) {
         return new ConflatingSubscription<>(DIRECT, timer, sink, metrics, maxRateHz, nanos::get, () -> { });
     }
@@ -30,10 +35,10 @@ class ConflatingSubscriptionTest {
     @Test
     void subscriberThatKeepsUpGetsEveryUpdateInOrder() {
         ConflatingSubscription<String> s = subscription(0);
-        s.offer("A", 1, "A1");
-        s.offer("B", 1, "B1");
-        s.offer("A", 2, "A2");
-        s.offer("A", 3, "A3");
+        s.offer("A", 1, v("A1"));
+        s.offer("B", 1, v("B1"));
+        s.offer("A", 2, v("A2"));
+        s.offer("A", 3, v("A3"));
 
         assertThat(sink.items()).containsExactly("A1", "B1", "A2", "A3");
         assertThat(sink.received).allSatisfy(d -> assertThat(d.skipped()).isZero());
@@ -43,10 +48,10 @@ class ConflatingSubscriptionTest {
     void slowSubscriberGetsTheNewestStatePerVehicleInItsPlaceAndIsToldWhatItMissed() {
         ConflatingSubscription<String> s = subscription(0);
         sink.ready = false;
-        s.offer("A", 1, "A1");
-        s.offer("A", 2, "A2");
-        s.offer("B", 1, "B1");
-        s.offer("A", 3, "A3");
+        s.offer("A", 1, v("A1"));
+        s.offer("A", 2, v("A2"));
+        s.offer("B", 1, v("B1"));
+        s.offer("A", 3, v("A3"));
         assertThat(s.isSlow()).isTrue();
         assertThat(s.pendingCount()).isEqualTo(2);
 
@@ -54,20 +59,21 @@ class ConflatingSubscriptionTest {
         s.onReady();
 
         assertThat(sink.received).containsExactly(new RecordingSink.Delivery("A3", 2), new RecordingSink.Delivery("B1", 0));
+        assertThat(sink.batchSizes).last().isEqualTo(2);  // what waited goes out as one message
         assertThat(metrics.skippedCount()).isEqualTo(2);
         // Caught up: full delivery again.
         assertThat(s.isSlow()).isFalse();
-        s.offer("A", 4, "A4");
-        s.offer("A", 5, "A5");
+        s.offer("A", 4, v("A4"));
+        s.offer("A", 5, v("A5"));
         assertThat(sink.items()).endsWith("A4", "A5");
     }
 
     @Test
     void anOlderVersionNeverOvertakesANewerOne() {
         ConflatingSubscription<String> s = subscription(0);
-        s.offer("A", 5, "A5");
-        s.offer("A", 3, "A3");
-        s.offer("A", 5, "A5-again");
+        s.offer("A", 5, v("A5"));
+        s.offer("A", 3, v("A3"));
+        s.offer("A", 5, v("A5-again"));
 
         assertThat(sink.items()).containsExactly("A5");
     }
@@ -75,12 +81,12 @@ class ConflatingSubscriptionTest {
     @Test
     void rateLimitHoldsTheNewestUpdateUntilTheVehiclesIntervalHasPassed() {
         ConflatingSubscription<String> s = subscription(10);  // 100 ms per vehicle
-        s.offer("A", 1, "A1");
+        s.offer("A", 1, v("A1"));
         nanos.addAndGet(10_000_000);
-        s.offer("A", 2, "A2");
+        s.offer("A", 2, v("A2"));
         nanos.addAndGet(10_000_000);
-        s.offer("A", 3, "A3");
-        s.offer("B", 1, "B1");
+        s.offer("A", 3, v("A3"));
+        s.offer("B", 1, v("B1"));
         assertThat(sink.items()).containsExactly("A1", "B1");
 
         nanos.addAndGet(79_000_000);  // 99 ms after A1: still too early
@@ -97,9 +103,9 @@ class ConflatingSubscriptionTest {
     @Test
     void closedSubscriptionDeliversNothingMore() {
         ConflatingSubscription<String> s = subscription(0);
-        s.offer("A", 1, "A1");
+        s.offer("A", 1, v("A1"));
         s.close();
-        s.offer("A", 2, "A2");
+        s.offer("A", 2, v("A2"));
 
         assertThat(sink.items()).containsExactly("A1");
         assertThat(s.pendingCount()).isZero();
@@ -115,14 +121,14 @@ class ConflatingSubscriptionTest {
             }
 
             @Override
-            public void send(String item, long skipped) {
+            public void send(java.util.List<String> items, long skipped) {
                 throw new IllegalStateException("call already cancelled");
             }
         };
         ConflatingSubscription<String> s = new ConflatingSubscription<>(DIRECT, timer, broken, metrics, 0, nanos::get,
                 () -> closed[0] = true);
 
-        s.offer("A", 1, "A1");
+        s.offer("A", 1, v("A1"));
 
         assertThat(s.isClosed()).isTrue();
         assertThat(closed[0]).isTrue();

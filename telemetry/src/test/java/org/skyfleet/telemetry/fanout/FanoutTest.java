@@ -63,6 +63,27 @@ class FanoutTest {
     }
 
     @Test
+    void updatesConflatedAwayForASlowSubscriberAreNeverEncoded() {
+        AtomicInteger encodes = new AtomicInteger();
+        StateFanout<String> fanout = new StateFanout<>(bus, s -> {
+            encodes.incrementAndGet();
+            return s.vehicleId() + "@" + s.version();
+        }, DIRECT, timer, metrics);
+        RecordingSink sink = new RecordingSink();
+        sink.ready = false;
+        ConflatingSubscription<String> s = fanout.subscribe(x -> true, 0, sink, List.of());
+        for (int v = 1; v <= 10; v++) {
+            bus.publishState(state("A", v));
+        }
+
+        sink.ready = true;
+        s.onReady();
+
+        assertThat(sink.items()).containsExactly("A@10");
+        assertThat(encodes).hasValue(1);
+    }
+
+    @Test
     void newSubscriberGetsTheCurrentSnapshotThenLiveChanges() {
         StateFanout<String> fanout = new StateFanout<>(bus, s -> s.vehicleId() + "@" + s.version(), DIRECT, timer, metrics);
         RecordingSink sink = new RecordingSink();

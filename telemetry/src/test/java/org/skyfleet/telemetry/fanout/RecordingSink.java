@@ -16,9 +16,15 @@ final class RecordingSink implements UpdateSink<String> {
         return ready;
     }
 
+    final List<Integer> batchSizes = new ArrayList<>();
+
+    /** Records each item of a batch; the batch's skipped count goes with its first item. */
     @Override
-    public void send(String item, long skipped) {
-        received.add(new Delivery(item, skipped));
+    public void send(List<String> items, long skipped) {
+        batchSizes.add(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            received.add(new Delivery(items.get(i), i == 0 ? skipped : 0));
+        }
     }
 
     List<String> items() {
