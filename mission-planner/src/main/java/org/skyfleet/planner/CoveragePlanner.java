@@ -38,6 +38,8 @@ final class CoveragePlanner {
   private static final int BALANCING_ROUNDS = 2;
   /** Flight-time spread, relative to the mean, below which the split counts as balanced. */
   private static final double BALANCED_SPREAD = 0.05;
+  /** Most directions tried when looking for a cut that keeps every part in one piece. */
+  private static final int MAX_CUT_ANGLES = 12;
 
   private final PlannerLimits limits;
   private final EnergyModel energy;
@@ -88,8 +90,10 @@ final class CoveragePlanner {
     return assemble(ctx, area, w, attempt);
   }
 
-  private Attempt attempt(PlanContext ctx, Polygon area, double angle, double w, List<VehicleProfile> given) {
+  private Attempt attempt(PlanContext ctx, Polygon area, double sweepAngle, double w, List<VehicleProfile> given) {
     double alt = ctx.request().camera().altitudeAglM();
+    double angle = given.size() < 2 ? sweepAngle : AreaSplitter.contiguousCutAngle(area, cutAngles(area, sweepAngle),
+        given.size());
     double sin = Math.sin(angle), cos = Math.cos(angle);
     List<VehicleProfile> vs = new ArrayList<>(given);
     vs.sort(Comparator.comparingDouble(v -> {
@@ -128,7 +132,22 @@ final class CoveragePlanner {
     return best;
   }
 
-  /** Splits by the shares and covers each part with its vehicle. */
+  /**
+   * Directions to try cutting along, best first: the sweep direction, across it, then the other
+   * candidate sweep directions (at most {@link #MAX_CUT_ANGLES}).
+   */
+  private static List<Double> cutAngles(Polygon area, double sweepAngle) {
+    List<Double> out = new ArrayList<>(List.of(sweepAngle, sweepAngle + Math.PI / 2));
+    for (double a : SweepDirection.candidates(area)) {
+      if (out.size() >= MAX_CUT_ANGLES) {
+        break;
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  /** Splits by the shares and covers each part with its vehicle, each part at its own best angle. */
   private Attempt cover(PlanContext ctx, Polygon area, double angle, double w, List<VehicleProfile> vs,
       double[] shares) {
     double alt = ctx.request().camera().altitudeAglM();
@@ -142,7 +161,8 @@ final class CoveragePlanner {
       }
       VehicleProfile v = vs.get(i);
       LocalPath path = ctx.begin(v, alt);
-      coverage.cover(part, w, angle, ctx.airspace(), path, ctx.local(v.home()), alt);
+      double partAngle = vs.size() > 1 && part instanceof Polygon p ? SweepDirection.choose(p, w, cost) : angle;
+      coverage.cover(part, w, partAngle, ctx.airspace(), path, ctx.local(v.home()), alt);
       ctx.end(path, v, alt);
       CoverageFootprint fp = CoverageFootprint.of(path.points(), w, part);
       footprints.add(fp.footprint());

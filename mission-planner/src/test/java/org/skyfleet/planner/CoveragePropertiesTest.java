@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -26,6 +27,23 @@ class CoveragePropertiesTest {
 
     PlanInvariants.assertCovered(plan, area, SwathGenerator.BAND_SLACK_M, seed, 200);
     assertThat(plan.metrics().coverageRatio()).isGreaterThan(0.999);
+  }
+
+  @Property(tries = 25)
+  void aSplitAmongVehiclesStillCoversEveryPoint(@ForAll @LongRange(max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 2, max = 3) int k) {
+    List<double[]> rings = RandomAreas.rings(seed, 0, 0, 3);
+    List<VehicleProfile> fleet = new java.util.ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      double a = 2 * Math.PI * i / k;
+      fleet.add(new VehicleProfile("v" + i, VehicleKind.MULTICOPTER, TestAreas.at(900 * Math.cos(a), 900 * Math.sin(a)),
+          TestAreas.at(900 * Math.cos(a), 900 * Math.sin(a)), 8 + 4 * i, 3, 1e6, 100));
+    }
+    Plan plan = new MissionPlanner().plan(PlanRequest.coverage(RandomAreas.geo(rings), CAMERA, fleet, Airspace.OPEN,
+        SplitPolicy.ALL_VEHICLES));
+
+    assertThat(plan.routes()).hasSize(k);
+    PlanInvariants.assertCovered(plan, RandomAreas.local(rings), SwathGenerator.BAND_SLACK_M, seed, 150);
   }
 
   @Property(tries = 100)

@@ -88,6 +88,18 @@ class MissionPlannerTest {
   }
 
   @Test
+  void aConcaveAreaIsCutAcrossWhenCuttingAlongWouldLeaveAPartInTwoPieces() {
+    // a wide U: a cut along the (horizontal) sweeps at half the area would leave both arms in the top part
+    GeoPolygon u = GeoPolygon.of(TestAreas.ring(0, 0, 3000, 0, 3000, 1000, 2000, 1000, 2000, 300, 1000, 300,
+        1000, 1000, 0, 1000));
+    Plan plan = planner.plan(PlanRequest.coverage(u, CAMERA, List.of(drone("a", 10, 1e5, 100),
+        drone("b", 10, 1e5, 100)), Airspace.OPEN, SplitPolicy.ALL_VEHICLES));
+
+    assertThat(plan.routes()).hasSize(2).allSatisfy(r -> assertThat(r.assignedArea()).hasSize(1));
+    assertThat(plan.metrics().coverageRatio()).isGreaterThan(0.999);
+  }
+
+  @Test
   void expandingSquareCoversItsSquare() {
     Plan plan = planner.plan(PlanRequest.datumSearch(Pattern.EXPANDING_SQUARE, TestAreas.at(0, 0), CAMERA,
         new SearchParameters(500, 0, false), drone("d1", 10, 1e5, 100), Airspace.OPEN));

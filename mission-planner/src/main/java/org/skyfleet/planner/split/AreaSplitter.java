@@ -1,6 +1,7 @@
 package org.skyfleet.planner.split;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -17,12 +18,45 @@ import org.skyfleet.planner.geo.AreaGeometry;
  * equals the cumulative share (area below y is monotone in y); snap the cut to the nearest band edge of
  * the sweep grid when that moves the share by less than {@code snapTolerance}, so no part has a partial
  * sweep; cut and rotate back. The parts tile the area: they do not overlap and their union is the area.
- * Degenerate cases: one share returns the area; a concave area may give a strip of several pieces.
+ * Degenerate cases: one share returns the area; a concave area may give a strip of several pieces
+ * (see {@link #contiguousCutAngle} for a direction that avoids it).
  */
 public final class AreaSplitter {
-  private static final int BISECTION_STEPS = 50;
+  private static final int BISECTION_STEPS = 40;
+  private static final double BISECTION_TOLERANCE_M = 0.01;
+  private static final double SLIVER_M2 = 1.0;
 
   private AreaSplitter() {}
+
+  /**
+   * The first angle, in the order given, at which cutting the area into {@code k} equal strips leaves
+   * every strip in one piece; the first angle when none does (a strip may then be in several pieces).
+   * Concave areas (an L, a coastline) often split into connected parts only across some directions.
+   */
+  public static double contiguousCutAngle(Polygon area, List<Double> anglesRad, int k) {
+    if (k < 2 || anglesRad.isEmpty()) {
+      return anglesRad.isEmpty() ? 0 : anglesRad.get(0);
+    }
+    double[] equal = new double[k];
+    Arrays.fill(equal, 1.0 / k);
+    for (double angle : anglesRad) {
+      if (split(area, angle, equal, 0, 0).stream().allMatch(AreaSplitter::isOnePiece)) {
+        return angle;
+      }
+    }
+    return anglesRad.get(0);
+  }
+
+  /** True when a part has at most one polygon larger than a sliver. */
+  public static boolean isOnePiece(Geometry part) {
+    int pieces = 0;
+    for (int i = 0; i < part.getNumGeometries(); i++) {
+      if (part.getGeometryN(i) instanceof Polygon p && p.getArea() > SLIVER_M2) {
+        pieces++;
+      }
+    }
+    return pieces <= 1;
+  }
 
   /**
    * @param area the area, local frame
@@ -68,7 +102,7 @@ public final class AreaSplitter {
   private static double cutAt(Geometry rotated, Envelope env, double targetArea) {
     double lo = env.getMinY();
     double hi = env.getMaxY();
-    for (int k = 0; k < BISECTION_STEPS && hi - lo > 1e-3; k++) {
+    for (int k = 0; k < BISECTION_STEPS && hi - lo > BISECTION_TOLERANCE_M; k++) {
       double mid = (lo + hi) / 2;
       if (below(rotated, env, mid) < targetArea) {
         lo = mid;
