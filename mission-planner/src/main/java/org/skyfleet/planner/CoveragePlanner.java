@@ -162,7 +162,7 @@ final class CoveragePlanner {
       VehicleProfile v = vs.get(i);
       LocalPath path = ctx.begin(v, alt);
       double partAngle = vs.size() > 1 && part instanceof Polygon p ? SweepDirection.choose(p, w, cost) : angle;
-      coverage.cover(part, w, partAngle, ctx.airspace(), path, ctx.local(v.home()), alt);
+      coverage.cover(part, w, partAngle, ctx.airspace(), path, ctx.local(v.home()), PlanContext.altitudeFor(v, alt));
       ctx.end(path, v, alt);
       CoverageFootprint fp = CoverageFootprint.of(path.points(), w, part);
       footprints.add(fp.footprint());

@@ -25,12 +25,13 @@ final class InspectionPlanner {
     }
     VehicleProfile v = MissionPlanner.requireVehicles(r).get(0);
     LocalFrame frame = new LocalFrame(r.datum().validate("inspection target"));
-    PlanContext ctx = PlanContext.of(r, limits, energy, frame, p.altRelM());
-    LocalPath path = ctx.begin(v, p.altRelM());
+    double alt = PlanContext.altitudeFor(v, p.altRelM());
+    PlanContext ctx = PlanContext.of(r, limits, energy, frame, alt);
+    LocalPath path = ctx.begin(v, alt);
     for (Coordinate c : PointInspection.orbit(new Coordinate(0, 0), path.last(), p)) {
-      path.goTo(c, p.altRelM(), WaypointAction.ORBIT);
+      path.goTo(c, alt, WaypointAction.ORBIT);
     }
-    ctx.end(path, v, p.altRelM());
+    ctx.end(path, v, alt);
     return RouteFinisher.singlePlan(ctx, Pattern.POINT_INSPECTION, finisher.finish(ctx, v, path, null, 0, 0), null, 0);
   }
 }

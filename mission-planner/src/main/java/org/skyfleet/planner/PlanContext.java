@@ -25,6 +25,11 @@ record PlanContext(PlanRequest request, PlannerLimits limits, EnergyModel energy
     return frame.toLocal(p);
   }
 
+  /** The altitude a vehicle works at: the requested one, or 0 for a ground robot. */
+  static double altitudeFor(VehicleProfile v, double altRelM) {
+    return v.kind() == VehicleKind.GROUND_ROBOT ? 0 : altRelM;
+  }
+
   /** A path that starts with the vehicle's take-off (drones) or start point (ground robots). */
   LocalPath begin(VehicleProfile v, double altRelM) {
     LocalPath path = new LocalPath(router);

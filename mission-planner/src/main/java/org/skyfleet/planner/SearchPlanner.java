@@ -70,7 +70,7 @@ final class SearchPlanner {
     }
     LocalPath path = ctx.begin(v, alt);
     for (Coordinate c : points) {
-      path.goTo(c, alt, WaypointAction.SURVEY);
+      path.goTo(c, PlanContext.altitudeFor(v, alt), WaypointAction.SURVEY);
     }
     ctx.end(path, v, alt);
     CoverageFootprint fp = CoverageFootprint.of(path.points(), s, searched);

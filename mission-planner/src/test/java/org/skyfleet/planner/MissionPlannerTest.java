@@ -100,6 +100,17 @@ class MissionPlannerTest {
   }
 
   @Test
+  void aGroundRobotCoversAnAreaOnTheGround() {
+    VehicleProfile robot = new VehicleProfile("r1", VehicleKind.GROUND_ROBOT, TestAreas.at(-20, -20),
+        TestAreas.at(-20, -20), 2, 0, 1e5, 100);
+    Plan plan = planner.plan(PlanRequest.coverage(TestAreas.rectangle(400, 300), CAMERA, List.of(robot),
+        Airspace.OPEN, SplitPolicy.FIRST_VEHICLE));
+    List<Waypoint> wps = plan.routes().get(0).waypoints();
+    assertThat(wps).allSatisfy(w -> assertThat(w.altRelM()).isZero())
+        .noneMatch(w -> w.action() == WaypointAction.TAKEOFF || w.action() == WaypointAction.RETURN_TO_LAUNCH);
+  }
+
+  @Test
   void expandingSquareCoversItsSquare() {
     Plan plan = planner.plan(PlanRequest.datumSearch(Pattern.EXPANDING_SQUARE, TestAreas.at(0, 0), CAMERA,
         new SearchParameters(500, 0, false), drone("d1", 10, 1e5, 100), Airspace.OPEN));

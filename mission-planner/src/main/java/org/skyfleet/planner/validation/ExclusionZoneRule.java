@@ -22,7 +22,7 @@ public final class ExclusionZoneRule implements PlanRule {
       double hi = Math.max(route.waypoints().get(i - 1).altRelM(), route.waypoints().get(i).altRelM());
       LineString leg = route.leg(i);
       for (RouteCheck.Zone z : route.exclusions()) {
-        if (z.source().overlapsBand(lo, hi) && z.polygon().intersects(leg)) {
+        if (z.source().overlapsBand(lo, hi) && z.prepared().intersects(leg)) {
           out.add(Violation.error(name(), i, "leg to waypoint " + i + " crosses exclusion zone '" + z.name()
               + "': route around it or change the zone's altitude band"));
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.skyfleet.planner.PlannerLimits;
 import org.skyfleet.planner.VehicleProfile;
 import org.skyfleet.planner.Waypoint;
@@ -23,8 +25,8 @@ public final class RouteCheck {
   private static final PlannerLimits ZONE_LIMITS =
       new PlannerLimits(PlannerLimits.MAX_VERTICES, Double.MAX_VALUE, 400_000, 0, 0, 0);
 
-  /** A zone in the local frame. */
-  public record Zone(String name, Polygon polygon, AirspaceZone source) {}
+  /** A zone in the local frame, prepared for repeated predicates. */
+  public record Zone(String name, Polygon polygon, PreparedGeometry prepared, AirspaceZone source) {}
 
   private final List<Waypoint> waypoints;
   private final List<Coordinate> local = new ArrayList<>();
@@ -51,7 +53,8 @@ public final class RouteCheck {
     for (int i = 0; i < zones.size(); i++) {
       AirspaceZone z = zones.get(i);
       String name = z.name() == null || z.name().isBlank() ? label + i : z.name();
-      out.add(new Zone(name, AreaGeometry.project(z.polygon(), frame, ZONE_LIMITS, label + "'" + name + "'"), z));
+      Polygon p = AreaGeometry.project(z.polygon(), frame, ZONE_LIMITS, label + "'" + name + "'");
+      out.add(new Zone(name, p, PreparedGeometryFactory.prepare(p), z));
     }
   }
 
