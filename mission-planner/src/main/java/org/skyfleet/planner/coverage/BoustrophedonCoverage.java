@@ -25,6 +25,12 @@ import org.skyfleet.planner.route.LocalPath;
  * that would cross an exclusion zone detour around it. Holes are not swept, but may be overflown.
  */
 public final class BoustrophedonCoverage {
+  /**
+   * Gaps in a band (a hole, a notch of the outline) up to this many sweep widths are flown over
+   * rather than split into separate cells; exclusion zones are never flown over.
+   */
+  public static final double OVERFLY_GAP_WIDTHS = 2.0;
+
   private final CoverageCost cost;
   private final CellOrder cellOrder;
   private final PlannerLimits limits;
@@ -83,7 +89,7 @@ public final class BoustrophedonCoverage {
     for (int i = 0; i < rotated.getNumGeometries(); i++) {
       if (rotated.getGeometryN(i) instanceof Polygon part && part.getArea() > 0) {
         checkSize(part, sweepWidthM);
-        List<List<Swath>> bands = SwathGenerator.generate(part, sweepWidthM, allowed);
+        List<List<Swath>> bands = SwathGenerator.generate(part, sweepWidthM, allowed, OVERFLY_GAP_WIDTHS * sweepWidthM);
         cells.addAll(BoustrophedonDecomposition.decompose(bands));
         swaths += bands.stream().mapToInt(List::size).sum();
       }

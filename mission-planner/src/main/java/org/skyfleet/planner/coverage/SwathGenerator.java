@@ -21,7 +21,7 @@ import org.skyfleet.planner.geo.AreaGeometry;
  * with one sweep line through the middle of each band. For each connected piece of (area ∩ band) the
  * swath spans the piece's full x extent, so every point of the piece lies within s/2 ≤ w/2 of it even
  * where the boundary is slanted (the swath then overshoots the boundary a little). Pieces whose spans
- * overlap are merged. Where a flight constraint is given, each swath is clipped to it (exclusions grown
+ * overlap, or lie closer than a given gap, are merged. Where a flight constraint is given, each swath is clipped to it (exclusions grown
  * by the margin removed, inclusions shrunk by it kept) and pieces shorter than a metre are dropped.
  */
 public final class SwathGenerator {
@@ -45,6 +45,15 @@ public final class SwathGenerator {
    * @param allowed where swaths may lie in the rotated frame, or null for anywhere
    */
   public static List<List<Swath>> generate(Polygon rotatedArea, double sweepWidthM, Geometry allowed) {
+    return generate(rotatedArea, sweepWidthM, allowed, 0);
+  }
+
+  /**
+   * As {@link #generate(Polygon, double, Geometry)}, also joining swaths of one band across gaps of at
+   * most {@code maxOverflyGapM} (a small lake or notch is flown over rather than cut into cells).
+   */
+  public static List<List<Swath>> generate(Polygon rotatedArea, double sweepWidthM, Geometry allowed,
+      double maxOverflyGapM) {
     Envelope env = rotatedArea.getEnvelopeInternal();
     int n = bandCount(env.getHeight(), sweepWidthM);
     double s = env.getHeight() / n;
@@ -62,7 +71,7 @@ public final class SwathGenerator {
           spans.add(new double[] {pe.getMinX(), pe.getMaxX()});
         }
       }
-      bands.add(clip(merge(spans), i, y, allowed));
+      bands.add(clip(merge(spans, maxOverflyGapM), i, y, allowed));
     }
     return bands;
   }
@@ -96,11 +105,11 @@ public final class SwathGenerator {
     return AreaGeometry.FACTORY.buildGeometry(PolygonExtracter.getPolygons(g));
   }
 
-  private static List<double[]> merge(List<double[]> spans) {
+  private static List<double[]> merge(List<double[]> spans, double maxGapM) {
     spans.sort(Comparator.comparingDouble(a -> a[0]));
     List<double[]> out = new ArrayList<>();
     for (double[] sp : spans) {
-      if (!out.isEmpty() && sp[0] <= out.get(out.size() - 1)[1]) {
+      if (!out.isEmpty() && sp[0] - out.get(out.size() - 1)[1] <= maxGapM) {
         double[] last = out.get(out.size() - 1);
         last[1] = Math.max(last[1], sp[1]);
       } else {

@@ -34,6 +34,14 @@ class BoustrophedonDecompositionTest {
   }
 
   @Test
+  void aHoleNarrowerThanTheOverflyGapIsFlownOverInOneCell() throws Exception {
+    Polygon p = (Polygon) new WKTReader().read(
+        "POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0), (450 400, 550 400, 550 600, 450 600, 450 400))");
+    assertThat(BoustrophedonDecomposition.decompose(SwathGenerator.generate(p, 50, null, 100))).hasSize(1);
+    assertThat(BoustrophedonDecomposition.decompose(SwathGenerator.generate(p, 50, null, 99))).hasSize(4);
+  }
+
+  @Test
   void cellOptionsAndTheirReversesFlyTheSamePathBackwards() throws Exception {
     Cell cell = cells("POLYGON((0 0, 1000 0, 1000 150, 0 150, 0 0))", 50).get(0);
     for (int o = 0; o < 4; o++) {
