@@ -20,7 +20,8 @@ import org.skyfleet.planner.geo.LocalFrame;
  * return to launch, land; speed changes are skipped) and geofences (polygons and circles, inclusion
  * or exclusion).
  *
- * <p>Circles become 64-gons: circumscribed for exclusions and inscribed for inclusions, so the polygon
+ * <p>A take-off without a position (QGC writes 0, 0 or nulls) takes the planned home position.
+ * Circles become 64-gons: circumscribed for exclusions and inscribed for inclusions, so the polygon
  * is never more permissive than the circle. Complex items (surveys, corridor scans) and other commands
  * are refused with INVALID_ARGUMENT naming the item.
  */
@@ -61,6 +62,9 @@ public final class QgcPlanImport {
     JsonNode items = mission.path("items");
     for (int i = 0; i < items.size(); i++) {
       Waypoint w = item(items.get(i), i);
+      if (w != null && w.action() == WaypointAction.TAKEOFF && w.latDeg() == 0 && w.lonDeg() == 0 && home != null) {
+        w = new Waypoint(home.latDeg(), home.lonDeg(), w.altRelM(), WaypointAction.TAKEOFF, 0);
+      }
       if (w != null && w.action() == WaypointAction.RETURN_TO_LAUNCH) {
         GeoPoint to = home != null ? home
             : wps.isEmpty() ? null : new GeoPoint(wps.get(0).latDeg(), wps.get(0).lonDeg());

@@ -48,7 +48,7 @@ class QgcPlanTest {
     String json = """
         {"fileType":"Plan","version":1,"groundStation":"QGroundControl",
          "mission":{"version":2,"plannedHomePosition":[47.3769,8.5417,0],"items":[
-           {"type":"SimpleItem","command":22,"frame":3,"params":[0,0,0,null,47.3769,8.5417,30],"autoContinue":true},
+           {"type":"SimpleItem","command":22,"frame":3,"params":[0,0,0,null,null,null,30],"autoContinue":true},
            {"type":"SimpleItem","command":16,"frame":3,"params":[0,0,0,null,47.3779,8.5417,30],"autoContinue":true}]},
          "geoFence":{"version":2,"polygons":[],"circles":[
            {"circle":{"center":[47.3769,8.5417],"radius":100},"inclusion":false,"version":1},
@@ -57,6 +57,7 @@ class QgcPlanTest {
         """;
     QgcPlanImport.Imported imp = QgcPlanImport.parse(json);
     assertThat(imp.waypoints()).hasSize(2);
+    assertThat(imp.waypoints().get(0).latDeg()).isEqualTo(47.3769);
     Polygon excl = AreaGeometry.project(imp.exclusions().get(0).polygon(), TestAreas.FRAME, PlannerLimits.DEFAULTS, "e");
     Polygon incl = AreaGeometry.project(imp.inclusions().get(0).polygon(), TestAreas.FRAME, PlannerLimits.DEFAULTS, "i");
     assertThat(excl.getArea()).isGreaterThan(Math.PI * 100 * 100);
