@@ -86,6 +86,11 @@ final class CoveragePlanner {
         }
       }
     }
+    if (attempt.routes().isEmpty()) {
+      throw PlanningException.precondition("no part of the area can be flown: it lies within the exclusion zones "
+          + ctx.airspace().exclusions().keySet() + " (plus the " + limits.exclusionMarginM()
+          + " m margin) or outside the inclusion zones");
+    }
     attempt.routes().forEach(RouteFinisher::requireOk);
     return assemble(ctx, area, w, attempt);
   }
@@ -162,7 +167,11 @@ final class CoveragePlanner {
       VehicleProfile v = vs.get(i);
       LocalPath path = ctx.begin(v, alt);
       double partAngle = vs.size() > 1 && part instanceof Polygon p ? SweepDirection.choose(p, w, cost) : angle;
-      coverage.cover(part, w, partAngle, ctx.airspace(), path, ctx.local(v.home()), PlanContext.altitudeFor(v, alt));
+      BoustrophedonCoverage.Result run =
+          coverage.cover(part, w, partAngle, ctx.airspace(), path, ctx.local(v.home()), PlanContext.altitudeFor(v, alt));
+      if (run.swaths() == 0) {
+        continue;
+      }
       ctx.end(path, v, alt);
       CoverageFootprint fp = CoverageFootprint.of(path.points(), w, part);
       footprints.add(fp.footprint());

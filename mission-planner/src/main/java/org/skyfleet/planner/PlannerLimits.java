@@ -27,6 +27,13 @@ public record PlannerLimits(
   /** 20,000 sweep lines. */
   public static final int MAX_SWEEPS = 20_000;
 
+  /**
+   * Limits for airspace zones, which may be larger than any area planned over (a control zone):
+   * the vertex limit applies, the area limit does not, the extent limit is 400 km.
+   */
+  public static final PlannerLimits FOR_ZONES =
+      new PlannerLimits(MAX_VERTICES, Double.MAX_VALUE, 400_000, 0, 0, 0);
+
   public static final PlannerLimits DEFAULTS =
       new PlannerLimits(MAX_VERTICES, MAX_AREA_M2, MAX_EXTENT_M, MAX_SWEEPS, 5.0, 30.0);
 }

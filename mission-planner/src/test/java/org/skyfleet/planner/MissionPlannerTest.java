@@ -53,6 +53,17 @@ class MissionPlannerTest {
   }
 
   @Test
+  void anAreaInsideANoFlyZoneHasNothingToFly() {
+    GeoPolygon nfz = GeoPolygon.of(TestAreas.ring(-100, -100, 1100, -100, 1100, 700, -100, 700));
+    Airspace airspace = Airspace.OPEN.withExclusions(List.of(AirspaceZone.of("airport", nfz)));
+    assertThatThrownBy(() -> planner.plan(PlanRequest.coverage(TestAreas.rectangle(1000, 600), CAMERA,
+        List.of(TestAreas.drone("d1", -500, -500)), airspace, SplitPolicy.FIRST_VEHICLE)))
+        .isInstanceOfSatisfying(PlanningException.class,
+            e -> assertThat(e.kind()).isEqualTo(PlanningException.Kind.FAILED_PRECONDITION))
+        .hasMessageContaining("no part of the area can be flown").hasMessageContaining("airport");
+  }
+
+  @Test
   void aPlanThatDoesNotFitTheBatterySaysWhatItNeedsAgainstWhatIsAvailable() {
     assertThatThrownBy(() -> planner.plan(PlanRequest.coverage(TestAreas.rectangle(2000, 2000), CAMERA,
         List.of(drone("d1", 10, 1200, 100)), Airspace.OPEN, SplitPolicy.FIRST_VEHICLE)))

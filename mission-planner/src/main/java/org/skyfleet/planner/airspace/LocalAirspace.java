@@ -27,8 +27,7 @@ import org.skyfleet.planner.geo.LocalFrame;
  * zones themselves.
  */
 public final class LocalAirspace {
-  private static final PlannerLimits ZONE_LIMITS =
-      new PlannerLimits(PlannerLimits.MAX_VERTICES, Double.MAX_VALUE, 400_000, 0, 0, 0);
+  private static final PlannerLimits ZONE_LIMITS = PlannerLimits.FOR_ZONES;
 
   /** Extra distance, metres, between survey legs and the routing margin. */
   public static final double CLEARANCE_M = 0.5;

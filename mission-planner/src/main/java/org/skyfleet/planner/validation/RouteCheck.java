@@ -22,8 +22,7 @@ import org.skyfleet.planner.geo.LocalFrame;
  * zones projected once, the vehicle and its energy budget (null when unknown).
  */
 public final class RouteCheck {
-  private static final PlannerLimits ZONE_LIMITS =
-      new PlannerLimits(PlannerLimits.MAX_VERTICES, Double.MAX_VALUE, 400_000, 0, 0, 0);
+  private static final PlannerLimits ZONE_LIMITS = PlannerLimits.FOR_ZONES;
 
   /** A zone in the local frame, prepared for repeated predicates. */
   public record Zone(String name, Polygon polygon, PreparedGeometry prepared, AirspaceZone source) {}
