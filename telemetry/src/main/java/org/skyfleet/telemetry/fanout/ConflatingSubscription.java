@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,8 +24,13 @@ import java.util.function.Supplier;
  * per vehicle.
  *
  * <p>With a maximum rate, updates that arrive sooner than the vehicle's interval are held (also
- * conflating) and released by a timer once the interval has passed. Versions older than one already
- * seen are ignored, so a snapshot racing live updates never goes backwards.
+ * conflating) and released by a timer once the interval has passed. Live updates of a vehicle come
+ * in version order from its single writer; the initial snapshot, offered while live updates may
+ * already flow, is skipped for any vehicle that already had a live update, so a stream never goes
+ * backwards.
+ *
+ * <p>While the reader keeps up, an offer is a plain append; the per-vehicle index that conflation
+ * needs is built only when the reader falls behind, and dropped when it has caught up.
  */
 public final class ConflatingSubscription<T> extends Subscription<T> {
     static final int SOFT_LIMIT = 1024;
@@ -42,11 +49,12 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
     private final long minIntervalNanos;
     private final LongSupplier nanoClock;
     private final ArrayDeque<Slot<T>> queue = new ArrayDeque<>();
-    /** The newest queued slot of each vehicle. */
-    private final Map<String, Slot<T>> queued = new HashMap<>();
+    /** The newest queued slot of each vehicle; kept only while conflating, null while the reader keeps up. */
+    private Map<String, Slot<T>> queued;
     private final Map<String, Supplier<T>> held = new HashMap<>();
-    private final Map<String, Long> lastVersion = new HashMap<>();
     private final Map<String, Long> lastReleasedNanos = new HashMap<>();
+    /** Vehicles with a live update offered while the initial snapshot is being offered; null after it. */
+    private Set<String> liveDuringSnapshot = new HashSet<>();
     private final ScheduledFuture<?> releaseTimer;
     private boolean slow;
     private long skipped;
@@ -68,39 +76,72 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
         }
     }
 
-    /** Offers the newest encoded state of a vehicle. Never blocks beyond a short critical section. */
-    public void offer(String vehicleId, long version, Supplier<T> item) {
+    /** Offers the newest encoded state of a vehicle, live from its writer. Never blocks beyond a short critical section. */
+    public void offer(String vehicleId, Supplier<T> item) {
         if (isClosed()) {
             return;
         }
         synchronized (this) {
-            Long seen = lastVersion.get(vehicleId);
-            if (seen != null && seen >= version) {
-                return;
+            if (liveDuringSnapshot != null) {
+                liveDuringSnapshot.add(vehicleId);
             }
-            lastVersion.put(vehicleId, version);
-            if (minIntervalNanos > 0) {
-                long now = nanoClock.getAsLong();
-                Long last = lastReleasedNanos.get(vehicleId);
-                if (last != null && now - last < minIntervalNanos) {
-                    if (held.put(vehicleId, item) != null) {
-                        countSkipped();
-                    }
-                    return;
-                }
-                lastReleasedNanos.put(vehicleId, now);
-                if (held.remove(vehicleId) != null) {
-                    countSkipped();
-                }
+            if (!admitByRate(vehicleId, item)) {
+                return;
             }
             enqueue(vehicleId, item);
         }
         requestDrain();
     }
 
+    /** Offers a vehicle's state from the initial snapshot, unless a live update of it came first. */
+    public void offerSnapshot(String vehicleId, Supplier<T> item) {
+        synchronized (this) {
+            if (liveDuringSnapshot == null || liveDuringSnapshot.contains(vehicleId) || !admitByRate(vehicleId, item)) {
+                return;
+            }
+            enqueue(vehicleId, item);
+        }
+        requestDrain();
+    }
+
+    /** The snapshot is offered: from now on only live updates arrive. */
+    public synchronized void snapshotComplete() {
+        liveDuringSnapshot = null;
+    }
+
+    /** True if the update may be queued now; otherwise it is held by the rate limit. Caller holds the lock. */
+    private boolean admitByRate(String vehicleId, Supplier<T> item) {
+        if (minIntervalNanos == 0) {
+            return true;
+        }
+        long now = nanoClock.getAsLong();
+        Long last = lastReleasedNanos.get(vehicleId);
+        if (last != null && now - last < minIntervalNanos) {
+            if (held.put(vehicleId, item) != null) {
+                countSkipped();
+            }
+            return false;
+        }
+        lastReleasedNanos.put(vehicleId, now);
+        if (held.remove(vehicleId) != null) {
+            countSkipped();
+        }
+        return true;
+    }
+
     private void enqueue(String vehicleId, Supplier<T> item) {
+        if (!slow && queue.size() < SOFT_LIMIT) {
+            queue.addLast(new Slot<>(vehicleId, item));
+            return;
+        }
+        if (queued == null) {
+            queued = new HashMap<>();
+            for (Slot<T> slot : queue) {
+                queued.put(slot.vehicleId, slot);  // later slots of a vehicle overwrite earlier ones
+            }
+        }
         Slot<T> existing = queued.get(vehicleId);
-        if (existing != null && (slow || queue.size() >= SOFT_LIMIT)) {
+        if (existing != null) {
             existing.item = item;
             countSkipped();
             return;
@@ -114,12 +155,13 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
     protected synchronized Batch<T> poll(int max) {
         if (queue.isEmpty()) {
             slow = false;
+            queued = null;
             return null;
         }
         List<Supplier<T>> items = new ArrayList<>(Math.min(max, queue.size()));
         Slot<T> slot;
         while (items.size() < max && (slot = queue.pollFirst()) != null) {
-            if (queued.get(slot.vehicleId) == slot) {
+            if (queued != null && queued.get(slot.vehicleId) == slot) {
                 queued.remove(slot.vehicleId);
             }
             items.add(slot.item);
@@ -184,7 +226,7 @@ public final class ConflatingSubscription<T> extends Subscription<T> {
         super.close();
         synchronized (this) {
             queue.clear();
-            queued.clear();
+            queued = null;
             held.clear();
         }
     }

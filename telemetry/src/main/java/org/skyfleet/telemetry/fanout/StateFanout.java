@@ -47,9 +47,10 @@ public final class StateFanout<T> implements AutoCloseable {
         entries.add(self[0]);
         for (VehicleState s : snapshot) {
             if (filter.test(s)) {
-                subscription.offer(s.vehicleId(), s.version(), new EncodedOnce<>(s, encoder));
+                subscription.offerSnapshot(s.vehicleId(), new EncodedOnce<>(s, encoder));
             }
         }
+        subscription.snapshotComplete();
         return subscription;
     }
 
@@ -64,7 +65,7 @@ public final class StateFanout<T> implements AutoCloseable {
                 if (encoded == null) {
                     encoded = new EncodedOnce<>(state, encoder);
                 }
-                e.subscription().offer(state.vehicleId(), state.version(), encoded);
+                e.subscription().offer(state.vehicleId(), encoded);
             }
         }
     }

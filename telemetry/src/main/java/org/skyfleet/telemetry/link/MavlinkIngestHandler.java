@@ -249,9 +249,10 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         Instant now = clock.instant();
         Instant lostBefore = now.minus(config.heartbeatTimeout());
         for (VehicleBinding b : bySystemId.values()) {
-            registry.update(b.vehicleId, s -> s.status().linkState() == LinkState.CONNECTED
-                    && s.status().lastHeartbeat().isBefore(lostBefore)
-                    ? s.withStatus(s.status().withLinkState(LinkState.LOST)) : s, now);
+            VehicleState s = registry.find(b.vehicleId).orElseThrow();
+            if (s.status().linkState() == LinkState.CONNECTED && s.status().lastHeartbeat().isBefore(lostBefore)) {
+                registry.update(b.vehicleId, v -> v.withStatus(v.status().withLinkState(LinkState.LOST)), now);
+            }
             if (b.streamSetup == VehicleBinding.StreamSetup.INTERVALS_REQUESTED
                     && !now.isBefore(b.streamRequestedAt.plus(config.streamAckTimeout()))) {
                 fallBackToDataStreams(b);

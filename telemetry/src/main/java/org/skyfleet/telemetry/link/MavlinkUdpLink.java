@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -66,6 +67,24 @@ public final class MavlinkUdpLink implements AutoCloseable {
 
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The event loop this link's channel runs on: the one thread its vehicles are read, written and timed on. */
+    public EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    /**
+     * The MAVLink system id of a vehicle bound to this link, or -1 if it is not bound here. Call it on the
+     * link's thread ({@link #eventLoop()}), where the bindings live.
+     *
+     * @throws IllegalStateException when called from another thread
+     */
+    public int systemIdOf(String vehicleId) {
+        if (!channel.eventLoop().inEventLoop()) {
+            throw new IllegalStateException("systemIdOf must be called on the link's event loop");
+        }
+        return handler.systemIdOf(vehicleId);
     }
 
     /** Observers see every valid frame from a bound vehicle, on the link's thread. */

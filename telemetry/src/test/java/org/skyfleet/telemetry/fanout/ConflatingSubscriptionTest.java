@@ -35,10 +35,10 @@ class ConflatingSubscriptionTest {
     @Test
     void subscriberThatKeepsUpGetsEveryUpdateInOrder() {
         ConflatingSubscription<String> s = subscription(0);
-        s.offer("A", 1, v("A1"));
-        s.offer("B", 1, v("B1"));
-        s.offer("A", 2, v("A2"));
-        s.offer("A", 3, v("A3"));
+        s.offer("A", v("A1"));
+        s.offer("B", v("B1"));
+        s.offer("A", v("A2"));
+        s.offer("A", v("A3"));
 
         assertThat(sink.items()).containsExactly("A1", "B1", "A2", "A3");
         assertThat(sink.received).allSatisfy(d -> assertThat(d.skipped()).isZero());
@@ -48,10 +48,10 @@ class ConflatingSubscriptionTest {
     void slowSubscriberGetsTheNewestStatePerVehicleInItsPlaceAndIsToldWhatItMissed() {
         ConflatingSubscription<String> s = subscription(0);
         sink.ready = false;
-        s.offer("A", 1, v("A1"));
-        s.offer("A", 2, v("A2"));
-        s.offer("B", 1, v("B1"));
-        s.offer("A", 3, v("A3"));
+        s.offer("A", v("A1"));
+        s.offer("A", v("A2"));
+        s.offer("B", v("B1"));
+        s.offer("A", v("A3"));
         assertThat(s.isSlow()).isTrue();
         assertThat(s.pendingCount()).isEqualTo(2);
 
@@ -63,30 +63,32 @@ class ConflatingSubscriptionTest {
         assertThat(metrics.skippedCount()).isEqualTo(2);
         // Caught up: full delivery again.
         assertThat(s.isSlow()).isFalse();
-        s.offer("A", 4, v("A4"));
-        s.offer("A", 5, v("A5"));
+        s.offer("A", v("A4"));
+        s.offer("A", v("A5"));
         assertThat(sink.items()).endsWith("A4", "A5");
     }
 
     @Test
-    void anOlderVersionNeverOvertakesANewerOne() {
+    void theInitialSnapshotNeverOvertakesALiveUpdate() {
         ConflatingSubscription<String> s = subscription(0);
-        s.offer("A", 5, v("A5"));
-        s.offer("A", 3, v("A3"));
-        s.offer("A", 5, v("A5-again"));
+        s.offer("A", v("A5-live"));
+        s.offerSnapshot("A", v("A3-snapshot"));
+        s.offerSnapshot("B", v("B2-snapshot"));
+        s.snapshotComplete();
+        s.offerSnapshot("C", v("C1-late-snapshot"));
 
-        assertThat(sink.items()).containsExactly("A5");
+        assertThat(sink.items()).containsExactly("A5-live", "B2-snapshot");
     }
 
     @Test
     void rateLimitHoldsTheNewestUpdateUntilTheVehiclesIntervalHasPassed() {
         ConflatingSubscription<String> s = subscription(10);  // 100 ms per vehicle
-        s.offer("A", 1, v("A1"));
+        s.offer("A", v("A1"));
         nanos.addAndGet(10_000_000);
-        s.offer("A", 2, v("A2"));
+        s.offer("A", v("A2"));
         nanos.addAndGet(10_000_000);
-        s.offer("A", 3, v("A3"));
-        s.offer("B", 1, v("B1"));
+        s.offer("A", v("A3"));
+        s.offer("B", v("B1"));
         assertThat(sink.items()).containsExactly("A1", "B1");
 
         nanos.addAndGet(79_000_000);  // 99 ms after A1: still too early
@@ -103,9 +105,9 @@ class ConflatingSubscriptionTest {
     @Test
     void closedSubscriptionDeliversNothingMore() {
         ConflatingSubscription<String> s = subscription(0);
-        s.offer("A", 1, v("A1"));
+        s.offer("A", v("A1"));
         s.close();
-        s.offer("A", 2, v("A2"));
+        s.offer("A", v("A2"));
 
         assertThat(sink.items()).containsExactly("A1");
         assertThat(s.pendingCount()).isZero();
@@ -128,7 +130,7 @@ class ConflatingSubscriptionTest {
         ConflatingSubscription<String> s = new ConflatingSubscription<>(DIRECT, timer, broken, metrics, 0, nanos::get,
                 () -> closed[0] = true);
 
-        s.offer("A", 1, v("A1"));
+        s.offer("A", v("A1"));
 
         assertThat(s.isClosed()).isTrue();
         assertThat(closed[0]).isTrue();
