@@ -23,6 +23,10 @@ final class InspectionPlanner {
     if (r.datum() == null || p == null) {
       throw PlanningException.invalid("a point inspection needs a target (datum) and orbit parameters");
     }
+    if (p.orbitRadiusM() > limits.maxExtentM() / 2) {
+      throw PlanningException.exhausted("orbit radius " + p.orbitRadiusM() + " m is over the limit of "
+          + limits.maxExtentM() / 2 + " m");
+    }
     VehicleProfile v = MissionPlanner.requireVehicles(r).get(0);
     LocalFrame frame = new LocalFrame(r.datum().validate("inspection target"));
     double alt = PlanContext.altitudeFor(v, p.altRelM());

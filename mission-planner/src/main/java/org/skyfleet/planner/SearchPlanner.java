@@ -57,6 +57,12 @@ final class SearchPlanner {
       frame = new LocalFrame(r.datum().validate("datum"));
       ctx = PlanContext.of(r, limits, energy, frame, alt);
       SearchParameters p = r.search();
+      if (!(p.radiusM() > 0) || p.radiusM() > limits.maxExtentM() / 2) {
+        throw p.radiusM() > 0
+            ? PlanningException.exhausted("search radius " + p.radiusM() + " m is over the limit of "
+                + limits.maxExtentM() / 2 + " m: split the search into smaller areas")
+            : PlanningException.invalid("search radius must be above 0 m, got " + p.radiusM());
+      }
       Coordinate datum = new Coordinate(0, 0);
       if (r.pattern() == Pattern.EXPANDING_SQUARE) {
         points = ExpandingSquare.points(datum, s, p.radiusM(), p.courseDeg());
