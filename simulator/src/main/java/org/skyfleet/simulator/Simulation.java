@@ -1,106 +1,150 @@
 package org.skyfleet.simulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.skyfleet.simulator.vehicle.AutopilotFlavour;
-import org.skyfleet.simulator.vehicle.LoopPath;
-import org.skyfleet.simulator.vehicle.SimVehicle;
-import org.skyfleet.simulator.vehicle.SimVehicleKind;
+import java.util.Map;
+import java.util.function.Function;
+import org.skyfleet.simulator.clock.RealTimePacer;
+import org.skyfleet.simulator.clock.SimClock;
+import org.skyfleet.simulator.link.Transport;
+import org.skyfleet.simulator.link.UdpNetwork;
+import org.skyfleet.simulator.scenario.Scenario;
+import org.skyfleet.simulator.sensor.Camera;
+import org.skyfleet.simulator.sensor.DetectionSink;
+import org.skyfleet.simulator.sensor.LogFileDetectionSink;
 import org.skyfleet.simulator.wire.VehicleWire;
-import org.skyfleet.simulator.world.LocalFrame;
+import org.skyfleet.simulator.world.Wind;
+import org.skyfleet.simulator.world.target.Target;
 
 /**
- * Runs a simulated fleet in real time on one thread: every tick it moves each vehicle, answers what the
- * ground station sent, and sends whatever telemetry is due.
+ * A simulated fleet in its world, advanced in fixed 10 ms steps of one simulated clock: each step moves
+ * the wind and the people, lets every vehicle read what its ground station sent, fly and send the
+ * telemetry that is due, and lets every camera look.
+ *
+ * <p>Two ways to drive it: {@code start(...)} opens a real UDP socket per vehicle and runs on its own
+ * thread, in real time or {@code timeScale} times faster; {@link #manual} takes the transports from the
+ * caller (an in-memory link in tests) and only moves when {@link #advance} is called, which makes a run
+ * fully deterministic for its seed.
  */
 public final class Simulation implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Simulation.class.getName());
-    private static final long TICK_MS = 10;
+    /** The wall-clock start of a manually driven run: 2026-01-01T00:00:00Z. */
+    public static final long MANUAL_EPOCH_MS = 1_767_225_600_000L;
 
+    private final SimClock clock;
     private final List<VehicleWire> wires;
-    private final Selector selector;
-    private final ScheduledExecutorService thread;
-    private final long startNanos = System.nanoTime();
-    private long lastTickNanos = startNanos;
+    private final Map<String, VehicleWire> byName = new LinkedHashMap<>();
+    private final World world;
+    private final FaultSchedule faults;
+    private final DetectionSink sink;
+    private final boolean ownsSink;
+    private final long durationMs;
+    private UdpNetwork network;
+    private RealTimePacer pacer;
 
-    private Simulation(List<VehicleWire> wires, Selector selector) {
-        this.wires = wires;
-        this.selector = selector;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "skyfleet-sim");
-            t.setDaemon(true);
-            return t;
-        });
+    private Simulation(SimClock clock, FleetAssembly.Fleet fleet, DetectionSink sink, boolean ownsSink, long durationMs) {
+        this.clock = clock;
+        this.wires = fleet.wires();
+        this.world = fleet.world();
+        wires.forEach(w -> byName.put(w.vehicle().name(), w));
+        this.faults = new FaultSchedule(fleet.faults(), byName);
+        this.sink = sink;
+        this.ownsSink = ownsSink;
+        this.durationMs = durationMs;
     }
 
-    /** Opens every vehicle's socket and starts the simulation thread. */
+    /** The default fleet (drones and robots already on patrol loops) in real time over UDP. */
     public static Simulation start(SimulationConfig config) {
-        Selector selector;
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Random random = new Random(config.seed());
-        LocalFrame frame = new LocalFrame(config.homeLatDeg(), config.homeLonDeg());
-        List<VehicleWire> wires = new ArrayList<>();
-        int systemId = config.firstSystemId();
-        for (int i = 0; i < config.drones(); i++) {
-            double angle = 2 * Math.PI * i / Math.max(1, config.drones());
-            double offsetM = 300 + 200 * random.nextDouble();
-            LoopPath path = LoopPath.circle(offsetM * Math.sin(angle), offsetM * Math.cos(angle),
-                    120 + 180 * random.nextDouble());
-            SimVehicle v = new SimVehicle("drone-" + (i + 1), systemId++, SimVehicleKind.MULTICOPTER,
-                    AutopilotFlavour.PX4, frame, path, 8 + 6 * random.nextDouble(), 60 + 10 * i,
-                    config.homeAltAmslM(), 1500 + 600 * random.nextDouble(), 1000 * random.nextDouble(),
-                    random.nextLong());
-            wires.add(new VehicleWire(v, config.target(), selector, config.positionRateHz()));
-        }
-        for (int i = 0; i < config.robots(); i++) {
-            double w = 150 + 100 * random.nextDouble();
-            double h = 100 + 100 * random.nextDouble();
-            LoopPath path = LoopPath.rectangle(-w / 2 + 40 * i, -h / 2 - 40 * i, w, h);
-            SimVehicle v = new SimVehicle("robot-" + (i + 1), systemId++, SimVehicleKind.GROUND_ROVER,
-                    AutopilotFlavour.ARDUPILOT_LEGACY, frame, path, 1.5 + random.nextDouble(), 0,
-                    config.homeAltAmslM(), 4 * 3600, 500 * random.nextDouble(), random.nextLong());
-            wires.add(new VehicleWire(v, config.target(), selector, config.positionRateHz()));
-        }
-        Simulation sim = new Simulation(Collections.unmodifiableList(wires), selector);
-        sim.thread.scheduleAtFixedRate(sim::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+        SimClock clock = new SimClock(InstantSource.system().millis());
+        UdpNetwork network = new UdpNetwork();
+        FleetAssembly.Fleet fleet = FleetAssembly.of(config, clock, name -> network.open(config.target()));
+        Simulation sim = new Simulation(clock, fleet, DetectionSink.discard(), false, 0);
+        sim.runRealTime(network, 1.0);
         return sim;
     }
 
-    private void tick() {
-        try {
-            long now = System.nanoTime();
-            double dtS = (now - lastTickNanos) / 1e9;
-            lastTickNanos = now;
-            long bootMs = (now - startNanos) / 1_000_000;
-            if (selector.selectNow() > 0) {
-                for (SelectionKey key : selector.selectedKeys()) {
-                    ((VehicleWire) key.attachment()).receive();
-                }
-                selector.selectedKeys().clear();
-            }
-            for (VehicleWire w : wires) {
-                w.vehicle().advance(dtS);
-                w.sendDue(bootMs);
-            }
-        } catch (RuntimeException | IOException e) {
-            // One bad tick must not stop the fleet.
-            LOG.log(Level.WARNING, "simulation tick failed", e);
+    /**
+     * Runs a scenario against the ground station at {@code target} over UDP, at the scenario's time
+     * scale; sightings go to the scenario's detection log (or nowhere if it names none).
+     */
+    public static Simulation start(Scenario scenario, InetSocketAddress target) {
+        boolean log = scenario.detectionLog() != null;
+        DetectionSink sink = log ? new LogFileDetectionSink(Path.of(scenario.detectionLog())) : DetectionSink.discard();
+        return start(scenario, target, sink, log, InstantSource.system());
+    }
+
+    /** Runs a scenario over UDP, sending sightings to {@code sink} (which the caller closes). */
+    public static Simulation start(Scenario scenario, InetSocketAddress target, DetectionSink sink) {
+        return start(scenario, target, sink, false, InstantSource.system());
+    }
+
+    private static Simulation start(Scenario scenario, InetSocketAddress target, DetectionSink sink, boolean ownsSink,
+                                    InstantSource wallClock) {
+        SimClock clock = new SimClock(wallClock.millis());
+        UdpNetwork network = new UdpNetwork();
+        FleetAssembly.Fleet fleet = FleetAssembly.of(scenario, clock, name -> network.open(target));
+        Simulation sim = new Simulation(clock, fleet, sink, ownsSink, Math.round(scenario.durationS() * 1000));
+        sim.runRealTime(network, scenario.timeScale());
+        return sim;
+    }
+
+    /**
+     * A scenario driven by the caller: nothing moves until {@link #advance}; each vehicle talks through
+     * {@code transportFor.apply(vehicleName)}. Same scenario, same seed, same exchanges: same run.
+     */
+    public static Simulation manual(Scenario scenario, Function<String, Transport> transportFor, DetectionSink sink) {
+        SimClock clock = new SimClock(MANUAL_EPOCH_MS);
+        FleetAssembly.Fleet fleet = FleetAssembly.of(scenario, clock, transportFor);
+        return new Simulation(clock, fleet, sink, false, Math.round(scenario.durationS() * 1000));
+    }
+
+    private void runRealTime(UdpNetwork net, double timeScale) {
+        this.network = net;
+        this.pacer = new RealTimePacer(timeScale, System::nanoTime, this::step, "skyfleet-sim");
+        pacer.start();
+    }
+
+    /** Advances a manually driven simulation by {@code d} (rounded down to whole 10 ms steps). */
+    public void advance(Duration d) {
+        if (pacer != null) {
+            throw new IllegalStateException("this simulation runs in real time; it cannot be advanced by hand");
         }
+        long steps = d.toMillis() / SimClock.STEP_MS;
+        for (long i = 0; i < steps; i++) {
+            step();
+        }
+    }
+
+    private void step() {
+        clock.step();
+        if (network != null) {
+            network.pollReady();
+        }
+        double dtS = SimClock.STEP_MS / 1000.0;
+        faults.apply(clock.nowMs());
+        world.wind().step(dtS);
+        for (Target t : world.targets()) {
+            t.step(dtS);
+        }
+        for (VehicleWire w : wires) {
+            w.step(dtS, world.wind().eastMps(), world.wind().northMps());
+        }
+        for (Camera c : world.cameras()) {
+            c.look(clock, world.targets(), world.canopyCover(), world.night(), sink);
+        }
+    }
+
+    /** Simulated milliseconds since the start. */
+    public long nowMs() {
+        return clock.nowMs();
+    }
+
+    /** True once a scenario with a duration has run it out. */
+    public boolean finished() {
+        return durationMs > 0 && clock.nowMs() >= durationMs;
     }
 
     public List<VehicleWire> vehicles() {
@@ -109,35 +153,49 @@ public final class Simulation implements AutoCloseable {
 
     /** The wire of the named vehicle ("drone-1", "robot-2"). */
     public VehicleWire vehicle(String name) {
-        return wires.stream().filter(w -> w.vehicle().name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no simulated vehicle named " + name));
+        VehicleWire w = byName.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("no simulated vehicle named " + name);
+        }
+        return w;
+    }
+
+    /** The people in the world. Read them on the simulation thread ({@link #onSimulationThread}). */
+    public List<Target> targets() {
+        return world.targets();
     }
 
     /** Cuts or restores a vehicle's radio link, on the simulation thread. */
     public void setLinkUp(String name, boolean up) {
         VehicleWire w = vehicle(name);
-        thread.execute(() -> w.setLinkUp(up));
+        onSimulationThread(() -> w.setLinkUp(up));
+    }
+
+    /** Runs {@code task} between two steps: at once for a manual simulation. */
+    public void onSimulationThread(Runnable task) {
+        if (pacer == null) {
+            task.run();
+        } else {
+            pacer.execute(task);
+        }
+    }
+
+    /** The real-time pacer's measurements, or null for a manual simulation. */
+    public RealTimePacer pacer() {
+        return pacer;
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (pacer != null) {
+            pacer.close();
         }
-        for (VehicleWire w : wires) {
-            try {
-                w.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
+        wires.forEach(VehicleWire::close);
+        if (network != null) {
+            network.close();
         }
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // closing anyway
+        if (ownsSink) {
+            sink.close();
         }
     }
 }

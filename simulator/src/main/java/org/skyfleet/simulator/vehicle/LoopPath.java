@@ -31,6 +31,54 @@ public interface LoopPath {
         };
     }
 
+    /** A closed polygon through {@code pointsEastNorthM} ({east, north} each), back to the first point. */
+    static LoopPath polygon(java.util.List<double[]> pointsEastNorthM) {
+        if (pointsEastNorthM.size() < 2) {
+            throw new IllegalArgumentException("a patrol loop needs at least 2 points, got " + pointsEastNorthM.size());
+        }
+        int n = pointsEastNorthM.size();
+        double[] cumulative = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            double[] a = pointsEastNorthM.get(i);
+            double[] b = pointsEastNorthM.get((i + 1) % n);
+            cumulative[i + 1] = cumulative[i] + Math.hypot(b[0] - a[0], b[1] - a[1]);
+        }
+        double perimeter = cumulative[n];
+        if (!(perimeter > 0)) {
+            throw new IllegalArgumentException("a patrol loop must have a length > 0 m");
+        }
+        return new LoopPath() {
+            private int leg(double d) {
+                double s = ((d % perimeter) + perimeter) % perimeter;
+                int i = 0;
+                while (i < n - 1 && cumulative[i + 1] <= s) {
+                    i++;
+                }
+                return i;
+            }
+
+            @Override
+            public double[] positionAt(double d) {
+                double s = ((d % perimeter) + perimeter) % perimeter;
+                int i = leg(d);
+                double[] a = pointsEastNorthM.get(i);
+                double[] b = pointsEastNorthM.get((i + 1) % n);
+                double len = cumulative[i + 1] - cumulative[i];
+                double f = len > 0 ? (s - cumulative[i]) / len : 0;
+                return new double[] {a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])};
+            }
+
+            @Override
+            public double headingDegAt(double d) {
+                int i = leg(d);
+                double[] a = pointsEastNorthM.get(i);
+                double[] b = pointsEastNorthM.get((i + 1) % n);
+                double deg = Math.toDegrees(Math.atan2(b[0] - a[0], b[1] - a[1]));
+                return ((deg % 360) + 360) % 360;
+            }
+        };
+    }
+
     static LoopPath rectangle(double westM, double southM, double widthM, double heightM) {
         if (!(widthM > 0 && heightM > 0)) {
             throw new IllegalArgumentException("rectangle sides must be > 0 m");

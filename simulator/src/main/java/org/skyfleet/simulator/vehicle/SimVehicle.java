@@ -1,83 +1,115 @@
 package org.skyfleet.simulator.vehicle;
 
-import java.util.Random;
 import org.skyfleet.simulator.world.LocalFrame;
 
 /**
- * One simulated vehicle's physical state: it moves along its loop path at a constant speed, its
- * battery drains with time in motion, and its GPS position carries seeded noise. Mutated only by the
- * simulation thread.
+ * One simulated vehicle's body: where it is in the world's local frame (metres east and north of the
+ * world origin, metres above its home), how it moves, its battery and its GPS. Its autopilot decides
+ * the {@link Setpoint}; {@link #advance} moves the body towards it within the vehicle's limits.
+ * Mutated only by the simulation thread.
  */
 public final class SimVehicle {
     private final String name;
     private final int systemId;
-    private final SimVehicleKind kind;
-    private final AutopilotFlavour flavour;
+    private final VehicleSpec spec;
     private final LocalFrame frame;
-    private final LoopPath path;
-    private final double speedMps;
-    private final double altitudeM;
+    private final double homeEastM;
+    private final double homeNorthM;
     private final double homeAltAmslM;
-    private final double drainPercentPerS;
-    private final double gpsNoiseM;
-    private final Random random;
-    private double distanceM;
-    private double batteryPercent;
+    private final Battery battery;
+    private final Gps gps;
+    final MotionState motion;
 
-    public SimVehicle(String name, int systemId, SimVehicleKind kind, AutopilotFlavour flavour, LocalFrame frame,
-                      LoopPath path, double speedMps, double altitudeM, double homeAltAmslM, double enduranceS,
-                      double startDistanceM, long seed) {
+    public SimVehicle(String name, int systemId, VehicleSpec spec, LocalFrame frame, double homeEastM,
+                      double homeNorthM, double homeAltAmslM, double startBatteryPercent, long seed) {
         if (systemId < 1 || systemId > 254) {
             throw new IllegalArgumentException("system id must be 1..254, got " + systemId);
         }
-        if (!(enduranceS > 0) || !(speedMps >= 0)) {
-            throw new IllegalArgumentException("endurance must be > 0 s and speed >= 0 m/s");
-        }
         this.name = name;
         this.systemId = systemId;
-        this.kind = kind;
-        this.flavour = flavour;
+        this.spec = spec;
         this.frame = frame;
-        this.path = path;
-        this.speedMps = speedMps;
-        this.altitudeM = kind == SimVehicleKind.GROUND_ROVER ? 0 : altitudeM;
+        this.homeEastM = homeEastM;
+        this.homeNorthM = homeNorthM;
         this.homeAltAmslM = homeAltAmslM;
-        this.drainPercentPerS = 100.0 / enduranceS;
-        this.gpsNoiseM = 0.5;
-        this.random = new Random(seed);
-        this.distanceM = startDistanceM;
-        this.batteryPercent = 100;
+        this.battery = new Battery(spec.enduranceS(), startBatteryPercent);
+        this.gps = new Gps(0.5, seed);
+        this.motion = new MotionState(homeEastM, homeNorthM);
     }
 
-    /** Moves the vehicle on by {@code dtS} seconds. */
-    public void advance(double dtS) {
-        distanceM += speedMps * dtS;
-        batteryPercent = Math.max(0, batteryPercent - drainPercentPerS * dtS);
+    /** Places the vehicle in the air (or, for a rover, on the ground) at a point, at rest. */
+    public void placeAt(double eastM, double northM, double upM) {
+        motion.eastM = eastM;
+        motion.northM = northM;
+        motion.upM = spec.flies() ? Math.max(0, upM) : 0;
+        motion.airborne = motion.upM > 0;
     }
 
-    /** Position with GPS noise: {latDeg, lonDeg}. */
+    /** Moves the body on by {@code dtS} towards {@code setpoint} (null: stop), pushed by the wind. */
+    public void advance(Setpoint setpoint, boolean armed, double windEastMps, double windNorthMps, double dtS) {
+        if (spec.flies()) {
+            CopterDynamics.step(spec, motion, armed ? setpoint : null, windEastMps, windNorthMps, dtS);
+        } else {
+            RoverDynamics.step(spec, motion, armed ? setpoint : null, dtS);
+        }
+        double airspeed = spec.flies() ? Math.hypot(motion.airVelEastMps, motion.airVelNorthMps) : Math.abs(motion.speedMps);
+        battery.drain(spec.kind(), armed, motion.airborne, airspeed, motion.climbMps, spec.cruiseSpeedMps(), dtS);
+    }
+
+    /** Position as the GPS measures it: {latDeg, lonDeg}. */
     public double[] measuredLatLonDeg() {
-        double[] en = path.positionAt(distanceM);
-        double east = en[0] + random.nextGaussian() * gpsNoiseM;
-        double north = en[1] + random.nextGaussian() * gpsNoiseM;
-        return new double[] {frame.latDeg(north), frame.lonDeg(east)};
+        double[] en = gps.measure(motion.eastM, motion.northM);
+        return new double[] {frame.latDeg(en[1]), frame.lonDeg(en[0])};
     }
 
-    /** True position without noise: {east, north} in metres from home. */
-    public double[] truePositionEastNorthM() {
-        return path.positionAt(distanceM);
+    public double eastM() {
+        return motion.eastM;
     }
 
-    public double headingDeg() {
-        return path.headingDegAt(distanceM);
+    public double northM() {
+        return motion.northM;
     }
 
-    public double velocityNorthMps() {
-        return speedMps * Math.cos(Math.toRadians(headingDeg()));
+    /** Height above home, metres; 0 on the ground. */
+    public double altitudeRelM() {
+        return motion.upM;
+    }
+
+    public double altitudeAmslM() {
+        return homeAltAmslM + motion.upM;
+    }
+
+    public boolean airborne() {
+        return motion.airborne;
     }
 
     public double velocityEastMps() {
-        return speedMps * Math.sin(Math.toRadians(headingDeg()));
+        return motion.groundVelEastMps;
+    }
+
+    public double velocityNorthMps() {
+        return motion.groundVelNorthMps;
+    }
+
+    public double climbMps() {
+        return motion.climbMps;
+    }
+
+    public double groundSpeedMps() {
+        return Math.hypot(motion.groundVelEastMps, motion.groundVelNorthMps);
+    }
+
+    public double airspeedMps() {
+        return spec.flies() ? Math.hypot(motion.airVelEastMps, motion.airVelNorthMps) : groundSpeedMps();
+    }
+
+    /** Heading, degrees clockwise from north, 0..360. */
+    public double headingDeg() {
+        return ((motion.headingDeg % 360) + 360) % 360;
+    }
+
+    public double distanceFromHomeM() {
+        return Math.hypot(motion.eastM - homeEastM, motion.northM - homeNorthM);
     }
 
     public String name() {
@@ -89,34 +121,42 @@ public final class SimVehicle {
     }
 
     public SimVehicleKind kind() {
-        return kind;
+        return spec.kind();
     }
 
     public AutopilotFlavour flavour() {
-        return flavour;
+        return spec.flavour();
+    }
+
+    public VehicleSpec spec() {
+        return spec;
     }
 
     public LocalFrame frame() {
         return frame;
     }
 
-    public double speedMps() {
-        return speedMps;
+    public double homeEastM() {
+        return homeEastM;
     }
 
-    public double altitudeRelM() {
-        return altitudeM;
-    }
-
-    public double altitudeAmslM() {
-        return homeAltAmslM + altitudeM;
+    public double homeNorthM() {
+        return homeNorthM;
     }
 
     public double homeAltAmslM() {
         return homeAltAmslM;
     }
 
+    public Battery battery() {
+        return battery;
+    }
+
     public double batteryPercent() {
-        return batteryPercent;
+        return battery.percent();
+    }
+
+    public Gps gps() {
+        return gps;
     }
 }

@@ -1,222 +1,194 @@
 package org.skyfleet.simulator.wire;
 
 import io.dronefleet.mavlink.MavlinkConnection;
-import io.dronefleet.mavlink.MavlinkMessage;
-import io.dronefleet.mavlink.common.CommandAck;
-import io.dronefleet.mavlink.common.CommandLong;
-import io.dronefleet.mavlink.common.MavCmd;
-import io.dronefleet.mavlink.common.MavResult;
-import io.dronefleet.mavlink.common.RequestDataStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import org.skyfleet.simulator.vehicle.AutopilotFlavour;
+import java.net.SocketAddress;
+import org.skyfleet.simulator.autopilot.Autopilot;
+import org.skyfleet.simulator.autopilot.CommandHandler;
+import org.skyfleet.simulator.autopilot.FailsafeConfig;
+import org.skyfleet.simulator.clock.SimClock;
+import org.skyfleet.simulator.link.LinkFaults;
+import org.skyfleet.simulator.link.Transport;
+import org.skyfleet.simulator.mission.MissionItemCheck;
+import org.skyfleet.simulator.mission.MissionStore;
+import org.skyfleet.simulator.mission.MissionTransfer;
+import org.skyfleet.simulator.vehicle.Setpoint;
 import org.skyfleet.simulator.vehicle.SimVehicle;
 
 /**
- * A simulated autopilot's MAVLink link: its own UDP socket to the ground station, the per-message
- * telemetry schedule it keeps, and its answers to SET_MESSAGE_INTERVAL and REQUEST_DATA_STREAM.
- * Used by the simulation thread only.
+ * A simulated autopilot on its MAVLink link: each step it reads what the ground station sent, lets the
+ * autopilot fly the vehicle, and sends the telemetry that is due, MAVLink 2 encoded (and signed when
+ * the vehicle has a key), through the link's faults onto its transport. A reboot restarts the packet
+ * sequence and time since boot. Used by the simulation thread only.
  */
 public final class VehicleWire implements AutoCloseable {
-    private static final int AUTOPILOT_COMPONENT = 1;
-    private static final int MAV_CMD_SET_MESSAGE_INTERVAL = 511;
+    static final int AUTOPILOT_COMPONENT = 1;
+    /** MAVLink signing timestamps count 10 us units from 2015-01-01T00:00:00Z. */
+    private static final long SIGNING_EPOCH_MS = 1_420_070_400_000L;
 
     private final SimVehicle vehicle;
-    private final DatagramChannel socket;
-    private final InetSocketAddress target;
+    private final Autopilot autopilot;
+    private final MissionStore store = new MissionStore();
+    private final LinkFaults link;
+    private final SimClock clock;
+    private final double positionRateHz;
+    private final byte[] signingKey;
+    private final TelemetrySchedule schedule = new TelemetrySchedule();
+    private final GcsMessageHandler inbound;
     private final ByteArrayOutputStream outBuffer = new ByteArrayOutputStream(300);
-    private final MavlinkConnection encoder;
-    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(65_536);
-    /** message id -> interval in ms (absent: not streamed). */
-    private final Map<Integer, Long> intervalsMs = new HashMap<>();
-    private final Map<Integer, Long> nextDueMs = new HashMap<>();
-    private boolean linkUp = true;
+    private MavlinkConnection encoder;
+    private long bootAtMs;
+    private long silentUntilMs = -1;
+    private long lastSigningTimestamp;
     private long sentDatagrams;
 
-    public VehicleWire(SimVehicle vehicle, InetSocketAddress target, Selector selector, double positionRateHz) {
+    /**
+     * @param signingKey 32-byte MAVLink 2 signing key, or null for an unsigned link
+     */
+    public VehicleWire(SimVehicle vehicle, FailsafeConfig failsafe, Transport transport, SimClock clock,
+                       double positionRateHz, byte[] signingKey, long seed) {
+        if (signingKey != null && signingKey.length != 32) {
+            throw new IllegalArgumentException("a MAVLink 2 signing key is 32 bytes, got " + signingKey.length);
+        }
         this.vehicle = vehicle;
-        this.target = target;
-        this.encoder = MavlinkConnection.create(new ByteArrayInputStream(new byte[0]), outBuffer);
-        try {
-            this.socket = DatagramChannel.open();
-            socket.bind(new InetSocketAddress(target.getAddress().isLoopbackAddress() ? target.getAddress() : null, 0));
-            socket.configureBlocking(false);
-            socket.register(selector, SelectionKey.OP_READ, this);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a UDP socket for " + vehicle.name(), e);
-        }
-        intervalsMs.put(TelemetryMessages.HEARTBEAT, 1000L);
-        if (vehicle.flavour() == AutopilotFlavour.PX4) {
-            long positionMs = Math.max(1, Math.round(1000 / positionRateHz));
-            intervalsMs.put(TelemetryMessages.GLOBAL_POSITION_INT, positionMs);
-            intervalsMs.put(TelemetryMessages.ATTITUDE, positionMs);
-            intervalsMs.put(TelemetryMessages.SYS_STATUS, 1000L);
-            intervalsMs.put(TelemetryMessages.BATTERY_STATUS, 1000L);
-            intervalsMs.put(TelemetryMessages.GPS_RAW_INT, 500L);
-            intervalsMs.put(TelemetryMessages.VFR_HUD, 250L);
-            intervalsMs.put(TelemetryMessages.EXTENDED_SYS_STATE, 1000L);
-            intervalsMs.put(TelemetryMessages.HOME_POSITION, 2000L);
-        }
+        this.clock = clock;
+        this.positionRateHz = positionRateHz;
+        this.signingKey = signingKey == null ? null : signingKey.clone();
+        this.link = new LinkFaults(transport, clock, seed);
+        this.autopilot = new Autopilot(vehicle, this::send, store, failsafe);
+        MissionTransfer transfer = new MissionTransfer(this::send, store,
+                new MissionItemCheck(vehicle.spec(), vehicle.homeAltAmslM()), autopilot::missionCurrentSeq);
+        this.inbound = new GcsMessageHandler(this, autopilot, new CommandHandler(autopilot), transfer, schedule, signingKey);
+        this.encoder = newEncoder();
+        this.bootAtMs = clock.nowMs();
+        schedule.reset(vehicle.flavour(), positionRateHz);
     }
 
-    /** Sends every message that is due at {@code nowMs} (time since boot). */
-    public void sendDue(long nowMs) {
-        if (!linkUp) {
-            return;
-        }
-        for (Map.Entry<Integer, Long> e : intervalsMs.entrySet()) {
-            long due = nextDueMs.getOrDefault(e.getKey(), nowMs);
-            if (nowMs >= due) {
-                send(TelemetryMessages.build(e.getKey(), vehicle, nowMs));
-                // Keep the cadence without drifting, but never try to catch up a backlog.
-                long next = due + e.getValue();
-                nextDueMs.put(e.getKey(), next <= nowMs ? nowMs + e.getValue() : next);
+    private MavlinkConnection newEncoder() {
+        return MavlinkConnection.create(new ByteArrayInputStream(new byte[0]), outBuffer);
+    }
+
+    /** One simulation step: receive, fly, send. The wind is the true wind at the vehicle, m/s. */
+    public void step(double dtS, double windEastMps, double windNorthMps) {
+        long now = clock.nowMs();
+        link.receive(d -> {
+            if (!rebooting(now)) {
+                inbound.handle(d, now);
             }
+        });
+        Setpoint sp = autopilot.step(now);
+        vehicle.advance(sp, autopilot.armed(), windEastMps, windNorthMps, dtS);
+        autopilot.afterMotion();
+        inbound.transfer().step(now);
+        if (!rebooting(now)) {
+            schedule.sendDue(now - bootAtMs, id -> send(TelemetryMessages.build(id, vehicle, autopilot, now - bootAtMs)));
         }
+        link.flush();
     }
 
-    /** Reads and answers what the ground station sent. */
-    public void receive() {
-        try {
-            while (true) {
-                receiveBuffer.clear();
-                if (socket.receive(receiveBuffer) == null) {
-                    return;
-                }
-                if (!linkUp) {
-                    continue;  // the radio is down: what was sent is lost
-                }
-                receiveBuffer.flip();
-                byte[] datagram = Arrays.copyOf(receiveBuffer.array(), receiveBuffer.limit());
-                handleDatagram(datagram);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private boolean rebooting(long now) {
+        return now < silentUntilMs;
     }
 
-    private void handleDatagram(byte[] datagram) throws IOException {
-        MavlinkConnection in = MavlinkConnection.create(new ByteArrayInputStream(datagram), OutputStream.nullOutputStream());
-        while (true) {
-            MavlinkMessage<?> m;
-            try {
-                m = in.next();
-            } catch (EOFException end) {
-                return;
-            }
-            if (m == null) {
-                return;
-            }
-            Object payload = m.getPayload();
-            if (payload instanceof CommandLong cmd && cmd.targetSystem() == vehicle.systemId()) {
-                onCommand(cmd);
-            } else if (payload instanceof RequestDataStream req && req.targetSystem() == vehicle.systemId()) {
-                onRequestDataStream(req);
-            }
-        }
-    }
-
-    private void onCommand(CommandLong cmd) {
-        if (cmd.command().value() != MAV_CMD_SET_MESSAGE_INTERVAL) {
-            ack(cmd, MavResult.MAV_RESULT_UNSUPPORTED);
-            return;
-        }
-        if (vehicle.flavour() != AutopilotFlavour.PX4) {
-            ack(cmd, MavResult.MAV_RESULT_UNSUPPORTED);
-            return;
-        }
-        int messageId = Math.round(cmd.param1());
-        float intervalUs = cmd.param2();
-        if (intervalUs < 0) {
-            intervalsMs.remove(messageId);
-        } else if (intervalUs > 0) {
-            intervalsMs.put(messageId, Math.max(1, Math.round(intervalUs / 1000.0)));
-        }
-        ack(cmd, MavResult.MAV_RESULT_ACCEPTED);
-    }
-
-    /** ArduPilot's stream groups, with the messages of each that the simulator produces. */
-    private void onRequestDataStream(RequestDataStream req) {
-        if (vehicle.flavour() == AutopilotFlavour.PX4 || req.reqMessageRate() <= 0) {
-            return;
-        }
-        long ms = Math.max(1, 1000 / req.reqMessageRate());
-        int[] messages = switch (req.reqStreamId()) {
-            case 2 -> new int[] {TelemetryMessages.SYS_STATUS, TelemetryMessages.GPS_RAW_INT};
-            case 6 -> new int[] {TelemetryMessages.GLOBAL_POSITION_INT};
-            case 10 -> new int[] {TelemetryMessages.ATTITUDE};
-            case 11 -> new int[] {TelemetryMessages.VFR_HUD};
-            case 12 -> new int[] {TelemetryMessages.BATTERY_STATUS, TelemetryMessages.EXTENDED_SYS_STATE,
-                    TelemetryMessages.HOME_POSITION};
-            default -> new int[0];
-        };
-        for (int id : messages) {
-            if (req.startStop() == 0) {
-                intervalsMs.remove(id);
-            } else {
-                intervalsMs.put(id, ms);
-            }
-        }
-    }
-
-    private void ack(CommandLong cmd, MavResult result) {
-        send(CommandAck.builder().command(cmd.command()).result(result).progress(0).resultParam2(0)
-                .targetSystem(255).targetComponent(190).build());
-    }
-
-    private void send(Object payload) {
-        if (payload == null) {
+    /** Sends one message to the ground station (lost while the autopilot is rebooting). */
+    void send(Object payload) {
+        if (payload == null || rebooting(clock.nowMs())) {
             return;
         }
         try {
             outBuffer.reset();
-            encoder.send2(vehicle.systemId(), AUTOPILOT_COMPONENT, payload);
-            socket.send(ByteBuffer.wrap(outBuffer.toByteArray()), target);
+            if (signingKey == null) {
+                encoder.send2(vehicle.systemId(), AUTOPILOT_COMPONENT, payload);
+            } else {
+                lastSigningTimestamp = Math.max(lastSigningTimestamp + 1, (clock.epochMs() - SIGNING_EPOCH_MS) * 100);
+                encoder.send2(vehicle.systemId(), AUTOPILOT_COMPONENT, payload, 0, lastSigningTimestamp, signingKey);
+            }
+            link.send(outBuffer.toByteArray());
             sentDatagrams++;
         } catch (IOException e) {
-            // A full socket buffer or an unreachable ground station loses this datagram, as a radio would.
+            throw new IllegalStateException("encoding to a byte array cannot fail", e);
         }
+    }
+
+    /**
+     * Restarts the flight controller: silent for {@code downMs}, then back with packet sequence 0, time
+     * since boot from 0 and the default telemetry set; the stored mission survives, as in PX4's dataman.
+     */
+    public void reboot(long downMs) {
+        long now = clock.nowMs();
+        silentUntilMs = now + downMs;
+        bootAtMs = now + downMs;
+        encoder = newEncoder();
+        schedule.reset(vehicle.flavour(), positionRateHz);
+        autopilot.reboot();
+    }
+
+    void setInterval(int messageId, long intervalMs) {
+        schedule.setIntervalMs(messageId, intervalMs);
+    }
+
+    long timeBootMs() {
+        return clock.nowMs() - bootAtMs;
     }
 
     public SimVehicle vehicle() {
         return vehicle;
     }
 
+    public Autopilot autopilot() {
+        return autopilot;
+    }
+
+    public MissionStore missions() {
+        return store;
+    }
+
+    /** The radio link's faults: loss, latency, outage. */
+    public LinkFaults link() {
+        return link;
+    }
+
     /** Cuts or restores the radio link (nothing sent, nothing received while down). */
     public void setLinkUp(boolean up) {
-        this.linkUp = up;
+        link.setUp(up);
     }
 
     public boolean isLinkUp() {
-        return linkUp;
+        return link.isUp();
     }
 
     public boolean isStreaming(int messageId) {
-        return intervalsMs.containsKey(messageId);
+        return schedule.isStreaming(messageId);
+    }
+
+    /** Messages per second the current telemetry schedule asks for. */
+    public double scheduledMessagesPerS() {
+        return schedule.messagesPerS();
     }
 
     public long sentDatagrams() {
         return sentDatagrams;
     }
 
-    public InetSocketAddress localAddress() throws IOException {
-        return (InetSocketAddress) socket.getLocalAddress();
+    /** Datagrams from the ground station dropped for a missing or wrong signature. */
+    public long rejectedUnsigned() {
+        return inbound.rejectedUnsigned();
+    }
+
+    /** The UDP address the vehicle sends from (and the ground station answers to). */
+    public InetSocketAddress localAddress() {
+        SocketAddress a = link.localAddress();
+        if (a == null) {
+            throw new IllegalStateException(vehicle.name() + " is on an in-memory link, it has no socket address");
+        }
+        return (InetSocketAddress) a;
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
+    public void close() {
+        link.close();
     }
 }

@@ -1,0 +1,195 @@
+package org.skyfleet.simulator.autopilot;
+
+import io.dronefleet.mavlink.common.MavResult;
+import io.dronefleet.mavlink.common.MavSeverity;
+import org.skyfleet.simulator.vehicle.AutopilotFlavour;
+import org.skyfleet.simulator.vehicle.SimVehicle;
+
+/**
+ * Carries out MAV_CMDs (from COMMAND_LONG or COMMAND_INT) and SET_POSITION_TARGET_GLOBAL_INT as PX4
+ * does, answering with the MAV_RESULT that goes into COMMAND_ACK: arming behind the pre-flight checks,
+ * takeoff, land, return, reposition, mode changes, mission start, pause and continue, speed change.
+ */
+public final class CommandHandler {
+    public static final int NAV_RETURN_TO_LAUNCH = 20;
+    public static final int NAV_LAND = 21;
+    public static final int NAV_TAKEOFF = 22;
+    public static final int DO_SET_MODE = 176;
+    public static final int DO_CHANGE_SPEED = 178;
+    public static final int DO_REPOSITION = 192;
+    public static final int DO_PAUSE_CONTINUE = 193;
+    public static final int MISSION_START = 300;
+    public static final int COMPONENT_ARM_DISARM = 400;
+    private static final int FORCE_MAGIC = 21196;
+
+    /**
+     * A command with its position already in degrees: {@code latDeg}/{@code lonDeg} NaN when absent,
+     * {@code altM} NaN when absent and above home when {@code altRelative}, else above mean sea level.
+     */
+    public record Command(int id, float param1, float param2, float param3, float param4, double latDeg, double lonDeg,
+                          double altM, boolean altRelative) {
+    }
+
+    private final Autopilot ap;
+    private final SimVehicle v;
+
+    public CommandHandler(Autopilot ap) {
+        this.ap = ap;
+        this.v = ap.v;
+    }
+
+    public MavResult handle(Command c) {
+        return switch (c.id()) {
+            case COMPONENT_ARM_DISARM -> c.param1() >= 0.5f ? arm() : disarm(Math.round(c.param2()) == FORCE_MAGIC);
+            case NAV_TAKEOFF -> takeoff(c);
+            case NAV_LAND -> v.spec().flies() ? modeIfArmed(FlightMode.LAND) : MavResult.MAV_RESULT_UNSUPPORTED;
+            case NAV_RETURN_TO_LAUNCH -> modeIfArmed(FlightMode.RTL);
+            case DO_REPOSITION -> reposition(c);
+            case DO_SET_MODE -> setMode(c);
+            case MISSION_START -> missionStart(c);
+            case DO_PAUSE_CONTINUE -> pauseContinue(c);
+            case DO_CHANGE_SPEED -> changeSpeed(c);
+            default -> MavResult.MAV_RESULT_UNSUPPORTED;
+        };
+    }
+
+    private MavResult arm() {
+        if (ap.armed()) {
+            return MavResult.MAV_RESULT_ACCEPTED;
+        }
+        if (!v.gps().hasFix()) {
+            ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Preflight Fail: GPS fix lost");
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        if (v.batteryPercent() <= ap.failsafe.batteryReturnPercent()) {
+            ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Preflight Fail: low battery");
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.arm();
+        ap.out.statustext(MavSeverity.MAV_SEVERITY_INFO, "Armed by external command");
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    private MavResult disarm(boolean force) {
+        if (!ap.armed()) {
+            return MavResult.MAV_RESULT_ACCEPTED;
+        }
+        if (v.airborne() && !force) {
+            ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Disarming denied: not landed");
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.disarm("Disarmed by external command");
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    private MavResult takeoff(Command c) {
+        if (!v.spec().flies()) {
+            return MavResult.MAV_RESULT_UNSUPPORTED;
+        }
+        if (!ap.armed()) {
+            ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Takeoff denied: disarmed");
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        double altRel = Double.isNaN(c.altM()) ? v.spec().takeoffAltRelM()
+                : c.altRelative() ? c.altM() : c.altM() - v.homeAltAmslM();
+        if (!(altRel > 0 && altRel <= v.spec().maxAltRelM())) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.takeoff(altRel);
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    private MavResult modeIfArmed(FlightMode m) {
+        if (!ap.armed()) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.setMode(m);
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    private MavResult reposition(Command c) {
+        if (!ap.armed() || (v.spec().flies() && !v.airborne())) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        double e = Double.isNaN(c.lonDeg()) ? v.eastM() : v.frame().eastM(c.lonDeg());
+        double n = Double.isNaN(c.latDeg()) ? v.northM() : v.frame().northM(c.latDeg());
+        double altRel = Double.isNaN(c.altM()) ? v.altitudeRelM() : c.altRelative() ? c.altM() : c.altM() - v.homeAltAmslM();
+        if (v.spec().flies() && !(altRel > 0 && altRel <= v.spec().maxAltRelM())) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.reposition(e, n, altRel, c.param1());
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    private MavResult setMode(Command c) {
+        FlightMode m = v.flavour() == AutopilotFlavour.PX4 ? FlightMode.fromPx4(Math.round(c.param2()), Math.round(c.param3()))
+                : FlightMode.fromArdu(v.kind(), Math.round(c.param2()));
+        if (m == null || ((Math.round(c.param1()) & 1) == 0)) {
+            return MavResult.MAV_RESULT_UNSUPPORTED;
+        }
+        if (m == FlightMode.MISSION) {
+            return missionStart(null);
+        }
+        if (m == FlightMode.OFFBOARD && ap.nowMs() - ap.offboardAtMs > 500) {
+            ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Switching to Offboard denied: no setpoints");
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        if ((m == FlightMode.TAKEOFF || m == FlightMode.LAND) && !v.spec().flies()) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        if (m == FlightMode.TAKEOFF) {
+            if (!ap.armed()) {
+                return MavResult.MAV_RESULT_DENIED;
+            }
+            ap.takeoff(v.spec().takeoffAltRelM());
+            return MavResult.MAV_RESULT_ACCEPTED;
+        }
+        ap.setMode(m);
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    private MavResult missionStart(Command c) {
+        if (!ap.mission.hasMission()) {
+            ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Mission start denied: no valid mission");
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        if (c != null && c.param1() > 0 && !ap.mission.setCurrent(Math.round(c.param1()))) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.setMode(FlightMode.MISSION);
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    private MavResult pauseContinue(Command c) {
+        if (!ap.armed()) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        if (Math.round(c.param1()) == 0) {
+            ap.setMode(FlightMode.HOLD);
+            return MavResult.MAV_RESULT_ACCEPTED;
+        }
+        return missionStart(null);
+    }
+
+    private MavResult changeSpeed(Command c) {
+        if (c.param2() == -1) {
+            return MavResult.MAV_RESULT_ACCEPTED;
+        }
+        if (!(c.param2() > 0 && c.param2() <= v.spec().maxSpeedMps())) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.setSpeedOverride(c.param2());
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    /**
+     * SET_POSITION_TARGET_GLOBAL_INT: a setpoint for Offboard mode (PX4 flies it only in Offboard, and
+     * needs a fresh one to switch there).
+     */
+    public void onPositionTarget(double latDeg, double lonDeg, double altM, boolean altRelative, long nowMs) {
+        double altRel = altRelative ? altM : altM - v.homeAltAmslM();
+        ap.offboard = org.skyfleet.simulator.vehicle.Setpoint.goTo(v.frame().eastM(lonDeg), v.frame().northM(latDeg),
+                v.spec().flies() ? Math.max(0, altRel) : 0, v.spec().maxSpeedMps());
+        ap.offboardAtMs = nowMs;
+    }
+}
