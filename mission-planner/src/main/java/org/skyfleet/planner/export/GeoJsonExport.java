@@ -22,17 +22,20 @@ public final class GeoJsonExport {
 
   private GeoJsonExport() {}
 
+  /** An area and zones alone, before any plan (e.g. to show a request on the console map). */
+  public static String areas(GeoPolygon area, List<AirspaceZone> zones) {
+    ObjectNode fc = JSON.createObjectNode();
+    fc.put("type", "FeatureCollection");
+    addAreas(fc.putArray("features"), area, zones);
+    return write(fc);
+  }
+
   /** The plan, the area it covers (may be null) and the zones it was planned against. */
   public static String plan(Plan plan, GeoPolygon area, List<AirspaceZone> zones) {
     ObjectNode fc = JSON.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
-    if (area != null) {
-      polygonFeature(features, area, "area").put("name", "area");
-    }
-    for (AirspaceZone z : zones == null ? List.<AirspaceZone>of() : zones) {
-      polygonFeature(features, z.polygon(), "zone").put("name", z.name());
-    }
+    addAreas(features, area, zones);
     for (VehicleRoute r : plan.routes()) {
       ObjectNode f = feature(features, "route");
       f.put("vehicleId", r.vehicleId());
@@ -68,6 +71,19 @@ public final class GeoJsonExport {
         rings(polys.addArray(), p);
       }
     }
+    return write(fc);
+  }
+
+  private static void addAreas(ArrayNode features, GeoPolygon area, List<AirspaceZone> zones) {
+    if (area != null) {
+      polygonFeature(features, area, "area").put("name", "area");
+    }
+    for (AirspaceZone z : zones == null ? List.<AirspaceZone>of() : zones) {
+      polygonFeature(features, z.polygon(), "zone").put("name", z.name());
+    }
+  }
+
+  private static String write(ObjectNode fc) {
     try {
       return JSON.writeValueAsString(fc);
     } catch (JsonProcessingException e) {

@@ -36,6 +36,14 @@ class GeoJsonAndKmlExportTest {
   }
 
   @Test
+  void areasAloneAreAFeatureCollectionOfAreaAndZones() throws Exception {
+    var zone = org.skyfleet.planner.airspace.AirspaceZone.of("nfz", TestAreas.rectangle(50, 50));
+    JsonNode fc = new ObjectMapper().readTree(GeoJsonExport.areas(area, List.of(zone)));
+    assertThat(fc.path("features")).hasSize(2);
+    assertThat(fc.path("features").get(1).path("properties").path("name").asText()).isEqualTo("nfz");
+  }
+
+  @Test
   void kmlHasOnePlacemarkPerRouteWithRelativeAltitudes() {
     String kml = KmlExport.plan(plan, area, "search <north>");
     assertThat(kml).startsWith("<?xml").contains("<name>search &lt;north&gt;</name>")
