@@ -34,14 +34,17 @@ public final class LocalPath {
     return this;
   }
 
-  /** Appends a leg from the last point to {@code c}, detouring around exclusion zones. */
+  /**
+   * Appends a leg from the last point to {@code c}, detouring around exclusion zones. A leg of zero
+   * length only upgrades a plain NAVIGATE point to {@code action} (a take-off or loiter is kept).
+   */
   public LocalPath goTo(Coordinate c, double altRelM, WaypointAction action) {
     if (points.isEmpty()) {
       return add(c, altRelM, action, 0);
     }
     Coordinate last = points.get(points.size() - 1);
-    if (last.distance(c) < 1e-6) {
-      if (action != actions.get(actions.size() - 1)) {
+    if (last.distance(c) < 1e-6 && altRelM == altitudes.get(altitudes.size() - 1)) {
+      if (actions.get(actions.size() - 1) == WaypointAction.NAVIGATE) {
         actions.set(actions.size() - 1, action);
       }
       return this;
