@@ -1,0 +1,93 @@
+package org.skyfleet.telemetry.command;
+
+import java.util.OptionalDouble;
+import org.skyfleet.fleet.command.VehicleCommand;
+
+/**
+ * Turns a {@link VehicleCommand} into the MAVLink command a PX4 autopilot acts on. The choices:
+ * <ul>
+ *   <li>ARM / DISARM: MAV_CMD_COMPONENT_ARM_DISARM (400), param1 1 / 0. The force code 21196 in param2 is
+ *       sent only for KILL, which is a disarm forced in flight (PX4 then stops the motors at once).</li>
+ *   <li>TAKEOFF: MAV_CMD_NAV_TAKEOFF (22) as COMMAND_LONG. PX4 reads param7 as altitude above mean sea level,
+ *       so the API's {@code altRelM} is added to the home altitude the vehicle reported; without a known home
+ *       the command is not sent (sending NaN would make PX4 silently use its own default altitude). Yaw,
+ *       latitude and longitude are NaN: keep heading, take off where it stands.</li>
+ *   <li>GOTO: MAV_CMD_DO_REPOSITION (192) as COMMAND_INT in MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, x/y in
+ *       degrees x 10^7, z the altitude above home; param1 -1 (default speed), param2 1
+ *       (MAV_DO_REPOSITION_FLAGS_CHANGE_MODE: switch to the guided/hold mode that flies it), yaw NaN.</li>
+ *   <li>HOLD: MAV_CMD_DO_SET_MODE (176) to PX4's AUTO.LOITER (base mode 1 = custom mode enabled, main mode 4
+ *       AUTO, sub mode 3 LOITER), as QGroundControl and MAVSDK do: it stops the vehicle whatever mode it was in,
+ *       whereas DO_PAUSE_CONTINUE only pauses a running mission.</li>
+ *   <li>RETURN_TO_LAUNCH 20, LAND 21 (yaw and position NaN: land here), MISSION_START 300 (first item 0, last
+ *       item 0 = to the end).</li>
+ *   <li>SET_SPEED: MAV_CMD_DO_CHANGE_SPEED (178), param1 1 (ground speed), param2 m/s, param3 -1 (throttle
+ *       unchanged).</li>
+ *   <li>MISSION_PAUSE / MISSION_RESUME: MAV_CMD_DO_PAUSE_CONTINUE (193), param1 0 / 1.</li>
+ * </ul>
+ * ArduPilot differs for TAKEOFF (param7 relative to home) and modes; it is not mapped here.
+ */
+public final class Px4CommandMapping {
+    public static final int TARGET_AUTOPILOT_COMPONENT = 1;
+    public static final int MAV_CMD_COMPONENT_ARM_DISARM = 400;
+    public static final int MAV_CMD_NAV_TAKEOFF = 22;
+    public static final int MAV_CMD_DO_REPOSITION = 192;
+    public static final int MAV_CMD_DO_SET_MODE = 176;
+    public static final int MAV_CMD_NAV_RETURN_TO_LAUNCH = 20;
+    public static final int MAV_CMD_NAV_LAND = 21;
+    public static final int MAV_CMD_DO_CHANGE_SPEED = 178;
+    public static final int MAV_CMD_MISSION_START = 300;
+    public static final int MAV_CMD_DO_PAUSE_CONTINUE = 193;
+    /** Magic param2 of MAV_CMD_COMPONENT_ARM_DISARM that forces a disarm in flight. */
+    public static final float FORCE_DISARM = 21196f;
+
+    private static final float NAN = Float.NaN;
+
+    /** A command ready to send, or why it cannot be. */
+    public record Mapped(MavCommand command, String refusal) {
+        static Mapped of(MavCommand command) {
+            return new Mapped(command, "");
+        }
+
+        static Mapped refused(String why) {
+            return new Mapped(null, why);
+        }
+    }
+
+    private final HomeAltitudes homes;
+
+    public Px4CommandMapping(HomeAltitudes homes) {
+        this.homes = homes;
+    }
+
+    public Mapped map(String vehicleId, VehicleCommand c) {
+        return switch (c.verb()) {
+            case ARM -> Mapped.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0));
+            case DISARM -> Mapped.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0));
+            case KILL -> Mapped.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 0, FORCE_DISARM, 0, 0, 0, 0, 0));
+            case TAKEOFF -> takeoff(vehicleId, c.altRelM());
+            case GOTO -> Mapped.of(MavCommand.intForm(MAV_CMD_DO_REPOSITION, MavCommand.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,
+                    -1, 1, 0, NAN, degE7(c.latDeg()), degE7(c.lonDeg()), (float) c.altRelM()));
+            case HOLD -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_SET_MODE, 1, 4, 3, 0, 0, 0, 0));
+            case RETURN_TO_LAUNCH -> Mapped.of(MavCommand.longForm(MAV_CMD_NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0));
+            case LAND -> Mapped.of(MavCommand.longForm(MAV_CMD_NAV_LAND, 0, 0, 0, NAN, NAN, NAN, NAN));
+            case SET_SPEED -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_CHANGE_SPEED, 1, (float) c.speedMps(), -1, 0, 0, 0, 0));
+            case MISSION_START -> Mapped.of(MavCommand.longForm(MAV_CMD_MISSION_START, 0, 0, 0, 0, 0, 0, 0));
+            case MISSION_PAUSE -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_PAUSE_CONTINUE, 0, 0, 0, 0, 0, 0, 0));
+            case MISSION_RESUME -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_PAUSE_CONTINUE, 1, 0, 0, 0, 0, 0, 0));
+        };
+    }
+
+    private Mapped takeoff(String vehicleId, double altRelM) {
+        OptionalDouble home = homes.homeAltAmslM(vehicleId);
+        if (home.isEmpty()) {
+            return Mapped.refused("home altitude of " + vehicleId + " unknown: cannot turn altRelM into the AMSL "
+                    + "altitude PX4 takes off to");
+        }
+        float altAmslM = (float) (home.getAsDouble() + altRelM);
+        return Mapped.of(MavCommand.longForm(MAV_CMD_NAV_TAKEOFF, 0, 0, 0, NAN, NAN, NAN, altAmslM));
+    }
+
+    private static int degE7(double deg) {
+        return (int) Math.round(deg * 1e7);
+    }
+}
