@@ -46,6 +46,26 @@ class CoveragePropertiesTest {
     PlanInvariants.assertCovered(plan, RandomAreas.local(rings), SwathGenerator.BAND_SLACK_M, seed, 150);
   }
 
+  @Property(tries = 60)
+  void everyLegStaysInsideTheInclusionZone(@ForAll @LongRange(max = 1_000_000) long seed) {
+    List<double[]> rings = RandomAreas.rings(seed, 0, 0, 2);
+    java.util.Random rnd = new java.util.Random(seed);
+    double w = 350 + rnd.nextDouble() * 400, h = 350 + rnd.nextDouble() * 400;
+    double[] box = {-w, -h, w, -h, w, h, -w, h};
+    Airspace airspace = new Airspace(List.of(AirspaceZone.of("ops", GeoPolygon.of(TestAreas.ring(box)))), List.of(),
+        0, 120);
+
+    Plan plan = new MissionPlanner().plan(PlanRequest.coverage(RandomAreas.geo(rings), CAMERA,
+        List.of(TestAreas.drone("d", 0, 0)), airspace, SplitPolicy.FIRST_VEHICLE));
+
+    Geometry inclusion = RandomAreas.local(List.of(box));
+    for (VehicleRoute r : plan.routes()) {
+      assertThat(inclusion.covers(PlanInvariants.line(PlanInvariants.local(r)))).isTrue();
+    }
+    Geometry reachable = RandomAreas.local(rings).intersection(inclusion.buffer(-(5 + CAMERA.sweepWidthM())));
+    assertThat(plan.metrics().areaCoveredM2()).isGreaterThanOrEqualTo(0.98 * reachable.getArea());
+  }
+
   @Property(tries = 100)
   void noLegCrossesAnExclusionZone(@ForAll @LongRange(max = 1_000_000) long seed) {
     List<double[]> rings = RandomAreas.rings(seed, 0, 0, 2);
