@@ -84,11 +84,9 @@ class AreaGeometryTest {
   void aMillionVerticesAreRefusedBeforeAnyGeometryIsBuilt() {
     // all vertices equal: building geometry would fail differently, so the vertex check must come first
     List<GeoPoint> ring = Collections.nCopies(1_000_000, new GeoPoint(47, 8));
-    long t0 = System.nanoTime();
     PlanningException e = reject(GeoPolygon.of(ring));
     assertThat(e.kind()).isEqualTo(Kind.RESOURCE_EXHAUSTED);
     assertThat(e).hasMessageContaining("1,000,000 vertices").hasMessageContaining("limit is 20,000");
-    assertThat((System.nanoTime() - t0) / 1e6).isLessThan(500);
   }
 
   @Test
