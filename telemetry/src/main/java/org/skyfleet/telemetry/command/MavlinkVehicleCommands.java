@@ -94,12 +94,13 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
     private void transmit(PendingCommand p) {
         int systemId = link.systemIdOf(p.vehicleId);
         Object payload = p.command.toPayload(systemId, Px4CommandMapping.TARGET_AUTOPILOT_COMPONENT, p.attempts);
-        if (systemId < 0 || !link.send(p.vehicleId, payload)) {
-            finish(p, CommandResult.NOT_CONNECTED, "vehicle " + p.vehicleId + " left the link");
-            return;
-        }
+        // Count and time the attempt before it leaves, so that however soon the ack comes it finds both.
         p.attempts++;
         p.timer = loop.schedule(() -> onAttemptTimeout(p), config.retryInterval().toNanos(), TimeUnit.NANOSECONDS);
+        if (systemId < 0 || !link.send(p.vehicleId, payload)) {
+            p.attempts--;
+            finish(p, CommandResult.NOT_CONNECTED, "vehicle " + p.vehicleId + " left the link");
+        }
     }
 
     private void onAttemptTimeout(PendingCommand p) {

@@ -1,0 +1,51 @@
+package org.skyfleet.telemetry.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.skyfleet.fleet.command.VehicleCommand;
+
+class Px4CommandMappingTest {
+    private final Px4CommandMapping mapping = new Px4CommandMapping(id -> OptionalDouble.of(100));
+
+    private MavCommand map(VehicleCommand c) {
+        return mapping.map("v", c).command();
+    }
+
+    @Test
+    void armDisarmAndKillDifferOnlyInParam1AndTheForceCode() {
+        assertThat(map(VehicleCommand.arm())).extracting(MavCommand::commandId, MavCommand::param1, MavCommand::param2)
+                .containsExactly(400, 1f, 0f);
+        assertThat(map(VehicleCommand.disarm())).extracting(MavCommand::commandId, MavCommand::param1, MavCommand::param2)
+                .containsExactly(400, 0f, 0f);
+        assertThat(map(VehicleCommand.kill())).extracting(MavCommand::commandId, MavCommand::param1, MavCommand::param2)
+                .containsExactly(400, 0f, 21196f);
+    }
+
+    @Test
+    void holdSwitchesPx4ToAutoLoiter() {
+        assertThat(map(VehicleCommand.hold())).extracting(MavCommand::commandId, MavCommand::param1, MavCommand::param2,
+                MavCommand::param3).containsExactly(176, 1f, 4f, 3f);
+    }
+
+    @Test
+    void missionVerbsAndSpeed() {
+        assertThat(map(VehicleCommand.missionStart()).commandId()).isEqualTo(300);
+        assertThat(map(VehicleCommand.missionPause())).extracting(MavCommand::commandId, MavCommand::param1)
+                .containsExactly(193, 0f);
+        assertThat(map(VehicleCommand.missionResume())).extracting(MavCommand::commandId, MavCommand::param1)
+                .containsExactly(193, 1f);
+        assertThat(map(VehicleCommand.setSpeed(7.5))).extracting(MavCommand::commandId, MavCommand::param1,
+                MavCommand::param2, MavCommand::param3).containsExactly(178, 1f, 7.5f, -1f);
+        assertThat(map(VehicleCommand.returnToLaunch()).commandId()).isEqualTo(20);
+        assertThat(map(VehicleCommand.land()).commandId()).isEqualTo(21);
+    }
+
+    @Test
+    void onlyGoToTravelsAsCommandInt() {
+        assertThat(map(VehicleCommand.goTo(1, 2, 3)).asInt()).isTrue();
+        assertThat(map(VehicleCommand.takeoff(3)).asInt()).isFalse();
+        assertThat(map(VehicleCommand.takeoff(3)).param7()).isEqualTo(103f);
+    }
+}
