@@ -168,7 +168,8 @@ final class CoveragePlanner {
       LocalPath path = ctx.begin(v, alt);
       double partAngle = vs.size() > 1 && part instanceof Polygon p ? SweepDirection.choose(p, w, cost) : angle;
       BoustrophedonCoverage.Result run =
-          coverage.cover(part, w, partAngle, ctx.airspace(), path, ctx.local(v.home()), PlanContext.altitudeFor(v, alt));
+          coverage.cover(part, w, partAngle, ctx.airspace(), path, ctx.local(v.home()),
+              PlanContext.altitudeFor(v, alt));
       if (run.swaths() == 0) {
         continue;
       }

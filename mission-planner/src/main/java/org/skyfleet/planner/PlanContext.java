@@ -34,7 +34,8 @@ record PlanContext(PlanRequest request, PlannerLimits limits, EnergyModel energy
   LocalPath begin(VehicleProfile v, double altRelM) {
     LocalPath path = new LocalPath(router);
     boolean ground = v.kind() == VehicleKind.GROUND_ROBOT;
-    return path.add(local(v.start()), ground ? 0 : altRelM, ground ? WaypointAction.NAVIGATE : WaypointAction.TAKEOFF, 0);
+    WaypointAction first = ground ? WaypointAction.NAVIGATE : WaypointAction.TAKEOFF;
+    return path.add(local(v.start()), ground ? 0 : altRelM, first, 0);
   }
 
   /** Ends a path at the vehicle's home: return-to-launch for drones, a last point for ground robots. */

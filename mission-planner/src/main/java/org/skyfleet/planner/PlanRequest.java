@@ -57,7 +57,8 @@ public record PlanRequest(Pattern pattern, GeoPolygon area, GeoPoint datum, Came
   }
 
   public static PlanRequest patrol(PatrolParameters patrol, VehicleProfile vehicle, Airspace airspace) {
-    return new PlanRequest(Pattern.PATROL, null, null, null, List.of(vehicle), airspace, null, null, null, patrol, null);
+    return new PlanRequest(Pattern.PATROL, null, null, null, List.of(vehicle), airspace, null, null, null, patrol,
+        null);
   }
 
   public static PlanRequest inspection(GeoPoint target, InspectionParameters inspection, VehicleProfile vehicle,

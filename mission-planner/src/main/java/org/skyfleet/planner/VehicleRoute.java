@@ -14,7 +14,8 @@ import org.skyfleet.planner.geo.GeoPolygon;
  * @param requiredS flight time plus reserve, seconds
  * @param availableS time on the vehicle's remaining charge, seconds
  */
-public record VehicleRoute(String vehicleId, List<Waypoint> waypoints, PlanMetrics metrics, List<GeoPolygon> assignedArea,
+public record VehicleRoute(String vehicleId, List<Waypoint> waypoints, PlanMetrics metrics,
+    List<GeoPolygon> assignedArea,
     double requiredS, double availableS) {
 
   public VehicleRoute {

@@ -80,7 +80,8 @@ public final class LocalAirspace {
    * Projects the zones that matter for flight between {@code lowM} and {@code highM} metres above home.
    */
   public static LocalAirspace of(Airspace airspace, LocalFrame frame, double lowM, double highM, PlannerLimits limits) {
-    return new LocalAirspace(airspace == null ? Airspace.OPEN : airspace, frame, lowM, highM, limits.exclusionMarginM());
+    Airspace a = airspace == null ? Airspace.OPEN : airspace;
+    return new LocalAirspace(a, frame, lowM, highM, limits.exclusionMarginM());
   }
 
   private void addNodes(Geometry g) {
@@ -137,7 +138,11 @@ public final class LocalAirspace {
     }
     Geometry inside = allowedInside == null ? AreaGeometry.FACTORY.toGeometry(universe)
         : allowedInside.getGeometry().buffer(-CLEARANCE_M, 8);
-    return obstacles == null ? inside : OverlayNGRobust.overlay(inside, obstacles.getGeometry().buffer(CLEARANCE_M, 8), OverlayNG.DIFFERENCE);
+    if (obstacles == null) {
+      return inside;
+    }
+    Geometry grown = obstacles.getGeometry().buffer(CLEARANCE_M, 8);
+    return OverlayNGRobust.overlay(inside, grown, OverlayNG.DIFFERENCE);
   }
 
   /** True when a straight leg keeps the margin from every exclusion and stays inside the inclusions. */

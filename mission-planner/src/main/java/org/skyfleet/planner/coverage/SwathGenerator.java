@@ -17,12 +17,12 @@ import org.skyfleet.planner.geo.AreaGeometry;
  * Swaths of an area already rotated so that sweeps run along x.
  *
  * <p>Definition: the area's y extent H is cut into n = ⌈H / w⌉ equal bands of height s = H / n ≤ w
- * (up to {@link #BAND_SLACK_M} over),
- * with one sweep line through the middle of each band. For each connected piece of (area ∩ band) the
- * swath spans the piece's full x extent, so every point of the piece lies within s/2 ≤ w/2 of it even
- * where the boundary is slanted (the swath then overshoots the boundary a little). Pieces whose spans
- * overlap, or lie closer than a given gap, are merged. Where a flight constraint is given, each swath is clipped to it (exclusions grown
- * by the margin removed, inclusions shrunk by it kept) and pieces shorter than a metre are dropped.
+ * (up to {@link #BAND_SLACK_M} over), with one sweep line through the middle of each band. For each
+ * connected piece of (area ∩ band) the swath spans the piece's full x extent, so every point of the
+ * piece lies within s/2 ≤ w/2 of it even where the boundary is slanted (the swath then overshoots the
+ * boundary a little). Spans that overlap, or lie closer than a given gap, are merged. Where a flight
+ * constraint is given, each swath is clipped to it (exclusions grown by the margin removed, inclusions
+ * shrunk by it kept) and pieces shorter than a metre are dropped.
  */
 public final class SwathGenerator {
   private SwathGenerator() {}
