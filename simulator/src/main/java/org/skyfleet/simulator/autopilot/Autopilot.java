@@ -110,12 +110,14 @@ public final class Autopilot {
 
     private Setpoint missionSetpoint() {
         if (!mission.hasMission() && patrol != null) {
+            // Pure pursuit: head for a point two seconds of cruise ahead on the loop.
+            double lookaheadM = Math.max(5, 2 * cruiseSpeed());
             double[] carrot = patrol.positionAt(patrolDistanceM);
-            if (Math.hypot(carrot[0] - v.eastM(), carrot[1] - v.northM()) < 8) {
-                patrolDistanceM += cruiseSpeed() * 0.01;
+            for (int i = 0; i < 100 && Math.hypot(carrot[0] - v.eastM(), carrot[1] - v.northM()) < lookaheadM; i++) {
+                patrolDistanceM += 0.5;
                 carrot = patrol.positionAt(patrolDistanceM);
             }
-            return Setpoint.goTo(carrot[0], carrot[1], patrolAltM, cruiseSpeed() * 1.2);
+            return Setpoint.passThrough(carrot[0], carrot[1], patrolAltM, cruiseSpeed());
         }
         Setpoint sp = mission.step(nowMs);
         if (sp == null && mission.isComplete()) {

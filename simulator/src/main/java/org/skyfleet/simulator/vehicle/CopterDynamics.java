@@ -58,7 +58,7 @@ final class CopterDynamics {
         double vN = 0;
         if (!climbingOut && dist > 0.01) {
             double limit = Math.min(sp.speedMps() > 0 ? sp.speedMps() : spec.cruiseSpeedMps(), spec.maxSpeedMps());
-            double speed = Math.min(limit, Math.min(Math.sqrt(2 * spec.accelMps2() * dist), dist));
+            double speed = sp.passThrough() ? limit : Math.min(limit, Math.min(Math.sqrt(2 * spec.accelMps2() * dist), dist));
             vE = de / dist * speed;
             vN = dn / dist * speed;
         }

@@ -22,7 +22,7 @@ final class RoverDynamics {
                 double maxTurn = spec.turnRateDegPerS() * dtS;
                 m.headingDeg += CopterDynamics.clamp(err, -maxTurn, maxTurn);
                 double limit = Math.min(sp.speedMps() > 0 ? sp.speedMps() : spec.cruiseSpeedMps(), spec.maxSpeedMps());
-                double brake = Math.min(Math.sqrt(2 * spec.accelMps2() * dist), dist);
+                double brake = sp.passThrough() ? limit : Math.min(Math.sqrt(2 * spec.accelMps2() * dist), dist);
                 desiredSpeed = Math.min(limit, brake) * Math.max(0, Math.cos(Math.toRadians(err)));
             }
         }
