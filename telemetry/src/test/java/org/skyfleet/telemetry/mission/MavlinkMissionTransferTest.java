@@ -109,11 +109,13 @@ class MavlinkMissionTransferTest {
     @Test
     void strayItemAcksFromRetransmissionsAreToleratedOnALossyLink() {
         link.withLoss(0.30, 7);
-        vehicle.nackStrayItems().rerequestAfter(Duration.ofMillis(100));
+        // Re-requests quicker than the 40 ms round trip make the ground answer twice; the second answer is stray.
+        vehicle.nackStrayItems().rerequestAfter(Duration.ofMillis(30));
 
         TransferOutcome out = upload(MissionType.MISSION, plan);
 
         assertThat(out.status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(out.toleratedNacks()).isPositive();
         assertThat(vehicle.stored(MissionType.MISSION)).isEqualTo(plan);
     }
 
