@@ -78,6 +78,11 @@ public final class RealTimePacer implements AutoCloseable {
         }
     }
 
+    /** Forgets the lateness measured so far (a benchmark's warm-up), on the simulation thread. */
+    public void resetStats() {
+        thread.execute(() -> java.util.Arrays.fill(latenessHistogramMs, 0));
+    }
+
     /** Runs {@code task} on the simulation thread, between steps. */
     public void execute(Runnable task) {
         thread.execute(task);

@@ -1,6 +1,7 @@
 package org.skyfleet.simulator.mission;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -19,7 +20,7 @@ public final class MissionStore {
     private final List<IntConsumer> listeners = new ArrayList<>();
 
     public List<MissionPlanItem> items(int missionType) {
-        return List.copyOf(byType.get(missionType));
+        return Collections.unmodifiableList(byType.get(missionType));
     }
 
     public int count(int missionType) {
