@@ -39,7 +39,7 @@ public final class Autopilot {
     private double patrolAltM;
     private double patrolDistanceM;
     Setpoint offboard;
-    long offboardAtMs = Long.MIN_VALUE;
+    long offboardAtMs = -1;
     private long nowMs;
 
     public Autopilot(SimVehicle v, Outbox out, MissionStore store, FailsafeConfig failsafe) {
@@ -84,7 +84,9 @@ public final class Autopilot {
             case HOLD, POSCTL -> hold;
             case TAKEOFF -> {
                 if (Math.abs(v.altitudeRelM() - hold.upM()) < 0.5) {
+                    Setpoint target = hold;
                     setMode(FlightMode.HOLD);
+                    hold = target;  // PX4 loiters at the takeoff altitude, not wherever it was when it got close
                 }
                 yield hold;
             }
@@ -97,7 +99,7 @@ public final class Autopilot {
                 yield sp;
             }
             case OFFBOARD -> {
-                if (nowMs - offboardAtMs > OFFBOARD_SETPOINT_TIMEOUT_MS) {
+                if (!offboardFresh()) {
                     out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Offboard setpoints lost, holding");
                     setMode(FlightMode.HOLD);
                     yield hold;
@@ -168,7 +170,7 @@ public final class Autopilot {
         }
         mode = m;
         switch (m) {
-            case HOLD, POSCTL -> hold = v.airborne() ? Setpoint.goTo(v.eastM(), v.northM(), v.altitudeRelM(), cruiseSpeed()) : null;
+            case HOLD, POSCTL -> hold = v.airborne() ? brakingPoint() : null;
             case TAKEOFF -> hold = Setpoint.goTo(v.eastM(), v.northM(), v.spec().takeoffAltRelM(), cruiseSpeed());
             case LAND -> hold = Setpoint.landAt(v.eastM(), v.northM(), cruiseSpeed());
             case RTL -> {
@@ -182,6 +184,19 @@ public final class Autopilot {
             }
             case OFFBOARD -> { }
         }
+    }
+
+    /** True when an Offboard setpoint arrived within the last half second, as PX4 requires to enter and stay. */
+    boolean offboardFresh() {
+        return offboardAtMs >= 0 && nowMs - offboardAtMs <= OFFBOARD_SETPOINT_TIMEOUT_MS;
+    }
+
+    /** Where the vehicle comes to rest if it brakes now: PX4 holds there rather than turning back. */
+    private Setpoint brakingPoint() {
+        double speed = v.groundSpeedMps();
+        double k = speed / (2 * v.spec().accelMps2());
+        return Setpoint.goTo(v.eastM() + v.velocityEastMps() * k, v.northM() + v.velocityNorthMps() * k, v.altitudeRelM(),
+                cruiseSpeed());
     }
 
     /** Takes off to {@code altRelM} above home. */

@@ -130,7 +130,7 @@ public final class CommandHandler {
         if (m == FlightMode.MISSION) {
             return missionStart(null);
         }
-        if (m == FlightMode.OFFBOARD && ap.nowMs() - ap.offboardAtMs > 500) {
+        if (m == FlightMode.OFFBOARD && !ap.offboardFresh()) {
             ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Switching to Offboard denied: no setpoints");
             return MavResult.MAV_RESULT_DENIED;
         }

@@ -118,9 +118,19 @@ public final class MemoryGroundStation {
         return stepUntil(CommandAck.class, a -> a.command().entry() == command, Duration.ofSeconds(2)).result().entry();
     }
 
+    /** Sends a command payload (COMMAND_INT, ...) and steps until the COMMAND_ACK of {@code command}. */
+    public MavResult commandPayload(Object payload, MavCmd command) {
+        send(payload);
+        return stepUntil(CommandAck.class, a -> a.command().entry() == command, Duration.ofSeconds(2)).result().entry();
+    }
+
     public MavMissionResult upload(int systemId, List<MissionItemInt> items) {
+        return upload(systemId, MavMissionType.MAV_MISSION_TYPE_MISSION, items);
+    }
+
+    public MavMissionResult upload(int systemId, MavMissionType type, List<MissionItemInt> items) {
         send(MissionCount.builder().targetSystem(systemId).targetComponent(1).count(items.size())
-                .missionType(MavMissionType.MAV_MISSION_TYPE_MISSION).build());
+                .missionType(type).build());
         while (true) {
             Object p = stepUntil(Object.class, o -> o instanceof MissionRequestInt || o instanceof MissionAck, Duration.ofSeconds(6));
             if (p instanceof MissionAck ack) {
