@@ -29,6 +29,7 @@ import org.skyfleet.server.grpc.FleetGrpcService;
 import org.skyfleet.server.grpc.TelemetryGrpcService;
 import org.skyfleet.server.http.HttpEndpoint;
 import org.skyfleet.server.metrics.FleetGauges;
+import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.telemetry.bus.InProcessFleetBus;
 import org.skyfleet.telemetry.fanout.EventFanout;
 import org.skyfleet.telemetry.fanout.FanoutMetrics;
@@ -53,6 +54,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final EventFanout<byte[]> eventFanout;
     private final List<MavlinkUdpLink> links = new ArrayList<>();
     private final HealthStatusManager health = new HealthStatusManager();
+    private MissionGrpcService missions;
     private Server grpc;
     private HttpEndpoint http;
 
@@ -97,8 +99,10 @@ public final class SkyfleetServer implements AutoCloseable {
                     .withHeartbeatTimeout(config.heartbeatTimeout());
             links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
         }
+        missions = new MissionGrpcService(registry);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
                 .addService(new FleetGrpcService(registry, clock))
+                .addService(missions)
                 .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())
@@ -156,6 +160,9 @@ public final class SkyfleetServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (missions != null) {
+            missions.close();
         }
         links.forEach(MavlinkUdpLink::close);
         if (http != null) {
