@@ -2,6 +2,7 @@ package org.skyfleet.telemetry.mission;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import org.skyfleet.telemetry.command.VehicleLink;
 /**
  * One mission-protocol exchange with one vehicle, on the link's event loop, with its one timer. The subclass
  * sends the opening message and reacts to the vehicle's messages; this class re-sends the last message when the
- * vehicle falls silent for {@code timeout}, at most {@code maxRetries} times in a row, and counts what it did.
+ * vehicle falls silent ({@code timeout} after an opening, {@code itemTimeout} after an item or item request), at
+ * most {@code maxRetries} times in a row, and counts what it did.
  */
 abstract class TransferSession {
     static final int AUTOPILOT_COMPONENT = 1;
@@ -54,8 +56,8 @@ abstract class TransferSession {
 
     /** The outcome when the last retry went unanswered. */
     TransferOutcome timedOut() {
-        return outcome(TransferStatus.TIMED_OUT, null, List.of(),
-                "no answer after " + config.maxRetries() + " retries of " + config.timeout().toMillis() + " ms");
+        return outcome(TransferStatus.TIMED_OUT, null, List.of(), "no answer after " + config.maxRetries()
+                + " retries of " + currentTimeout().toMillis() + " ms");
     }
 
     final void whenFinished(Runnable action) {
@@ -95,7 +97,11 @@ abstract class TransferSession {
 
     private void armTimer() {
         cancelTimer();
-        timer = loop.schedule(this::onTimeout, config.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        timer = loop.schedule(this::onTimeout, currentTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private Duration currentTimeout() {
+        return lastIsOpening ? config.timeout() : config.itemTimeout();
     }
 
     private void cancelTimer() {
