@@ -1,0 +1,149 @@
+package org.skyfleet.fleet.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One control lease per vehicle. A lease is granted when the vehicle is free (or its lease lapsed),
+ * renewed only by its holder, released by its holder, and taken over only by a role that may take
+ * over, with a reason. Every change is told to listeners, so the previous holder learns of a
+ * take-over on its stream. Thread-safe: each vehicle's lease changes atomically.
+ */
+public final class ControlLeases {
+    public static final Duration MAX_TTL = Duration.ofMinutes(10);
+
+    private final Map<String, ControlLease> leases = new ConcurrentHashMap<>();
+    private final List<Consumer<LeaseChange>> listeners = new CopyOnWriteArrayList<>();
+    private final InstantSource clock;
+
+    public ControlLeases(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    public AutoCloseable subscribe(Consumer<LeaseChange> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** The live lease on a vehicle, if any. */
+    public Optional<ControlLease> current(String vehicleId) {
+        ControlLease l = leases.get(vehicleId);
+        return l != null && l.isLive(clock.instant()) ? Optional.of(l) : Optional.empty();
+    }
+
+    /**
+     * Grants the lease to {@code who}, or renews it if they hold it already.
+     *
+     * @throws LeaseConflictException if someone else holds a live lease
+     */
+    public ControlLease acquire(String vehicleId, Operator who, Duration ttl) {
+        checkTtl(ttl);
+        if (!who.role().mayCommand()) {
+            throw new IllegalArgumentException("role " + who.role() + " may not hold a control lease");
+        }
+        Instant now = clock.instant();
+        ControlLease[] before = new ControlLease[1];
+        ControlLease granted = leases.compute(vehicleId, (id, l) -> {
+            before[0] = l;
+            if (l != null && l.isLive(now) && !l.holder().equals(who)) {
+                throw conflict(l);
+            }
+            Instant since = l != null && l.isLive(now) ? l.acquiredAt() : now;
+            return new ControlLease(id, who, since, now.plus(ttl), "");
+        });
+        if (before[0] == null || !before[0].isLive(now) || !before[0].holder().equals(who)) {
+            tell(new LeaseChange(vehicleId, LeaseChange.Kind.ACQUIRED, granted,
+                    before[0] == null ? null : before[0].holder(), now));
+        }
+        return granted;
+    }
+
+    /**
+     * Takes the lease from whoever holds it, with a reason the previous holder is told.
+     *
+     * @throws IllegalArgumentException if the role may not take over, or no reason is given
+     */
+    public ControlLease takeOver(String vehicleId, Operator who, Duration ttl, String reason) {
+        checkTtl(ttl);
+        if (!who.role().mayTakeOver()) {
+            throw new IllegalArgumentException("role " + who.role() + " may not take a lease over; a commander may");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a take-over needs a reason, which the previous holder is told");
+        }
+        Instant now = clock.instant();
+        ControlLease[] before = new ControlLease[1];
+        ControlLease granted = leases.compute(vehicleId, (id, l) -> {
+            before[0] = l;
+            return new ControlLease(id, who, now, now.plus(ttl), reason);
+        });
+        Operator previous = before[0] != null && before[0].isLive(now) ? before[0].holder() : null;
+        tell(new LeaseChange(vehicleId, previous == null || previous.equals(who) ? LeaseChange.Kind.ACQUIRED
+                : LeaseChange.Kind.TAKEN_OVER, granted, previous, now));
+        return granted;
+    }
+
+    /** Releases the lease if {@code who} holds it; returns false if they did not. */
+    public boolean release(String vehicleId, Operator who) {
+        Instant now = clock.instant();
+        ControlLease l = leases.get(vehicleId);
+        if (l == null || !l.isLive(now) || !l.holder().equals(who) || !leases.remove(vehicleId, l)) {
+            return false;
+        }
+        tell(new LeaseChange(vehicleId, LeaseChange.Kind.RELEASED, null, who, now));
+        return true;
+    }
+
+    /**
+     * Checks that {@code who} may command the vehicle now.
+     *
+     * @throws LeaseConflictException naming the holder, or saying nobody holds it
+     */
+    public ControlLease requireHeldBy(String vehicleId, Operator who) {
+        ControlLease l = current(vehicleId).orElseThrow(() -> new LeaseConflictException(
+                "nobody holds the control lease of " + vehicleId + ": acquire it first", null));
+        if (!l.holder().equals(who)) {
+            throw conflict(l);
+        }
+        return l;
+    }
+
+    /** Forgets lapsed leases and tells listeners; the server calls it periodically. */
+    public List<LeaseChange> expireDue() {
+        Instant now = clock.instant();
+        List<LeaseChange> expired = new ArrayList<>();
+        for (ControlLease l : leases.values()) {
+            if (!l.isLive(now) && leases.remove(l.vehicleId(), l)) {
+                LeaseChange c = new LeaseChange(l.vehicleId(), LeaseChange.Kind.EXPIRED, null, l.holder(), now);
+                expired.add(c);
+                tell(c);
+            }
+        }
+        return expired;
+    }
+
+    private static LeaseConflictException conflict(ControlLease l) {
+        return new LeaseConflictException("vehicle " + l.vehicleId() + " is controlled by " + l.holder()
+                + " until " + l.expiresAt(), l);
+    }
+
+    private static void checkTtl(Duration ttl) {
+        if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("lease time to live must be > 0 and at most " + MAX_TTL + ", got " + ttl);
+        }
+    }
+
+    private void tell(LeaseChange change) {
+        for (Consumer<LeaseChange> l : listeners) {
+            l.accept(change);
+        }
+    }
+}

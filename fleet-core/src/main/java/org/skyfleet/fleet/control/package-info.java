@@ -1,0 +1,5 @@
+/**
+ * Who may command a vehicle: one control lease per vehicle with a time to live its holder renews,
+ * take-overs by commanders with a reason, and the ledger that makes a client-chosen command id run once.
+ */
+package org.skyfleet.fleet.control;
