@@ -29,7 +29,8 @@ import org.skyfleet.simulator.world.LocalFrame;
  * The simulator's capacity: for each fleet size, PX4 drones flying patrol loops, each on its own UDP
  * socket streaming GLOBAL_POSITION_INT and ATTITUDE at 10 Hz with the rest of PX4's default set, into a
  * bare UDP sink socket drained by a thread in the same process, paced in real time. Reported per size:
- * simulated seconds per wall second, wake-up lateness (p50/p99/max), steps dropped, and the datagram
+ * simulated seconds per wall second, the lag of the simulation behind real time at each 10 ms wake-up
+ * (p50/p99/max, wall ms), steps dropped, and the datagram
  * rate achieved at the sink against the rate the vehicles' schedules ask for. A size keeps its schedule
  * when the clock ratio is at least 0.99, p99 lateness at most {@link #MAX_P99_LATE_MS} (half the period of
  * a 10 Hz stream), and the sink gets at least 99% of the requested rate. The machine is shared, so the
@@ -80,7 +81,7 @@ public final class CapacityBench {
         StringBuilder report = new StringBuilder();
         report.append("# simulator capacity: PX4 drones on patrol, 10 Hz GLOBAL_POSITION_INT + ATTITUDE and PX4's default set,\n")
                 .append("# one UDP socket each, into a bare UDP sink in the same process; real-time pacing, 10 ms steps.\n")
-                .append("# lateness in ms of each 10 ms wake-up against its schedule; ").append(secondsPerSize)
+                .append("# lag: wall ms the simulation trails real time at each 10 ms wake-up (telemetry due then leaves that late); ").append(secondsPerSize)
                 .append(" s measured per size after 3 s warm-up;\n# busy = CPU time of the simulation thread / wall time.\n# ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("java.vm.name"))
                 .append(' ').append(System.getProperty("java.version")).append(", load average before: ").append(loadAverage()).append('\n').append(header).append('\n');

@@ -1,18 +1,22 @@
 package org.skyfleet.simulator.clock;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Drives a simulation on its own thread so that simulated time follows wall time multiplied by a time
- * scale: every 10 ms of wall time it runs as many fixed simulation steps as simulated time owes. A
- * backlog beyond {@link #MAX_STEPS_PER_WAKE} steps is dropped (counted as {@link #droppedSteps()}) so an
- * overloaded machine slows the simulation instead of spiralling. It also measures how late each wake-up
- * was against its schedule, which is what the capacity benchmark reports.
+ * scale: it wakes every 10 ms of wall time and runs as many fixed simulation steps as simulated time
+ * owes. A wake-up that comes late does not leave a queue of wake-ups behind it; the steps owed are simply
+ * run at once. A backlog beyond {@link #MAX_STEPS_PER_WAKE} steps is dropped (counted by
+ * {@link #droppedSteps()}) so an overloaded machine slows the simulation instead of spiralling.
+ *
+ * <p>It measures the lag of the simulation behind real time at each wake-up, in wall milliseconds,
+ * before the owed steps run: telemetry due in that interval goes out that late. That is what the
+ * capacity benchmark reports.
  */
 public final class RealTimePacer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RealTimePacer.class.getName());
@@ -23,13 +27,13 @@ public final class RealTimePacer implements AutoCloseable {
     private final double timeScale;
     private final LongSupplier nanoTime;
     private final Runnable step;
-    private final ScheduledExecutorService thread;
-    private long startNs;
-    private long lastNs;
-    private double owedMs;
-    private long wakes;
-    private long droppedSteps;
-    private final long[] latenessHistogramMs = new long[1001];
+    private final Thread thread;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private volatile boolean running = true;
+    private volatile boolean resetRequested;
+    private volatile long wakes;
+    private volatile long droppedSteps;
+    private final long[] lagHistogramMs = new long[1001];
 
     public RealTimePacer(double timeScale, LongSupplier nanoTime, Runnable step, String threadName) {
         if (!(timeScale > 0 && timeScale <= 100)) {
@@ -38,54 +42,67 @@ public final class RealTimePacer implements AutoCloseable {
         this.timeScale = timeScale;
         this.nanoTime = nanoTime;
         this.step = step;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new Thread(this::loop, threadName);
+        thread.setDaemon(true);
     }
 
     public void start() {
-        thread.execute(() -> {
-            startNs = nanoTime.getAsLong();
-            lastNs = startNs;
-        });
-        thread.scheduleAtFixedRate(this::wake, WAKE_NS, WAKE_NS, TimeUnit.NANOSECONDS);
+        thread.start();
     }
 
-    private void wake() {
-        try {
+    private void loop() {
+        long startNs = nanoTime.getAsLong();
+        long accounted = 0;  // steps run or dropped
+        long nextNs = startNs + WAKE_NS;
+        while (running) {
             long now = nanoTime.getAsLong();
-            long scheduledNs = startNs + (wakes + 1) * WAKE_NS;
-            long latenessMs = Math.max(0, (now - scheduledNs) / 1_000_000);
-            latenessHistogramMs[(int) Math.min(latenessMs, latenessHistogramMs.length - 1)]++;
-            wakes++;
-            owedMs += (now - lastNs) / 1e6 * timeScale;
-            lastNs = now;
-            long steps = (long) (owedMs / SimClock.STEP_MS);
+            if (now < nextNs) {
+                LockSupport.parkNanos(nextNs - now);
+                continue;
+            }
+            nextNs = Math.max(nextNs + WAKE_NS, now + WAKE_NS / 2);
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                run(task);
+            }
+            if (resetRequested) {
+                java.util.Arrays.fill(lagHistogramMs, 0);
+                resetRequested = false;
+            }
+            double owedSteps = (now - startNs) / 1e6 * timeScale / SimClock.STEP_MS - accounted;
+            long lagMs = (long) (Math.max(0, owedSteps - 1) * SimClock.STEP_MS / timeScale);
+            lagHistogramMs[(int) Math.min(lagMs, lagHistogramMs.length - 1)]++;
+            long steps = (long) owedSteps;
             if (steps > MAX_STEPS_PER_WAKE) {
                 droppedSteps += steps - MAX_STEPS_PER_WAKE;
+                accounted += steps - MAX_STEPS_PER_WAKE;
                 steps = MAX_STEPS_PER_WAKE;
-                owedMs = steps * SimClock.STEP_MS;
             }
-            for (long i = 0; i < steps; i++) {
-                step.run();
+            for (long i = 0; i < steps && running; i++) {
+                run(step);
+                accounted++;
             }
-            owedMs -= steps * SimClock.STEP_MS;
+            wakes++;
+        }
+    }
+
+    private static void run(Runnable r) {
+        try {
+            r.run();
         } catch (RuntimeException e) {
             // One bad step must not stop the fleet.
             LOG.log(Level.WARNING, "simulation step failed", e);
         }
     }
 
-    /** Forgets the lateness measured so far (a benchmark's warm-up), on the simulation thread. */
+    /** Forgets the lag measured so far (a benchmark's warm-up). */
     public void resetStats() {
-        thread.execute(() -> java.util.Arrays.fill(latenessHistogramMs, 0));
+        resetRequested = true;
     }
 
-    /** Runs {@code task} on the simulation thread, between steps. */
+    /** Runs {@code task} on the simulation thread before the next step. */
     public void execute(Runnable task) {
-        thread.execute(task);
+        tasks.add(task);
     }
 
     /** Wake-ups so far. */
@@ -98,15 +115,16 @@ public final class RealTimePacer implements AutoCloseable {
         return droppedSteps;
     }
 
-    /** The lateness (ms) that the given fraction (0..1) of wake-ups did not exceed. */
+    /** The lag behind real time (wall ms) that the given fraction (0..1) of wake-ups did not exceed. */
     public long latenessPercentileMs(double fraction) {
+        long[] h = lagHistogramMs.clone();
         long total = 0;
-        for (long c : latenessHistogramMs) {
+        for (long c : h) {
             total += c;
         }
         long seen = 0;
-        for (int ms = 0; ms < latenessHistogramMs.length; ms++) {
-            seen += latenessHistogramMs[ms];
+        for (int ms = 0; ms < h.length; ms++) {
+            seen += h[ms];
             if (total > 0 && seen >= fraction * total) {
                 return ms;
             }
@@ -116,9 +134,10 @@ public final class RealTimePacer implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        running = false;
+        LockSupport.unpark(thread);
         try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
+            thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

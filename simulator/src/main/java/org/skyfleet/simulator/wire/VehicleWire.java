@@ -1,9 +1,5 @@
 package org.skyfleet.simulator.wire;
 
-import io.dronefleet.mavlink.MavlinkConnection;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.skyfleet.simulator.autopilot.Autopilot;
@@ -20,7 +16,7 @@ import org.skyfleet.simulator.vehicle.SimVehicle;
 
 /**
  * A simulated autopilot on its MAVLink link: each step it reads what the ground station sent, lets the
- * autopilot fly the vehicle, and sends the telemetry that is due, MAVLink 2 encoded (and signed when
+ * autopilot fly the vehicle, and sends the telemetry that is due, MAVLink 2 framed (and signed when
  * the vehicle has a key), through the link's faults onto its transport. A reboot restarts the packet
  * sequence and time since boot. Used by the simulation thread only.
  */
@@ -38,8 +34,7 @@ public final class VehicleWire implements AutoCloseable {
     private final byte[] signingKey;
     private final TelemetrySchedule schedule = new TelemetrySchedule();
     private final GcsMessageHandler inbound;
-    private final ByteArrayOutputStream outBuffer = new ByteArrayOutputStream(300);
-    private MavlinkConnection encoder;
+    private final FrameEncoder encoder = new FrameEncoder();
     private long bootAtMs;
     private long silentUntilMs = -1;
     private long lastSigningTimestamp;
@@ -62,13 +57,8 @@ public final class VehicleWire implements AutoCloseable {
         MissionTransfer transfer = new MissionTransfer(this::send, store,
                 new MissionItemCheck(vehicle.spec(), vehicle.homeAltAmslM()), autopilot::missionCurrentSeq);
         this.inbound = new GcsMessageHandler(this, autopilot, new CommandHandler(autopilot), transfer, schedule, signingKey);
-        this.encoder = newEncoder();
         this.bootAtMs = clock.nowMs();
         schedule.reset(vehicle.flavour(), positionRateHz);
-    }
-
-    private MavlinkConnection newEncoder() {
-        return MavlinkConnection.create(new ByteArrayInputStream(new byte[0]), outBuffer);
     }
 
     /** One simulation step: receive, fly, send. The wind is the true wind at the vehicle, m/s. */
@@ -98,19 +88,11 @@ public final class VehicleWire implements AutoCloseable {
         if (payload == null || rebooting(clock.nowMs())) {
             return;
         }
-        try {
-            outBuffer.reset();
-            if (signingKey == null) {
-                encoder.send2(vehicle.systemId(), AUTOPILOT_COMPONENT, payload);
-            } else {
-                lastSigningTimestamp = Math.max(lastSigningTimestamp + 1, (clock.epochMs() - SIGNING_EPOCH_MS) * 100);
-                encoder.send2(vehicle.systemId(), AUTOPILOT_COMPONENT, payload, 0, lastSigningTimestamp, signingKey);
-            }
-            link.send(outBuffer.toByteArray());
-            sentDatagrams++;
-        } catch (IOException e) {
-            throw new IllegalStateException("encoding to a byte array cannot fail", e);
+        if (signingKey != null) {
+            lastSigningTimestamp = Math.max(lastSigningTimestamp + 1, (clock.epochMs() - SIGNING_EPOCH_MS) * 100);
         }
+        link.send(encoder.encode(vehicle.systemId(), AUTOPILOT_COMPONENT, payload, signingKey, lastSigningTimestamp));
+        sentDatagrams++;
     }
 
     /**
@@ -121,7 +103,7 @@ public final class VehicleWire implements AutoCloseable {
         long now = clock.nowMs();
         silentUntilMs = now + downMs;
         bootAtMs = now + downMs;
-        encoder = newEncoder();
+        encoder.restart();
         schedule.reset(vehicle.flavour(), positionRateHz);
         autopilot.reboot();
     }
