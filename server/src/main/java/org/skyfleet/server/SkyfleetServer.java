@@ -25,7 +25,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.skyfleet.fleet.event.VehicleHealthRules;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.command.VehicleCommands;
+import org.skyfleet.fleet.control.CommandLedger;
+import org.skyfleet.fleet.control.ControlLeases;
+import org.skyfleet.planner.airspace.Airspace;
+import org.skyfleet.server.control.CommandAirspaceCheck;
+import org.skyfleet.server.control.FleetControl;
+import org.skyfleet.server.control.RoutedVehicleCommands;
+import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.grpc.FleetGrpcService;
+import org.skyfleet.telemetry.command.CommandConfig;
+import org.skyfleet.telemetry.command.HomeAltitudes;
+import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
+import org.skyfleet.telemetry.command.VehicleLink;
 import org.skyfleet.server.grpc.TelemetryGrpcService;
 import org.skyfleet.server.http.HttpEndpoint;
 import org.skyfleet.server.metrics.FleetGauges;
@@ -55,6 +71,8 @@ public final class SkyfleetServer implements AutoCloseable {
     private final List<MavlinkUdpLink> links = new ArrayList<>();
     private final HealthStatusManager health = new HealthStatusManager();
     private MissionGrpcService missions;
+    private final ControlLeases leases;
+    private final AuditJournal audit;
     private Server grpc;
     private HttpEndpoint http;
 
@@ -78,6 +96,8 @@ public final class SkyfleetServer implements AutoCloseable {
         this.eventFanout = new EventFanout<>(bus, TelemetryGrpcService::encodeEvent, fanoutExecutor,
                 new FanoutMetrics(meters, "events"), EVENT_QUEUE_CAPACITY);
         FleetGauges.register(meters, registry, stateFanout, eventFanout);
+        this.leases = new ControlLeases(clock);
+        this.audit = new AuditJournal(clock);
     }
 
     /** Binds every endpoint and starts serving. */
@@ -100,12 +120,21 @@ public final class SkyfleetServer implements AutoCloseable {
             links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
         }
         missions = new MissionGrpcService(registry);
+        Map<String, VehicleCommands> commandsByLink = new HashMap<>();
+        for (MavlinkUdpLink link : links) {
+            commandsByLink.put(link.config().linkName(), new MavlinkVehicleCommands(VehicleLink.of(link),
+                    HomeAltitudes.from(registry), CommandConfig.defaults()));
+        }
+        FleetControl control = new FleetControl(registry, leases, new RoutedVehicleCommands(commandsByLink),
+                new CommandAirspaceCheck(Airspace.OPEN), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
+        fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
-                .addService(new FleetGrpcService(registry, clock))
+                .addService(new FleetGrpcService(registry, clock, control))
                 .addService(missions)
                 .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())
+                .intercept(new CallerInterceptor())
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .build()
                 .start();
@@ -144,6 +173,10 @@ public final class SkyfleetServer implements AutoCloseable {
 
     public FanoutMetrics stateFanoutMetrics() {
         return stateFanoutMetrics;
+    }
+
+    public AuditJournal audit() {
+        return audit;
     }
 
     public StateFanout<byte[]> stateFanout() {

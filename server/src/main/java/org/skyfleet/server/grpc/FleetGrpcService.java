@@ -12,16 +12,86 @@ import org.skyfleet.proto.v1.GetVehicleRequest;
 import org.skyfleet.proto.v1.GetVehicleResponse;
 import org.skyfleet.proto.v1.ListVehiclesRequest;
 import org.skyfleet.proto.v1.ListVehiclesResponse;
+import org.skyfleet.proto.v1.AcquireControlRequest;
+import org.skyfleet.proto.v1.AcquireControlResponse;
+import org.skyfleet.proto.v1.ControlChange;
+import org.skyfleet.proto.v1.GetControlRequest;
+import org.skyfleet.proto.v1.GetControlResponse;
+import org.skyfleet.proto.v1.ReleaseControlRequest;
+import org.skyfleet.proto.v1.ReleaseControlResponse;
+import org.skyfleet.proto.v1.SendCommandRequest;
+import org.skyfleet.proto.v1.SendCommandResponse;
+import org.skyfleet.proto.v1.StreamControlChangesRequest;
+import org.skyfleet.proto.v1.TakeOverControlRequest;
+import org.skyfleet.proto.v1.TakeOverControlResponse;
 import org.skyfleet.proto.v1.VehicleType;
+import org.skyfleet.server.control.FleetControl;
+import io.grpc.StatusRuntimeException;
+import java.util.function.Supplier;
 
-/** {@code skyfleet.v1.FleetService}: the known vehicles and their latest state. */
+/** {@code skyfleet.v1.FleetService}: the known vehicles, their latest state, their leases and commands. */
 public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBase {
     private final VehicleRegistry registry;
     private final InstantSource clock;
+    private final FleetControl control;
 
-    public FleetGrpcService(VehicleRegistry registry, InstantSource clock) {
+    public FleetGrpcService(VehicleRegistry registry, InstantSource clock, FleetControl control) {
         this.registry = registry;
         this.clock = clock;
+        this.control = control;
+    }
+
+    @Override
+    public void acquireControl(AcquireControlRequest request, StreamObserver<AcquireControlResponse> observer) {
+        answer(observer, () -> control.acquire(CallerInterceptor.require(), request));
+    }
+
+    @Override
+    public void releaseControl(ReleaseControlRequest request, StreamObserver<ReleaseControlResponse> observer) {
+        answer(observer, () -> {
+            control.release(CallerInterceptor.require(), request.getVehicleId());
+            return ReleaseControlResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void takeOverControl(TakeOverControlRequest request, StreamObserver<TakeOverControlResponse> observer) {
+        answer(observer, () -> control.takeOver(CallerInterceptor.require(), request));
+    }
+
+    @Override
+    public void getControl(GetControlRequest request, StreamObserver<GetControlResponse> observer) {
+        answer(observer, () -> control.get(request.getVehicleId()));
+    }
+
+    @Override
+    public void streamControlChanges(StreamControlChangesRequest request, StreamObserver<ControlChange> observer) {
+        try {
+            control.streamChanges(Set.copyOf(request.getVehicleIdsList()), observer);
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+        }
+    }
+
+    @Override
+    public void sendCommand(SendCommandRequest request, StreamObserver<SendCommandResponse> observer) {
+        try {
+            control.send(CallerInterceptor.require(), request, observer);
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+        }
+    }
+
+    private static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+            return;
+        }
+        observer.onNext(result);
+        observer.onCompleted();
     }
 
     @Override

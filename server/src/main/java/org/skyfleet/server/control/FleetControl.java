@@ -1,0 +1,187 @@
+package org.skyfleet.server.control;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.command.CommandOutcome;
+import org.skyfleet.fleet.command.VehicleCommand;
+import org.skyfleet.fleet.command.VehicleCommands;
+import org.skyfleet.fleet.control.CommandLedger;
+import org.skyfleet.fleet.control.ControlLease;
+import org.skyfleet.fleet.control.ControlLeases;
+import org.skyfleet.fleet.control.LeaseConflictException;
+import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.proto.v1.AcquireControlRequest;
+import org.skyfleet.proto.v1.AcquireControlResponse;
+import org.skyfleet.proto.v1.ControlChange;
+import org.skyfleet.proto.v1.GetControlResponse;
+import org.skyfleet.proto.v1.SendCommandRequest;
+import org.skyfleet.proto.v1.SendCommandResponse;
+import org.skyfleet.proto.v1.TakeOverControlRequest;
+import org.skyfleet.proto.v1.TakeOverControlResponse;
+
+/**
+ * Leases and commands at the gRPC edge: checks the caller, the lease, the airspace and the vehicle,
+ * runs each command id once, and journals every attempt with its result.
+ */
+public final class FleetControl {
+    private static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+
+    private final VehicleRegistry vehicles;
+    private final ControlLeases leases;
+    private final VehicleCommands commands;
+    private final CommandAirspaceCheck airspace;
+    private final CommandLedger<CommandOutcome> ledger;
+    private final AuditJournal audit;
+
+    public FleetControl(VehicleRegistry vehicles, ControlLeases leases, VehicleCommands commands,
+                        CommandAirspaceCheck airspace, CommandLedger<CommandOutcome> ledger, AuditJournal audit) {
+        this.vehicles = vehicles;
+        this.leases = leases;
+        this.commands = commands;
+        this.airspace = airspace;
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    public AcquireControlResponse acquire(Operator caller, AcquireControlRequest r) {
+        knownVehicle(r.getVehicleId());
+        if (!caller.role().mayCommand()) {
+            throw denied(caller, "hold a control lease");
+        }
+        try {
+            ControlLease l = leases.acquire(r.getVehicleId(), caller, ttl(r.getTtlS()));
+            audit.append(caller.toString(), "lease acquire", r.getVehicleId(), "ttl " + ttl(r.getTtlS()).toSeconds() + " s", "ACQUIRED");
+            return AcquireControlResponse.newBuilder().setLease(ControlProtoMapper.lease(l)).build();
+        } catch (LeaseConflictException e) {
+            audit.append(caller.toString(), "lease acquire", r.getVehicleId(), "", "FAILED_PRECONDITION: " + e.getMessage());
+            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+        }
+    }
+
+    public void release(Operator caller, String vehicleId) {
+        knownVehicle(vehicleId);
+        if (!leases.release(vehicleId, caller)) {
+            throw Status.FAILED_PRECONDITION.withDescription(caller + " does not hold the lease of " + vehicleId)
+                    .asRuntimeException();
+        }
+        audit.append(caller.toString(), "lease release", vehicleId, "", "RELEASED");
+    }
+
+    public TakeOverControlResponse takeOver(Operator caller, TakeOverControlRequest r) {
+        knownVehicle(r.getVehicleId());
+        if (!caller.role().mayTakeOver()) {
+            throw denied(caller, "take a lease over (a commander may)");
+        }
+        if (r.getReason().isBlank()) {
+            throw Status.INVALID_ARGUMENT.withDescription("reason is required: the previous holder is told it").asRuntimeException();
+        }
+        String previous = leases.current(r.getVehicleId()).map(l -> l.holder().subject()).orElse("");
+        ControlLease l = leases.takeOver(r.getVehicleId(), caller, ttl(r.getTtlS()), r.getReason());
+        audit.append(caller.toString(), "lease take-over", r.getVehicleId(), "from " + previous + ", reason: " + r.getReason(),
+                "TAKEN_OVER");
+        return TakeOverControlResponse.newBuilder().setLease(ControlProtoMapper.lease(l)).setPreviousHolderSubject(previous).build();
+    }
+
+    public GetControlResponse get(String vehicleId) {
+        knownVehicle(vehicleId);
+        GetControlResponse.Builder b = GetControlResponse.newBuilder();
+        leases.current(vehicleId).ifPresent(l -> b.setLease(ControlProtoMapper.lease(l)));
+        return b.build();
+    }
+
+    /** Streams lease changes until the client goes; the subscription is dropped at once on cancel. */
+    public void streamChanges(Set<String> vehicleIds, StreamObserver<ControlChange> observer) {
+        vehicleIds.forEach(this::knownVehicle);
+        ServerCallStreamObserver<ControlChange> call = (ServerCallStreamObserver<ControlChange>) observer;
+        AutoCloseable subscription = leases.subscribe(c -> {
+            if (vehicleIds.isEmpty() || vehicleIds.contains(c.vehicleId())) {
+                synchronized (call) {
+                    if (!call.isCancelled()) {
+                        call.onNext(ControlProtoMapper.change(c));
+                    }
+                }
+            }
+        });
+        call.setOnCancelHandler(() -> {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // removing a listener does not fail
+            }
+        });
+    }
+
+    public void send(Operator caller, SendCommandRequest r, StreamObserver<SendCommandResponse> observer) {
+        knownVehicle(r.getVehicleId());
+        VehicleCommand command = ControlProtoMapper.command(r);
+        String fingerprint = r.getVehicleId() + " " + command;
+        try {
+            leases.requireHeldBy(r.getVehicleId(), caller);
+        } catch (LeaseConflictException e) {
+            audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(), "id " + r.getCommandId(),
+                    "FAILED_PRECONDITION: " + e.getMessage());
+            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+        }
+        airspace.refusal(command).ifPresent(why -> {
+            audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(), "id " + r.getCommandId(),
+                    "FAILED_PRECONDITION: " + why);
+            throw Status.FAILED_PRECONDITION.withDescription("refused before sending: " + why).asRuntimeException();
+        });
+        try {
+            ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getVehicleId(), command, p -> { })
+                            .thenApply(o -> {
+                                audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(),
+                                        "id " + r.getCommandId() + " " + command, o.result() + " after " + o.attempts() + " attempt(s)");
+                                return o;
+                            }))
+                    .whenComplete((o, e) -> {
+                        if (e != null) {
+                            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                            observer.onError(Status.INTERNAL.withDescription("command failed: " + cause).asRuntimeException());
+                        } else {
+                            observer.onNext(ControlProtoMapper.outcome(o));
+                            observer.onCompleted();
+                        }
+                    });
+        } catch (IllegalArgumentException e) {
+            throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
+        }
+    }
+
+    /** Forgets lapsed leases, telling their holders; the server runs it every second. */
+    public void expireLeases() {
+        leases.expireDue().forEach(c -> audit.append("system", "lease expiry", c.vehicleId(),
+                "held by " + c.previous(), "EXPIRED"));
+    }
+
+    private void knownVehicle(String vehicleId) {
+        if (vehicleId == null || vehicleId.isBlank()) {
+            throw Status.INVALID_ARGUMENT.withDescription("vehicle_id is required").asRuntimeException();
+        }
+        if (vehicles.find(vehicleId).isEmpty()) {
+            throw Status.NOT_FOUND.withDescription("unknown vehicle '" + vehicleId + "'").asRuntimeException();
+        }
+    }
+
+    private static Duration ttl(int seconds) {
+        if (seconds == 0) {
+            return DEFAULT_TTL;
+        }
+        if (seconds < 0 || seconds > ControlLeases.MAX_TTL.toSeconds()) {
+            throw Status.INVALID_ARGUMENT.withDescription("ttl_s must be 1.." + ControlLeases.MAX_TTL.toSeconds() + ", got "
+                    + Integer.toUnsignedString(seconds)).asRuntimeException();
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static StatusRuntimeException denied(Operator caller, String what) {
+        return Status.PERMISSION_DENIED.withDescription(caller + " may not " + what).asRuntimeException();
+    }
+}
