@@ -131,6 +131,7 @@ public final class SkyfleetServer implements AutoCloseable {
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
                 .addService(new FleetGrpcService(registry, clock, control))
                 .addService(missions)
+                .addService(new org.skyfleet.server.audit.AuditGrpcService(audit))
                 .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())

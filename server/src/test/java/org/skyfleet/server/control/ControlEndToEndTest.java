@@ -16,7 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.proto.v1.AcquireControlRequest;
+import org.skyfleet.proto.v1.AuditServiceGrpc;
+import org.skyfleet.proto.v1.ListAuditEntriesRequest;
+import org.skyfleet.server.audit.AuditGrpcService;
 import org.skyfleet.proto.v1.CommandResult;
 import org.skyfleet.proto.v1.ControlChange;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
@@ -115,6 +119,20 @@ class ControlEndToEndTest {
                         && c.getPreviousHolderSubject().equals("alice") && c.getLease().getReason().contains("suspect")));
         assertStatus(() -> alice.sendCommand(command("a-2").setHold(SendCommandRequest.Hold.getDefaultInstance()).build()),
                 Status.Code.FAILED_PRECONDITION, "chief");
+
+        // Every attempt is journaled, refusals included, and the chain verifies on this side of the wire.
+        var journal = AuditServiceGrpc.newBlockingStub(channel).listAuditEntries(
+                ListAuditEntriesRequest.newBuilder().setVehicleId(droneId).build());
+        assertThat(journal.getChainIntact()).isTrue();
+        assertThat(journal.getEntriesList()).anySatisfy(e -> {
+            assertThat(e.getActor()).isEqualTo("bob (pilot)");
+            assertThat(e.getResult()).startsWith("FAILED_PRECONDITION");
+        }).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo("lease take-over");
+            assertThat(e.getDetail()).contains("from alice", "suspect spotted");
+        });
+        var all = AuditServiceGrpc.newBlockingStub(channel).listAuditEntries(ListAuditEntriesRequest.getDefaultInstance());
+        assertThat(AuditJournal.firstBroken(all.getEntriesList().stream().map(AuditGrpcService::fromProto).toList())).isEmpty();
     }
 
     @Test

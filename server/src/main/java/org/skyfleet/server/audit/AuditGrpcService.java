@@ -1,0 +1,57 @@
+package org.skyfleet.server.audit;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.proto.v1.AuditServiceGrpc;
+import org.skyfleet.proto.v1.ListAuditEntriesRequest;
+import org.skyfleet.proto.v1.ListAuditEntriesResponse;
+import org.skyfleet.server.grpc.ProtoMapper;
+
+/** {@code skyfleet.v1.AuditService}: pages through the journal. */
+public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
+    static final int DEFAULT_LIMIT = 1_000;
+    static final int MAX_LIMIT = 10_000;
+    private final AuditJournal journal;
+
+    public AuditGrpcService(AuditJournal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> observer) {
+        if (request.getLimit() > MAX_LIMIT) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription("limit must be at most " + MAX_LIMIT).asRuntimeException());
+            return;
+        }
+        int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
+        List<org.skyfleet.fleet.audit.AuditEntry> all = journal.entries();
+        ListAuditEntriesResponse.Builder b = ListAuditEntriesResponse.newBuilder()
+                .setChainIntact(AuditJournal.firstBroken(all).isEmpty());
+        for (var e : all) {
+            if (b.getEntriesCount() >= limit) {
+                break;
+            }
+            if (e.sequence() > request.getAfterSequence()
+                    && (request.getVehicleId().isEmpty() || request.getVehicleId().equals(e.vehicleId()))) {
+                b.addEntries(toProto(e));
+            }
+        }
+        observer.onNext(b.build());
+        observer.onCompleted();
+    }
+
+    static org.skyfleet.proto.v1.AuditEntry toProto(org.skyfleet.fleet.audit.AuditEntry e) {
+        return org.skyfleet.proto.v1.AuditEntry.newBuilder().setSequence(e.sequence()).setTime(ProtoMapper.timestamp(e.time()))
+                .setActor(e.actor()).setAction(e.action()).setVehicleId(e.vehicleId()).setDetail(e.detail())
+                .setResult(e.result()).setPreviousHash(e.previousHash()).setHash(e.hash()).build();
+    }
+
+    /** The domain entry back from the wire, for verifying a downloaded chain on the client. */
+    public static org.skyfleet.fleet.audit.AuditEntry fromProto(org.skyfleet.proto.v1.AuditEntry e) {
+        return new org.skyfleet.fleet.audit.AuditEntry(e.getSequence(),
+                java.time.Instant.ofEpochSecond(e.getTime().getSeconds(), e.getTime().getNanos()), e.getActor(), e.getAction(),
+                e.getVehicleId(), e.getDetail(), e.getResult(), e.getPreviousHash(), e.getHash());
+    }
+}
