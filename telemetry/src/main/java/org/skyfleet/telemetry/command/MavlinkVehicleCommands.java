@@ -15,12 +15,13 @@ import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.CommandResult;
 import org.skyfleet.fleet.command.VehicleCommand;
 import org.skyfleet.fleet.command.VehicleCommands;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.telemetry.mavlink.MavlinkFrame;
 
 /**
  * {@link VehicleCommands} over a MAVLink link, the MAVLink command protocol's ground side.
  *
- * <p>Steps: map the verb ({@link Px4CommandMapping}); send it to the vehicle's autopilot (component 1); every
+ * <p>Steps: map the verb ({@link CommandMapping}: PX4 or ArduPilot conventions); send it to the vehicle's autopilot (component 1); every
  * {@code retryInterval} without an answer send it again, COMMAND_LONG with {@code confirmation} one higher;
  * after {@code maxAttempts} sends and one more interval of silence the result is TIMED_OUT. The answer is the
  * first COMMAND_ACK from that vehicle's autopilot for that MAV_CMD, addressed to this ground station (or to
@@ -41,16 +42,27 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
 
     private final VehicleLink link;
     private final EventLoop loop;
-    private final Px4CommandMapping mapping;
+    private final CommandMapping mapping;
     private final CommandConfig config;
     private final Map<Key, ArrayDeque<PendingCommand>> inFlight = new HashMap<>();
 
-    public MavlinkVehicleCommands(VehicleLink link, HomeAltitudes homes, CommandConfig config) {
+    /** Maps every vehicle's commands with this mapping. */
+    public MavlinkVehicleCommands(VehicleLink link, CommandMapping mapping, CommandConfig config) {
         this.link = link;
         this.loop = link.eventLoop();
-        this.mapping = new Px4CommandMapping(homes);
+        this.mapping = mapping;
         this.config = config;
         link.addObserver(this::onFrame);
+    }
+
+    /** Treats every vehicle as PX4 ({@link Px4CommandMapping}). */
+    public MavlinkVehicleCommands(VehicleLink link, HomeAltitudes homes, CommandConfig config) {
+        this(link, new Px4CommandMapping(homes), config);
+    }
+
+    /** Maps each vehicle's commands for the autopilot it reported ({@link AutopilotCommandMapping}). */
+    public static MavlinkVehicleCommands forRegistry(VehicleLink link, VehicleRegistry registry, CommandConfig config) {
+        return new MavlinkVehicleCommands(link, new AutopilotCommandMapping(registry), config);
     }
 
     @Override
@@ -77,7 +89,7 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
                     "vehicle " + vehicleId + " is not connected on this link"));
             return;
         }
-        Px4CommandMapping.Mapped mapped = mapping.map(vehicleId, command);
+        MappedCommand mapped = mapping.map(vehicleId, command);
         if (mapped.command() == null) {
             done.complete(new CommandOutcome(CommandResult.FAILED, CommandOutcome.NO_PROGRESS, 0, mapped.refusal()));
             return;

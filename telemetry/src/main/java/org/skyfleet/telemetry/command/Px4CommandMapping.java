@@ -24,9 +24,9 @@ import org.skyfleet.fleet.command.VehicleCommand;
  *       unchanged).</li>
  *   <li>MISSION_PAUSE / MISSION_RESUME: MAV_CMD_DO_PAUSE_CONTINUE (193), param1 0 / 1.</li>
  * </ul>
- * ArduPilot differs for TAKEOFF (param7 relative to home) and modes; it is not mapped here.
+ * ArduPilot differs for TAKEOFF and HOLD: see {@link ArduPilotCommandMapping}.
  */
-public final class Px4CommandMapping {
+public final class Px4CommandMapping implements CommandMapping {
     public static final int TARGET_AUTOPILOT_COMPONENT = 1;
     public static final int MAV_CMD_COMPONENT_ARM_DISARM = 400;
     public static final int MAV_CMD_NAV_TAKEOFF = 22;
@@ -42,49 +42,39 @@ public final class Px4CommandMapping {
 
     private static final float NAN = Float.NaN;
 
-    /** A command ready to send, or why it cannot be. */
-    public record Mapped(MavCommand command, String refusal) {
-        static Mapped of(MavCommand command) {
-            return new Mapped(command, "");
-        }
-
-        static Mapped refused(String why) {
-            return new Mapped(null, why);
-        }
-    }
-
     private final HomeAltitudes homes;
 
     public Px4CommandMapping(HomeAltitudes homes) {
         this.homes = homes;
     }
 
-    public Mapped map(String vehicleId, VehicleCommand c) {
+    @Override
+    public MappedCommand map(String vehicleId, VehicleCommand c) {
         return switch (c.verb()) {
-            case ARM -> Mapped.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0));
-            case DISARM -> Mapped.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0));
-            case KILL -> Mapped.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 0, FORCE_DISARM, 0, 0, 0, 0, 0));
+            case ARM -> MappedCommand.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0));
+            case DISARM -> MappedCommand.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0));
+            case KILL -> MappedCommand.of(MavCommand.longForm(MAV_CMD_COMPONENT_ARM_DISARM, 0, FORCE_DISARM, 0, 0, 0, 0, 0));
             case TAKEOFF -> takeoff(vehicleId, c.altRelM());
-            case GOTO -> Mapped.of(MavCommand.intForm(MAV_CMD_DO_REPOSITION, MavCommand.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,
+            case GOTO -> MappedCommand.of(MavCommand.intForm(MAV_CMD_DO_REPOSITION, MavCommand.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,
                     -1, 1, 0, NAN, degE7(c.latDeg()), degE7(c.lonDeg()), (float) c.altRelM()));
-            case HOLD -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_SET_MODE, 1, 4, 3, 0, 0, 0, 0));
-            case RETURN_TO_LAUNCH -> Mapped.of(MavCommand.longForm(MAV_CMD_NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0));
-            case LAND -> Mapped.of(MavCommand.longForm(MAV_CMD_NAV_LAND, 0, 0, 0, NAN, NAN, NAN, NAN));
-            case SET_SPEED -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_CHANGE_SPEED, 1, (float) c.speedMps(), -1, 0, 0, 0, 0));
-            case MISSION_START -> Mapped.of(MavCommand.longForm(MAV_CMD_MISSION_START, 0, 0, 0, 0, 0, 0, 0));
-            case MISSION_PAUSE -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_PAUSE_CONTINUE, 0, 0, 0, 0, 0, 0, 0));
-            case MISSION_RESUME -> Mapped.of(MavCommand.longForm(MAV_CMD_DO_PAUSE_CONTINUE, 1, 0, 0, 0, 0, 0, 0));
+            case HOLD -> MappedCommand.of(MavCommand.longForm(MAV_CMD_DO_SET_MODE, 1, 4, 3, 0, 0, 0, 0));
+            case RETURN_TO_LAUNCH -> MappedCommand.of(MavCommand.longForm(MAV_CMD_NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0));
+            case LAND -> MappedCommand.of(MavCommand.longForm(MAV_CMD_NAV_LAND, 0, 0, 0, NAN, NAN, NAN, NAN));
+            case SET_SPEED -> MappedCommand.of(MavCommand.longForm(MAV_CMD_DO_CHANGE_SPEED, 1, (float) c.speedMps(), -1, 0, 0, 0, 0));
+            case MISSION_START -> MappedCommand.of(MavCommand.longForm(MAV_CMD_MISSION_START, 0, 0, 0, 0, 0, 0, 0));
+            case MISSION_PAUSE -> MappedCommand.of(MavCommand.longForm(MAV_CMD_DO_PAUSE_CONTINUE, 0, 0, 0, 0, 0, 0, 0));
+            case MISSION_RESUME -> MappedCommand.of(MavCommand.longForm(MAV_CMD_DO_PAUSE_CONTINUE, 1, 0, 0, 0, 0, 0, 0));
         };
     }
 
-    private Mapped takeoff(String vehicleId, double altRelM) {
+    private MappedCommand takeoff(String vehicleId, double altRelM) {
         OptionalDouble home = homes.homeAltAmslM(vehicleId);
         if (home.isEmpty()) {
-            return Mapped.refused("home altitude of " + vehicleId + " unknown: cannot turn altRelM into the AMSL "
+            return MappedCommand.refused("home altitude of " + vehicleId + " unknown: cannot turn altRelM into the AMSL "
                     + "altitude PX4 takes off to");
         }
         float altAmslM = (float) (home.getAsDouble() + altRelM);
-        return Mapped.of(MavCommand.longForm(MAV_CMD_NAV_TAKEOFF, 0, 0, 0, NAN, NAN, NAN, altAmslM));
+        return MappedCommand.of(MavCommand.longForm(MAV_CMD_NAV_TAKEOFF, 0, 0, 0, NAN, NAN, NAN, altAmslM));
     }
 
     private static int degE7(double deg) {

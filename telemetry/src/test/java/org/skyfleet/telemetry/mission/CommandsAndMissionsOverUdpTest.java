@@ -26,7 +26,6 @@ import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.telemetry.bus.InProcessFleetBus;
 import org.skyfleet.telemetry.command.CommandConfig;
 import org.skyfleet.telemetry.command.FakeCommandVehicle;
-import org.skyfleet.telemetry.command.HomeAltitudes;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
 import org.skyfleet.telemetry.command.UdpVehicle;
 import org.skyfleet.telemetry.command.VehicleLink;
@@ -64,7 +63,7 @@ class CommandsAndMissionsOverUdpTest {
         String vehicleId = bound.get(5, TimeUnit.SECONDS);
 
         VehicleLink vehicleLink = VehicleLink.of(link);
-        MavlinkVehicleCommands commands = new MavlinkVehicleCommands(vehicleLink, HomeAltitudes.from(registry),
+        MavlinkVehicleCommands commands = MavlinkVehicleCommands.forRegistry(vehicleLink, registry,
                 CommandConfig.defaults());
         MavlinkMissionTransfer transfer = new MavlinkMissionTransfer(vehicleLink, TransferConfig.defaults());
         List<MissionItem> plan = TestPlans.survey(20);
