@@ -30,9 +30,10 @@ import org.skyfleet.telemetry.mavlink.MavlinkFrame;
  * Any other result is final and returned as the vehicle gave it.
  *
  * <p>An ack names only the MAV_CMD, so one command per (vehicle, MAV_CMD) is in flight at a time: a second one
- * waits in line behind the first and is sent when the first is answered or timed out. Acks for commands this
- * class did not send (the link's SET_MESSAGE_INTERVAL, another ground station's) find no command in flight and
- * are ignored. All state lives on the link's event loop; stages complete there.
+ * waits in line behind the first and is sent when the first is answered or timed out (an ack that arrives after
+ * its command timed out is then taken for the next one's: MAVLink offers nothing to tell them apart). Acks for
+ * commands this class did not send (the link's SET_MESSAGE_INTERVAL, another ground station's) find no command
+ * in flight and are ignored. All state lives on the link's event loop; stages complete there.
  */
 public final class MavlinkVehicleCommands implements VehicleCommands {
     private static final Logger LOG = Logger.getLogger(MavlinkVehicleCommands.class.getName());

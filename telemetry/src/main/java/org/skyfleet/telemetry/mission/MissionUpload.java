@@ -20,7 +20,9 @@ import org.skyfleet.telemetry.command.VehicleLink;
  * <p>The vehicle's verdict:
  * <ul>
  *   <li>MISSION_ACK ACCEPTED after every item was requested at least once: completed.</li>
- *   <li>ACCEPTED before every item was requested: a protocol error, rejected (as QGroundControl does).</li>
+ *   <li>ACCEPTED before every item was requested is ignored: no vehicle accepts items it never asked for, but
+ *       one that re-acknowledges an earlier upload (its last item arrived twice) sends exactly this. QGroundControl
+ *       fails the upload instead; ignoring it costs nothing when it is stale and ends in a timeout when not.</li>
  *   <li>Interim negative acks are tolerated. ArduPilot answers an item it did not expect (a duplicate caused by
  *       a retransmission crossing a slow request) with MAV_MISSION_INVALID_SEQUENCE, and some stacks send
  *       MAV_MISSION_ERROR for such a stray item, yet keep requesting. So once the vehicle has asked for an item,
@@ -75,10 +77,8 @@ final class MissionUpload extends TransferSession {
         if (result == MissionResult.ACCEPTED) {
             if (allRequested) {
                 finish(outcome(TransferStatus.COMPLETED, result, List.of(), ""));
-            } else {
-                finish(outcome(TransferStatus.REJECTED, result, List.of(), "vehicle acknowledged after requesting "
-                        + requested.cardinality() + " of " + items.size() + " items"));
             }
+            // Otherwise stale: the re-ack of an earlier upload's repeated last item. The requests go on.
             return;
         }
         boolean started = !requested.isEmpty();

@@ -151,6 +151,18 @@ class MavlinkMissionTransferTest {
     }
 
     @Test
+    void aStaleAcceptedFromAnEarlierUploadDoesNotEndTheNextOneEarly() {
+        vehicle.nackBeforeRequest(0, MissionResult.ACCEPTED, MissionType.MISSION)
+                .nackBeforeRequest(9, MissionResult.ACCEPTED, MissionType.MISSION);
+
+        TransferOutcome out = upload(MissionType.MISSION, plan);
+
+        assertThat(out.status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(link.sent(MissionItemInt.class)).hasSize(20);
+        assertThat(vehicle.stored(MissionType.MISSION)).isEqualTo(plan);
+    }
+
+    @Test
     void noSpaceOnTheCountFailsNamingIt() {
         vehicle.refuseCount(MissionResult.NO_SPACE);
 
