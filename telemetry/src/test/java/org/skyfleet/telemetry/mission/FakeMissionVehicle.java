@@ -45,6 +45,7 @@ public final class FakeMissionVehicle implements VehiclePeer {
     private boolean nackStrayItems;
     private boolean silentAfterNack;
     private MissionResult refuseCount;
+    private MissionResult refuseListing;
     private boolean deaf;
 
     private int rxType = -1;
@@ -98,6 +99,12 @@ public final class FakeMissionVehicle implements VehiclePeer {
         return this;
     }
 
+    /** Answers MISSION_REQUEST_LIST and MISSION_CLEAR_ALL with this result instead of serving them. */
+    public FakeMissionVehicle refuseListing(MissionResult result) {
+        refuseListing = result;
+        return this;
+    }
+
     /** Answers item {@code seq} with this result and abandons the transfer. */
     public FakeMissionVehicle failOnItem(int seq, MissionResult result) {
         failOnItem.put(seq, result);
@@ -132,6 +139,9 @@ public final class FakeMissionVehicle implements VehiclePeer {
             onCount(c.count(), c.missionType().value(), out);
         } else if (p instanceof MissionItemInt item) {
             onItem(item, out);
+        } else if (refuseListing != null && (p instanceof MissionRequestList || p instanceof MissionClearAll)) {
+            int type = p instanceof MissionRequestList r ? r.missionType().value() : ((MissionClearAll) p).missionType().value();
+            out.send(ack(refuseListing, type));
         } else if (p instanceof MissionRequestList r) {
             int type = r.missionType().value();
             out.send(MissionCount.builder().targetSystem(GCS_SYSTEM).targetComponent(GCS_COMPONENT)

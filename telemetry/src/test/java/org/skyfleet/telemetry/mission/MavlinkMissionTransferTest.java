@@ -231,6 +231,22 @@ class MavlinkMissionTransferTest {
     }
 
     @Test
+    void aVehicleRefusingToListOrClearIsARejectionNamingItsResult() {
+        upload(MissionType.MISSION, plan);
+        vehicle.refuseListing(MissionResult.DENIED);
+
+        TransferOutcome back = link.await(transfer.download(DRONE, MissionType.MISSION), MAX);
+        TransferOutcome cleared = link.await(transfer.clear(DRONE, MissionType.MISSION), MAX);
+
+        assertThat(back.status()).isEqualTo(TransferStatus.REJECTED);
+        assertThat(back.vehicleResult()).isEqualTo(MissionResult.DENIED);
+        assertThat(back.items()).isEmpty();
+        assertThat(cleared.status()).isEqualTo(TransferStatus.REJECTED);
+        assertThat(cleared.vehicleResult()).isEqualTo(MissionResult.DENIED);
+        assertThat(vehicle.stored(MissionType.MISSION)).isEqualTo(plan);
+    }
+
+    @Test
     void aSecondTransferWhileOneRunsIsBusyAndSendsNothing() {
         CompletionStage<TransferOutcome> first = transfer.upload(DRONE, MissionType.MISSION, plan);
         int sentBefore = link.sent().size();
