@@ -29,7 +29,11 @@ final class TelemetrySchedule {
     private final List<Stream> streams = new ArrayList<>();
     private long earliestDueMs = NEW;
 
-    void reset(AutopilotFlavour flavour, double positionRateHz) {
+    /**
+     * PX4's default streams, each first due at {@code phaseMs} modulo its interval after boot: vehicles
+     * booted together do not all send their 1 Hz messages in the same step, as real ones do not.
+     */
+    void reset(AutopilotFlavour flavour, double positionRateHz, long phaseMs) {
         streams.clear();
         earliestDueMs = NEW;
         setIntervalMs(TelemetryMessages.HEARTBEAT, 1000L);
@@ -44,6 +48,9 @@ final class TelemetrySchedule {
             setIntervalMs(TelemetryMessages.EXTENDED_SYS_STATE, 1000L);
             setIntervalMs(TelemetryMessages.HOME_POSITION, 2000L);
             setIntervalMs(TelemetryMessages.MISSION_CURRENT, 1000L);
+        }
+        for (Stream s : streams) {
+            s.nextDueMs = Math.floorMod(phaseMs, s.intervalMs);
         }
     }
 

@@ -31,6 +31,7 @@ public final class VehicleWire implements AutoCloseable {
     private final LinkFaults link;
     private final SimClock clock;
     private final double positionRateHz;
+    private final long schedulePhaseMs;
     private final byte[] signingKey;
     private final TelemetrySchedule schedule = new TelemetrySchedule();
     private final GcsMessageHandler inbound;
@@ -58,7 +59,8 @@ public final class VehicleWire implements AutoCloseable {
                 new MissionItemCheck(vehicle.spec(), vehicle.homeAltAmslM()), autopilot::missionCurrentSeq);
         this.inbound = new GcsMessageHandler(this, autopilot, new CommandHandler(autopilot), transfer, schedule, signingKey);
         this.bootAtMs = clock.nowMs();
-        schedule.reset(vehicle.flavour(), positionRateHz);
+        this.schedulePhaseMs = Math.floorMod(seed, 1000L);
+        schedule.reset(vehicle.flavour(), positionRateHz, schedulePhaseMs);
     }
 
     /** One simulation step: receive, fly, send. The wind is the true wind at the vehicle, m/s. */
@@ -104,7 +106,7 @@ public final class VehicleWire implements AutoCloseable {
         silentUntilMs = now + downMs;
         bootAtMs = now + downMs;
         encoder.restart();
-        schedule.reset(vehicle.flavour(), positionRateHz);
+        schedule.reset(vehicle.flavour(), positionRateHz, schedulePhaseMs);
         autopilot.reboot();
     }
 
