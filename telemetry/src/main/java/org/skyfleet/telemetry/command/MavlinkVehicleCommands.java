@@ -46,6 +46,7 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
     private final CommandMapping mapping;
     private final CommandConfig config;
     private final Map<Key, ArrayDeque<PendingCommand>> inFlight = new HashMap<>();
+    private boolean closed;
 
     /** Maps every vehicle's commands with this mapping. */
     public MavlinkVehicleCommands(VehicleLink link, CommandMapping mapping, CommandConfig config) {
@@ -54,6 +55,7 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
         this.mapping = mapping;
         this.config = config;
         link.addObserver(this::onFrame);
+        link.onClose(this::onLinkClosed);
     }
 
     /** Treats every vehicle as PX4 ({@link Px4CommandMapping}). */
@@ -85,7 +87,7 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
 
     private void enqueue(String vehicleId, VehicleCommand command, Consumer<CommandOutcome> progress,
                          CompletableFuture<CommandOutcome> done) {
-        if (link.systemIdOf(vehicleId) < 0) {
+        if (closed || link.systemIdOf(vehicleId) < 0) {
             done.complete(new CommandOutcome(CommandResult.NOT_CONNECTED, CommandOutcome.NO_PROGRESS, 0,
                     "vehicle " + vehicleId + " is not connected on this link"));
             return;
@@ -102,6 +104,18 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
         if (line.size() == 1) {
             transmit(p);
         }
+    }
+
+    /** Everything in flight or in line ends NOT_CONNECTED: no ack can come any more. */
+    private void onLinkClosed() {
+        closed = true;
+        for (ArrayDeque<PendingCommand> line : inFlight.values()) {
+            for (PendingCommand p : line) {
+                p.cancelTimer();
+                p.done.complete(p.outcome(CommandResult.NOT_CONNECTED, "link closed"));
+            }
+        }
+        inFlight.clear();
     }
 
     private void transmit(PendingCommand p) {

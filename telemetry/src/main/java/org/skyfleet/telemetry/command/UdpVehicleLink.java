@@ -24,6 +24,11 @@ final class UdpVehicleLink implements VehicleLink {
     }
 
     @Override
+    public void onClose(Runnable action) {
+        link.closeFuture().addListener(f -> action.run());
+    }
+
+    @Override
     public int systemIdOf(String vehicleId) {
         return link.systemIdOf(vehicleId);
     }

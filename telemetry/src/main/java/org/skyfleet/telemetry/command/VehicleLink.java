@@ -6,7 +6,8 @@ import org.skyfleet.telemetry.link.MavlinkUdpLink;
 
 /**
  * What the protocols layered on a MAVLink link (commands, mission transfer) need of it. Every method but
- * {@link #eventLoop()} and {@link #addObserver} must be called on the event loop; observers are called there.
+ * {@link #eventLoop()}, {@link #addObserver} and {@link #onClose} must be called on the event loop; observers and
+ * close actions are called there.
  */
 public interface VehicleLink {
 
@@ -15,6 +16,9 @@ public interface VehicleLink {
 
     /** Sees every valid frame from a bound vehicle, on the event loop. */
     void addObserver(FrameObserver observer);
+
+    /** Runs the action on the event loop once the link has closed, so that nothing waits on it for ever. */
+    void onClose(Runnable action);
 
     /** The vehicle's MAVLink system id, or -1 if it is not bound to this link. Event loop only. */
     int systemIdOf(String vehicleId);

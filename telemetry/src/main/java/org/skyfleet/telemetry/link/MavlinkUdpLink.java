@@ -2,6 +2,7 @@ package org.skyfleet.telemetry.link;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -85,6 +86,11 @@ public final class MavlinkUdpLink implements AutoCloseable {
             throw new IllegalStateException("systemIdOf must be called on the link's event loop");
         }
         return handler.systemIdOf(vehicleId);
+    }
+
+    /** Completes, on the link's event loop, when the link's channel has closed. */
+    public ChannelFuture closeFuture() {
+        return channel.closeFuture();
     }
 
     /** Observers see every valid frame from a bound vehicle, on the link's thread. */

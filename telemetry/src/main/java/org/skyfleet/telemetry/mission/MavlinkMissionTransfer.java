@@ -31,12 +31,14 @@ public final class MavlinkMissionTransfer implements MissionTransfer {
     private final EventLoop loop;
     private final TransferConfig config;
     private final Map<String, TransferSession> running = new HashMap<>();
+    private boolean closed;
 
     public MavlinkMissionTransfer(VehicleLink link, TransferConfig config) {
         this.link = link;
         this.loop = link.eventLoop();
         this.config = config;
         link.addObserver(this::onFrame);
+        link.onClose(this::onLinkClosed);
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class MavlinkMissionTransfer implements MissionTransfer {
     }
 
     private void start(String vehicleId, IntFunction<TransferSession> factory, CompletableFuture<TransferOutcome> done) {
-        int systemId = link.systemIdOf(vehicleId);
+        int systemId = closed ? -1 : link.systemIdOf(vehicleId);
         if (systemId < 0) {
             done.complete(TransferOutcome.notSent(TransferStatus.NOT_CONNECTED,
                     "vehicle " + vehicleId + " is not connected on this link"));
@@ -83,6 +85,14 @@ public final class MavlinkMissionTransfer implements MissionTransfer {
         session.whenFinished(() -> running.remove(vehicleId, session));
         session.done.whenComplete((outcome, error) -> done.complete(outcome));
         session.start();
+    }
+
+    /** Every running transfer ends NOT_CONNECTED: the vehicle can no longer answer. */
+    private void onLinkClosed() {
+        closed = true;
+        for (TransferSession session : List.copyOf(running.values())) {
+            session.finish(session.outcome(TransferStatus.NOT_CONNECTED, null, List.of(), "link closed"));
+        }
     }
 
     private void onFrame(String vehicleId, MavlinkFrame frame) {

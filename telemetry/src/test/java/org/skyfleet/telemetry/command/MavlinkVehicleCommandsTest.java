@@ -188,6 +188,24 @@ class MavlinkVehicleCommandsTest {
     }
 
     @Test
+    void closingTheLinkEndsWhatIsInFlightAndInLine() {
+        vehicle.silent(ARM_DISARM);
+        CompletionStage<CommandOutcome> arm = commands.send(DRONE, VehicleCommand.arm());
+        CompletionStage<CommandOutcome> kill = commands.send(DRONE, VehicleCommand.kill());
+        link.runFor(Duration.ofMillis(700));
+
+        link.close();
+
+        assertThat(arm.toCompletableFuture().join()).extracting(CommandOutcome::result, CommandOutcome::attempts)
+                .containsExactly(CommandResult.NOT_CONNECTED, 2);
+        assertThat(kill.toCompletableFuture().join().result()).isEqualTo(CommandResult.NOT_CONNECTED);
+        assertThat(commands.send(DRONE, VehicleCommand.land()).toCompletableFuture().join().result())
+                .isEqualTo(CommandResult.NOT_CONNECTED);
+        link.runFor(Duration.ofSeconds(5));
+        assertThat(link.sent(CommandLong.class)).hasSize(2);
+    }
+
+    @Test
     void aVehicleNotOnTheLinkIsNotConnected() {
         CommandOutcome out = link.await(commands.send("mav-test-9", VehicleCommand.arm()), Duration.ofSeconds(1));
 

@@ -46,6 +46,7 @@ public final class SimulatedLink implements VehicleLink {
     private final List<FrameObserver> observers = new ArrayList<>();
     private final Map<String, Vehicle> vehicles = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
+    private final List<Runnable> closeActions = new ArrayList<>();
     private Random random = new Random(1);
     private double lossRatio;
     private long latencyNanos;
@@ -82,6 +83,17 @@ public final class SimulatedLink implements VehicleLink {
     @Override
     public void addObserver(FrameObserver observer) {
         observers.add(observer);
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(action);
+    }
+
+    /** Closes the link: the close actions run, later sends find no vehicle. */
+    public void close() {
+        vehicles.clear();
+        closeActions.forEach(Runnable::run);
     }
 
     @Override

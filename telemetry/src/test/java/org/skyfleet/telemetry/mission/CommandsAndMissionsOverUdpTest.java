@@ -52,6 +52,25 @@ class CommandsAndMissionsOverUdpTest {
     }
 
     @Test
+    void closingTheLinkEndsAPendingCommand() throws Exception {
+        VehicleRegistry registry = new VehicleRegistry(new InProcessFleetBus(), VehicleHealthRules.defaults());
+        link = MavlinkUdpLink.bind(LinkConfig.defaults("127.0.0.1", 0).withLinkName("udp"), group, registry,
+                InstantSource.system(), new IngestMetrics(new SimpleMeterRegistry()));
+        CompletableFuture<String> bound = new CompletableFuture<>();
+        link.addObserver((String id, MavlinkFrame f) -> bound.complete(id));
+        vehicle = UdpVehicle.start(group, link.localAddress(), 42, Duration.ZERO, 0, 1,
+                new FakeCommandVehicle().silent(400));
+        String vehicleId = bound.get(5, TimeUnit.SECONDS);
+        MavlinkVehicleCommands commands = MavlinkVehicleCommands.forRegistry(VehicleLink.of(link), registry,
+                CommandConfig.defaults());
+
+        CompletableFuture<CommandOutcome> arm = commands.send(vehicleId, VehicleCommand.arm()).toCompletableFuture();
+        link.close();
+
+        assertThat(arm.get(5, TimeUnit.SECONDS).result()).isEqualTo(CommandResult.NOT_CONNECTED);
+    }
+
+    @Test
     void armUploadDownloadAndHashOverTheRealLink() throws Exception {
         VehicleRegistry registry = new VehicleRegistry(new InProcessFleetBus(), VehicleHealthRules.defaults());
         link = MavlinkUdpLink.bind(LinkConfig.defaults("127.0.0.1", 0).withLinkName("udp"), group, registry,

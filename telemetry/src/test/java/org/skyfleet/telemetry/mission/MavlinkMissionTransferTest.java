@@ -260,6 +260,20 @@ class MavlinkMissionTransferTest {
     }
 
     @Test
+    void closingTheLinkEndsARunningTransfer() {
+        vehicle.deaf();
+        CompletionStage<TransferOutcome> up = transfer.upload(DRONE, MissionType.MISSION, plan);
+        link.runFor(Duration.ofSeconds(2));
+
+        link.close();
+
+        TransferOutcome out = up.toCompletableFuture().join();
+        assertThat(out.status()).isEqualTo(TransferStatus.NOT_CONNECTED);
+        assertThat(out.attempts()).isEqualTo(2);
+        assertThat(out.detail()).isEqualTo("link closed");
+    }
+
+    @Test
     void aVehicleNotOnTheLinkIsNotConnected() {
         TransferOutcome out = link.await(transfer.upload("mav-test-9", MissionType.MISSION, plan), MAX);
 
