@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Degenerate cases: an empty plan has a hash too (clearing is a content). A vehicle that stores a parameter
  * with less precision than a float (ArduPilot keeps some as 16-bit integers) reads back a different hash:
- * that is a real difference to report, not noise.
+ * that is a real difference to report, not noise. ArduPilot keeps home as mission item 0 and overwrites it with the
+ * real home: compare ArduPilot missions from item 1 on.
  *
  * @param sha256Hex 64 lowercase hex digits
  */
