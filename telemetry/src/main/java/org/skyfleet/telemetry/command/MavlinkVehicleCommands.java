@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -75,7 +76,12 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
         if (loop.inEventLoop()) {
             enqueue(vehicleId, command, progress, done);
         } else {
-            loop.execute(() -> enqueue(vehicleId, command, progress, done));
+            try {
+                loop.execute(() -> enqueue(vehicleId, command, progress, done));
+            } catch (RejectedExecutionException e) {
+                done.complete(new CommandOutcome(CommandResult.NOT_CONNECTED, CommandOutcome.NO_PROGRESS, 0,
+                        "link shut down"));
+            }
         }
         return done;
     }

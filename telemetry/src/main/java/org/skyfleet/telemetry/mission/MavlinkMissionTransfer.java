@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntFunction;
 import org.skyfleet.fleet.command.MissionItem;
 import org.skyfleet.fleet.command.MissionTransfer;
@@ -63,7 +64,11 @@ public final class MavlinkMissionTransfer implements MissionTransfer {
         if (loop.inEventLoop()) {
             start.run();
         } else {
-            loop.execute(start);
+            try {
+                loop.execute(start);
+            } catch (RejectedExecutionException e) {
+                done.complete(TransferOutcome.notSent(TransferStatus.NOT_CONNECTED, "link shut down"));
+            }
         }
         return done;
     }

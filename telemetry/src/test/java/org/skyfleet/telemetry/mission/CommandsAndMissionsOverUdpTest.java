@@ -68,6 +68,13 @@ class CommandsAndMissionsOverUdpTest {
         link.close();
 
         assertThat(arm.get(5, TimeUnit.SECONDS).result()).isEqualTo(CommandResult.NOT_CONNECTED);
+        vehicle.close();
+        vehicle = null;
+        link = null;
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        assertThat(commands.send(vehicleId, VehicleCommand.arm()).toCompletableFuture().get(1, TimeUnit.SECONDS))
+                .extracting(CommandOutcome::result, CommandOutcome::detail)
+                .containsExactly(CommandResult.NOT_CONNECTED, "link shut down");
     }
 
     @Test
