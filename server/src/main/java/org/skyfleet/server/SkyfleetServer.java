@@ -36,10 +36,16 @@ import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.server.control.CommandAirspaceCheck;
 import org.skyfleet.server.control.FleetControl;
 import org.skyfleet.server.control.RoutedVehicleCommands;
+import org.skyfleet.server.control.LinkRoutes;
+import org.skyfleet.server.control.RoutedMissionTransfer;
+import org.skyfleet.server.mission.MissionControl;
+import org.skyfleet.fleet.command.MissionTransfer;
+import org.skyfleet.fleet.mission.MissionBook;
+import org.skyfleet.telemetry.mission.MavlinkMissionTransfer;
+import org.skyfleet.telemetry.mission.TransferConfig;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.grpc.FleetGrpcService;
 import org.skyfleet.telemetry.command.CommandConfig;
-import org.skyfleet.telemetry.command.HomeAltitudes;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
 import org.skyfleet.telemetry.command.VehicleLink;
 import org.skyfleet.server.grpc.TelemetryGrpcService;
@@ -72,6 +78,8 @@ public final class SkyfleetServer implements AutoCloseable {
     private final HealthStatusManager health = new HealthStatusManager();
     private MissionGrpcService missions;
     private final ControlLeases leases;
+    private final MissionBook missionBook = new MissionBook();
+    private MissionControl missionControl;
     private final AuditJournal audit;
     private Server grpc;
     private HttpEndpoint http;
@@ -119,13 +127,20 @@ public final class SkyfleetServer implements AutoCloseable {
                     .withHeartbeatTimeout(config.heartbeatTimeout());
             links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
         }
-        missions = new MissionGrpcService(registry);
         Map<String, VehicleCommands> commandsByLink = new HashMap<>();
+        Map<String, MissionTransfer> transfersByLink = new HashMap<>();
         for (MavlinkUdpLink link : links) {
-            commandsByLink.put(link.config().linkName(), new MavlinkVehicleCommands(VehicleLink.of(link),
-                    HomeAltitudes.from(registry), CommandConfig.defaults()));
+            VehicleLink vehicleLink = VehicleLink.of(link);
+            commandsByLink.put(link.config().linkName(),
+                    MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults()));
+            transfersByLink.put(link.config().linkName(), new MavlinkMissionTransfer(vehicleLink, TransferConfig.defaults()));
         }
-        FleetControl control = new FleetControl(registry, leases, new RoutedVehicleCommands(commandsByLink),
+        VehicleCommands commands = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
+        missionControl = new MissionControl(registry, leases, commands,
+                new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)), missionBook, audit, clock);
+        links.forEach(l -> l.addObserver(missionControl::onFrame));
+        missions = new MissionGrpcService(registry, missionControl);
+        FleetControl control = new FleetControl(registry, leases, commands,
                 new CommandAirspaceCheck(Airspace.OPEN), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))

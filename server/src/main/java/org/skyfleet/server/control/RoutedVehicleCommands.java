@@ -1,6 +1,5 @@
 package org.skyfleet.server.control;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -9,21 +8,17 @@ import org.skyfleet.fleet.command.CommandResult;
 import org.skyfleet.fleet.command.VehicleCommand;
 import org.skyfleet.fleet.command.VehicleCommands;
 
-/** Sends a command through the link the vehicle speaks over: vehicle ids are {@code mav-<link>-<system id>}. */
+/** Sends a command through the link the vehicle speaks over. */
 public final class RoutedVehicleCommands implements VehicleCommands {
-    private final Map<String, VehicleCommands> byLinkName;
+    private final LinkRoutes<VehicleCommands> routes;
 
-    public RoutedVehicleCommands(Map<String, VehicleCommands> byLinkName) {
-        this.byLinkName = Map.copyOf(byLinkName);
+    public RoutedVehicleCommands(LinkRoutes<VehicleCommands> routes) {
+        this.routes = routes;
     }
 
     @Override
     public CompletionStage<CommandOutcome> send(String vehicleId, VehicleCommand command, Consumer<CommandOutcome> progress) {
-        for (Map.Entry<String, VehicleCommands> e : byLinkName.entrySet()) {
-            if (vehicleId.startsWith("mav-" + e.getKey() + "-")) {
-                return e.getValue().send(vehicleId, command, progress);
-            }
-        }
-        return CompletableFuture.completedFuture(CommandOutcome.of(CommandResult.NOT_CONNECTED, 0));
+        return routes.forVehicle(vehicleId).map(c -> c.send(vehicleId, command, progress))
+                .orElseGet(() -> CompletableFuture.completedFuture(CommandOutcome.of(CommandResult.NOT_CONNECTED, 0)));
     }
 }

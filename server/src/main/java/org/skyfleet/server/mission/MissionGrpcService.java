@@ -57,9 +57,161 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
                 return t;
             });
 
-    public MissionGrpcService(VehicleRegistry vehicles) {
+    private final MissionControl control;
+    private final java.util.concurrent.ScheduledExecutorService progressTicker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "skyfleet-mission-progress");
+                t.setDaemon(true);
+                return t;
+            });
+
+    public MissionGrpcService(VehicleRegistry vehicles, MissionControl control) {
         this.vehicles = vehicles;
         this.requests = new PlanRequestMapper(vehicles);
+        this.control = control;
+    }
+
+    @Override
+    public void createMission(org.skyfleet.proto.v1.CreateMissionRequest request,
+                              StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> {
+            if (request.getRoute().getWaypointsCount() == 0) {
+                throw Status.INVALID_ARGUMENT.withDescription("route has no waypoints: pass a route of a plan from PlanMission")
+                        .asRuntimeException();
+            }
+            var m = control.create(org.skyfleet.server.grpc.CallerInterceptor.require(), request.getVehicleId(),
+                    PlanRequestMapper.route(request.getRoute()), request.getCruiseSpeedMS());
+            return java.util.concurrent.CompletableFuture.completedFuture(missionResponse(m, null));
+        });
+    }
+
+    @Override
+    public void getMission(org.skyfleet.proto.v1.GetMissionRequest request,
+                           StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> java.util.concurrent.CompletableFuture.completedFuture(
+                missionResponse(control.find(request.getMissionId()), null)));
+    }
+
+    @Override
+    public void listMissions(org.skyfleet.proto.v1.ListMissionsRequest request,
+                             StreamObserver<org.skyfleet.proto.v1.ListMissionsResponse> observer) {
+        var b = org.skyfleet.proto.v1.ListMissionsResponse.newBuilder();
+        control.book().list(request.getVehicleId()).forEach(m -> b.addMissions(MissionProtoMapper.mission(m)));
+        observer.onNext(b.build());
+        observer.onCompleted();
+    }
+
+    @Override
+    public void approveMission(org.skyfleet.proto.v1.MissionActionRequest request,
+                               StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> java.util.concurrent.CompletableFuture.completedFuture(missionResponse(
+                control.approve(org.skyfleet.server.grpc.CallerInterceptor.require(), request.getMissionId()), null)));
+    }
+
+    @Override
+    public void uploadMission(org.skyfleet.proto.v1.MissionActionRequest request,
+                              StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> control.upload(org.skyfleet.server.grpc.CallerInterceptor.require(), request.getMissionId())
+                .thenApply(m -> missionResponse(m, null)));
+    }
+
+    @Override
+    public void startMission(org.skyfleet.proto.v1.MissionActionRequest request,
+                             StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> control.start(org.skyfleet.server.grpc.CallerInterceptor.require(), request.getMissionId())
+                .thenApply(r -> missionResponse(r.mission(), r.command())));
+    }
+
+    @Override
+    public void pauseMission(org.skyfleet.proto.v1.MissionActionRequest request,
+                             StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> control.pause(org.skyfleet.server.grpc.CallerInterceptor.require(), request.getMissionId())
+                .thenApply(r -> missionResponse(r.mission(), r.command())));
+    }
+
+    @Override
+    public void resumeMission(org.skyfleet.proto.v1.MissionActionRequest request,
+                              StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> control.resume(org.skyfleet.server.grpc.CallerInterceptor.require(), request.getMissionId())
+                .thenApply(r -> missionResponse(r.mission(), r.command())));
+    }
+
+    @Override
+    public void abortMission(org.skyfleet.proto.v1.MissionActionRequest request,
+                             StreamObserver<org.skyfleet.proto.v1.MissionResponse> observer) {
+        respond(observer, () -> control.abort(org.skyfleet.server.grpc.CallerInterceptor.require(), request.getMissionId(),
+                request.getReason()).thenApply(r -> missionResponse(r.mission(), r.command())));
+    }
+
+    /** Sends progress on every change of the mission and once a second while it flies; ends when it is over. */
+    @Override
+    public void streamMissionProgress(org.skyfleet.proto.v1.GetMissionRequest request,
+                                      StreamObserver<org.skyfleet.proto.v1.MissionProgress> observer) {
+        org.skyfleet.fleet.mission.Mission first;
+        try {
+            first = control.find(request.getMissionId());
+        } catch (io.grpc.StatusRuntimeException e) {
+            observer.onError(e);
+            return;
+        }
+        var call = (io.grpc.stub.ServerCallStreamObserver<org.skyfleet.proto.v1.MissionProgress>) observer;
+        MissionProgressEstimator estimator = new MissionProgressEstimator();
+        String id = first.missionId();
+        Runnable push = () -> {
+            synchronized (call) {
+                if (call.isCancelled()) {
+                    return;
+                }
+                var m = control.find(id);
+                call.onNext(estimator.estimate(m, vehicles.find(m.vehicleId()).orElse(null), java.time.Instant.now()));
+                if (m.state().isFinal()) {
+                    call.onCompleted();
+                }
+            }
+        };
+        AutoCloseable sub = control.book().subscribe(m -> {
+            if (m.missionId().equals(id)) {
+                push.run();
+            }
+        });
+        var tick = progressTicker.scheduleAtFixedRate(push, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        call.setOnCancelHandler(() -> {
+            tick.cancel(false);
+            try {
+                sub.close();
+            } catch (Exception ignored) {
+                // removing a listener does not fail
+            }
+        });
+        push.run();
+    }
+
+    private static org.skyfleet.proto.v1.MissionResponse missionResponse(org.skyfleet.fleet.mission.Mission m,
+                                                                          org.skyfleet.fleet.command.CommandOutcome command) {
+        var b = org.skyfleet.proto.v1.MissionResponse.newBuilder().setMission(MissionProtoMapper.mission(m));
+        if (command != null) {
+            b.setCommandResult(command.result().name());
+        }
+        return b.build();
+    }
+
+    /** Completes the call when the stage does; statuses thrown before or during pass through. */
+    private static <T> void respond(StreamObserver<T> observer, Supplier<java.util.concurrent.CompletionStage<T>> work) {
+        java.util.concurrent.CompletionStage<T> stage;
+        try {
+            stage = work.get();
+        } catch (RuntimeException e) {
+            observer.onError(status(e));
+            return;
+        }
+        stage.whenComplete((r, e) -> {
+            if (e != null) {
+                observer.onError(MissionControl.asStatus(e));
+            } else {
+                observer.onNext(r);
+                observer.onCompleted();
+            }
+        });
     }
 
     @Override
@@ -199,5 +351,6 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
     @Override
     public void close() {
         pool.shutdownNow();
+        progressTicker.shutdownNow();
     }
 }

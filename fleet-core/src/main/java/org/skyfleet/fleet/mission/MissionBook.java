@@ -1,0 +1,82 @@
+package org.skyfleet.fleet.mission;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every mission, changed atomically one at a time, with listeners told of each change (progress
+ * streams, the audit). The store adapter persists the same records.
+ */
+public final class MissionBook {
+    private final Map<String, Mission> missions = new ConcurrentHashMap<>();
+    private final List<Consumer<Mission>> listeners = new CopyOnWriteArrayList<>();
+
+    public void add(Mission m) {
+        if (missions.putIfAbsent(m.missionId(), m) != null) {
+            throw new IllegalArgumentException("mission " + m.missionId() + " exists");
+        }
+        tell(m);
+    }
+
+    public Optional<Mission> find(String missionId) {
+        return Optional.ofNullable(missions.get(missionId));
+    }
+
+    /** Missions, newest id last; of one vehicle if {@code vehicleId} is not empty. */
+    public List<Mission> list(String vehicleId) {
+        List<Mission> out = new ArrayList<>();
+        for (Mission m : missions.values()) {
+            if (vehicleId.isEmpty() || m.vehicleId().equals(vehicleId)) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparing(Mission::missionId));
+        return out;
+    }
+
+    /** The vehicle's mission that is flying or paused, if any. */
+    public Optional<Mission> activeOf(String vehicleId) {
+        return missions.values().stream().filter(m -> m.vehicleId().equals(vehicleId) && m.state().isActive()).findFirst();
+    }
+
+    /**
+     * Applies a change atomically.
+     *
+     * @throws IllegalArgumentException if the mission is unknown
+     * @throws IllegalStateException    if the change breaks the lifecycle
+     */
+    public Mission update(String missionId, UnaryOperator<Mission> change) {
+        Mission[] after = new Mission[1];
+        Mission[] before = new Mission[1];
+        missions.compute(missionId, (id, m) -> {
+            if (m == null) {
+                throw new IllegalArgumentException("unknown mission '" + missionId + "'");
+            }
+            before[0] = m;
+            after[0] = change.apply(m);
+            return after[0];
+        });
+        if (after[0] != before[0]) {
+            tell(after[0]);
+        }
+        return after[0];
+    }
+
+    public AutoCloseable subscribe(Consumer<Mission> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void tell(Mission m) {
+        for (Consumer<Mission> l : listeners) {
+            l.accept(m);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Missions as the fleet flies them: the lifecycle (draft, approved, uploading, uploaded, flying,
+ * paused, completed, aborted, failed) with the reason for every transition, the content hash that
+ * proves what flies is what was approved, and the progress the vehicle reports.
+ */
+package org.skyfleet.fleet.mission;

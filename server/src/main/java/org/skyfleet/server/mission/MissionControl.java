@@ -1,0 +1,209 @@
+package org.skyfleet.server.mission;
+
+import io.dronefleet.mavlink.common.MissionCurrent;
+import io.dronefleet.mavlink.common.MissionItemReached;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.command.CommandOutcome;
+import org.skyfleet.fleet.command.MissionContentHash;
+import org.skyfleet.fleet.command.MissionItem;
+import org.skyfleet.fleet.command.MissionTransfer;
+import org.skyfleet.fleet.command.MissionType;
+import org.skyfleet.fleet.command.VehicleCommand;
+import org.skyfleet.fleet.command.VehicleCommands;
+import org.skyfleet.fleet.control.ControlLeases;
+import org.skyfleet.fleet.control.LeaseConflictException;
+import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionBook;
+import org.skyfleet.fleet.mission.MissionState;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.planner.export.MavlinkMissionExport;
+import org.skyfleet.telemetry.mavlink.MavlinkFrame;
+
+/**
+ * The mission lifecycle against real vehicles: creates drafts from planned routes, uploads with the
+ * MAVLink mission protocol and reads back to prove what flies is what was approved, starts, pauses,
+ * resumes and aborts through the autopilot, and follows progress from what the vehicle reports.
+ * Every transition is journaled with who caused it and why.
+ */
+public final class MissionControl {
+    private final VehicleRegistry vehicles;
+    private final ControlLeases leases;
+    private final VehicleCommands commands;
+    private final MissionTransfer transfer;
+    private final MissionBook book;
+    private final AuditJournal audit;
+    private final InstantSource clock;
+
+    public MissionControl(VehicleRegistry vehicles, ControlLeases leases, VehicleCommands commands, MissionTransfer transfer,
+                          MissionBook book, AuditJournal audit, InstantSource clock) {
+        this.vehicles = vehicles;
+        this.leases = leases;
+        this.commands = commands;
+        this.transfer = transfer;
+        this.book = book;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public MissionBook book() {
+        return book;
+    }
+
+    public Mission create(Operator caller, String vehicleId, org.skyfleet.planner.VehicleRoute route, double cruiseSpeedMps) {
+        if (vehicles.find(vehicleId).isEmpty()) {
+            throw Status.NOT_FOUND.withDescription("unknown vehicle '" + vehicleId + "'").asRuntimeException();
+        }
+        if (!(cruiseSpeedMps > 0)) {
+            throw Status.INVALID_ARGUMENT.withDescription("cruise_speed_m_s must be > 0").asRuntimeException();
+        }
+        List<MissionItem> items = MavlinkMissionExport.items(route, cruiseSpeedMps).stream()
+                .map(i -> new MissionItem(i.frame(), i.command(), i.param1(), i.param2(), i.param3(), i.param4(),
+                        i.xDegE7(), i.yDegE7(), i.zM(), i.autocontinue())).toList();
+        Mission m = new Mission("m-" + UUID.randomUUID().toString().substring(0, 8), vehicleId, items,
+                MissionContentHash.of(MissionType.MISSION, items), cruiseSpeedMps, MissionState.DRAFT, List.of(), -1, -1);
+        book.add(m);
+        audit.append(caller.toString(), "mission create", vehicleId, m.missionId() + ", " + items.size() + " items, sha256 "
+                + m.contentHash().sha256Hex(), "DRAFT");
+        return m;
+    }
+
+    public Mission approve(Operator caller, String missionId) {
+        if (caller.role() != Operator.Role.PILOT && !caller.role().mayTakeOver()) {
+            throw Status.PERMISSION_DENIED.withDescription(caller + " may not approve missions").asRuntimeException();
+        }
+        return move(caller.toString(), missionId, MissionState.APPROVED, "approved");
+    }
+
+    /** Uploads, reads back, compares hashes; completes with the mission as it ends up (UPLOADED or FAILED). */
+    public CompletionStage<Mission> upload(Operator caller, String missionId) {
+        Mission m = holdingLease(caller, missionId);
+        move(caller.toString(), missionId, MissionState.UPLOADING, "");
+        return transfer.upload(m.vehicleId(), MissionType.MISSION, m.items()).thenCompose(up -> {
+            if (!up.completed()) {
+                return CompletableFuture.completedFuture(fail(missionId, "upload failed: " + up.status()
+                        + (up.vehicleResult() == null ? "" : " " + up.vehicleResult()) + " " + up.detail()));
+            }
+            return transfer.download(m.vehicleId(), MissionType.MISSION).thenApply(down -> {
+                if (!down.completed()) {
+                    return fail(missionId, "read-back failed: " + down.status() + " " + down.detail());
+                }
+                MissionContentHash onVehicle = MissionContentHash.of(MissionType.MISSION, down.items());
+                if (!onVehicle.equals(m.contentHash())) {
+                    return fail(missionId, "read-back differs from the approved mission: vehicle has sha256 "
+                            + onVehicle.sha256Hex() + ", approved " + m.contentHash().sha256Hex());
+                }
+                return move("system", missionId, MissionState.UPLOADED, "read back " + down.items().size()
+                        + " items, hash matches (" + up.attempts() + " attempts, " + up.retransmissions() + " retransmissions)");
+            });
+        });
+    }
+
+    public CompletionStage<CommandAndMission> start(Operator caller, String missionId) {
+        return act(caller, missionId, MissionState.UPLOADED, MissionState.FLYING, VehicleCommand.missionStart(), "");
+    }
+
+    public CompletionStage<CommandAndMission> pause(Operator caller, String missionId) {
+        return act(caller, missionId, MissionState.FLYING, MissionState.PAUSED, VehicleCommand.missionPause(), "");
+    }
+
+    public CompletionStage<CommandAndMission> resume(Operator caller, String missionId) {
+        return act(caller, missionId, MissionState.PAUSED, MissionState.FLYING, VehicleCommand.missionResume(), "");
+    }
+
+    /** Ends the mission and sends the vehicle home; a draft or approved mission just ends. */
+    public CompletionStage<CommandAndMission> abort(Operator caller, String missionId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw Status.INVALID_ARGUMENT.withDescription("an abort needs a reason").asRuntimeException();
+        }
+        Mission m = find(missionId);
+        if (!m.state().isActive()) {
+            return CompletableFuture.completedFuture(new CommandAndMission(null, move(caller.toString(), missionId,
+                    MissionState.ABORTED, reason)));
+        }
+        return act(caller, missionId, m.state(), MissionState.ABORTED, VehicleCommand.returnToLaunch(), reason);
+    }
+
+    /** Follows progress from the vehicle's own reports; called on the link's thread. */
+    public void onFrame(String vehicleId, MavlinkFrame frame) {
+        Object p = frame.payload();
+        if (!(p instanceof MissionCurrent) && !(p instanceof MissionItemReached)) {
+            return;
+        }
+        book.activeOf(vehicleId).ifPresent(m -> {
+            if (p instanceof MissionCurrent c) {
+                book.update(m.missionId(), x -> c.seq() == x.currentSeq() ? x : x.withProgress(c.seq(), x.reachedSeq()));
+            } else if (p instanceof MissionItemReached r && r.seq() > m.reachedSeq()) {
+                Mission after = book.update(m.missionId(), x -> x.withProgress(Math.max(x.currentSeq(), r.seq()), r.seq()));
+                if (r.seq() == after.items().size() - 1 && after.state() == MissionState.FLYING) {
+                    move("vehicle", m.missionId(), MissionState.COMPLETED, "last item reached");
+                }
+            }
+        });
+    }
+
+    /** The vehicle's answer to a lifecycle command, with the mission after it. */
+    public record CommandAndMission(CommandOutcome command, Mission mission) {
+    }
+
+    private CompletionStage<CommandAndMission> act(Operator caller, String missionId, MissionState from, MissionState to,
+                                                  VehicleCommand command, String reason) {
+        Mission m = holdingLease(caller, missionId);
+        if (m.state() != from || !from.mayBecome(to)) {
+            throw Status.FAILED_PRECONDITION.withDescription("mission " + missionId + " is " + m.state() + " and cannot become "
+                    + to).asRuntimeException();
+        }
+        if (to == MissionState.FLYING && from == MissionState.UPLOADED && book.activeOf(m.vehicleId()).isPresent()) {
+            throw Status.FAILED_PRECONDITION.withDescription("vehicle " + m.vehicleId() + " is already flying mission "
+                    + book.activeOf(m.vehicleId()).get().missionId()).asRuntimeException();
+        }
+        return commands.send(m.vehicleId(), command, o -> { }).thenApply(o -> {
+            audit.append(caller.toString(), "mission " + command.verb(), m.vehicleId(), missionId, o.result().toString());
+            Mission after = o.accepted() ? move(caller.toString(), missionId, to, reason) : find(missionId);
+            return new CommandAndMission(o, after);
+        });
+    }
+
+    private Mission holdingLease(Operator caller, String missionId) {
+        Mission m = find(missionId);
+        try {
+            leases.requireHeldBy(m.vehicleId(), caller);
+        } catch (LeaseConflictException e) {
+            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+        }
+        return m;
+    }
+
+    Mission find(String missionId) {
+        return book.find(missionId).orElseThrow(() -> Status.NOT_FOUND.withDescription("unknown mission '" + missionId + "'")
+                .asRuntimeException());
+    }
+
+    private Mission fail(String missionId, String reason) {
+        return move("system", missionId, MissionState.FAILED, reason);
+    }
+
+    private Mission move(String actor, String missionId, MissionState to, String reason) {
+        find(missionId);
+        try {
+            Mission after = book.update(missionId, m -> m.moveTo(to, clock.instant(), actor, reason));
+            audit.append(actor, "mission " + to.name().toLowerCase(), after.vehicleId(), missionId + (reason.isEmpty() ? "" : ": " + reason),
+                    to.name());
+            return after;
+        } catch (IllegalStateException e) {
+            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+        }
+    }
+
+    static StatusRuntimeException asStatus(Throwable t) {
+        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return c instanceof StatusRuntimeException s ? s : Status.INTERNAL.withDescription(String.valueOf(c)).asRuntimeException();
+    }
+}
