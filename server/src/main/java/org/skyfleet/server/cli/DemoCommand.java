@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.SimulationConfig;
+import org.skyfleet.simulator.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +33,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration-s", defaultValue = "0", description = "stop after this many seconds; 0 runs until interrupted")
     long durationS;
 
+    @Option(names = "--scenario", description = "run this scenario file (see scenarios/) instead of the default fleet")
+    java.nio.file.Path scenario;
+
     @Override
     public Integer call() throws Exception {
         String[] latLon = home.split(",");
@@ -41,11 +45,19 @@ final class DemoCommand implements Callable<Integer> {
         }
         double lat = Double.parseDouble(latLon[0].trim());
         double lon = Double.parseDouble(latLon[1].trim());
+        Scenario loaded = scenario == null ? null : Scenario.load(scenario);
         SkyfleetServer server = SkyfleetServer.start(options.toConfig(), InstantSource.system());
         ServeCommand.printEndpoints(server);
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
-        Simulation sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed));
-        System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
+        Simulation sim;
+        if (loaded != null) {
+            sim = Simulation.start(loaded, target);
+            System.out.printf("Running scenario '%s' (%d vehicles, x%.0f time) -> %s%n", loaded.name(),
+                    sim.vehicles().size(), loaded.timeScale(), target);
+        } else {
+            sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed));
+            System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
+        }
         System.out.printf("Try:  ./skyfleet vehicles --target 127.0.0.1:%d%n      ./skyfleet watch --target 127.0.0.1:%d%n",
                 server.grpcPort(), server.grpcPort());
         if (durationS > 0) {
