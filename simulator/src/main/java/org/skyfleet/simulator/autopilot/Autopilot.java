@@ -1,6 +1,7 @@
 package org.skyfleet.simulator.autopilot;
 
 import io.dronefleet.mavlink.common.MavSeverity;
+import io.dronefleet.mavlink.common.MissionCurrent;
 import io.dronefleet.mavlink.minimal.MavState;
 import org.skyfleet.simulator.mavlink.Outbox;
 import org.skyfleet.simulator.mission.Fence;
@@ -35,9 +36,7 @@ public final class Autopilot {
     private boolean wasAirborne;
     private Setpoint hold;
     private double speedOverrideMps = -1;
-    private LoopPath patrol;
-    private double patrolAltM;
-    private double patrolDistanceM;
+    private PatrolGuidance patrol;
     Setpoint offboard;
     long offboardAtMs = -1;
     private long nowMs;
@@ -63,11 +62,9 @@ public final class Autopilot {
      * {@code startDistanceM} along it: how the default fleet streams telemetry from the first second.
      */
     public void startPatrol(LoopPath loop, double altRelM, double startDistanceM) {
-        patrol = loop;
-        patrolAltM = v.spec().flies() ? altRelM : 0;
-        patrolDistanceM = startDistanceM;
-        double[] p = loop.positionAt(startDistanceM);
-        v.placeAt(p[0], p[1], patrolAltM);
+        patrol = new PatrolGuidance(loop, v.spec().flies() ? altRelM : 0, startDistanceM);
+        double[] p = patrol.start();
+        v.placeAt(p[0], p[1], patrol.altRelM());
         armed = true;
         wasAirborne = v.airborne();
         mode = FlightMode.MISSION;
@@ -112,14 +109,7 @@ public final class Autopilot {
 
     private Setpoint missionSetpoint() {
         if (!mission.hasMission() && patrol != null) {
-            // Pure pursuit: head for a point two seconds of cruise ahead on the loop.
-            double lookaheadM = Math.max(5, 2 * cruiseSpeed());
-            double[] carrot = patrol.positionAt(patrolDistanceM);
-            for (int i = 0; i < 100 && Math.hypot(carrot[0] - v.eastM(), carrot[1] - v.northM()) < lookaheadM; i++) {
-                patrolDistanceM += 0.5;
-                carrot = patrol.positionAt(patrolDistanceM);
-            }
-            return Setpoint.passThrough(carrot[0], carrot[1], patrolAltM, cruiseSpeed());
+            return patrol.step(v, cruiseSpeed());
         }
         Setpoint sp = mission.step(nowMs);
         if (sp == null && mission.isComplete()) {
@@ -273,7 +263,7 @@ public final class Autopilot {
         return mission.current();
     }
 
-    public io.dronefleet.mavlink.common.MissionCurrent missionCurrentMessage() {
+    public MissionCurrent missionCurrentMessage() {
         return mission.missionCurrent();
     }
 

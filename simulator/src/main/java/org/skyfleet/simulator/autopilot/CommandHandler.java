@@ -3,6 +3,7 @@ package org.skyfleet.simulator.autopilot;
 import io.dronefleet.mavlink.common.MavResult;
 import io.dronefleet.mavlink.common.MavSeverity;
 import org.skyfleet.simulator.vehicle.AutopilotFlavour;
+import org.skyfleet.simulator.vehicle.Setpoint;
 import org.skyfleet.simulator.vehicle.SimVehicle;
 
 /**
@@ -188,7 +189,7 @@ public final class CommandHandler {
      */
     public void onPositionTarget(double latDeg, double lonDeg, double altM, boolean altRelative, long nowMs) {
         double altRel = altRelative ? altM : altM - v.homeAltAmslM();
-        ap.offboard = org.skyfleet.simulator.vehicle.Setpoint.goTo(v.frame().eastM(lonDeg), v.frame().northM(latDeg),
+        ap.offboard = Setpoint.goTo(v.frame().eastM(lonDeg), v.frame().northM(latDeg),
                 v.spec().flies() ? Math.max(0, altRel) : 0, v.spec().maxSpeedMps());
         ap.offboardAtMs = nowMs;
     }
