@@ -9,13 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Records a server stream. In manual mode it asks for one message and then nothing until
  * {@link #release()}, so the server sees a reader that has stopped reading.
  */
-final class StreamRecorder<Req, T> implements ClientResponseObserver<Req, T> {
-    final List<T> received = new CopyOnWriteArrayList<>();
-    volatile Throwable error;
+public final class StreamRecorder<Req, T> implements ClientResponseObserver<Req, T> {
+    public final List<T> received = new CopyOnWriteArrayList<>();
+    public volatile Throwable error;
     private final boolean manual;
     private volatile ClientCallStreamObserver<Req> call;
 
-    StreamRecorder(boolean manual) {
+    public StreamRecorder(boolean manual) {
         this.manual = manual;
     }
 
@@ -41,11 +41,11 @@ final class StreamRecorder<Req, T> implements ClientResponseObserver<Req, T> {
     public void onCompleted() {
     }
 
-    void release() {
+    public void release() {
         call.request(Integer.MAX_VALUE);
     }
 
-    void cancel() {
+    public void cancel() {
         call.cancel("test done", null);
     }
 }

@@ -1,18 +1,15 @@
 package org.skyfleet.server.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,10 @@ import org.skyfleet.proto.v1.GeoPosition;
 import org.skyfleet.proto.v1.SendCommandRequest;
 import org.skyfleet.proto.v1.StreamControlChangesRequest;
 import org.skyfleet.proto.v1.TakeOverControlRequest;
+import static org.skyfleet.server.GrpcAssert.assertStatus;
+
 import org.skyfleet.server.Await;
+import org.skyfleet.server.StreamRecorder;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -69,34 +69,15 @@ class ControlEndToEndTest {
         return SendCommandRequest.newBuilder().setCommandId(id).setVehicleId(droneId);
     }
 
-    private static void assertStatus(Runnable call, Status.Code code, String says) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-            assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(code);
-            assertThat(e.getStatus().getDescription()).contains(says);
-        });
-    }
-
     @Test
     void leaseGatesCommandsTheVehicleAnswersAndTheSameIdRunsOnce() {
         var alice = as("alice", "pilot");
         var bob = as("bob", "pilot");
         var chief = as("chief", "commander");
-        List<ControlChange> aliceSees = new CopyOnWriteArrayList<>();
-        FleetServiceGrpc.newStub(channel).streamControlChanges(StreamControlChangesRequest.newBuilder().addVehicleIds(droneId).build(),
-                new io.grpc.stub.StreamObserver<>() {
-                    @Override
-                    public void onNext(ControlChange c) {
-                        aliceSees.add(c);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
+        var changes = new StreamRecorder<StreamControlChangesRequest, ControlChange>(false);
+        FleetServiceGrpc.newStub(channel).streamControlChanges(
+                StreamControlChangesRequest.newBuilder().addVehicleIds(droneId).build(), changes);
+        List<ControlChange> aliceSees = changes.received;
 
         alice.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).setTtlS(60).build());
         assertStatus(() -> bob.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).build()),

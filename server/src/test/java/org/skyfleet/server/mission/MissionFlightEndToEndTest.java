@@ -1,19 +1,15 @@
 package org.skyfleet.server.mission;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +29,8 @@ import org.skyfleet.proto.v1.VehicleRoute;
 import org.skyfleet.proto.v1.Waypoint;
 import org.skyfleet.proto.v1.WaypointAction;
 import org.skyfleet.server.Await;
+import org.skyfleet.server.GrpcAssert;
+import org.skyfleet.server.StreamRecorder;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -110,33 +108,17 @@ class MissionFlightEndToEndTest {
                 .setCruiseSpeedMS(8).build()).getMission();
         String id = draft.getMissionId();
         assertThat(draft.getState()).isEqualTo(MissionState.MISSION_STATE_DRAFT);
-        assertThatThrownBy(() -> missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-                    assertThat(e.getStatus().getDescription()).contains("DRAFT");
-                });
+        GrpcAssert.assertStatus(() -> missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build()),
+                Status.Code.FAILED_PRECONDITION, "DRAFT");
 
         missions.approveMission(MissionActionRequest.newBuilder().setMissionId(id).build());
         var uploaded = missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build()).getMission();
         assertThat(uploaded.getState()).isEqualTo(MissionState.MISSION_STATE_UPLOADED);
         assertThat(uploaded.getTransitions(uploaded.getTransitionsCount() - 1).getReason()).contains("hash matches");
 
-        List<MissionProgress> progress = new CopyOnWriteArrayList<>();
-        MissionServiceGrpc.newStub(channel).streamMissionProgress(GetMissionRequest.newBuilder().setMissionId(id).build(),
-                new StreamObserver<>() {
-                    @Override
-                    public void onNext(MissionProgress p) {
-                        progress.add(p);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
+        var recorder = new StreamRecorder<GetMissionRequest, MissionProgress>(false);
+        MissionServiceGrpc.newStub(channel).streamMissionProgress(GetMissionRequest.newBuilder().setMissionId(id).build(), recorder);
+        List<MissionProgress> progress = recorder.received;
         assertThat(fleet.sendCommand(SendCommandRequest.newBuilder().setCommandId("arm-pad").setVehicleId(drone)
                 .setArm(SendCommandRequest.Arm.getDefaultInstance()).build()).getResult()).isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
         var started = missions.startMission(MissionActionRequest.newBuilder().setMissionId(id).build());
