@@ -45,7 +45,7 @@ class FailsafeTest {
     }
 
     private static void awaitLandedAtHome(GroundStation gcs, int from) {
-        gcs.await(from, 1, Heartbeat.class, h -> !GroundStation.armed(h), Duration.ofSeconds(40), "disarmed after landing");
+        gcs.await(from, 1, Heartbeat.class, h -> !GroundStation.armed(h), Duration.ofSeconds(60), "disarmed after landing");
         int after = gcs.mark();
         GlobalPositionInt p = gcs.await(after, 1, GlobalPositionInt.class, x -> true, WAIT, "a position");
         assertThat(fromHomeM(p)).as("landed this far from home, m").isLessThan(4);
@@ -54,7 +54,7 @@ class FailsafeTest {
 
     @Test
     void lowBatteryReturnsTheDroneHomeWhereItLands() {
-        Scenario s = TestScenarios.of(20, List.of(TestScenarios.drone("drone-1", 22.0)));
+        Scenario s = TestScenarios.of(10, List.of(TestScenarios.drone("drone-1", 22.0)));
         try (GroundStation gcs = new GroundStation(); Simulation sim = Simulation.start(s, gcs.address())) {
             gcs.awaitVehicle(1, WAIT);
             int start = gcs.mark();
@@ -72,7 +72,8 @@ class FailsafeTest {
 
     @Test
     void lostGroundStationHeartbeatReturnsTheDroneHome() {
-        Scenario s = TestScenarios.of(10, new FailsafeSpec(null, null, 3.0, null), null,
+        // 5x: the 5 s timeout is a full wall second, far beyond the 20 ms between the test's heartbeats.
+        Scenario s = TestScenarios.of(5, new FailsafeSpec(null, null, 5.0, null), null,
                 List.of(TestScenarios.drone("drone-1")), null, null);
         try (GroundStation gcs = new GroundStation(); Simulation sim = Simulation.start(s, gcs.address())) {
             gcs.awaitVehicle(1, WAIT);
@@ -92,7 +93,7 @@ class FailsafeTest {
 
     @Test
     void leavingTheUploadedFenceHoldsTheDroneAtTheBoundary() {
-        Scenario s = TestScenarios.of(20, new FailsafeSpec(null, null, null, FailsafeConfig.FenceAction.HOLD), null,
+        Scenario s = TestScenarios.of(10, new FailsafeSpec(null, null, null, FailsafeConfig.FenceAction.HOLD), null,
                 List.of(TestScenarios.drone("drone-1")), null, null);
         try (GroundStation gcs = new GroundStation(); Simulation sim = Simulation.start(s, gcs.address())) {
             gcs.awaitVehicle(1, WAIT);

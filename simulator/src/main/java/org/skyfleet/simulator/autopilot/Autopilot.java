@@ -124,6 +124,9 @@ public final class Autopilot {
         boolean airborne = v.airborne();
         if (armed && wasAirborne && !airborne && v.spec().flies()) {
             landedAtMs = nowMs;
+            out.statustext(MavSeverity.MAV_SEVERITY_INFO, "Landing detected");
+        } else if (!wasAirborne && airborne) {
+            out.statustext(MavSeverity.MAV_SEVERITY_INFO, "Takeoff detected");
         }
         wasAirborne = airborne;
         if (!armed || airborne || !v.spec().flies()) {

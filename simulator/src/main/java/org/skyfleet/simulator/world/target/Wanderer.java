@@ -23,10 +23,6 @@ public final class Wanderer implements MovementModel {
         this.meanRestS = meanRestS;
     }
 
-    public static Wanderer dementia() {
-        return new Wanderer(0.5, 1500, 300, 180);
-    }
-
     @Override
     public void step(Target t, double dtS, Random random) {
         if (Double.isNaN(headingRad)) {
