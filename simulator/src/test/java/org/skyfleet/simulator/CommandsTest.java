@@ -78,6 +78,27 @@ class CommandsTest {
     }
 
     @Test
+    void autopilotVersionAnnouncesWhatTheVehicleSpeaks() {
+        Simulation sim = sim(TestScenarios.of(1, List.of(TestScenarios.drone("drone-1"))));
+        MemoryGroundStation gcs = new MemoryGroundStation(link, sim);
+        assertThat(gcs.command(1, MavCmd.MAV_CMD_REQUEST_MESSAGE, 148)).isEqualTo(MavResult.MAV_RESULT_ACCEPTED);
+        // PX4 sends the message, then acknowledges the request.
+        assertThat(gcs.all(io.dronefleet.mavlink.common.AutopilotVersion.class)).hasSize(1);
+        io.dronefleet.mavlink.common.AutopilotVersion version = gcs.all(io.dronefleet.mavlink.common.AutopilotVersion.class).get(0);
+        assertThat(version.capabilities().flagsEnabled(
+                io.dronefleet.mavlink.common.MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MISSION_INT,
+                io.dronefleet.mavlink.common.MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MAVLINK2,
+                io.dronefleet.mavlink.common.MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MISSION_FENCE)).isTrue();
+        assertThat(version.capabilities().flagsEnabled(io.dronefleet.mavlink.common.MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_FTP))
+                .as("no FTP: not claimed").isFalse();
+        assertThat(version.flightSwVersion() >> 24).as("PX4 v1").isEqualTo(1);
+        assertThat(gcs.command(1, MavCmd.MAV_CMD_REQUEST_AUTOPILOT_CAPABILITIES, 1)).isEqualTo(MavResult.MAV_RESULT_ACCEPTED);
+        assertThat(gcs.all(io.dronefleet.mavlink.common.AutopilotVersion.class)).hasSize(2);
+        assertThat(gcs.command(1, MavCmd.MAV_CMD_REQUEST_MESSAGE, 9999)).isEqualTo(MavResult.MAV_RESULT_DENIED);
+        sim.close();
+    }
+
+    @Test
     void pauseHoldsContinueResumesAndSetCurrentSkipsAhead() {
         Simulation sim = sim(TestScenarios.of(1, List.of(TestScenarios.drone("drone-1"))));
         MemoryGroundStation gcs = new MemoryGroundStation(link, sim);

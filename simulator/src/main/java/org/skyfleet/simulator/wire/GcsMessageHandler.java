@@ -33,7 +33,7 @@ import org.skyfleet.simulator.vehicle.AutopilotFlavour;
 /**
  * Decodes what the ground station sent to this vehicle and hands each message to the part that
  * answers it: GCS HEARTBEAT to the lost-link watch, commands to the {@link CommandHandler} (with
- * SET_MESSAGE_INTERVAL, REQUEST_MESSAGE and reboot answered here), mission messages to the
+ * SET_MESSAGE_INTERVAL, REQUEST_MESSAGE, REQUEST_AUTOPILOT_CAPABILITIES and reboot answered here), mission messages to the
  * {@link MissionTransfer}. On a signed link, unsigned or wrongly signed messages are dropped.
  */
 final class GcsMessageHandler {
@@ -41,6 +41,7 @@ final class GcsMessageHandler {
     private static final int SET_MESSAGE_INTERVAL = 511;
     private static final int REQUEST_MESSAGE = 512;
     private static final int PREFLIGHT_REBOOT_SHUTDOWN = 246;
+    private static final int REQUEST_AUTOPILOT_CAPABILITIES = 520;
     private static final int POSITION_IGNORED = 1 | 2 | 4;
 
     private final VehicleWire wire;
@@ -175,8 +176,9 @@ final class GcsMessageHandler {
             }
             return MavResult.MAV_RESULT_ACCEPTED;
         }
-        if (command == REQUEST_MESSAGE) {
-            Object msg = TelemetryMessages.build(Math.round(param1), ap.vehicle(), ap, wire.timeBootMs());
+        if (command == REQUEST_MESSAGE || command == REQUEST_AUTOPILOT_CAPABILITIES) {
+            int id = command == REQUEST_MESSAGE ? Math.round(param1) : TelemetryMessages.AUTOPILOT_VERSION;
+            Object msg = TelemetryMessages.build(id, ap.vehicle(), ap, wire.timeBootMs());
             if (msg == null) {
                 return MavResult.MAV_RESULT_DENIED;
             }

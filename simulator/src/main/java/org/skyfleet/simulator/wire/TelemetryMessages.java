@@ -1,6 +1,7 @@
 package org.skyfleet.simulator.wire;
 
 import io.dronefleet.mavlink.common.Attitude;
+import io.dronefleet.mavlink.common.AutopilotVersion;
 import io.dronefleet.mavlink.common.BatteryStatus;
 import io.dronefleet.mavlink.common.ExtendedSysState;
 import io.dronefleet.mavlink.common.GlobalPositionInt;
@@ -10,6 +11,7 @@ import io.dronefleet.mavlink.common.HomePosition;
 import io.dronefleet.mavlink.common.MavBatteryFunction;
 import io.dronefleet.mavlink.common.MavBatteryType;
 import io.dronefleet.mavlink.common.MavLandedState;
+import io.dronefleet.mavlink.common.MavProtocolCapability;
 import io.dronefleet.mavlink.common.MavVtolState;
 import io.dronefleet.mavlink.common.SysStatus;
 import io.dronefleet.mavlink.common.VfrHud;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.skyfleet.simulator.autopilot.Autopilot;
 import org.skyfleet.simulator.autopilot.FlightMode;
+import org.skyfleet.simulator.vehicle.AutopilotFlavour;
 import org.skyfleet.simulator.vehicle.SimVehicle;
 import org.skyfleet.simulator.vehicle.SimVehicleKind;
 
@@ -38,6 +41,11 @@ final class TelemetryMessages {
     static final int HOME_POSITION = 242;
     static final int EXTENDED_SYS_STATE = 245;
     static final int MISSION_CURRENT = 42;
+    static final int AUTOPILOT_VERSION = 148;
+    /** PX4 v1.14.0 release: major, minor, patch, FIRMWARE_VERSION_TYPE_OFFICIAL (255). */
+    private static final long PX4_VERSION = (1L << 24) | (14L << 16) | (0L << 8) | 255L;
+    /** ArduPilot 4.0.0 official: the last releases that still needed REQUEST_DATA_STREAM. */
+    private static final long ARDUPILOT_VERSION = (4L << 24) | 255L;
 
     private TelemetryMessages() {
     }
@@ -46,6 +54,7 @@ final class TelemetryMessages {
         return switch (messageId) {
             case HEARTBEAT -> heartbeat(v, ap);
             case MISSION_CURRENT -> ap.missionCurrentMessage();
+            case AUTOPILOT_VERSION -> autopilotVersion(v);
             case SYS_STATUS -> SysStatus.builder().load(300).voltageBattery(v.battery().voltageMv())
                     .currentBattery(v.battery().currentCa(ap.armed()))
                     .batteryRemaining((int) Math.round(v.batteryPercent())).build();
@@ -81,6 +90,18 @@ final class TelemetryMessages {
                     .landedState(landedState(v)).build();
             default -> null;
         };
+    }
+
+    /** AUTOPILOT_VERSION with the protocol capabilities the simulated autopilot really has. */
+    private static AutopilotVersion autopilotVersion(SimVehicle v) {
+        List<Enum> capabilities = List.of(MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MISSION_FLOAT,
+                MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MISSION_INT, MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_COMMAND_INT,
+                MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_SET_POSITION_TARGET_GLOBAL_INT,
+                MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MAVLINK2, MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MISSION_FENCE,
+                MavProtocolCapability.MAV_PROTOCOL_CAPABILITY_MISSION_RALLY);
+        return AutopilotVersion.builder().capabilities(capabilities)
+                .flightSwVersion(v.flavour() == AutopilotFlavour.PX4 ? PX4_VERSION : ARDUPILOT_VERSION)
+                .vendorId(0x26ac).productId(0x11).uid(BigInteger.valueOf(0x5F5F0000L + v.systemId())).build();
     }
 
     private static MavLandedState landedState(SimVehicle v) {
