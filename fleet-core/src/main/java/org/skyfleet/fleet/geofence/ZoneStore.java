@@ -1,0 +1,19 @@
+package org.skyfleet.fleet.geofence;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** Where zones are kept (port): in memory by default, a database adapter when configured. */
+public interface ZoneStore {
+
+    /** Stores the zone, replacing any with the same id. */
+    void put(Zone zone);
+
+    /** Removes the zone; true when there was one. */
+    boolean remove(String zoneId);
+
+    Optional<Zone> get(String zoneId);
+
+    /** Every zone, in id order. */
+    Collection<Zone> all();
+}
