@@ -81,6 +81,14 @@ public final class Simulation implements AutoCloseable {
         return start(scenario, target, sink, false, InstantSource.system());
     }
 
+    /**
+     * Runs a scenario over UDP with sightings to {@code sink}, stamping simulated wall-clock time from
+     * {@code wallClock}'s reading at the start (signing timestamps, sighting times).
+     */
+    public static Simulation start(Scenario scenario, InetSocketAddress target, DetectionSink sink, InstantSource wallClock) {
+        return start(scenario, target, sink, false, wallClock);
+    }
+
     private static Simulation start(Scenario scenario, InetSocketAddress target, DetectionSink sink, boolean ownsSink,
                                     InstantSource wallClock) {
         SimClock clock = new SimClock(wallClock.millis());
