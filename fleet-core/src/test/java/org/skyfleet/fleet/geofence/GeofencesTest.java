@@ -1,0 +1,59 @@
+package org.skyfleet.fleet.geofence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.skyfleet.fleet.geofence.TestZones.squareExclusion;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.skyfleet.fleet.vehicle.VehicleKind;
+import org.skyfleet.planner.geo.GeoPoint;
+
+class GeofencesTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    private static final GeoPoint P = TestZones.at(0, 0);
+
+    private final InMemoryZoneStore store = new InMemoryZoneStore();
+    private final Geofences geofences = new Geofences(store);
+
+    @Test
+    void savedZoneIsInTheNextIndexAndAnOldSnapshotStaysAsItWas() {
+        ZoneIndex before = geofences.index();
+        geofences.save(squareExclusion("sq", 0, 0, 100));
+
+        assertThat(before.check("d1", VehicleKind.MULTICOPTER, P.latDeg(), P.lonDeg(), 10, NOW)).isEmpty();
+        assertThat(geofences.index().check("d1", VehicleKind.MULTICOPTER, P.latDeg(), P.lonDeg(), 10, NOW)).hasSize(1);
+        assertThat(geofences.get("sq")).isPresent();
+    }
+
+    @Test
+    void invalidZoneIsRefusedWithEveryViolationAndNothingIsStored() {
+        Zone bad = squareExclusion("bad", 0, 0, 100).withBand(AltitudeBand.relative(200, 100))
+                .withSchedule(new ZoneSchedule.Between(NOW, NOW));
+
+        assertThatThrownBy(() -> geofences.save(bad)).isInstanceOfSatisfying(InvalidZoneException.class, e ->
+                assertThat(e.violations()).extracting(ZoneViolation::rule)
+                        .containsExactly("FLOOR_BELOW_CEILING", "SCHEDULE_STARTS"));
+        assertThat(store.all()).isEmpty();
+        assertThat(geofences.index().size()).isZero();
+    }
+
+    @Test
+    void updateReplacesAndDeleteRemoves() {
+        geofences.save(squareExclusion("sq", 0, 0, 100));
+        geofences.save(squareExclusion("sq", 1000, 0, 100));
+
+        assertThat(geofences.index().size()).isEqualTo(1);
+        assertThat(geofences.index().check("d1", VehicleKind.MULTICOPTER, P.latDeg(), P.lonDeg(), 10, NOW)).isEmpty();
+        assertThat(geofences.delete("sq")).isTrue();
+        assertThat(geofences.delete("sq")).isFalse();
+        assertThat(geofences.index().size()).isZero();
+        assertThat(geofences.all()).isEmpty();
+    }
+
+    @Test
+    void zonesAlreadyInTheStoreAreLoaded() {
+        store.put(squareExclusion("sq", 0, 0, 100));
+        assertThat(new Geofences(store).index().size()).isEqualTo(1);
+    }
+}
