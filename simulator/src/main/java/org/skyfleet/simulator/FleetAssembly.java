@@ -20,10 +20,10 @@ import org.skyfleet.simulator.vehicle.VehicleSpec;
 import org.skyfleet.simulator.wire.VehicleWire;
 import org.skyfleet.simulator.world.LocalFrame;
 import org.skyfleet.simulator.world.Wind;
-import org.skyfleet.simulator.world.target.MovementModel;
-import org.skyfleet.simulator.world.target.PathWalker;
-import org.skyfleet.simulator.world.target.Target;
-import org.skyfleet.simulator.world.target.Wanderer;
+import org.skyfleet.simulator.world.people.MovementModel;
+import org.skyfleet.simulator.world.people.PathWalker;
+import org.skyfleet.simulator.world.people.Target;
+import org.skyfleet.simulator.world.people.Wanderer;
 
 /** Builds the vehicles, their wires and the world from a scenario or from the default fleet's config. */
 final class FleetAssembly {

@@ -18,7 +18,7 @@ import org.skyfleet.simulator.sensor.DetectionSink;
 import org.skyfleet.simulator.sensor.LogFileDetectionSink;
 import org.skyfleet.simulator.wire.VehicleWire;
 import org.skyfleet.simulator.world.Wind;
-import org.skyfleet.simulator.world.target.Target;
+import org.skyfleet.simulator.world.people.Target;
 
 /**
  * A simulated fleet in its world, advanced in fixed 10 ms steps of one simulated clock: each step moves

@@ -35,6 +35,10 @@ public final class VehicleHealthRules {
 
     /** Events for the transition {@code before -> after}; {@code before} is null for a new vehicle. */
     public List<VehicleEvent> eventsFor(VehicleState before, VehicleState after, Instant now) {
+        if (before != null && before.status().linkState() == after.status().linkState()
+                && before.battery() == after.battery() && before.gps() == after.gps()) {
+            return List.of();  // the common case on the ingest path: nothing these rules look at changed
+        }
         List<VehicleEvent> events = new ArrayList<>(1);
         String id = after.vehicleId();
         if (before == null) {

@@ -34,6 +34,8 @@ import org.skyfleet.telemetry.mavlink.MavlinkFrame;
  * Every transition is journaled with who caused it and why.
  */
 public final class MissionControl {
+    static final int TRANSFER_ATTEMPTS = 3;
+
     private final VehicleRegistry vehicles;
     private final ControlLeases leases;
     private final VehicleCommands commands;
@@ -86,12 +88,12 @@ public final class MissionControl {
     public CompletionStage<Mission> upload(Operator caller, String missionId) {
         Mission m = holdingLease(caller, missionId);
         move(caller.toString(), missionId, MissionState.UPLOADING, "");
-        return transfer.upload(m.vehicleId(), MissionType.MISSION, m.items()).thenCompose(up -> {
+        return retried(m, "upload", () -> transfer.upload(m.vehicleId(), MissionType.MISSION, m.items()), 1).thenCompose(up -> {
             if (!up.completed()) {
                 return CompletableFuture.completedFuture(fail(missionId, "upload failed: " + up.status()
                         + (up.vehicleResult() == null ? "" : " " + up.vehicleResult()) + " " + up.detail()));
             }
-            return transfer.download(m.vehicleId(), MissionType.MISSION).thenApply(down -> {
+            return retried(m, "read-back", () -> transfer.download(m.vehicleId(), MissionType.MISSION), 1).thenApply(down -> {
                 if (!down.completed()) {
                     return fail(missionId, "read-back failed: " + down.status() + " " + down.detail());
                 }
@@ -103,6 +105,23 @@ public final class MissionControl {
                 return move("system", missionId, MissionState.UPLOADED, "read back " + down.items().size()
                         + " items, hash matches (" + up.attempts() + " attempts, " + up.retransmissions() + " retransmissions)");
             });
+        });
+    }
+
+    /**
+     * One transfer, started again from the beginning when it timed out: over a lossy radio both ends
+     * can give up on a transfer, and a fresh one usually goes through. A refusal is final.
+     */
+    private CompletionStage<org.skyfleet.fleet.command.TransferOutcome> retried(
+            Mission m, String what, java.util.function.Supplier<CompletionStage<org.skyfleet.fleet.command.TransferOutcome>> transferOnce,
+            int attempt) {
+        return transferOnce.get().thenCompose(t -> {
+            if (t.status() != org.skyfleet.fleet.command.TransferStatus.TIMED_OUT || attempt >= TRANSFER_ATTEMPTS) {
+                return CompletableFuture.completedFuture(t);
+            }
+            audit.append("system", "mission " + what + " retry", m.vehicleId(), m.missionId() + ": attempt " + attempt
+                    + " timed out (" + t.detail() + ")", "RETRYING");
+            return retried(m, what, transferOnce, attempt + 1);
         });
     }
 

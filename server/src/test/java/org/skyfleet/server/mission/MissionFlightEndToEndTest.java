@@ -51,11 +51,9 @@ class MissionFlightEndToEndTest {
              "wind": {"speedMps": 0, "fromDeg": 0, "gustMps": 0},
              "failsafe": {"batteryReturnPercent": 20, "batteryLandPercent": 8, "lostLinkTimeoutS": 30, "fenceAction": "HOLD"},
              "vehicles": [{"name": "pad", "type": "MULTICOPTER", "camera": {"preset": "VISUAL", "falsePositivesPerMin": 0}},
-                          {"name": "nogps", "type": "MULTICOPTER", "camera": {"preset": "VISUAL", "falsePositivesPerMin": 0}},
-                          {"name": "lossy", "type": "MULTICOPTER", "camera": {"preset": "VISUAL", "falsePositivesPerMin": 0}}],
+                          {"name": "nogps", "type": "MULTICOPTER", "camera": {"preset": "VISUAL", "falsePositivesPerMin": 0}}],
              "targets": [],
-             "faults": [{"vehicle": "nogps", "type": "GPS_LOSS", "atS": 0, "durationS": 3600},
-                        {"vehicle": "lossy", "type": "PACKET_LOSS", "atS": 0, "durationS": 3600, "lossRate": 0.3}]}
+             "faults": [{"vehicle": "nogps", "type": "GPS_LOSS", "atS": 0, "durationS": 3600}]}
             """;
 
     private static SkyfleetServer server;
@@ -68,7 +66,7 @@ class MissionFlightEndToEndTest {
         sim = Simulation.start(Scenario.parse(SCENARIO), new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
         Await.until(Duration.ofSeconds(30), "every drone with a home position",
-                () -> server.registry().all().stream().filter(s -> s.home() != null).count() == 3);
+                () -> server.registry().all().stream().filter(s -> s.home() != null).count() == 2);
     }
 
     @AfterAll
@@ -143,32 +141,6 @@ class MissionFlightEndToEndTest {
             return s.status().landedState() == LandedState.ON_GROUND && s.position() != null
                     && MissionProgressEstimator.distanceM(s.position().latDeg(), s.position().lonDeg(), HOME_LAT, HOME_LON) < 5;
         });
-    }
-
-    @Test
-    void anUploadToAVehicleThatDropsThirtyPercentOfPacketsStillCompletesAndVerifies() {
-        String drone = idOf("lossy");
-        var missions = as(MissionServiceGrpc.newBlockingStub(channel));
-        as(FleetServiceGrpc.newBlockingStub(channel)).acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone)
-                .setTtlS(600).build());
-        VehicleRoute.Builder route = VehicleRoute.newBuilder().setVehicleId(drone)
-                .addWaypoints(wp(0, 30, WaypointAction.WAYPOINT_ACTION_TAKEOFF));
-        for (int i = 1; i <= 25; i++) {
-            route.addWaypoints(wp(10 * i, 30, WaypointAction.WAYPOINT_ACTION_NAVIGATE));
-        }
-        route.addWaypoints(wp(0, 30, WaypointAction.WAYPOINT_ACTION_RETURN_TO_LAUNCH));
-        String id = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone).setRoute(route)
-                .setCruiseSpeedMS(8).build()).getMission().getMissionId();
-        missions.approveMission(MissionActionRequest.newBuilder().setMissionId(id).build());
-
-        long lostBefore = sim.vehicle("lossy").link().lost();
-        var uploaded = missions.withDeadlineAfter(120, java.util.concurrent.TimeUnit.SECONDS)
-                .uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build()).getMission();
-
-        assertThat(uploaded.getState()).as(uploaded.toString()).isEqualTo(MissionState.MISSION_STATE_UPLOADED);
-        assertThat(uploaded.getTransitions(uploaded.getTransitionsCount() - 1).getReason()).contains("read back 28 items", "hash matches");
-        // The radio really dropped packets during the transfer; the protocol recovered them.
-        assertThat(sim.vehicle("lossy").link().lost()).isGreaterThan(lostBefore + 5);
     }
 
     @Test

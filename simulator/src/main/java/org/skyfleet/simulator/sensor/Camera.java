@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Random;
 import org.skyfleet.simulator.clock.SimClock;
 import org.skyfleet.simulator.vehicle.SimVehicle;
-import org.skyfleet.simulator.world.target.Target;
+import org.skyfleet.simulator.world.people.Target;
 
 /**
  * A drone's nadir camera and its detector, looking once a second: every person inside the footprint

@@ -9,8 +9,8 @@ import org.skyfleet.simulator.clock.SimClock;
 import org.skyfleet.simulator.gcs.TestScenarios;
 import org.skyfleet.simulator.vehicle.SimVehicle;
 import org.skyfleet.simulator.vehicle.VehicleSpec;
-import org.skyfleet.simulator.world.target.MovementModel;
-import org.skyfleet.simulator.world.target.Target;
+import org.skyfleet.simulator.world.people.MovementModel;
+import org.skyfleet.simulator.world.people.Target;
 
 /** Detection probability against range, light and canopy; false positives; reported positions. */
 class CameraTest {

@@ -1,4 +1,4 @@
-package org.skyfleet.simulator.world.target;
+package org.skyfleet.simulator.world.people;
 
 import java.util.Random;
 
