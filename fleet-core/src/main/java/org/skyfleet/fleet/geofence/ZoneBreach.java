@@ -10,6 +10,10 @@ public record ZoneBreach(Zone zone, BreachReason reason) {
 
     /** A sentence for a person: "inside no-fly zone 'Stadium' (z7)". */
     public String describe() {
+        return describe(zone, reason);
+    }
+
+    static String describe(Zone zone, BreachReason reason) {
         return reason.phrase() + " '" + zone.name() + "' (" + zone.id() + ")";
     }
 }
