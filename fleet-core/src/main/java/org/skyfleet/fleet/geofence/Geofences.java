@@ -10,7 +10,7 @@ import java.util.Optional;
  * The live set of zones: validates and stores changes, and publishes a new immutable {@link ZoneIndex}
  * after each (copy-on-write). Writers are serialised; readers take {@link #index()} without a lock and
  * keep using the snapshot they got. Compiled zone geometry is reused across rebuilds, so a change costs
- * one tree packing (about 10 ms for 10,000 zones), not a recompilation of every zone.
+ * one tree packing (about 50 ms for 10,000 zones on a 2-core machine), not a recompilation of every zone.
  */
 public final class Geofences {
     private final ZoneStore store;
@@ -44,6 +44,23 @@ public final class Geofences {
         compiled.put(zone.id(), g);
         index = new ZoneIndex(compiled.values());
         return zone;
+    }
+
+    /**
+     * Validates every zone, then stores them all and publishes one new index (an import).
+     *
+     * @throws InvalidZoneException listing every violation of every zone; nothing is stored then
+     */
+    public synchronized void saveAll(Collection<Zone> zones) {
+        List<ZoneViolation> violations = zones.stream().flatMap(z -> ZoneRule.checkAll(z).stream()).toList();
+        if (!violations.isEmpty()) {
+            throw new InvalidZoneException(violations);
+        }
+        for (Zone z : zones) {
+            compiled.put(z.id(), new ZoneGeometry(z));
+            store.put(z);
+        }
+        index = new ZoneIndex(compiled.values());
     }
 
     /** Removes the zone; true when there was one. */

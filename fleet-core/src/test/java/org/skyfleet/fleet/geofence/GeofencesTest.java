@@ -52,6 +52,18 @@ class GeofencesTest {
     }
 
     @Test
+    void importStoresAllOrNothing() {
+        Zone good = squareExclusion("a", 0, 0, 100);
+        Zone bad = TestZones.circleExclusion("b", 0, 0, 0);
+
+        assertThatThrownBy(() -> geofences.saveAll(java.util.List.of(good, bad)))
+                .isInstanceOf(InvalidZoneException.class).hasMessageContaining("CIRCLE_RADIUS_POSITIVE (zone b)");
+        assertThat(store.all()).isEmpty();
+        geofences.saveAll(java.util.List.of(good, squareExclusion("c", 500, 0, 100)));
+        assertThat(geofences.index().size()).isEqualTo(2);
+    }
+
+    @Test
     void zonesAlreadyInTheStoreAreLoaded() {
         store.put(squareExclusion("sq", 0, 0, 100));
         assertThat(new Geofences(store).index().size()).isEqualTo(1);

@@ -18,7 +18,7 @@ final class RandomZones {
         for (int i = 0; i < count; i++) {
             double cx = rnd.nextDouble(-halfSideM, halfSideM);
             double cy = rnd.nextDouble(-halfSideM, halfSideM);
-            double r = rnd.nextDouble(10, 100);
+            double r = rnd.nextDouble(10, 100);  // metres
             ZoneShape shape = i % 2 == 0 ? new ZoneShape.Circle(TestZones.at(cx, cy), r) : star(rnd, cx, cy, r);
             zones.add(TestZones.exclusion("z" + i, shape));
         }
