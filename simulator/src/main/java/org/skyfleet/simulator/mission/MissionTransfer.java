@@ -42,6 +42,8 @@ public final class MissionTransfer {
     private boolean legacy;
     private long lastHeardMs;
     private long lastRequestMs;
+    /** The last upload finished ACCEPTED: a repeat of its last item means our ACK was lost. */
+    private boolean lastUploadAccepted;
 
     public MissionTransfer(Outbox out, MissionStore store, MissionItemCheck check, IntSupplier currentSeq) {
         this.out = out;
@@ -58,6 +60,7 @@ public final class MissionTransfer {
         gcsSystem = fromSystem;
         gcsComponent = fromComponent;
         receiving = false;
+        lastUploadAccepted = false;
         if (!MissionStore.isKnownType(missionType)) {
             ack(missionType, MavMissionResult.MAV_MISSION_UNSUPPORTED);
             return;
@@ -82,6 +85,11 @@ public final class MissionTransfer {
 
     /** An item arrived (MISSION_ITEM_INT, or MISSION_ITEM with {@code legacyItem}). */
     public void onItem(MissionPlanItem item, boolean legacyItem, long nowMs) {
+        if (!receiving && lastUploadAccepted && item.missionType() == type && item.seq() == count - 1) {
+            // As PX4 does: the ground station re-sent the last item, so it never got our ACK; say it again.
+            ack(type, MavMissionResult.MAV_MISSION_ACCEPTED);
+            return;
+        }
         if (!receiving || item.missionType() != type) {
             return;
         }
@@ -111,6 +119,7 @@ public final class MissionTransfer {
         }
         receiving = false;
         store.replace(type, List.copyOf(received));
+        lastUploadAccepted = true;
         ack(type, MavMissionResult.MAV_MISSION_ACCEPTED);
     }
 

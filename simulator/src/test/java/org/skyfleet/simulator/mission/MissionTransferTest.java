@@ -73,6 +73,22 @@ class MissionTransferTest {
     }
 
     @Test
+    void aRepeatOfTheLastItemAfterAcceptanceIsAcknowledgedAgainAsPx4Does() {
+        transfer.onCount(2, MissionStore.MISSION, 255, 190, 0);
+        transfer.onItem(plan(items.takeoff(0, 10)), false, 10);
+        transfer.onItem(plan(items.waypoint(1, 10, 10, 20)), false, 20);
+        sent.clear();
+
+        // Our ACK was lost: the ground station sends the last item again.
+        transfer.onItem(plan(items.waypoint(1, 10, 10, 20)), false, 600);
+        transfer.onItem(plan(items.takeoff(0, 10)), false, 610);  // not the last item: no answer
+
+        assertThat(sentOf(MissionAck.class)).extracting(a -> a.type().entry())
+                .containsExactly(MavMissionResult.MAV_MISSION_ACCEPTED);
+        assertThat(store.items(MissionStore.MISSION)).hasSize(2);
+    }
+
+    @Test
     void legacyItemsAreAskedForAndServedWithLegacyMessages() {
         transfer.onCount(2, MissionStore.MISSION, 255, 190, 0);
         MissionItem legacy0 = plan(items.takeoff(0, 10)).toLegacyItem(1, 1, false);
