@@ -41,6 +41,9 @@ import org.skyfleet.server.control.RoutedMissionTransfer;
 import org.skyfleet.server.mission.MissionControl;
 import org.skyfleet.fleet.command.MissionTransfer;
 import org.skyfleet.fleet.mission.MissionBook;
+import org.skyfleet.fleet.geofence.Geofences;
+import org.skyfleet.fleet.geofence.InMemoryZoneStore;
+import org.skyfleet.server.enforcement.GeofenceEnforcement;
 import org.skyfleet.telemetry.mission.MavlinkMissionTransfer;
 import org.skyfleet.telemetry.mission.TransferConfig;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -84,6 +87,9 @@ public final class SkyfleetServer implements AutoCloseable {
     private MissionGrpcService missions;
     private final ControlLeases leases;
     private final MissionBook missionBook = new MissionBook();
+    private final Geofences geofences = new Geofences(new InMemoryZoneStore());
+    private final InProcessFleetBus bus;
+    private GeofenceEnforcement enforcement;
     private MissionControl missionControl;
     private final AuditJournal audit;
     private Server grpc;
@@ -93,7 +99,7 @@ public final class SkyfleetServer implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        InProcessFleetBus bus = new InProcessFleetBus();
+        this.bus = new InProcessFleetBus();
         this.registry = new VehicleRegistry(bus, VehicleHealthRules.defaults());
         this.ingestMetrics = new IngestMetrics(meters);
         this.stateFanoutMetrics = new FanoutMetrics(meters, "states");
@@ -145,6 +151,8 @@ public final class SkyfleetServer implements AutoCloseable {
                 new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)), missionBook, audit, clock);
         links.forEach(l -> l.addObserver(missionControl::onFrame));
         missions = new MissionGrpcService(registry, missionControl);
+        enforcement = new GeofenceEnforcement(bus, geofences, registry, commands, leases, audit, clock, fanoutTimer,
+                new FanoutMetrics(meters, "geofence"));
         FleetControl control = new FleetControl(registry, leases, commands,
                 new CommandAirspaceCheck(Airspace.OPEN), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
@@ -196,6 +204,11 @@ public final class SkyfleetServer implements AutoCloseable {
         return stateFanoutMetrics;
     }
 
+    /** The zones live enforcement checks against. */
+    public Geofences geofences() {
+        return geofences;
+    }
+
     public AuditJournal audit() {
         return audit;
     }
@@ -217,6 +230,13 @@ public final class SkyfleetServer implements AutoCloseable {
         }
         if (missions != null) {
             missions.close();
+        }
+        if (enforcement != null) {
+            try {
+                enforcement.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
         }
         links.forEach(MavlinkUdpLink::close);
         if (http != null) {
