@@ -10,7 +10,7 @@ import java.util.Optional;
  * The live set of zones: validates and stores changes, and publishes a new immutable {@link ZoneIndex}
  * after each (copy-on-write). Writers are serialised; readers take {@link #index()} without a lock and
  * keep using the snapshot they got. Compiled zone geometry is reused across rebuilds, so a change costs
- * one tree packing (about 50 ms for 10,000 zones on a 2-core machine), not a recompilation of every zone.
+ * one tree packing (about 20 ms for 10,000 zones on a 2-core machine), not a recompilation of every zone.
  */
 public final class Geofences {
     private final ZoneStore store;

@@ -2,6 +2,7 @@ package org.skyfleet.fleet.geofence;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -32,6 +33,7 @@ final class ZoneGeometry {
     private final Envelope boxDeg;
     private final Polygon polygonM;
     private final IndexedPointInAreaLocator locator;
+    private final Coordinate[][] ringsM;
     private final double radiusM;
 
     ZoneGeometry(Zone zone) {
@@ -41,6 +43,7 @@ final class ZoneGeometry {
             radiusM = c.radiusM();
             polygonM = null;
             locator = null;
+            ringsM = null;
             double dLat = radiusM / METRES_PER_DEG_LAT * 1.01 + BOX_MARGIN_DEG;
             double dLon = dLat / Math.max(Math.cos(Math.toRadians(c.centre().latDeg())), 1e-6);
             boxDeg = new Envelope(c.centre().lonDeg() - dLon, c.centre().lonDeg() + dLon,
@@ -51,6 +54,11 @@ final class ZoneGeometry {
             polygonM = toLocalPolygon(p, frame);
             locator = new IndexedPointInAreaLocator(polygonM);
             locator.locate(new Coordinate(0, 0));  // builds the locator's index now, before publication
+            ringsM = new Coordinate[1 + polygonM.getNumInteriorRing()][];
+            ringsM[0] = polygonM.getExteriorRing().getCoordinates();
+            for (int h = 0; h < polygonM.getNumInteriorRing(); h++) {
+                ringsM[h + 1] = polygonM.getInteriorRingN(h).getCoordinates();
+            }
             Envelope box = new Envelope();
             p.outer().forEach(g -> box.expandToInclude(g.lonDeg(), g.latDeg()));
             box.expandBy(Math.max(box.getWidth(), box.getHeight()) * 0.001 + BOX_MARGIN_DEG);
@@ -109,6 +117,12 @@ final class ZoneGeometry {
             }
             return out;
         }
+        if (!mayTouchBoundary(aM, bM)) {
+            if (containsLocal(aM)) {
+                out.add(new double[] {0, 1});
+            }
+            return out;
+        }
         LineString segment = FACTORY.createLineString(new Coordinate[] {aM, bM});
         Geometry inside = polygonM.intersection(segment);
         for (int i = 0; i < inside.getNumGeometries(); i++) {
@@ -126,6 +140,25 @@ final class ZoneGeometry {
         }
         out.sort((x, y) -> Double.compare(x[0], y[0]));
         return out;
+    }
+
+    /**
+     * False only when the segment certainly neither crosses nor touches any ring (every edge lies
+     * strictly on one side of it, or it lies strictly on one side of every edge): then the whole segment
+     * is inside or outside, as its start is. A quick test before the exact overlay.
+     */
+    private boolean mayTouchBoundary(Coordinate a, Coordinate b) {
+        for (Coordinate[] ring : ringsM) {
+            for (int i = 0; i + 1 < ring.length; i++) {
+                Coordinate p = ring[i];
+                Coordinate q = ring[i + 1];
+                if (Orientation.index(a, b, p) * Orientation.index(a, b, q) <= 0
+                        && Orientation.index(p, q, a) * Orientation.index(p, q, b) <= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when the ring has at least three distinct points. */

@@ -33,6 +33,7 @@ import org.skyfleet.planner.geo.GeoPoint;
  *       and the share of one core that a real 10,000 updates/s would take;
  *   <li>building the index of 10,000 zones, and one copy-on-write change through {@link Geofences}.
  * </ol>
+ * Each measurement is repeated {@value #ROUNDS} times (the machine is shared: compare the rounds).
  * Not a test (no *Test suffix): run it by hand, see fleet-core/README-geofence.md. Writes
  * {@code args[0]} (default {@code bench/results/geofence.txt}, relative to the working directory).
  */
@@ -44,6 +45,7 @@ public final class GeofenceBench {
     private static final int VEHICLES = 1_000;
     private static final int RATE_HZ = 10;
     private static final int SIMULATED_S = 30;
+    private static final int ROUNDS = 3;
 
     private GeofenceBench() {
     }
@@ -72,8 +74,10 @@ public final class GeofenceBench {
         geofences.save(TestZones.circleExclusion("extra", 0, 0, 50));
         double changeMs = (System.nanoTime() - t1) / 1e6;
 
-        lines.add(checks(index));
-        lines.add(monitor(index));
+        for (int round = 1; round <= ROUNDS; round++) {
+            lines.add("round " + round + ": " + checks(index));
+            lines.add("round " + round + ": " + monitor(index));
+        }
         lines.add(String.format(Locale.ROOT, "index build, %d zones (compile + pack): %.1f ms; "
                 + "one change through Geofences (copy-on-write re-pack): %.1f ms", zones.size(), buildMs, changeMs));
         lines.forEach(System.out::println);
