@@ -44,6 +44,8 @@ import org.skyfleet.fleet.mission.MissionBook;
 import org.skyfleet.fleet.geofence.Geofences;
 import org.skyfleet.fleet.geofence.InMemoryZoneStore;
 import org.skyfleet.server.enforcement.GeofenceEnforcement;
+import org.skyfleet.server.enforcement.ZoneAirspace;
+import org.skyfleet.server.geofence.GeofenceGrpcService;
 import org.skyfleet.telemetry.mission.MavlinkMissionTransfer;
 import org.skyfleet.telemetry.mission.TransferConfig;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -150,16 +152,17 @@ public final class SkyfleetServer implements AutoCloseable {
         missionControl = new MissionControl(registry, leases, commands,
                 new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)), missionBook, audit, clock);
         links.forEach(l -> l.addObserver(missionControl::onFrame));
-        missions = new MissionGrpcService(registry, missionControl);
+        missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
         enforcement = new GeofenceEnforcement(bus, geofences, registry, commands, leases, audit, clock, fanoutTimer,
                 new FanoutMetrics(meters, "geofence"));
         FleetControl control = new FleetControl(registry, leases, commands,
-                new CommandAirspaceCheck(Airspace.OPEN), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
+                new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
                 .addService(new FleetGrpcService(registry, clock, control))
                 .addService(missions)
                 .addService(new org.skyfleet.server.audit.AuditGrpcService(audit))
+                .addService(new GeofenceGrpcService(geofences, clock))
                 .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())

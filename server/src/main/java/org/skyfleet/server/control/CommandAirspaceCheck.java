@@ -14,24 +14,20 @@ import org.skyfleet.planner.geo.GeoPoint;
 
 /**
  * Refuses, before it reaches the vehicle, a command that would take it above the altitude ceiling or
- * into an exclusion zone. The zones come from the geofence service once it exists; until then the
- * set is empty and only the altitude band applies.
+ * into an exclusion zone active now (the zones of the geofence service).
  */
 public final class CommandAirspaceCheck {
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
-    private volatile Airspace airspace;
+    private final java.util.function.Supplier<Airspace> airspace;
 
-    public CommandAirspaceCheck(Airspace airspace) {
+    /** @param airspace the airspace in force at the moment of the check */
+    public CommandAirspaceCheck(java.util.function.Supplier<Airspace> airspace) {
         this.airspace = airspace;
-    }
-
-    public void update(Airspace newAirspace) {
-        this.airspace = newAirspace;
     }
 
     /** Why the command may not be sent, or empty if it may. */
     public Optional<String> refusal(VehicleCommand c) {
-        Airspace a = airspace;
+        Airspace a = airspace.get();
         if (c.verb() == CommandVerb.TAKEOFF || c.verb() == CommandVerb.GOTO) {
             if (c.altRelM() > a.maxAltRelM()) {
                 return Optional.of(String.format("altitude %.1f m is above the ceiling of %.1f m", c.altRelM(), a.maxAltRelM()));

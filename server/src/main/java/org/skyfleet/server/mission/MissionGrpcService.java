@@ -65,10 +65,17 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
                 return t;
             });
 
-    public MissionGrpcService(VehicleRegistry vehicles, MissionControl control) {
+    private final java.util.function.UnaryOperator<org.skyfleet.planner.airspace.Airspace> activeZones;
+
+    /**
+     * @param activeZones adds the zones in force now (the geofence service's) to a request's own airspace
+     */
+    public MissionGrpcService(VehicleRegistry vehicles, MissionControl control,
+                              java.util.function.UnaryOperator<org.skyfleet.planner.airspace.Airspace> activeZones) {
         this.vehicles = vehicles;
         this.requests = new PlanRequestMapper(vehicles);
         this.control = control;
+        this.activeZones = activeZones;
     }
 
     @Override
@@ -223,7 +230,9 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
                             + "': give its start, or a vehicle id the fleet knows").asRuntimeException();
                 }
             }
-            Plan plan = planner.plan(requests.toPlanner(request));
+            var r = requests.toPlanner(request);
+            Plan plan = planner.plan(new org.skyfleet.planner.PlanRequest(r.pattern(), r.area(), r.datum(), r.camera(),
+                    r.vehicles(), activeZones.apply(r.airspace()), r.reserve(), r.split(), r.search(), r.patrol(), r.inspection()));
             return PlanMissionResponse.newBuilder().setPlan(PlanRequestMapper.toProto(plan)).build();
         });
     }
@@ -234,7 +243,7 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
             List<Waypoint> route = request.getRouteList().stream().map(PlannerProtoMapper::waypoint).toList();
             List<Violation> violations = planner.validate(route,
                     request.hasVehicle() ? requests.profile(request.getVehicle()) : null,
-                    PlannerProtoMapper.airspace(request.getAirspace(), request.hasAirspace()),
+                    activeZones.apply(PlannerProtoMapper.airspace(request.getAirspace(), request.hasAirspace())),
                     PlannerProtoMapper.reserve(request.getReserve(), request.hasReserve()));
             ValidateMissionResponse.Builder b = ValidateMissionResponse.newBuilder()
                     .setFlyable(violations.stream().noneMatch(v -> v.severity() == Violation.Severity.ERROR));
