@@ -44,8 +44,8 @@ final class ZoneGeometry {
             polygonM = null;
             locator = null;
             ringsM = null;
-            double dLat = radiusM / METRES_PER_DEG_LAT * 1.01 + BOX_MARGIN_DEG;
-            double dLon = dLat / Math.max(Math.cos(Math.toRadians(c.centre().latDeg())), 1e-6);
+            double dLat = circleHalfHeightDeg(c);
+            double dLon = circleHalfWidthDeg(c);
             boxDeg = new Envelope(c.centre().lonDeg() - dLon, c.centre().lonDeg() + dLon,
                     c.centre().latDeg() - dLat, c.centre().latDeg() + dLat);
         } else {
@@ -159,6 +159,25 @@ final class ZoneGeometry {
             }
         }
         return false;
+    }
+
+    /** True when the shape's box in degrees would wrap around longitude +-180. */
+    static boolean crossesAntimeridian(ZoneShape shape) {
+        if (shape instanceof ZoneShape.Circle c) {
+            return Math.abs(c.centre().lonDeg()) + circleHalfWidthDeg(c) > 180;
+        }
+        List<GeoPoint> outer = ((ZoneShape.Polygon) shape).polygon().outer();
+        double min = outer.stream().mapToDouble(GeoPoint::lonDeg).min().orElse(0);
+        double max = outer.stream().mapToDouble(GeoPoint::lonDeg).max().orElse(0);
+        return max - min > 180;
+    }
+
+    private static double circleHalfHeightDeg(ZoneShape.Circle c) {
+        return c.radiusM() / METRES_PER_DEG_LAT * 1.01 + BOX_MARGIN_DEG;
+    }
+
+    private static double circleHalfWidthDeg(ZoneShape.Circle c) {
+        return circleHalfHeightDeg(c) / Math.max(Math.cos(Math.toRadians(c.centre().latDeg())), 1e-6);
     }
 
     /** True when the ring has at least three distinct points. */

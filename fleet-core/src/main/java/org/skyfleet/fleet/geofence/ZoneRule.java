@@ -71,6 +71,41 @@ public enum ZoneRule {
             }
         }
     },
+    /**
+     * The zone lies within {@value #MAX_EXTENT_M} m of its anchor (first outer vertex, or centre): beyond
+     * that the local metric frame loses its centimetre accuracy. Zones across the antimeridian are
+     * refused too (their boxes in degrees would wrap).
+     */
+    EXTENT_WITHIN_LIMIT {
+        @Override
+        void check(Zone z, List<String> out) {
+            if (!COORDINATES_IN_RANGE.violations(z).isEmpty()) {
+                return;
+            }
+            if (ZoneGeometry.crossesAntimeridian(z.shape())) {
+                out.add("the zone crosses the antimeridian (longitude +-180), which is not supported; split it there");
+                return;
+            }
+            if (z.shape() instanceof ZoneShape.Circle c) {
+                if (c.radiusM() > MAX_EXTENT_M) {
+                    out.add(String.format(Locale.ROOT, "circle radius %.0f m is over the %.0f m limit; split the area",
+                            c.radiusM(), MAX_EXTENT_M));
+                }
+                return;
+            }
+            GeoPolygon p = ((ZoneShape.Polygon) z.shape()).polygon();
+            EnuFrame frame = new EnuFrame(p.outer().get(0));
+            for (int i = 0; i < p.outer().size(); i++) {
+                Coordinate c = frame.toLocal(p.outer().get(i));
+                double d = Math.hypot(c.x, c.y);
+                if (d > MAX_EXTENT_M) {
+                    out.add(String.format(Locale.ROOT, "outer ring point %d is %.0f m from point 0, over the %.0f m "
+                            + "limit; split the area (zones across the antimeridian are not supported)", i, d, MAX_EXTENT_M));
+                    return;
+                }
+            }
+        }
+    },
     /** A circle's radius is a number above 0 metres. */
     CIRCLE_RADIUS_POSITIVE {
         @Override
@@ -121,6 +156,9 @@ public enum ZoneRule {
             }
         }
     };
+
+    /** Largest distance from a zone's anchor to any of its points, metres. */
+    public static final double MAX_EXTENT_M = 100_000;
 
     abstract void check(Zone zone, List<String> messages);
 

@@ -69,7 +69,7 @@ class ZoneRuleTest {
 
     @Test
     void latitudeAndLongitudeLimitsAndNan() {
-        assertThat(rulesBroken(circle(85, 180))).isEmpty();
+        assertThat(rulesBroken(circle(85, 179.99))).isEmpty();
         assertThat(rulesBroken(circle(85.0001, 0))).containsExactly("COORDINATES_IN_RANGE");
         assertThat(rulesBroken(circle(-85.0001, 0))).containsExactly("COORDINATES_IN_RANGE");
         assertThat(rulesBroken(circle(0, 180.0001))).containsExactly("COORDINATES_IN_RANGE");
@@ -117,6 +117,25 @@ class ZoneRuleTest {
             assertThat(v.rule()).isEqualTo("TIME_ZONE_KNOWN");
             assertThat(v.message()).contains("'Mars/Olympus'").contains("Europe/London");
         });
+    }
+
+    @Test
+    void zoneMustFitWithinOneHundredKilometres() {
+        assertThat(rulesBroken(circleExclusion("c", 0, 0, 100_000))).isEmpty();
+        assertThat(rulesBroken(circleExclusion("c", 0, 0, 100_001))).containsExactly("EXTENT_WITHIN_LIMIT");
+        assertThat(rulesBroken(SQUARE.withShape(new ZoneShape.Polygon(
+                GeoPolygon.of(List.of(at(0, 0), at(99_999, 0), at(0, 1_000))))))).isEmpty();
+        assertThat(ZoneRule.checkAll(SQUARE.withShape(new ZoneShape.Polygon(
+                GeoPolygon.of(List.of(at(0, 0), at(100_001, 0), at(0, 1_000)))))))
+                .singleElement().satisfies(v -> assertThat(v.message()).startsWith("outer ring point 1 is 100001 m from point 0"));
+        GeoPolygon acrossTheAntimeridian = GeoPolygon.of(List.of(
+                new GeoPoint(-17, 179.9), new GeoPoint(-17, -179.9), new GeoPoint(-16.9, -179.9)));
+        assertThat(rulesBroken(SQUARE.withShape(new ZoneShape.Polygon(acrossTheAntimeridian))))
+                .containsExactly("EXTENT_WITHIN_LIMIT");
+        // 20 km at 17 degrees south is 0.19 degrees of longitude
+        assertThat(rulesBroken(SQUARE.withShape(new ZoneShape.Circle(new GeoPoint(-17, 179.9), 20_000))))
+                .as("its box would wrap").containsExactly("EXTENT_WITHIN_LIMIT");
+        assertThat(rulesBroken(SQUARE.withShape(new ZoneShape.Circle(new GeoPoint(-17, 179.7), 20_000)))).isEmpty();
     }
 
     @Test
