@@ -44,6 +44,7 @@ import org.skyfleet.fleet.mission.MissionBook;
 import org.skyfleet.fleet.geofence.Geofences;
 import org.skyfleet.fleet.geofence.InMemoryZoneStore;
 import org.skyfleet.server.enforcement.GeofenceEnforcement;
+import org.skyfleet.server.enforcement.FenceUpload;
 import org.skyfleet.server.enforcement.ZoneAirspace;
 import org.skyfleet.server.geofence.GeofenceGrpcService;
 import org.skyfleet.telemetry.mission.MavlinkMissionTransfer;
@@ -149,8 +150,8 @@ public final class SkyfleetServer implements AutoCloseable {
             transfersByLink.put(link.config().linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
         }
         VehicleCommands commands = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
-        missionControl = new MissionControl(registry, leases, commands,
-                new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)), missionBook, audit, clock);
+        MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
+        missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         links.forEach(l -> l.addObserver(missionControl::onFrame));
         missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
         enforcement = new GeofenceEnforcement(bus, geofences, registry, commands, leases, audit, clock, fanoutTimer,
@@ -159,7 +160,8 @@ public final class SkyfleetServer implements AutoCloseable {
                 new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
-                .addService(new FleetGrpcService(registry, clock, control))
+                .addService(new FleetGrpcService(registry, clock, control,
+                        new FenceUpload(geofences, registry, leases, transfers, audit, clock)))
                 .addService(missions)
                 .addService(new org.skyfleet.server.audit.AuditGrpcService(audit))
                 .addService(new GeofenceGrpcService(geofences, clock))

@@ -26,6 +26,9 @@ import org.skyfleet.proto.v1.TakeOverControlRequest;
 import org.skyfleet.proto.v1.TakeOverControlResponse;
 import org.skyfleet.proto.v1.VehicleType;
 import org.skyfleet.server.control.FleetControl;
+import org.skyfleet.server.enforcement.FenceUpload;
+import org.skyfleet.proto.v1.UploadFenceRequest;
+import org.skyfleet.proto.v1.UploadFenceResponse;
 import io.grpc.StatusRuntimeException;
 import java.util.function.Supplier;
 
@@ -34,11 +37,30 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
     private final VehicleRegistry registry;
     private final InstantSource clock;
     private final FleetControl control;
+    private final FenceUpload fences;
 
-    public FleetGrpcService(VehicleRegistry registry, InstantSource clock, FleetControl control) {
+    public FleetGrpcService(VehicleRegistry registry, InstantSource clock, FleetControl control, FenceUpload fences) {
         this.registry = registry;
         this.clock = clock;
         this.control = control;
+        this.fences = fences;
+    }
+
+    @Override
+    public void uploadFence(UploadFenceRequest request, StreamObserver<UploadFenceResponse> observer) {
+        try {
+            fences.upload(CallerInterceptor.require(), request.getVehicleId()).whenComplete((r, e) -> {
+                if (e != null) {
+                    observer.onError(io.grpc.Status.INTERNAL.withDescription("fence upload failed: " + e).asRuntimeException());
+                } else {
+                    observer.onNext(UploadFenceResponse.newBuilder().setZones(r.zones()).setItems(r.items())
+                            .setVerified(r.verified()).setDetail(r.detail()).build());
+                    observer.onCompleted();
+                }
+            });
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+        }
     }
 
     @Override

@@ -1,0 +1,74 @@
+package org.skyfleet.server.enforcement;
+
+import io.grpc.Status;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.command.MissionContentHash;
+import org.skyfleet.fleet.command.MissionItem;
+import org.skyfleet.fleet.command.MissionTransfer;
+import org.skyfleet.fleet.command.MissionType;
+import org.skyfleet.fleet.control.ControlLeases;
+import org.skyfleet.fleet.control.LeaseConflictException;
+import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.fleet.geofence.Geofences;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+
+/** Uploads the zones in force that apply to a vehicle as its autopilot fence, reads it back, journals it. */
+public final class FenceUpload {
+    /** What happened: how many zones and items, and whether the read-back matched. */
+    public record Result(int zones, int items, boolean verified, String detail) {
+    }
+
+    private final Geofences zones;
+    private final VehicleRegistry vehicles;
+    private final ControlLeases leases;
+    private final MissionTransfer transfer;
+    private final AuditJournal audit;
+    private final InstantSource clock;
+
+    public FenceUpload(Geofences zones, VehicleRegistry vehicles, ControlLeases leases, MissionTransfer transfer,
+                       AuditJournal audit, InstantSource clock) {
+        this.zones = zones;
+        this.vehicles = vehicles;
+        this.leases = leases;
+        this.transfer = transfer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public CompletionStage<Result> upload(Operator caller, String vehicleId) {
+        var vehicle = vehicles.find(vehicleId).orElseThrow(() -> Status.NOT_FOUND
+                .withDescription("unknown vehicle '" + vehicleId + "'").asRuntimeException());
+        try {
+            leases.requireHeldBy(vehicleId, caller);
+        } catch (LeaseConflictException e) {
+            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+        }
+        var applicable = zones.all().stream()
+                .filter(z -> z.appliesTo().vehicleIds().isEmpty() || z.appliesTo().vehicleIds().contains(vehicleId))
+                .filter(z -> z.appliesTo().vehicleKinds().isEmpty() || z.appliesTo().vehicleKinds().contains(vehicle.identity().kind()))
+                .toList();
+        List<MissionItem> items = FenceItems.of(applicable, clock.instant());
+        MissionContentHash sent = MissionContentHash.of(MissionType.FENCE, items);
+        return transfer.upload(vehicleId, MissionType.FENCE, items).thenCompose(up -> {
+            if (!up.completed()) {
+                return CompletableFuture.completedFuture(done(caller, vehicleId, new Result(applicable.size(), items.size(), false,
+                        "upload failed: " + up.status() + (up.vehicleResult() == null ? "" : " " + up.vehicleResult()) + " " + up.detail())));
+            }
+            return transfer.download(vehicleId, MissionType.FENCE).thenApply(down -> {
+                boolean same = down.completed() && MissionContentHash.of(MissionType.FENCE, down.items()).equals(sent);
+                return done(caller, vehicleId, new Result(applicable.size(), items.size(), same,
+                        same ? "read back, hash matches" : "read-back " + (down.completed() ? "differs" : "failed: " + down.status())));
+            });
+        });
+    }
+
+    private Result done(Operator caller, String vehicleId, Result r) {
+        audit.append(caller.toString(), "fence upload", vehicleId, r.zones() + " zones, " + r.items() + " items",
+                (r.verified() ? "VERIFIED: " : "FAILED: ") + r.detail());
+        return r;
+    }
+}
