@@ -46,6 +46,7 @@ import org.skyfleet.fleet.geofence.InMemoryZoneStore;
 import org.skyfleet.server.enforcement.GeofenceEnforcement;
 import org.skyfleet.server.enforcement.FenceUpload;
 import org.skyfleet.server.enforcement.ZoneAirspace;
+import org.skyfleet.server.enforcement.ZoneDeletionGuard;
 import org.skyfleet.server.geofence.GeofenceGrpcService;
 import org.skyfleet.telemetry.mission.MavlinkMissionTransfer;
 import org.skyfleet.telemetry.mission.TransferConfig;
@@ -153,6 +154,7 @@ public final class SkyfleetServer implements AutoCloseable {
         MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         links.forEach(l -> l.addObserver(missionControl::onFrame));
+        FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
         missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
         enforcement = new GeofenceEnforcement(bus, geofences, registry, commands, leases, audit, clock, fanoutTimer,
                 new FanoutMetrics(meters, "geofence"));
@@ -160,11 +162,10 @@ public final class SkyfleetServer implements AutoCloseable {
                 new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
-                .addService(new FleetGrpcService(registry, clock, control,
-                        new FenceUpload(geofences, registry, leases, transfers, audit, clock)))
+                .addService(new FleetGrpcService(registry, clock, control, fenceUpload))
                 .addService(missions)
                 .addService(new org.skyfleet.server.audit.AuditGrpcService(audit))
-                .addService(new GeofenceGrpcService(geofences, clock))
+                .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                 .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())

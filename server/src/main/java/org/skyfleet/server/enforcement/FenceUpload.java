@@ -28,6 +28,8 @@ public final class FenceUpload {
     private final MissionTransfer transfer;
     private final AuditJournal audit;
     private final InstantSource clock;
+    /** vehicle id -> ids of the zones in the fence it last verified. */
+    private final java.util.Map<String, java.util.Set<String>> fenced = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FenceUpload(Geofences zones, VehicleRegistry vehicles, ControlLeases leases, MissionTransfer transfer,
                        AuditJournal audit, InstantSource clock) {
@@ -60,10 +62,19 @@ public final class FenceUpload {
             }
             return transfer.download(vehicleId, MissionType.FENCE).thenApply(down -> {
                 boolean same = down.completed() && MissionContentHash.of(MissionType.FENCE, down.items()).equals(sent);
+                if (same) {
+                    fenced.put(vehicleId, applicable.stream().map(org.skyfleet.fleet.geofence.Zone::id)
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                }
                 return done(caller, vehicleId, new Result(applicable.size(), items.size(), same,
                         same ? "read back, hash matches" : "read-back " + (down.completed() ? "differs" : "failed: " + down.status())));
             });
         });
+    }
+
+    /** The zones in the fence the vehicle last confirmed, empty if none. */
+    public java.util.Set<String> zonesInFenceOf(String vehicleId) {
+        return fenced.getOrDefault(vehicleId, java.util.Set.of());
     }
 
     private Result done(Operator caller, String vehicleId, Result r) {

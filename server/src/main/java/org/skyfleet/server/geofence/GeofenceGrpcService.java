@@ -42,11 +42,19 @@ public final class GeofenceGrpcService extends GeofenceServiceGrpc.GeofenceServi
     private final Geofences geofences;
     private final RouteCheck routes;
     private final InstantSource clock;
+    private final java.util.function.Function<String, java.util.Optional<String>> deletionBlocker;
 
     public GeofenceGrpcService(Geofences geofences, InstantSource clock) {
+        this(geofences, clock, zoneId -> java.util.Optional.empty());
+    }
+
+    /** @param deletionBlocker why a zone may not be deleted now (an active mission relies on it), or empty */
+    public GeofenceGrpcService(Geofences geofences, InstantSource clock,
+                               java.util.function.Function<String, java.util.Optional<String>> deletionBlocker) {
         this.geofences = geofences;
         this.routes = new RouteCheck(geofences::index);
         this.clock = clock;
+        this.deletionBlocker = deletionBlocker;
     }
 
     @Override
@@ -77,6 +85,9 @@ public final class GeofenceGrpcService extends GeofenceServiceGrpc.GeofenceServi
     @Override
     public void deleteZone(DeleteZoneRequest request, StreamObserver<DeleteZoneResponse> observer) {
         run(observer, () -> {
+            deletionBlocker.apply(request.getZoneId()).ifPresent(why -> {
+                throw io.grpc.Status.FAILED_PRECONDITION.withDescription(why).asRuntimeException();
+            });
             if (!geofences.delete(request.getZoneId())) {
                 throw notFound(request.getZoneId());
             }

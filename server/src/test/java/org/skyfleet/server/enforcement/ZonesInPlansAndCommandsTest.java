@@ -24,6 +24,13 @@ import org.skyfleet.fleet.geofence.ZoneKind;
 import org.skyfleet.fleet.geofence.ZoneShape;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.proto.v1.AcquireControlRequest;
+import org.skyfleet.proto.v1.CreateMissionRequest;
+import org.skyfleet.proto.v1.DeleteZoneRequest;
+import org.skyfleet.proto.v1.GeofenceServiceGrpc;
+import org.skyfleet.proto.v1.MissionActionRequest;
+import org.skyfleet.proto.v1.UploadFenceRequest;
+import org.skyfleet.proto.v1.VehicleRoute;
+import org.skyfleet.proto.v1.WaypointAction;
 import org.skyfleet.proto.v1.CameraModel;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.GeoPosition;
@@ -99,6 +106,33 @@ class ZonesInPlansAndCommandsTest {
             assertThat(leg.intersects(c.lonDeg() - halfLon * 0.7, c.latDeg() - halfLat * 0.7, halfLon * 1.4, halfLat * 1.4))
                     .as("leg %d crosses the stadium", i).isFalse();
         }
+    }
+
+    @Test
+    void aZoneInTheFenceOfAnUploadedMissionCannotBeDeletedUntilTheMissionEnds() {
+        var headers = MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pam", "pilot"));
+        var pilot = FleetServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
+        var missions = MissionServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
+        var zones = GeofenceServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
+        pilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).build());
+        server.geofences().save(new Zone("z-school", "school", new ZoneShape.Circle(at(-200, -200), 40), ZoneKind.EXCLUSION,
+                AltitudeBand.relative(0, 300), null, ZoneCategory.TEMPORARY_RESTRICTION, ZoneApplicability.all(), BreachPolicy.WARN));
+        assertThat(pilot.uploadFence(UploadFenceRequest.newBuilder().setVehicleId(droneId).build()).getVerified()).isTrue();
+        GeoPoint a = at(100, -100);
+        var route = VehicleRoute.newBuilder().setVehicleId(droneId)
+                .addWaypoints(Waypoint.newBuilder().setLatDeg(a.latDeg()).setLonDeg(a.lonDeg()).setAltRelM(40)
+                        .setAction(WaypointAction.WAYPOINT_ACTION_NAVIGATE)).build();
+        String id = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(droneId).setRoute(route)
+                .setCruiseSpeedMS(8).build()).getMission().getMissionId();
+        missions.approveMission(MissionActionRequest.newBuilder().setMissionId(id).build());
+        missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build());
+
+        assertStatus(() -> zones.deleteZone(DeleteZoneRequest.newBuilder().setZoneId("z-school").build()),
+                Status.Code.FAILED_PRECONDITION, id);
+
+        missions.abortMission(MissionActionRequest.newBuilder().setMissionId(id).setReason("test over").build());
+        zones.deleteZone(DeleteZoneRequest.newBuilder().setZoneId("z-school").build());
+        assertThat(server.geofences().get("z-school")).isEmpty();
     }
 
     @Test
