@@ -49,11 +49,14 @@ public final class FenceUpload {
         } catch (LeaseConflictException e) {
             throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
         }
+        var now = clock.instant();
         var applicable = zones.all().stream()
                 .filter(z -> z.appliesTo().vehicleIds().isEmpty() || z.appliesTo().vehicleIds().contains(vehicleId))
                 .filter(z -> z.appliesTo().vehicleKinds().isEmpty() || z.appliesTo().vehicleKinds().contains(vehicle.identity().kind()))
+                .filter(z -> z.schedule() == null || z.schedule().isActiveAt(now))
                 .toList();
-        List<MissionItem> items = FenceItems.of(applicable, clock.instant());
+        List<MissionItem> items = org.skyfleet.fleet.geofence.FenceItems.forVehicle(applicable, vehicleId,
+                vehicle.identity().kind(), now);
         MissionContentHash sent = MissionContentHash.of(MissionType.FENCE, items);
         return transfer.upload(vehicleId, MissionType.FENCE, items).thenCompose(up -> {
             if (!up.completed()) {
