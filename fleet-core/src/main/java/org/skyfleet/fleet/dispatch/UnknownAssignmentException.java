@@ -1,0 +1,8 @@
+package org.skyfleet.fleet.dispatch;
+
+/** No assignment has this id: NOT_FOUND at the API. */
+public final class UnknownAssignmentException extends RuntimeException {
+    public UnknownAssignmentException(String assignmentId) {
+        super("unknown assignment '" + assignmentId + "'");
+    }
+}

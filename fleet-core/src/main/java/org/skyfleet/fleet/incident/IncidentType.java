@@ -1,0 +1,10 @@
+package org.skyfleet.fleet.incident;
+
+/** What kind of call an incident is. */
+public enum IncidentType {
+    MISSING_PERSON,
+    SUSPECT,
+    TRAFFIC,
+    DISASTER,
+    OTHER
+}

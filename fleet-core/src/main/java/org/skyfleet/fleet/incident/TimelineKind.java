@@ -1,0 +1,24 @@
+package org.skyfleet.fleet.incident;
+
+/** What a timeline entry records. */
+public enum TimelineKind {
+    CREATED,
+    SEARCH_PLANNED,
+    SEARCH_AWAITING_APPROVAL,
+    SEARCH_APPROVED,
+    SEARCH_REJECTED,
+    SEARCH_ESCALATED,
+    DRONE_LAUNCHED,
+    DRONE_RETURNED,
+    SEARCH_REPLANNED,
+    SIGHTING,
+    TRACK_CONFIRMED,
+    UNIT_ASSIGNED,
+    UNIT_ACKNOWLEDGED,
+    UNIT_REASSIGNED,
+    UNIT_ARRIVED,
+    DRONE_ORBITING,
+    DRONE_HANDOVER,
+    CLOSED,
+    NOTE
+}
