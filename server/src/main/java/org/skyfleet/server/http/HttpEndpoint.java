@@ -22,11 +22,13 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A small HTTP/1.1 server: {@code GET /metrics} (Prometheus text format) and {@code GET /healthz}.
- * Requests are bounded to 64 KiB; anything else is 404 or 405.
+ * A small HTTP/1.1 server: {@code GET /metrics} (Prometheus text format), {@code GET /healthz}, and the
+ * POST routes it is given (the incident webhook). Requests are bounded to 64 KiB (413 beyond); anything
+ * else is 404 or 405.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
@@ -39,12 +41,18 @@ public final class HttpEndpoint implements AutoCloseable {
 
     public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
                                     Supplier<Boolean> healthy) throws InterruptedException {
+        return bind(host, port, group, metrics, healthy, Map.of());
+    }
+
+    /** As above, with POST handlers by exact path. */
+    public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
+                                    Supplier<Boolean> healthy, Map<String, HttpHandler> posts) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                new Routes(metrics, healthy));
+                                new Routes(metrics, healthy, Map.copyOf(posts)));
                     }
                 });
         return new HttpEndpoint(b.bind(host, port).sync().channel());
@@ -62,17 +70,35 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final class Routes extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Supplier<String> metrics;
         private final Supplier<Boolean> healthy;
+        private final Map<String, HttpHandler> posts;
 
-        Routes(Supplier<String> metrics, Supplier<Boolean> healthy) {
+        Routes(Supplier<String> metrics, Supplier<Boolean> healthy, Map<String, HttpHandler> posts) {
             this.metrics = metrics;
             this.healthy = healthy;
+            this.posts = posts;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             String path = request.uri().split("\\?", 2)[0];
             FullHttpResponse response;
-            if (!request.method().equals(HttpMethod.GET)) {
+            HttpHandler post = posts.get(path);
+            if (post != null && request.method().equals(HttpMethod.POST)) {
+                byte[] body = new byte[request.content().readableBytes()];
+                request.content().readBytes(body);
+                HttpReply reply;
+                try {
+                    reply = post.handle(request.headers(), body);
+                } catch (RuntimeException e) {
+                    reply = HttpReply.error(500, "internal", String.valueOf(e.getMessage()));
+                }
+                response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
+                        Unpooled.wrappedBuffer(reply.body()));
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+            } else if (post != null) {
+                response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only POST\n", "text/plain");
+            } else if (!request.method().equals(HttpMethod.GET)) {
                 response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET\n", "text/plain");
             } else if (path.equals("/metrics")) {
                 response = text(HttpResponseStatus.OK, metrics.get(), "text/plain; version=0.0.4; charset=utf-8");

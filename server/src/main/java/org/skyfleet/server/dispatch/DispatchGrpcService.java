@@ -1,0 +1,177 @@
+package org.skyfleet.server.dispatch;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.fleet.control.Operator.Role;
+import org.skyfleet.fleet.dispatch.Assignment;
+import org.skyfleet.fleet.dispatch.Dispatcher;
+import org.skyfleet.fleet.dispatch.UnknownAssignmentException;
+import org.skyfleet.proto.v1.AssignmentActionRequest;
+import org.skyfleet.proto.v1.DispatchServiceGrpc;
+import org.skyfleet.proto.v1.ListUnitsRequest;
+import org.skyfleet.proto.v1.ListUnitsResponse;
+import org.skyfleet.proto.v1.ReportUnitPositionsResponse;
+import org.skyfleet.proto.v1.StreamAssignmentsRequest;
+import org.skyfleet.proto.v1.UnitPositionReport;
+import org.skyfleet.server.grpc.LatestByKeyStream;
+import org.skyfleet.server.grpc.Permissions;
+import org.skyfleet.server.incident.IncidentProtoMapper;
+
+/**
+ * {@code skyfleet.v1.DispatchService}. An officer reports, reads and answers for their own unit only
+ * (the subject is the unit id); dispatchers, commanders and automation act for any unit.
+ */
+public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServiceImplBase {
+    private final Dispatcher dispatcher;
+
+    public DispatchGrpcService(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public StreamObserver<UnitPositionReport> reportUnitPositions(StreamObserver<ReportUnitPositionsResponse> responses) {
+        Operator caller;
+        try {
+            caller = Permissions.require("report unit positions", Role.OFFICER, Role.DISPATCHER, Role.AUTOMATION);
+        } catch (StatusRuntimeException e) {
+            responses.onError(e);
+            return new Ignore<>();
+        }
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        AtomicReference<String> lastError = new AtomicReference<>("");
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(UnitPositionReport r) {
+                try {
+                    requireOwnUnit(caller, r.getUnitId(), "report for");
+                    if (!r.hasPosition()) {
+                        throw new IllegalArgumentException("position: required");
+                    }
+                    dispatcher.roster().report(r.getUnitId(), DispatchProtoMapper.type(r.getUnitType()), r.getCallsign(),
+                            IncidentProtoMapper.point(r.getPosition()), r.getAccuracyM(), DispatchProtoMapper.status(r.getStatus()),
+                            r.hasTime() ? IncidentProtoMapper.instant(r.getTime()) : null);
+                    accepted.incrementAndGet();
+                } catch (IllegalArgumentException | StatusRuntimeException e) {
+                    // one bad report does not end the stream: the app keeps reporting, the answer says why
+                    rejected.incrementAndGet();
+                    lastError.set(e instanceof StatusRuntimeException s ? s.getStatus().getDescription() : e.getMessage());
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                // the app went away; what it reported stands
+            }
+
+            @Override
+            public void onCompleted() {
+                responses.onNext(ReportUnitPositionsResponse.newBuilder().setAccepted(accepted.get())
+                        .setRejected(rejected.get()).setLastError(lastError.get()).build());
+                responses.onCompleted();
+            }
+        };
+    }
+
+    @Override
+    public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> observer) {
+        answer(observer, () -> ListUnitsResponse.newBuilder()
+                .addAllUnits(dispatcher.roster().all().stream().map(DispatchProtoMapper::unit).toList()).build());
+    }
+
+    @Override
+    public void streamAssignments(StreamAssignmentsRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
+        Operator caller;
+        try {
+            caller = Permissions.require("watch assignments", Role.OFFICER, Role.DISPATCHER, Role.COMMANDER, Role.AUTOMATION);
+            requireOwnUnit(caller, request.getUnitId(), "watch the assignments of");
+            if (request.getUnitId().isBlank()) {
+                throw Status.INVALID_ARGUMENT.withDescription("unit_id: required").asRuntimeException();
+            }
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+            return;
+        }
+        String unitId = request.getUnitId();
+        LatestByKeyStream<String, org.skyfleet.proto.v1.Assignment> stream = LatestByKeyStream.of(observer);
+        AutoCloseable sub = dispatcher.subscribe(a -> {
+            if (a.unitId().equals(unitId)) {
+                stream.offer(a.assignmentId(), DispatchProtoMapper.assignment(a));
+            }
+        });
+        stream.onClose(() -> {
+            try {
+                sub.close();
+            } catch (Exception e) {
+                // nothing held
+            }
+        });
+        dispatcher.currentFor(unitId).ifPresent(a -> stream.offer(a.assignmentId(), DispatchProtoMapper.assignment(a)));
+    }
+
+    @Override
+    public void acknowledgeAssignment(AssignmentActionRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
+        answer(observer, () -> {
+            Operator caller = Permissions.require("acknowledge assignments", Role.OFFICER, Role.DISPATCHER);
+            requireOwnUnit(caller, request.getUnitId(), "acknowledge for");
+            return DispatchProtoMapper.assignment(dispatcher.acknowledge(request.getAssignmentId(), request.getUnitId()));
+        });
+    }
+
+    @Override
+    public void reportArrival(AssignmentActionRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
+        answer(observer, () -> {
+            Operator caller = Permissions.require("report arrivals", Role.OFFICER, Role.DISPATCHER);
+            requireOwnUnit(caller, request.getUnitId(), "report the arrival of");
+            Assignment a = dispatcher.arrive(request.getAssignmentId(), request.getUnitId());
+            return DispatchProtoMapper.assignment(a);
+        });
+    }
+
+    private static void requireOwnUnit(Operator caller, String unitId, String what) {
+        if (caller.role() == Role.OFFICER && !caller.subject().equals(unitId)) {
+            throw Status.PERMISSION_DENIED.withDescription(caller + " may not " + what + " unit '" + unitId
+                    + "': officers act for their own unit only").asRuntimeException();
+        }
+    }
+
+    private static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+            return;
+        } catch (UnknownAssignmentException e) {
+            observer.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (IllegalArgumentException e) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (IllegalStateException e) {
+            observer.onError(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        observer.onNext(result);
+        observer.onCompleted();
+    }
+
+    private static final class Ignore<T> implements StreamObserver<T> {
+        @Override
+        public void onNext(T value) {
+        }
+
+        @Override
+        public void onError(Throwable t) {
+        }
+
+        @Override
+        public void onCompleted() {
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** DispatchService: ground units' positions in, assignments out. */
+package org.skyfleet.server.dispatch;

@@ -1,0 +1,159 @@
+package org.skyfleet.server.incident;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.time.InstantSource;
+import java.util.function.Supplier;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.fleet.control.Operator.Role;
+import org.skyfleet.fleet.incident.Incident;
+import org.skyfleet.fleet.incident.IncidentBook;
+import org.skyfleet.fleet.incident.UnknownIncidentException;
+import org.skyfleet.proto.v1.CloseIncidentRequest;
+import org.skyfleet.proto.v1.CreateIncidentRequest;
+import org.skyfleet.proto.v1.GetIncidentRequest;
+import org.skyfleet.proto.v1.IncidentResponse;
+import org.skyfleet.proto.v1.IncidentServiceGrpc;
+import org.skyfleet.proto.v1.IncidentUpdate;
+import org.skyfleet.proto.v1.ListIncidentsRequest;
+import org.skyfleet.proto.v1.ListIncidentsResponse;
+import org.skyfleet.proto.v1.SearchDecisionRequest;
+import org.skyfleet.proto.v1.SearchMap;
+import org.skyfleet.proto.v1.StreamIncidentsRequest;
+import org.skyfleet.server.grpc.LatestByKeyStream;
+import org.skyfleet.server.grpc.Permissions;
+
+/** {@code skyfleet.v1.IncidentService}. */
+public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServiceImplBase {
+    private final IncidentBook book;
+    private final SearchDecisions searches;
+    private final AuditJournal audit;
+    private final InstantSource clock;
+
+    public IncidentGrpcService(IncidentBook book, SearchDecisions searches, AuditJournal audit, InstantSource clock) {
+        this.book = book;
+        this.searches = searches;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates (or finds, by external id) an incident for any caller: the gRPC API and the webhook. */
+    public static IncidentBook.Created create(IncidentBook book, AuditJournal audit, CreateIncidentRequest request,
+                                              String actor, InstantSource clock) {
+        IncidentBook.Created c;
+        try {
+            c = book.create(IncidentProtoMapper.fromRequest(request, clock.instant()), actor);
+        } catch (IllegalArgumentException e) {
+            throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
+        }
+        if (c.isNew()) {
+            audit.append(actor, "incident create", c.incident().incidentId(), c.incident().type() + " " + c.incident().priority()
+                    + (c.incident().externalId().isEmpty() ? "" : ", external id " + c.incident().externalId()), "OPEN");
+        }
+        return c;
+    }
+
+    @Override
+    public void createIncident(CreateIncidentRequest request, StreamObserver<IncidentResponse> observer) {
+        answer(observer, () -> {
+            Operator caller = Permissions.require("create incidents", Role.DISPATCHER, Role.COMMANDER, Role.AUTOMATION);
+            return response(create(book, audit, request, caller.toString(), clock).incident());
+        });
+    }
+
+    @Override
+    public void getIncident(GetIncidentRequest request, StreamObserver<IncidentResponse> observer) {
+        answer(observer, () -> response(book.get(request.getIncidentId())));
+    }
+
+    @Override
+    public void listIncidents(ListIncidentsRequest request, StreamObserver<ListIncidentsResponse> observer) {
+        answer(observer, () -> ListIncidentsResponse.newBuilder().addAllIncidents(book.list(request.getIncludeClosed()).stream()
+                .map(IncidentProtoMapper::toProto).toList()).build());
+    }
+
+    @Override
+    public void closeIncident(CloseIncidentRequest request, StreamObserver<IncidentResponse> observer) {
+        answer(observer, () -> {
+            Operator caller = Permissions.require("close incidents", Role.COMMANDER, Role.DISPATCHER);
+            Incident closed = book.close(request.getIncidentId(), request.getReason(), caller.toString());
+            audit.append(caller.toString(), "incident close", closed.incidentId(), closed.closeReason(), "CLOSED");
+            return response(closed);
+        });
+    }
+
+    @Override
+    public void approveSearch(SearchDecisionRequest request, StreamObserver<IncidentResponse> observer) {
+        answer(observer, () -> response(searches.approve(
+                Permissions.require("approve searches", Role.PILOT, Role.COMMANDER, Role.AUTOMATION),
+                request.getIncidentId(), request.getReason())));
+    }
+
+    @Override
+    public void rejectSearch(SearchDecisionRequest request, StreamObserver<IncidentResponse> observer) {
+        answer(observer, () -> response(searches.reject(
+                Permissions.require("reject searches", Role.PILOT, Role.COMMANDER, Role.AUTOMATION),
+                request.getIncidentId(), request.getReason())));
+    }
+
+    @Override
+    public void getSearchMap(GetIncidentRequest request, StreamObserver<SearchMap> observer) {
+        answer(observer, () -> {
+            book.get(request.getIncidentId());
+            return searches.map(request.getIncidentId());
+        });
+    }
+
+    @Override
+    public void streamIncidents(StreamIncidentsRequest request, StreamObserver<IncidentUpdate> observer) {
+        LatestByKeyStream<String, IncidentUpdate> stream = LatestByKeyStream.of(observer);
+        // Subscribe first, then snapshot: a change between the two is sent twice, never missed.
+        AutoCloseable subscription = book.subscribe(change -> stream.offer(change.incident().incidentId(),
+                update(change.incident(), change.latest())));
+        stream.onClose(() -> {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // nothing held
+            }
+        });
+        for (Incident i : book.list(false)) {
+            stream.offer(i.incidentId(), update(i, null));
+        }
+    }
+
+    private static IncidentUpdate update(Incident i, org.skyfleet.fleet.incident.TimelineEntry latest) {
+        IncidentUpdate.Builder b = IncidentUpdate.newBuilder().setIncident(IncidentProtoMapper.toProto(i));
+        if (latest != null) {
+            b.setLatest(IncidentProtoMapper.entry(latest));
+        }
+        return b.build();
+    }
+
+    private static IncidentResponse response(Incident i) {
+        return IncidentResponse.newBuilder().setIncident(IncidentProtoMapper.toProto(i)).build();
+    }
+
+    static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+            return;
+        } catch (UnknownIncidentException e) {
+            observer.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (IllegalArgumentException e) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (IllegalStateException e) {
+            observer.onError(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        observer.onNext(result);
+        observer.onCompleted();
+    }
+}

@@ -1,0 +1,167 @@
+package org.skyfleet.server.incident;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import java.time.Instant;
+import org.skyfleet.fleet.incident.Incident;
+import org.skyfleet.fleet.incident.IncidentPriority;
+import org.skyfleet.fleet.incident.IncidentType;
+import org.skyfleet.fleet.incident.MissingPerson;
+import org.skyfleet.fleet.incident.NewIncident;
+import org.skyfleet.fleet.incident.SearchAssignment;
+import org.skyfleet.fleet.incident.SearchStatus;
+import org.skyfleet.fleet.incident.TimelineEntry;
+import org.skyfleet.fleet.search.SubjectCategory;
+import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.proto.v1.CreateIncidentRequest;
+import org.skyfleet.proto.v1.IncidentState;
+import org.skyfleet.proto.v1.SearchState;
+import org.skyfleet.proto.v1.TimelineKind;
+
+/** Incidents between the API's messages and the domain. */
+public final class IncidentProtoMapper {
+    private IncidentProtoMapper() {
+    }
+
+    /** INVALID_ARGUMENT for a request that cannot be an incident. */
+    public static NewIncident fromRequest(CreateIncidentRequest r, Instant now) {
+        IncidentType type = switch (r.getType()) {
+            case INCIDENT_TYPE_MISSING_PERSON -> IncidentType.MISSING_PERSON;
+            case INCIDENT_TYPE_SUSPECT -> IncidentType.SUSPECT;
+            case INCIDENT_TYPE_TRAFFIC -> IncidentType.TRAFFIC;
+            case INCIDENT_TYPE_DISASTER -> IncidentType.DISASTER;
+            case INCIDENT_TYPE_OTHER -> IncidentType.OTHER;
+            default -> throw invalid("type: required (MISSING_PERSON, SUSPECT, TRAFFIC, DISASTER or OTHER)");
+        };
+        IncidentPriority priority = switch (r.getPriority()) {
+            case INCIDENT_PRIORITY_P1 -> IncidentPriority.P1;
+            case INCIDENT_PRIORITY_P2 -> IncidentPriority.P2;
+            case INCIDENT_PRIORITY_P3 -> IncidentPriority.P3;
+            default -> throw invalid("priority: required (P1, P2 or P3)");
+        };
+        if (!r.hasLocation()) {
+            throw invalid("location: required");
+        }
+        Instant reportedAt = r.hasReportedAt() ? instant(r.getReportedAt()) : now;
+        MissingPerson mp = null;
+        if (r.hasMissingPerson()) {
+            var m = r.getMissingPerson();
+            GeoPoint lkp = m.hasLastKnownPoint() ? point(m.getLastKnownPoint()) : point(r.getLocation());
+            mp = new MissingPerson(lkp, m.hasLastSeen() ? instant(m.getLastSeen()) : reportedAt,
+                    category(m.getCategory(), m.getAgeYears()), m.getAgeYears());
+            if (m.getAgeYears() > 130) {
+                throw invalid("missing_person.age_years: " + m.getAgeYears() + " is not an age");
+            }
+        }
+        return new NewIncident(r.getExternalId(), type, priority, point(r.getLocation()), r.getSubjectDescription(), mp,
+                reportedAt);
+    }
+
+    private static SubjectCategory category(org.skyfleet.proto.v1.SubjectCategory c, int ageYears) {
+        return switch (c) {
+            case SUBJECT_CATEGORY_DEMENTIA -> SubjectCategory.DEMENTIA;
+            case SUBJECT_CATEGORY_CHILD_1_3 -> SubjectCategory.CHILD_1_3;
+            case SUBJECT_CATEGORY_CHILD_4_6 -> SubjectCategory.CHILD_4_6;
+            case SUBJECT_CATEGORY_CHILD_7_12 -> SubjectCategory.CHILD_7_12;
+            case SUBJECT_CATEGORY_CHILD_13_15 -> SubjectCategory.CHILD_13_15;
+            case SUBJECT_CATEGORY_HIKER -> SubjectCategory.HIKER;
+            case SUBJECT_CATEGORY_DESPONDENT -> SubjectCategory.DESPONDENT;
+            case SUBJECT_CATEGORY_AUTISTIC -> SubjectCategory.AUTISTIC;
+            case SUBJECT_CATEGORY_OTHER -> SubjectCategory.OTHER;
+            case SUBJECT_CATEGORY_UNSPECIFIED -> byAge(ageYears);
+            default -> throw invalid("missing_person.category: unknown value " + c.getNumber());
+        };
+    }
+
+    /** A child's category follows from the age; an adult of unknown circumstances is OTHER. */
+    private static SubjectCategory byAge(int age) {
+        if (age >= 1 && age <= 3) {
+            return SubjectCategory.CHILD_1_3;
+        } else if (age >= 4 && age <= 6) {
+            return SubjectCategory.CHILD_4_6;
+        } else if (age >= 7 && age <= 12) {
+            return SubjectCategory.CHILD_7_12;
+        } else if (age >= 13 && age <= 15) {
+            return SubjectCategory.CHILD_13_15;
+        }
+        return SubjectCategory.OTHER;
+    }
+
+    public static org.skyfleet.proto.v1.Incident toProto(Incident i) {
+        var b = org.skyfleet.proto.v1.Incident.newBuilder()
+                .setIncidentId(i.incidentId())
+                .setExternalId(i.externalId())
+                .setType(org.skyfleet.proto.v1.IncidentType.valueOf("INCIDENT_TYPE_" + i.type().name()))
+                .setPriority(org.skyfleet.proto.v1.IncidentPriority.valueOf("INCIDENT_PRIORITY_" + i.priority().name()))
+                .setState(i.open() ? IncidentState.INCIDENT_STATE_OPEN : IncidentState.INCIDENT_STATE_CLOSED)
+                .setLocation(point(i.location()))
+                .setReportedAt(timestamp(i.reportedAt()))
+                .setSubjectDescription(i.subjectDescription())
+                .setSearch(search(i.search()))
+                .addAllTrackIds(i.trackIds())
+                .addAllUnitIds(i.unitIds())
+                .setCloseReason(i.closeReason());
+        if (i.missingPerson() != null) {
+            MissingPerson m = i.missingPerson();
+            b.setMissingPerson(org.skyfleet.proto.v1.MissingPerson.newBuilder().setLastKnownPoint(point(m.lastKnownPoint()))
+                    .setLastSeen(timestamp(m.lastSeen()))
+                    .setCategory(org.skyfleet.proto.v1.SubjectCategory.valueOf("SUBJECT_CATEGORY_" + m.category().name()))
+                    .setAgeYears(m.ageYears()));
+        }
+        if (i.closedAt() != null) {
+            b.setClosedAt(timestamp(i.closedAt()));
+        }
+        i.timeline().forEach(e -> b.addTimeline(entry(e)));
+        return b.build();
+    }
+
+    public static org.skyfleet.proto.v1.TimelineEntry entry(TimelineEntry e) {
+        return org.skyfleet.proto.v1.TimelineEntry.newBuilder().setTime(timestamp(e.time()))
+                .setKind(TimelineKind.valueOf("TIMELINE_KIND_" + e.kind().name())).setText(e.text()).setActor(e.actor())
+                .setVehicleId(e.vehicleId()).setTrackId(e.trackId()).setUnitId(e.unitId()).setSightingId(e.sightingId())
+                .build();
+    }
+
+    private static org.skyfleet.proto.v1.SearchStatus search(SearchStatus s) {
+        var b = org.skyfleet.proto.v1.SearchStatus.newBuilder().setState(SearchState.valueOf("SEARCH_STATE_" + s.state().name()))
+                .setExpectedProbabilityOfSuccess(s.expectedProbabilityOfSuccess())
+                .setCumulativeProbabilityOfSuccess(s.cumulativeProbabilityOfSuccess())
+                .addAllLeftOut(s.leftOut());
+        if (s.approvalDeadline() != null) {
+            b.setApprovalDeadline(timestamp(s.approvalDeadline()));
+        }
+        for (SearchAssignment a : s.assignments()) {
+            b.addAssignments(org.skyfleet.proto.v1.SearchAssignment.newBuilder().setVehicleId(a.vehicleId())
+                    .setMissionId(a.missionId() == null ? "" : a.missionId()).addAllSegmentIds(a.segmentIds())
+                    .setPlannedFlightTimeS(a.plannedFlightTimeS()).setBatteryAtEndPercent(a.batteryAtEndPercent()));
+        }
+        return b.build();
+    }
+
+    public static GeoPoint point(org.skyfleet.proto.v1.GeoPoint p) {
+        return new GeoPoint(p.getLatDeg(), p.getLonDeg());
+    }
+
+    public static org.skyfleet.proto.v1.GeoPoint point(GeoPoint p) {
+        return org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(p.latDeg()).setLonDeg(p.lonDeg()).build();
+    }
+
+    public static Timestamp timestamp(Instant t) {
+        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+    }
+
+    public static Instant instant(Timestamp t) {
+        if (t.getNanos() < 0 || t.getNanos() > 999_999_999) {
+            throw invalid("timestamp nanos out of range: " + t.getNanos());
+        }
+        try {
+            return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+        } catch (java.time.DateTimeException e) {
+            throw invalid("timestamp seconds out of range: " + t.getSeconds());
+        }
+    }
+
+    static io.grpc.StatusRuntimeException invalid(String message) {
+        return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
+    }
+}

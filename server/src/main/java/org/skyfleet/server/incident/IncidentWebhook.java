@@ -1,0 +1,71 @@
+package org.skyfleet.server.incident;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.StatusRuntimeException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.InstantSource;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.incident.IncidentBook;
+import org.skyfleet.proto.v1.CreateIncidentRequest;
+import org.skyfleet.proto.v1.IncidentResponse;
+import org.skyfleet.server.http.HttpHandler;
+import org.skyfleet.server.http.HttpReply;
+
+/**
+ * {@code POST /api/v1/incidents}: a call-taking system creates an incident. The body is a
+ * CreateIncidentRequest in protobuf's JSON mapping; the caller proves itself with
+ * {@code Authorization: Bearer <shared secret>}. 201 with the incident when it is new, 200 with the
+ * same incident when the external id was delivered before, 400 with the reason when the body is wrong,
+ * 401 without the right secret (audited).
+ */
+public final class IncidentWebhook implements HttpHandler {
+    public static final String PATH = "/api/v1/incidents";
+    private static final JsonFormat.Parser PARSER = JsonFormat.parser();
+    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+
+    private final IncidentBook book;
+    private final AuditJournal audit;
+    private final InstantSource clock;
+    private final byte[] secret;
+
+    /** @param sharedSecret the bearer secret; at least 16 characters */
+    public IncidentWebhook(IncidentBook book, AuditJournal audit, InstantSource clock, String sharedSecret) {
+        if (sharedSecret == null || sharedSecret.length() < 16) {
+            throw new IllegalArgumentException("the webhook secret must be at least 16 characters");
+        }
+        this.book = book;
+        this.audit = audit;
+        this.clock = clock;
+        this.secret = sharedSecret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public HttpReply handle(HttpHeaders headers, byte[] body) {
+        String auth = headers.get(HttpHeaderNames.AUTHORIZATION, "");
+        byte[] presented = auth.startsWith("Bearer ") ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(presented, secret)) {
+            audit.append("webhook", "incident webhook", PATH, auth.isEmpty() ? "no Authorization header" : "wrong secret",
+                    "UNAUTHENTICATED");
+            return HttpReply.error(401, "unauthenticated", "send Authorization: Bearer <the webhook secret>");
+        }
+        CreateIncidentRequest.Builder request = CreateIncidentRequest.newBuilder();
+        try {
+            PARSER.merge(new String(body, StandardCharsets.UTF_8), request);
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            return HttpReply.error(400, "invalid_argument", "body is not a CreateIncidentRequest in JSON: " + e.getMessage());
+        }
+        try {
+            IncidentBook.Created c = IncidentGrpcService.create(book, audit, request.build(), "webhook", clock);
+            String json = PRINTER.print(IncidentResponse.newBuilder().setIncident(IncidentProtoMapper.toProto(c.incident())));
+            return HttpReply.json(c.isNew() ? 201 : 200, json);
+        } catch (StatusRuntimeException e) {
+            return HttpReply.error(400, e.getStatus().getCode().name().toLowerCase(), String.valueOf(e.getStatus().getDescription()));
+        } catch (InvalidProtocolBufferException e) {
+            return HttpReply.error(500, "internal", e.getMessage());
+        }
+    }
+}
