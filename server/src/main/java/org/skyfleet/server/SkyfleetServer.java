@@ -57,6 +57,21 @@ import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
 import org.skyfleet.telemetry.command.VehicleLink;
 import org.skyfleet.server.grpc.TelemetryGrpcService;
 import org.skyfleet.server.http.HttpEndpoint;
+import org.skyfleet.server.http.HttpHandler;
+import org.skyfleet.fleet.dispatch.Dispatcher;
+import org.skyfleet.fleet.dispatch.EtaModel;
+import org.skyfleet.fleet.dispatch.RoadNetworkEta;
+import org.skyfleet.fleet.dispatch.UnitRoster;
+import org.skyfleet.fleet.fusion.Tracker;
+import org.skyfleet.fleet.incident.IncidentBook;
+import org.skyfleet.server.automation.DispatchTimeline;
+import org.skyfleet.server.automation.SearchAutomation;
+import org.skyfleet.server.automation.TrackResponse;
+import org.skyfleet.server.dispatch.DispatchGrpcService;
+import org.skyfleet.server.incident.IncidentGrpcService;
+import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.sighting.SightingGrpcService;
+import org.skyfleet.server.sighting.TrackFeed;
 import org.skyfleet.server.metrics.FleetGauges;
 import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.telemetry.bus.InProcessFleetBus;
@@ -96,6 +111,11 @@ public final class SkyfleetServer implements AutoCloseable {
     private GeofenceEnforcement enforcement;
     private MissionControl missionControl;
     private final AuditJournal audit;
+    private final IncidentBook incidents;
+    private final ScheduledExecutorService automationExecutor;
+    private SearchAutomation searchAutomation;
+    private TrackFeed trackFeed;
+    private TrackResponse trackResponse;
     private Server grpc;
     private HttpEndpoint http;
 
@@ -121,13 +141,21 @@ public final class SkyfleetServer implements AutoCloseable {
         FleetGauges.register(meters, registry, stateFanout, eventFanout);
         this.leases = new ControlLeases(clock);
         this.audit = new AuditJournal(clock);
+        this.incidents = new IncidentBook(clock);
+        this.automationExecutor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-automation", true));
     }
 
     /** Binds every endpoint and starts serving. */
     public static SkyfleetServer start(ServerConfig config, InstantSource clock) throws IOException, InterruptedException {
+        return start(config, AutomationConfig.defaults(), clock);
+    }
+
+    /** Binds every endpoint and starts serving, with the automation configured. */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, InstantSource clock)
+            throws IOException, InterruptedException {
         SkyfleetServer server = new SkyfleetServer(config, clock);
         try {
-            server.bind(config, clock);
+            server.bind(config, automation, clock);
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;
@@ -135,7 +163,8 @@ public final class SkyfleetServer implements AutoCloseable {
         return server;
     }
 
-    private void bind(ServerConfig config, InstantSource clock) throws IOException, InterruptedException {
+    private void bind(ServerConfig config, AutomationConfig automationConfig, InstantSource clock)
+            throws IOException, InterruptedException {
         for (int i = 0; i < config.mavlinkLinks(); i++) {
             int port = config.mavlinkPort() == 0 ? 0 : config.mavlinkPort() + i;
             LinkConfig link = LinkConfig.defaults(config.mavlinkHost(), port)
@@ -161,19 +190,33 @@ public final class SkyfleetServer implements AutoCloseable {
         FleetControl control = new FleetControl(registry, leases, commands,
                 new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
+        Dispatcher dispatcher = new Dispatcher(new UnitRoster(clock), automationConfig.roads().isEmpty() ? EtaModel.straightLine()
+                : new RoadNetworkEta(automationConfig.roads()), clock, automationConfig.acknowledgeTimeout());
+        DispatchTimeline dispatchTimeline = new DispatchTimeline(incidents, audit);
+        dispatcher.subscribe(dispatchTimeline::onAssignment);
+        searchAutomation = new SearchAutomation(incidents, registry, missionControl, commands, leases, audit, clock, automationExecutor,
+                automationConfig.searchPolicy(), automationConfig.searchProfile(),
+                () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
+        trackFeed = new TrackFeed(new Tracker(), clock);
+        trackResponse = new TrackResponse(trackFeed, incidents, dispatcher, searchAutomation, automationExecutor, audit);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
                 .addService(new FleetGrpcService(registry, clock, control, fenceUpload))
                 .addService(missions)
                 .addService(new org.skyfleet.server.audit.AuditGrpcService(audit))
                 .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                 .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
+                .addService(new IncidentGrpcService(incidents, searchAutomation, audit, clock))
+                .addService(new SightingGrpcService(trackFeed, incidents, searchAutomation::incidentOfVehicle, clock))
+                .addService(new DispatchGrpcService(dispatcher))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())
                 .intercept(new CallerInterceptor())
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .build()
                 .start();
-        http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown());
+        Map<String, HttpHandler> posts = automationConfig.webhookSecret() == null ? Map.of()
+                : Map.of(IncidentWebhook.PATH, new IncidentWebhook(incidents, audit, clock, automationConfig.webhookSecret()));
+        http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     }
 
@@ -219,6 +262,14 @@ public final class SkyfleetServer implements AutoCloseable {
         return audit;
     }
 
+    public IncidentBook incidents() {
+        return incidents;
+    }
+
+    public TrackFeed tracks() {
+        return trackFeed;
+    }
+
     public StateFanout<byte[]> stateFanout() {
         return stateFanout;
     }
@@ -236,6 +287,16 @@ public final class SkyfleetServer implements AutoCloseable {
         }
         if (missions != null) {
             missions.close();
+        }
+        automationExecutor.shutdownNow();
+        for (AutoCloseable c : new AutoCloseable[] {trackResponse, searchAutomation}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // closing anyway
+            }
         }
         if (enforcement != null) {
             try {

@@ -131,6 +131,15 @@ public final class IncidentBook {
                 ? SearchState.NONE : SearchState.ENDED)).closed(now, reason.strip()), entry);
     }
 
+    /**
+     * Hands {@code snapshot} the open incidents and subscribes, atomically: no change is missed, and none
+     * is followed by an older snapshot of the same incident.
+     */
+    public synchronized AutoCloseable subscribe(Consumer<IncidentChange> listener, Consumer<List<Incident>> snapshot) {
+        snapshot.accept(list(false));
+        return subscribe(listener);
+    }
+
     /** Hears every change after this call; close the handle to stop. */
     public AutoCloseable subscribe(Consumer<IncidentChange> listener) {
         listeners.add(listener);

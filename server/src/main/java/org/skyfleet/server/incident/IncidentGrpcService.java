@@ -109,9 +109,8 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
     @Override
     public void streamIncidents(StreamIncidentsRequest request, StreamObserver<IncidentUpdate> observer) {
         LatestByKeyStream<String, IncidentUpdate> stream = LatestByKeyStream.of(observer);
-        // Subscribe first, then snapshot: a change between the two is sent twice, never missed.
         AutoCloseable subscription = book.subscribe(change -> stream.offer(change.incident().incidentId(),
-                update(change.incident(), change.latest())));
+                update(change.incident(), change.latest())), open -> open.forEach(i -> stream.offer(i.incidentId(), update(i, null))));
         stream.onClose(() -> {
             try {
                 subscription.close();
@@ -119,9 +118,6 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
                 // nothing held
             }
         });
-        for (Incident i : book.list(false)) {
-            stream.offer(i.incidentId(), update(i, null));
-        }
     }
 
     private static IncidentUpdate update(Incident i, org.skyfleet.fleet.incident.TimelineEntry latest) {

@@ -78,7 +78,7 @@ public final class MissionControl {
     }
 
     public Mission approve(Operator caller, String missionId) {
-        if (caller.role() != Operator.Role.PILOT && !caller.role().mayTakeOver()) {
+        if (caller.role() != Operator.Role.PILOT && caller.role() != Operator.Role.AUTOMATION && !caller.role().mayTakeOver()) {
             throw Status.PERMISSION_DENIED.withDescription(caller + " may not approve missions").asRuntimeException();
         }
         return move(caller.toString(), missionId, MissionState.APPROVED, "approved");
@@ -148,6 +148,19 @@ public final class MissionControl {
                     MissionState.ABORTED, reason)));
         }
         return act(caller, missionId, m.state(), MissionState.ABORTED, VehicleCommand.returnToLaunch(), reason);
+    }
+
+    /**
+     * Ends a flying mission without sending the vehicle home, because the lease holder has given it another
+     * job (an orbit over a found subject): FLYING or PAUSED becomes ABORTED with the reason.
+     */
+    public Mission supersede(Operator caller, String missionId, String reason) {
+        Mission m = holdingLease(caller, missionId);
+        if (!m.state().isActive()) {
+            throw Status.FAILED_PRECONDITION.withDescription("mission " + missionId + " is " + m.state() + ", not flying")
+                    .asRuntimeException();
+        }
+        return move(caller.toString(), missionId, MissionState.ABORTED, reason);
     }
 
     /** Follows progress from the vehicle's own reports; called on the link's thread. */

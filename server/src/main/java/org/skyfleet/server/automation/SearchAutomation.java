@@ -1,0 +1,547 @@
+package org.skyfleet.server.automation;
+
+import io.grpc.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Geometry;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.command.VehicleCommand;
+import org.skyfleet.fleet.command.VehicleCommands;
+import org.skyfleet.fleet.control.ControlLeases;
+import org.skyfleet.fleet.control.LeaseConflictException;
+import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.fleet.incident.Incident;
+import org.skyfleet.fleet.incident.IncidentBook;
+import org.skyfleet.fleet.incident.IncidentChange;
+import org.skyfleet.fleet.incident.IncidentType;
+import org.skyfleet.fleet.incident.SearchAssignment;
+import org.skyfleet.fleet.incident.SearchState;
+import org.skyfleet.fleet.incident.SearchStatus;
+import org.skyfleet.fleet.incident.TimelineEntry;
+import org.skyfleet.fleet.incident.TimelineKind;
+import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionState;
+import org.skyfleet.fleet.search.Allocation;
+import org.skyfleet.fleet.search.CameraFootprints;
+import org.skyfleet.fleet.search.DistanceQuantiles;
+import org.skyfleet.fleet.search.DroneAssignment;
+import org.skyfleet.fleet.search.FlownSample;
+import org.skyfleet.fleet.search.LostPersonStatistics;
+import org.skyfleet.fleet.search.ProbabilityMap;
+import org.skyfleet.fleet.search.SearchAllocator;
+import org.skyfleet.fleet.search.SearchSegment;
+import org.skyfleet.fleet.search.SearchSegments;
+import org.skyfleet.fleet.search.UnusedDrone;
+import org.skyfleet.fleet.vehicle.LandedState;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.fleet.vehicle.VehicleState;
+import org.skyfleet.planner.airspace.Airspace;
+import org.skyfleet.proto.v1.SearchMap;
+import org.skyfleet.server.incident.SearchDecisions;
+import org.skyfleet.server.mission.MissionControl;
+
+/**
+ * Plans and flies searches for missing people, as a pilot would: a probability map from lost-person
+ * statistics around the last known point, cut into segments; the free drones that are close and charged
+ * sent over the segments with the most probability per minute of flight; launched at once or after a
+ * person's approval, as the policy says; the map updated from what the cameras actually covered; and
+ * more effort sent when a drone comes back or another becomes free.
+ *
+ * <p>All of its state lives on one thread (the automation executor); incident changes and mission
+ * callbacks hop onto it. It holds control leases as the operator {@code automation-search} and writes
+ * every step on the incident's timeline and in the audit journal.
+ */
+public final class SearchAutomation implements SearchDecisions, AutoCloseable {
+    static final Operator OPERATOR = new Operator("automation-search", Operator.Role.AUTOMATION);
+    private static final Duration LEASE_TTL = Duration.ofMinutes(5);
+    /** Below this height above home a sample is the drone climbing out or landing, not searching. */
+    private static final double MIN_SEARCH_ALT_M = 15;
+
+    private final IncidentBook incidents;
+    private final VehicleRegistry registry;
+    private final MissionControl missions;
+    private final VehicleCommands commands;
+    private final ControlLeases leases;
+    private final AuditJournal audit;
+    private final InstantSource clock;
+    private final ScheduledExecutorService executor;
+    private final SearchPolicy policy;
+    private final SearchProfile profile;
+    private final Supplier<Airspace> airspace;
+    private final LostPersonStatistics statistics = LostPersonStatistics.bundled();
+    private final SearchAllocator allocator = new SearchAllocator();
+    private final FreeDrones freeDrones;
+    private final Overwatch overwatch;
+    private final Map<String, SearchRun> runs = new ConcurrentHashMap<>();
+    private final AutoCloseable subscription;
+
+    public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
+                            ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
+                            SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace) {
+        this.incidents = incidents;
+        this.registry = registry;
+        this.missions = missions;
+        this.commands = commands;
+        this.leases = leases;
+        this.audit = audit;
+        this.clock = clock;
+        this.executor = executor;
+        this.policy = policy;
+        this.profile = profile;
+        this.airspace = airspace;
+        this.freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR);
+        this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
+        this.subscription = incidents.subscribe(this::onIncidentChange);
+        executor.scheduleWithFixedDelay(() -> guarded(this::sampleFlights), 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> guarded(this::tick), 5, 5, TimeUnit.SECONDS);
+    }
+
+    // ---- what other parts ask of the search --------------------------------------------------------
+
+    /** The incident whose search the vehicle is flying for, if any. */
+    public Optional<String> incidentOfVehicle(String vehicleId) {
+        for (SearchRun run : runs.values()) {
+            Sortie s = run.sortiesByVehicle.get(vehicleId);
+            if (s != null && s.phase != Sortie.Phase.ENDED) {
+                return Optional.of(run.incidentId);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A confirmed track ended the search: every drone but {@code keepVehicleId} goes home; that one's
+     * mission is superseded (it is about to orbit). Runs on the automation thread.
+     */
+    public void found(String incidentId, String trackId, String keepVehicleId) {
+        executor.execute(() -> guarded(() -> {
+            SearchRun run = runs.get(incidentId);
+            if (run == null || run.found) {
+                return;
+            }
+            run.found = true;
+            for (Sortie s : run.sortiesByVehicle.values()) {
+                if (s.phase == Sortie.Phase.ENDED) {
+                    continue;
+                }
+                if (s.vehicleId.equals(keepVehicleId)) {
+                    supersede(s, "subject found: orbiting track " + trackId);
+                    s.phase = Sortie.Phase.ORBITING;
+                } else {
+                    recall(run, s, "subject found (track " + trackId + ")");
+                }
+            }
+            setState(incidentId, SearchState.FOUND, null);
+        }));
+    }
+
+    Overwatch overwatch() {
+        return overwatch;
+    }
+
+    /** Vehicles a search or an overwatch is using now, so no other job takes them. */
+    public Set<String> vehiclesInUse() {
+        Set<String> out = new HashSet<>(overwatch.vehicles());
+        runs.values().forEach(r -> r.sortiesByVehicle.values().stream().filter(s -> s.phase != Sortie.Phase.ENDED)
+                .forEach(s -> out.add(s.vehicleId)));
+        return out;
+    }
+
+    // ---- SearchDecisions -----------------------------------------------------------------------------
+
+    @Override
+    public Incident approve(Operator caller, String incidentId, String reason) {
+        return onAutomationThread(() -> {
+            SearchRun run = waiting(incidentId);
+            run.approvedBy = caller;
+            incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_APPROVED, caller.toString(),
+                    reason == null || reason.isBlank() ? "search approved" : "search approved: " + reason));
+            audit.append(caller.toString(), "search approve", incidentId, reason, "APPROVED");
+            launch(run, run.proposed, caller);
+            run.proposed = null;
+            return incidents.get(incidentId);
+        });
+    }
+
+    @Override
+    public Incident reject(Operator caller, String incidentId, String reason) {
+        return onAutomationThread(() -> {
+            SearchRun run = waiting(incidentId);
+            run.proposed = null;
+            audit.append(caller.toString(), "search reject", incidentId, reason, "REJECTED");
+            return incidents.update(incidentId, i -> i.withSearch(i.search().withState(SearchState.REJECTED)),
+                    TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_REJECTED, caller.toString(),
+                            reason == null || reason.isBlank() ? "search rejected" : "search rejected: " + reason));
+        });
+    }
+
+    @Override
+    public SearchMap map(String incidentId) {
+        return onAutomationThread(() -> {
+            SearchRun run = runs.get(incidentId);
+            if (run == null) {
+                throw Status.NOT_FOUND.withDescription("incident " + incidentId + " has no search").asRuntimeException();
+            }
+            return SearchMapView.of(run, SearchSegments.of(run.map));
+        });
+    }
+
+    // ---- reacting to incidents -----------------------------------------------------------------------
+
+    private void onIncidentChange(IncidentChange change) {
+        if (change.latest() == null) {
+            return;
+        }
+        Incident i = change.incident();
+        if (change.latest().kind() == TimelineKind.CREATED && i.type() == IncidentType.MISSING_PERSON && i.missingPerson() != null) {
+            executor.execute(() -> guarded(() -> plan(i)));
+        } else if (change.latest().kind() == TimelineKind.CLOSED) {
+            executor.execute(() -> guarded(() -> end(i.incidentId())));
+        }
+    }
+
+    private void plan(Incident incident) {
+        DistanceQuantiles q = statistics.forCategory(incident.missingPerson().category());
+        ProbabilityMap map = ProbabilityMap.around(incident.missingPerson().lastKnownPoint(), q);
+        List<SearchSegment> segments = SearchSegments.of(map);
+        SearchRun run = new SearchRun(incident.incidentId(), q, map, segments);
+        runs.put(incident.incidentId(), run);
+        FreeDrones.Choice choice = freeDrones.find(vehiclesInUse(), clock.instant());
+        Allocation allocation = allocator.allocate(choice.candidates(), segments, incident.missingPerson().lastKnownPoint(),
+                airspace.get());
+        List<String> leftOut = new ArrayList<>(choice.passedOver());
+        allocation.unused().forEach(u -> leftOut.add(u.droneId() + ": " + u.reason().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ') + " (" + u.detail() + ")"));
+        String summary = String.format(Locale.ROOT,
+                "search planned from %s (%s: 50%% within %.1f km, 95%% within %.1f km): %d segments, %d drones, expected POS %.0f%%",
+                q.category(), q.source(), q.p50Km(), q.p95Km(), segments.size(), allocation.assignments().size(),
+                100 * allocation.expectedPos());
+        audit.append(OPERATOR.toString(), "search plan", incident.incidentId(), summary, "PLANNED");
+        boolean auto = policy.launchesAutomatically(incident.type(), incident.priority());
+        SearchState state = allocation.assignments().isEmpty() ? SearchState.NO_DRONES
+                : auto ? SearchState.ACTIVE : SearchState.AWAITING_APPROVAL;
+        Instant deadline = state == SearchState.AWAITING_APPROVAL ? clock.instant().plus(policy.approvalTimeout()) : null;
+        SearchStatus status = new SearchStatus(state, deadline, assignments(allocation), allocation.expectedPos(), 0, leftOut);
+        incidents.update(incident.incidentId(), i -> i.withSearch(status),
+                TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_PLANNED, OPERATOR.subject(), summary));
+        if (state == SearchState.AWAITING_APPROVAL) {
+            run.proposed = allocation;
+            incidents.record(incident.incidentId(), TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_AWAITING_APPROVAL,
+                    OPERATOR.subject(), "waiting for a pilot to approve the search until " + deadline));
+        } else if (state == SearchState.ACTIVE) {
+            launch(run, allocation, OPERATOR);
+        }
+    }
+
+    private static List<SearchAssignment> assignments(Allocation a) {
+        return a.assignments().stream().map(d -> new SearchAssignment(d.droneId(), "", List.of(d.segment().id()),
+                d.plan().metrics().flightTimeS(), Double.NaN)).toList();
+    }
+
+    private void end(String incidentId) {
+        SearchRun run = runs.get(incidentId);
+        if (run == null || run.ended_) {
+            return;
+        }
+        run.ended_ = true;
+        run.proposed = null;
+        for (Sortie s : run.sortiesByVehicle.values()) {
+            if (s.phase != Sortie.Phase.ENDED) {
+                recall(run, s, "incident closed");
+            }
+        }
+    }
+
+    // ---- flying --------------------------------------------------------------------------------------
+
+    private void launch(SearchRun run, Allocation allocation, Operator approver) {
+        if (approver != OPERATOR) {
+            run.approvedBy = approver;
+        }
+        setState(run.incidentId, SearchState.ACTIVE, null);
+        for (DroneAssignment a : allocation.assignments()) {
+            launchOne(run, a);
+        }
+    }
+
+    private void launchOne(SearchRun run, DroneAssignment a) {
+        String vehicleId = a.droneId();
+        Sortie sortie = new Sortie(vehicleId, a.segment().id());
+        try {
+            leases.acquire(vehicleId, OPERATOR, LEASE_TTL);
+        } catch (LeaseConflictException | IllegalArgumentException e) {
+            note(run.incidentId, vehicleId, "not launched: " + e.getMessage());
+            return;
+        }
+        run.sortiesByVehicle.put(vehicleId, sortie);
+        Mission m = missions.create(OPERATOR, vehicleId, a.plan().routes().get(0), profile.cruiseSpeedMps());
+        sortie.missionId = m.missionId();
+        missions.approve(OPERATOR, m.missionId());
+        audit.append(OPERATOR.toString(), "search launch", vehicleId, "incident " + run.incidentId + " segment "
+                + a.segment().id() + " mission " + m.missionId()
+                + (run.approvedBy == null ? " (policy: automatic)" : " (approved by " + run.approvedBy + ")"), "LAUNCHING");
+        missions.upload(OPERATOR, m.missionId())
+                .thenCompose(up -> {
+                    if (up.state() != MissionState.UPLOADED) {
+                        throw new IllegalStateException("upload failed: mission is " + up.state());
+                    }
+                    return commands.send(vehicleId, VehicleCommand.arm());
+                })
+                .thenCompose(arm -> {
+                    if (!arm.accepted()) {
+                        throw new IllegalStateException("arming refused: " + arm.result() + " " + arm.detail());
+                    }
+                    return missions.start(OPERATOR, m.missionId());
+                })
+                .whenComplete((started, error) -> executor.execute(() -> guarded(() -> {
+                    if (error == null && started.command().accepted()) {
+                        sortie.phase = Sortie.Phase.FLYING;
+                        incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(i.search().assignments()
+                                .stream().map(x -> x.vehicleId().equals(vehicleId) ? x.withMission(m.missionId()) : x).toList())),
+                                TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, OPERATOR.subject(), String.format(
+                                        Locale.ROOT, "%s launched over segment %s (mission %s, %.0f min planned)", vehicleId,
+                                        a.segment().id(), m.missionId(), a.plan().metrics().flightTimeS() / 60))
+                                        .withVehicle(vehicleId));
+                    } else {
+                        String why = error != null ? rootMessage(error) : "start refused: " + started.command().result();
+                        sortie.phase = Sortie.Phase.ENDED;
+                        run.ended.add(sortie);
+                        run.sortiesByVehicle.remove(vehicleId);
+                        leases.release(vehicleId, OPERATOR);
+                        note(run.incidentId, vehicleId, "launch failed: " + why);
+                    }
+                })));
+    }
+
+    /** Sends a drone home and ends its part in the search. */
+    private void recall(SearchRun run, Sortie s, String reason) {
+        s.phase = Sortie.Phase.RETURNING;
+        Optional<Mission> m = missions.book().find(s.missionId);
+        if (m.isPresent() && m.get().state().isActive()) {
+            missions.abort(OPERATOR, s.missionId, reason);
+        } else {
+            commands.send(s.vehicleId, VehicleCommand.returnToLaunch());
+        }
+    }
+
+    private void supersede(Sortie s, String reason) {
+        missions.book().find(s.missionId).filter(m -> m.state().isActive())
+                .ifPresent(m -> missions.supersede(OPERATOR, m.missionId(), reason));
+    }
+
+    // ---- following the search ------------------------------------------------------------------------
+
+    /** Records where searching drones are, once a second. */
+    private void sampleFlights() {
+        for (SearchRun run : runs.values()) {
+            for (Sortie s : run.sortiesByVehicle.values()) {
+                if (s.phase != Sortie.Phase.FLYING) {
+                    continue;
+                }
+                VehicleState v = registry.find(s.vehicleId).orElse(null);
+                if (v == null || v.position() == null) {
+                    continue;
+                }
+                double alt = v.position().altRelM();
+                boolean searching = alt >= MIN_SEARCH_ALT_M && missions.book().find(s.missionId)
+                        .map(m -> m.state() == MissionState.FLYING).orElse(false);
+                // a sample at 0 m breaks the swept track: transit legs and gaps are not counted as searched
+                double heading = Double.isNaN(v.position().headingDeg()) ? 0 : v.position().headingDeg();
+                s.samples.add(new FlownSample(v.position().latDeg(), v.position().lonDeg(), searching ? alt : 0, heading));
+            }
+        }
+    }
+
+    /** Every 5 s: the map learns what was covered; approvals time out; returns and free drones re-plan. */
+    private void tick() {
+        Instant now = clock.instant();
+        for (SearchRun run : runs.values()) {
+            if (run.ended_) {
+                continue;
+            }
+            updateMap(run);
+            renewLeases(run);
+            followSorties(run);
+            Incident incident = incidents.find(run.incidentId).orElse(null);
+            if (incident == null || !incident.open()) {
+                continue;
+            }
+            SearchStatus st = incident.search();
+            if (st.state() == SearchState.AWAITING_APPROVAL && st.approvalDeadline() != null && !now.isBefore(st.approvalDeadline())) {
+                incidents.update(run.incidentId, i -> i.withSearch(new SearchStatus(SearchState.ESCALATED, st.approvalDeadline(),
+                        st.assignments(), st.expectedProbabilityOfSuccess(), st.cumulativeProbabilityOfSuccess(), st.leftOut())),
+                        TimelineEntry.of(now, TimelineKind.SEARCH_ESCALATED, OPERATOR.subject(),
+                                "no pilot approved the search within " + policy.approvalTimeout().toSeconds()
+                                        + " s: the commander is asked to decide"));
+                audit.append(OPERATOR.toString(), "search escalate", run.incidentId, "approval timed out", "ESCALATED");
+            }
+            if (!run.found && st.state().wantsDrones()) {
+                replanIfDronesFree(run);
+            }
+        }
+    }
+
+    private void updateMap(SearchRun run) {
+        boolean changed = false;
+        for (Sortie s : run.sortiesByVehicle.values()) {
+            if (s.samples.size() < 2) {
+                continue;
+            }
+            Geometry swept = CameraFootprints.swept(s.samples, profile.halfFovDeg(), run.map.frame());
+            FlownSample last = s.samples.get(s.samples.size() - 1);
+            s.samples.clear();
+            s.samples.add(last);
+            if (swept.isEmpty()) {
+                continue;
+            }
+            try {
+                run.map = run.map.applySearchEffort(swept, profile.effectiveSweepWidthM(), profile.camera().footprintWidthM());
+                changed = true;
+            } catch (IllegalStateException e) {
+                note(run.incidentId, s.vehicleId, "map not updated: " + e.getMessage());
+            }
+        }
+        if (changed) {
+            double pos = run.map.cumulativePos();
+            incidents.update(run.incidentId, i -> i.withSearch(i.search().withCumulativePos(pos)), null);
+        }
+    }
+
+    private void renewLeases(SearchRun run) {
+        for (Sortie s : run.sortiesByVehicle.values()) {
+            if (s.phase == Sortie.Phase.LAUNCHING || s.phase == Sortie.Phase.FLYING || s.phase == Sortie.Phase.RETURNING) {
+                try {
+                    leases.acquire(s.vehicleId, OPERATOR, LEASE_TTL);
+                } catch (LeaseConflictException e) {
+                    // a commander took the drone over: it is theirs now
+                    s.phase = Sortie.Phase.ENDED;
+                    note(run.incidentId, s.vehicleId, "taken over: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** A mission that ended, or a drone back on the ground, frees its drone and its segment. */
+    private void followSorties(SearchRun run) {
+        for (Sortie s : List.copyOf(run.sortiesByVehicle.values())) {
+            Mission m = missions.book().find(s.missionId).orElse(null);
+            VehicleState v = registry.find(s.vehicleId).orElse(null);
+            boolean missionOver = m != null && (m.state().isFinal() || m.state() == MissionState.FAILED);
+            boolean landed = v != null && v.status().landedState() == LandedState.ON_GROUND && !v.status().armed();
+            if (s.phase == Sortie.Phase.FLYING && missionOver) {
+                s.phase = Sortie.Phase.RETURNING;
+            }
+            if (s.phase == Sortie.Phase.RETURNING && landed) {
+                s.phase = Sortie.Phase.ENDED;
+                run.ended.add(s);
+                run.sortiesByVehicle.remove(s.vehicleId);
+                leases.release(s.vehicleId, OPERATOR);
+                double battery = v.battery() == null ? Double.NaN : v.battery().remainingPercent();
+                incidents.record(run.incidentId, TimelineEntry.of(clock.instant(), TimelineKind.DRONE_RETURNED, OPERATOR.subject(),
+                        String.format(Locale.ROOT, "%s back on the ground (%s, %.0f %% battery); cumulative POS %.0f%%", s.vehicleId,
+                                m == null ? "no mission" : "mission " + m.state().name().toLowerCase(Locale.ROOT), battery,
+                                100 * run.map.cumulativePos())).withVehicle(s.vehicleId));
+            }
+        }
+    }
+
+    private void replanIfDronesFree(SearchRun run) {
+        FreeDrones.Choice choice = freeDrones.find(vehiclesInUse(), clock.instant());
+        if (choice.candidates().isEmpty()) {
+            return;
+        }
+        Set<String> inHand = new HashSet<>(run.segmentsInHand());
+        List<SearchSegment> open = SearchSegments.of(run.map).stream().filter(s -> !inHand.contains(s.id())).toList();
+        Incident incident = incidents.get(run.incidentId);
+        Allocation more = allocator.allocate(choice.candidates(), open, incident.missingPerson().lastKnownPoint(), airspace.get());
+        if (more.assignments().isEmpty()) {
+            return;
+        }
+        String summary = String.format(Locale.ROOT, "re-planned with the map as searched (cumulative POS %.0f%%): %s, expected +%.0f%%",
+                100 * run.map.cumulativePos(), String.join(", ", more.assignments().stream()
+                        .map(a -> a.droneId() + " -> " + a.segment().id()).toList()), 100 * more.expectedPos());
+        List<SearchAssignment> all = new ArrayList<>(incident.search().assignments());
+        all.addAll(assignments(more));
+        incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(all).withState(SearchState.ACTIVE)),
+                TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_REPLANNED, OPERATOR.subject(), summary));
+        for (DroneAssignment a : more.assignments()) {
+            launchOne(run, a);
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private SearchRun waiting(String incidentId) {
+        Incident i = incidents.get(incidentId);
+        SearchRun run = runs.get(incidentId);
+        if (run == null || run.proposed == null || !(i.search().state() == SearchState.AWAITING_APPROVAL
+                || i.search().state() == SearchState.ESCALATED)) {
+            throw new IllegalStateException("incident " + incidentId + " has no search waiting for approval (search is "
+                    + i.search().state() + ")");
+        }
+        return run;
+    }
+
+    private void setState(String incidentId, SearchState state, TimelineEntry entry) {
+        incidents.update(incidentId, i -> i.withSearch(i.search().withState(state)), entry);
+    }
+
+    private void note(String incidentId, String vehicleId, String text) {
+        incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.NOTE, OPERATOR.subject(), vehicleId + " " + text)
+                .withVehicle(vehicleId));
+        audit.append(OPERATOR.toString(), "search note", vehicleId, incidentId + ": " + text, "NOTE");
+    }
+
+    private <T> T onAutomationThread(Callable<T> work) {
+        try {
+            return executor.submit(work).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
+        } catch (TimeoutException e) {
+            throw Status.UNAVAILABLE.withDescription("the search automation is busy; try again").asRuntimeException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw Status.INTERNAL.withDescription(String.valueOf(e.getCause())).asRuntimeException();
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    /** An automation step that fails must not stop the scheduled ones after it. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            audit.append(OPERATOR.toString(), "automation error", "", String.valueOf(e), "ERROR");
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        subscription.close();
+    }
+}

@@ -1,0 +1,22 @@
+package org.skyfleet.server.automation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.skyfleet.fleet.search.FlownSample;
+
+/** One drone's flight for a search, as the automation follows it. Touched only on the automation thread. */
+final class Sortie {
+    enum Phase { LAUNCHING, FLYING, ORBITING, RETURNING, ENDED }
+
+    final String vehicleId;
+    final String segmentId;
+    String missionId = "";
+    Phase phase = Phase.LAUNCHING;
+    /** Flown since the last map update; the last one is kept so the swept track stays joined. */
+    final List<FlownSample> samples = new ArrayList<>();
+
+    Sortie(String vehicleId, String segmentId) {
+        this.vehicleId = vehicleId;
+        this.segmentId = segmentId;
+    }
+}

@@ -1,0 +1,131 @@
+package org.skyfleet.server.automation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.dispatch.Assignment;
+import org.skyfleet.fleet.dispatch.AssignmentState;
+import org.skyfleet.fleet.dispatch.Dispatcher;
+import org.skyfleet.fleet.fusion.Sighting;
+import org.skyfleet.fleet.fusion.SourceKind;
+import org.skyfleet.fleet.fusion.Track;
+import org.skyfleet.fleet.fusion.TrackState;
+import org.skyfleet.fleet.fusion.TrackUpdate;
+import org.skyfleet.fleet.incident.Incident;
+import org.skyfleet.fleet.incident.IncidentBook;
+import org.skyfleet.fleet.incident.TimelineEntry;
+import org.skyfleet.fleet.incident.TimelineKind;
+import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.server.sighting.TrackFeed;
+
+/**
+ * What a confirmed track on an open incident sets off: it goes on the incident's timeline, the search
+ * stops, the nearest available unit is dispatched with the track's live position, and the drone that
+ * found the subject circles over them until the unit reports arrival. Track changes hop onto the
+ * automation thread.
+ */
+public final class TrackResponse implements AutoCloseable {
+    private final TrackFeed feed;
+    private final IncidentBook incidents;
+    private final Dispatcher dispatcher;
+    private final SearchAutomation search;
+    private final Overwatch overwatch;
+    private final ScheduledExecutorService executor;
+    private final AuditJournal audit;
+    private final java.util.function.Consumer<TrackUpdate> listener;
+    private final AutoCloseable assignmentSubscription;
+    private final AutoCloseable incidentSubscription;
+
+    public TrackResponse(TrackFeed feed, IncidentBook incidents, Dispatcher dispatcher, SearchAutomation search,
+                         ScheduledExecutorService executor, AuditJournal audit) {
+        this.feed = feed;
+        this.incidents = incidents;
+        this.dispatcher = dispatcher;
+        this.search = search;
+        this.executor = executor;
+        this.audit = audit;
+        this.overwatch = search.overwatch();
+        this.listener = u -> executor.execute(() -> guarded(() -> onTrack(u)));
+        feed.subscribe(listener, tracks -> { });
+        this.assignmentSubscription = dispatcher.subscribe(a -> {
+            if (a.state() == AssignmentState.ARRIVED) {
+                executor.execute(() -> guarded(() -> overwatch.stop(a.trackId(), a.unitId() + " is with the subject")));
+            }
+        });
+        this.incidentSubscription = incidents.subscribe(c -> {
+            if (c.latest() != null && c.latest().kind() == TimelineKind.CLOSED) {
+                String id = c.incident().incidentId();
+                executor.execute(() -> guarded(() -> {
+                    dispatcher.cancelIncident(id);
+                    overwatch.stopIncident(id, "incident closed");
+                }));
+            }
+        });
+        executor.scheduleWithFixedDelay(() -> guarded(() -> overwatch.tick(search.vehiclesInUse())), 2, 2, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> guarded(dispatcher::expireDue), 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> guarded(feed::prune), 5, 5, TimeUnit.SECONDS);
+    }
+
+    private void onTrack(TrackUpdate u) {
+        Track t = u.track();
+        GeoPoint at = new GeoPoint(t.latDeg(), t.lonDeg());
+        if (u.kind() == TrackUpdate.Kind.UPDATED && t.state() == TrackState.CONFIRMED) {
+            dispatcher.moveTarget(t.id(), at);
+            overwatch.move(t.id(), at);
+            return;
+        }
+        if (u.kind() != TrackUpdate.Kind.CONFIRMED || t.incidentId().isEmpty()) {
+            return;
+        }
+        Incident incident = incidents.find(t.incidentId().get()).orElse(null);
+        if (incident == null || !incident.open()) {
+            return;
+        }
+        String finder = finderDrone(t).orElse("");
+        incidents.update(incident.incidentId(), i -> i.withTrack(t.id()), TimelineEntry.of(incidents.clock().instant(),
+                TimelineKind.TRACK_CONFIRMED, "fusion", String.format(Locale.ROOT,
+                        "track %s confirmed from %d sightings (confidence %.2f, ±%.0f m)%s", t.id(), t.sightingIds().size(),
+                        t.confidence(), t.ellipse95().semiMajorM(), finder.isEmpty() ? "" : ", found by " + finder))
+                .withTrack(t.id()).withVehicle(finder));
+        audit.append("automation", "track confirmed", t.id(), "incident " + incident.incidentId(), "CONFIRMED");
+        Optional<Assignment> a = dispatcher.dispatch(incident.incidentId(), t.id(), at, incident.subjectDescription());
+        if (a.isEmpty()) {
+            incidents.record(incident.incidentId(), TimelineEntry.of(incidents.clock().instant(), TimelineKind.NOTE, "automation",
+                    "no unit available for track " + t.id() + ": it will be sent as soon as one is").withTrack(t.id()));
+        }
+        search.found(incident.incidentId(), t.id(), finder);
+        if (!finder.isEmpty() && !overwatch.watching(t.id())) {
+            overwatch.start(incident.incidentId(), t.id(), finder, at);
+        }
+    }
+
+    /** The drone whose camera made the latest of the track's sightings. */
+    private Optional<String> finderDrone(Track t) {
+        List<String> ids = t.sightingIds();
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            Optional<Sighting> s = feed.sighting(ids.get(i));
+            if (s.isPresent() && s.get().sourceKind() == SourceKind.DRONE) {
+                return Optional.of(s.get().sourceId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            audit.append("automation", "automation error", "", String.valueOf(e), "ERROR");
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        feed.unsubscribe(listener);
+        assignmentSubscription.close();
+        incidentSubscription.close();
+    }
+}

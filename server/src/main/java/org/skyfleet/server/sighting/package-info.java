@@ -1,0 +1,2 @@
+/** SightingService: sightings in, fused tracks out. */
+package org.skyfleet.server.sighting;
