@@ -1,0 +1,71 @@
+package org.skyfleet.fleet.fusion;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * What speaks for a track being real: weighted hits in a sliding window (M-of-N confirmation) and an
+ * existence probability kept as log-odds.
+ *
+ * <p>Hit weights: a drone or robot detection counts 1; an officer's sighting with confidence of at least
+ * 0.9 counts 2 (an officer plus one corroborating detection confirm), otherwise 1; a citizen's report
+ * counts 0.5 (citizens alone need six consistent reports). Confirmation needs the configured weight
+ * within the window; gating already made the hits kinematically consistent.
+ *
+ * <p>Existence: log-odds L start at logit(0.1). Each hit adds {@code ln(1 + 9 c ρ)} for confidence c and
+ * source reliability ρ (drone, robot 0.9; officer 1; citizen 0.5): a detection is always evidence for
+ * the target, a confident one more so (at most a likelihood ratio of 10). Silence is evidence against:
+ * L falls by {@value #MISS_LOG_ODDS_PER_MIN} per minute between hits, applied when the next hit comes.
+ */
+final class TrackEvidence {
+    static final double MISS_LOG_ODDS_PER_MIN = 0.5;
+    private static final double PRIOR_LOG_ODDS = Math.log(0.1 / 0.9);
+    private static final double MAX_LOG_ODDS = 8;
+    private static final double MIN_LOG_ODDS = -8;
+
+    private final Deque<Hit> hits = new ArrayDeque<>();
+    private double logOdds = PRIOR_LOG_ODDS;
+    private long lastHitMs = Long.MIN_VALUE;
+
+    /** Records a hit; returns whether the weight within the window now reaches {@code confirmHits}. */
+    boolean hit(Sighting s, TrackerConfig config) {
+        if (lastHitMs != Long.MIN_VALUE && s.timeMs() > lastHitMs) {
+            logOdds -= MISS_LOG_ODDS_PER_MIN * (s.timeMs() - lastHitMs) / 60_000.0;
+        }
+        logOdds += Math.log(1 + 9 * s.confidence() * reliability(s.sourceKind()));
+        logOdds = Math.max(MIN_LOG_ODDS, Math.min(MAX_LOG_ODDS, logOdds));
+        lastHitMs = Math.max(lastHitMs, s.timeMs());
+        hits.addLast(new Hit(s.timeMs(), weight(s)));
+        // Hits may arrive slightly out of order, so filter rather than pop from the front only.
+        hits.removeIf(h -> h.timeMs() < lastHitMs - config.confirmWindowMs());
+        double sum = 0;
+        for (Hit h : hits) {
+            sum += h.weight();
+        }
+        return sum >= config.confirmHits() - 1e-9;
+    }
+
+    /** Existence probability, 0..1. */
+    double existence() {
+        return 1 / (1 + Math.exp(-logOdds));
+    }
+
+    static double weight(Sighting s) {
+        return switch (s.sourceKind()) {
+            case DRONE, ROBOT -> 1.0;
+            case OFFICER -> s.confidence() >= 0.9 ? 2.0 : 1.0;
+            case CITIZEN -> 0.5;
+        };
+    }
+
+    static double reliability(SourceKind kind) {
+        return switch (kind) {
+            case DRONE, ROBOT -> 0.9;
+            case OFFICER -> 1.0;
+            case CITIZEN -> 0.5;
+        };
+    }
+
+    private record Hit(long timeMs, double weight) {
+    }
+}

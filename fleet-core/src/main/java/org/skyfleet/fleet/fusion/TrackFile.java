@@ -1,0 +1,103 @@
+package org.skyfleet.fleet.fusion;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Optional;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.planner.geo.LocalFrame;
+
+/** The mutable state of one track inside a {@link Tracker}: filter, evidence and bookkeeping. */
+final class TrackFile {
+    /** Bounds memory for tracks that live for hours; older ids are forgotten first. */
+    static final int MAX_SIGHTING_IDS = 1_000;
+
+    private final String id;
+    private final TrackFilter filter;
+    private final TrackEvidence evidence = new TrackEvidence();
+    private final Deque<String> sightingIds = new ArrayDeque<>();
+    private TargetClass targetClass;
+    private TrackState state = TrackState.TENTATIVE;
+    private long firstUpdateMs;
+    private Optional<String> incidentId = Optional.empty();
+
+    private TrackFile(String id, Sighting first, TrackFilter filter) {
+        this.id = id;
+        this.filter = filter;
+        this.targetClass = first.targetClass();
+        this.firstUpdateMs = first.timeMs();
+    }
+
+    /** A tentative track from one sighting at local position z with covariance r. */
+    static TrackFile start(String id, Sighting s, RealVector z, RealMatrix r, TrackerConfig config) {
+        ConstantVelocityModel model = ConstantVelocityModel.forClass(s.targetClass());
+        TrackFile t = new TrackFile(id, s, TrackFilter.start(z, r, model.initialSpeedSigmaMps(), s.timeMs()));
+        t.record(s, config);
+        return t;
+    }
+
+    TrackFilter.Innovation innovate(Sighting s, RealVector z, RealMatrix r) {
+        return filter.innovate(z, r, s.timeMs(), ConstantVelocityModel.forClass(targetClass));
+    }
+
+    /** Fuses a sighting whose innovation was computed on the current state; true if it confirmed the track. */
+    boolean update(Sighting s, TrackFilter.Innovation innovation, TrackerConfig config) {
+        filter.update(innovation);
+        if (targetClass == TargetClass.OTHER) {
+            targetClass = s.targetClass();
+        }
+        firstUpdateMs = Math.min(firstUpdateMs, s.timeMs());
+        boolean enough = record(s, config);
+        if (enough && state == TrackState.TENTATIVE) {
+            state = TrackState.CONFIRMED;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean record(Sighting s, TrackerConfig config) {
+        sightingIds.addLast(s.id());
+        if (sightingIds.size() > MAX_SIGHTING_IDS) {
+            sightingIds.removeFirst();
+        }
+        if (s.incidentId().isPresent()) {
+            incidentId = s.incidentId();
+        }
+        return evidence.hit(s, config);
+    }
+
+    /** Whether the track has had no update for longer than its state allows at {@code nowMs}. */
+    boolean staleAt(long nowMs, TrackerConfig config) {
+        long timeoutMs = state == TrackState.CONFIRMED ? config.confirmedTimeoutMs() : config.tentativeTimeoutMs();
+        return nowMs - filter.timeMs() > timeoutMs;
+    }
+
+    String id() {
+        return id;
+    }
+
+    TargetClass targetClass() {
+        return targetClass;
+    }
+
+    Track snapshot(LocalFrame frame, TrackState shownState) {
+        RealVector x = filter.state();
+        RealMatrix p = filter.covariance();
+        GeoPoint g = frame.toGeo(x.getEntry(0), x.getEntry(1));
+        PositionCovariance cov = new PositionCovariance(p.getEntry(0, 0), p.getEntry(0, 1), p.getEntry(1, 1));
+        return new Track(id, shownState, targetClass, g.latDeg(), g.lonDeg(), x.getEntry(2), x.getEntry(3), cov,
+                cov.ellipse95(), new ArrayList<>(sightingIds), firstUpdateMs, filter.timeMs(), evidence.existence(),
+                incidentId);
+    }
+
+    Track snapshot(LocalFrame frame) {
+        return snapshot(frame, state);
+    }
+
+    /** The full 4x4 state covariance, for tests of the filter's health. */
+    RealMatrix stateCovariance() {
+        return filter.covariance();
+    }
+}
