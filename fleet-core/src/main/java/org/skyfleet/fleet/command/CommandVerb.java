@@ -10,6 +10,13 @@ public enum CommandVerb {
     TAKEOFF,
     /** Fly to a point at {@code altRelM} above home and hold there. */
     GOTO,
+    /**
+     * Circle a centre ({@code latDeg}, {@code lonDeg}) at {@code altRelM} above home, {@code radiusM} from it, at the
+     * tangential speed {@code speedMps}: positive clockwise seen from above, negative counter-clockwise (the
+     * direction MAVLink's MAV_CMD_DO_ORBIT gives by the sign of its radius). Until another command ends it; the
+     * same verb again while orbiting moves the centre.
+     */
+    ORBIT,
     /** Stop and hold the current position. */
     HOLD,
     /** Return to the launch (home) position and land. */

@@ -7,26 +7,49 @@ import java.util.Objects;
  * are NaN. Build commands with the factory methods, which check ranges.
  *
  * @param verb     what to do
- * @param latDeg   WGS84 latitude, -90..90 ({@link CommandVerb#GOTO} only)
- * @param lonDeg   WGS84 longitude, -180..180 ({@link CommandVerb#GOTO} only)
- * @param altRelM  altitude above home, metres, -1,000..10,000 ({@link CommandVerb#TAKEOFF}, {@link CommandVerb#GOTO})
- * @param speedMps ground speed, metres per second, 0..100 exclusive of 0 ({@link CommandVerb#SET_SPEED} only)
+ * @param latDeg   WGS84 latitude, -90..90: the target of {@link CommandVerb#GOTO}, the centre of {@link CommandVerb#ORBIT}
+ * @param lonDeg   WGS84 longitude, -180..180 ({@link CommandVerb#GOTO}, {@link CommandVerb#ORBIT})
+ * @param altRelM  altitude above home, metres: -1,000..10,000 for {@link CommandVerb#TAKEOFF} and {@link CommandVerb#GOTO};
+ *                 above 0 up to 10,000 for {@link CommandVerb#ORBIT}
+ * @param speedMps metres per second: the ground speed of {@link CommandVerb#SET_SPEED}, 0..100 exclusive of 0; the
+ *                 tangential speed of {@link CommandVerb#ORBIT}, -20..20, positive clockwise seen from above
+ * @param radiusM  radius of an {@link CommandVerb#ORBIT}, metres, 5..1,000
  */
-public record VehicleCommand(CommandVerb verb, double latDeg, double lonDeg, double altRelM, double speedMps) {
+public record VehicleCommand(CommandVerb verb, double latDeg, double lonDeg, double altRelM, double speedMps,
+                             double radiusM) {
+    /** Smallest orbit radius, metres. */
+    public static final double ORBIT_MIN_RADIUS_M = 5;
+    /** Largest orbit radius, metres. */
+    public static final double ORBIT_MAX_RADIUS_M = 1_000;
+    /** Largest orbit tangential speed either way, metres per second. */
+    public static final double ORBIT_MAX_SPEED_MPS = 20;
     private static final double NONE = Double.NaN;
 
     public VehicleCommand {
         Objects.requireNonNull(verb, "verb");
-        boolean position = verb == CommandVerb.GOTO;
-        boolean altitude = verb == CommandVerb.GOTO || verb == CommandVerb.TAKEOFF;
-        boolean speed = verb == CommandVerb.SET_SPEED;
+        boolean orbit = verb == CommandVerb.ORBIT;
+        boolean position = verb == CommandVerb.GOTO || orbit;
+        boolean altitude = verb == CommandVerb.GOTO || verb == CommandVerb.TAKEOFF || orbit;
+        boolean speed = verb == CommandVerb.SET_SPEED || orbit;
         check(position, latDeg, -90, 90, "latDeg");
         check(position, lonDeg, -180, 180, "lonDeg");
-        check(altitude, altRelM, -1_000, 10_000, "altRelM");
-        check(speed, speedMps, 0, 100, "speedMps");
-        if (speed && speedMps == 0) {
+        if (orbit) {
+            if (!(altRelM > 0 && altRelM <= 10_000)) {
+                throw new IllegalArgumentException("altRelM of an orbit must be above 0 and at most 10000.0, got " + altRelM);
+            }
+        } else {
+            check(altitude, altRelM, -1_000, 10_000, "altRelM");
+        }
+        check(speed, speedMps, orbit ? -ORBIT_MAX_SPEED_MPS : 0, orbit ? ORBIT_MAX_SPEED_MPS : 100, "speedMps");
+        if (verb == CommandVerb.SET_SPEED && speedMps == 0) {
             throw new IllegalArgumentException("speedMps must be above 0");
         }
+        check(orbit, radiusM, ORBIT_MIN_RADIUS_M, ORBIT_MAX_RADIUS_M, "radiusM");
+    }
+
+    /** True for an orbit flown clockwise seen from above (a speed of 0 counts as clockwise, as MAVLink's radius sign does). */
+    public boolean clockwise() {
+        return !(speedMps < 0);
     }
 
     private static void check(boolean taken, double value, double min, double max, String name) {
@@ -43,7 +66,7 @@ public record VehicleCommand(CommandVerb verb, double latDeg, double lonDeg, dou
 
     /** A verb that takes no parameters. */
     public static VehicleCommand of(CommandVerb verb) {
-        return new VehicleCommand(verb, NONE, NONE, NONE, NONE);
+        return new VehicleCommand(verb, NONE, NONE, NONE, NONE, NONE);
     }
 
     public static VehicleCommand arm() {
@@ -55,11 +78,24 @@ public record VehicleCommand(CommandVerb verb, double latDeg, double lonDeg, dou
     }
 
     public static VehicleCommand takeoff(double altRelM) {
-        return new VehicleCommand(CommandVerb.TAKEOFF, NONE, NONE, altRelM, NONE);
+        return new VehicleCommand(CommandVerb.TAKEOFF, NONE, NONE, altRelM, NONE, NONE);
     }
 
     public static VehicleCommand goTo(double latDeg, double lonDeg, double altRelM) {
-        return new VehicleCommand(CommandVerb.GOTO, latDeg, lonDeg, altRelM, NONE);
+        return new VehicleCommand(CommandVerb.GOTO, latDeg, lonDeg, altRelM, NONE, NONE);
+    }
+
+    /**
+     * Circle a centre until another command ends it.
+     *
+     * @param latDeg   centre latitude, -90..90
+     * @param lonDeg   centre longitude, -180..180
+     * @param altRelM  altitude above home, above 0 up to 10,000 m
+     * @param radiusM  distance from the centre, 5..1,000 m
+     * @param speedMps tangential speed, -20..20 m/s: positive clockwise seen from above, negative counter-clockwise
+     */
+    public static VehicleCommand orbit(double latDeg, double lonDeg, double altRelM, double radiusM, double speedMps) {
+        return new VehicleCommand(CommandVerb.ORBIT, latDeg, lonDeg, altRelM, speedMps, radiusM);
     }
 
     public static VehicleCommand hold() {
@@ -75,7 +111,7 @@ public record VehicleCommand(CommandVerb verb, double latDeg, double lonDeg, dou
     }
 
     public static VehicleCommand setSpeed(double speedMps) {
-        return new VehicleCommand(CommandVerb.SET_SPEED, NONE, NONE, NONE, speedMps);
+        return new VehicleCommand(CommandVerb.SET_SPEED, NONE, NONE, NONE, speedMps, NONE);
     }
 
     public static VehicleCommand missionStart() {

@@ -42,6 +42,14 @@ final class ControlProtoMapper {
                 case TAKEOFF -> VehicleCommand.takeoff(r.getTakeoff().getAltRelM());
                 case GO_TO -> VehicleCommand.goTo(r.getGoTo().getTarget().getLatDeg(), r.getGoTo().getTarget().getLonDeg(),
                         r.getGoTo().getTarget().getAltRelM());
+                case ORBIT -> {
+                    if (!r.getOrbit().hasCentre()) {
+                        throw new IllegalArgumentException("orbit.centre is required (lat_deg, lon_deg, alt_rel_m)");
+                    }
+                    var centre = r.getOrbit().getCentre();
+                    yield VehicleCommand.orbit(centre.getLatDeg(), centre.getLonDeg(), centre.getAltRelM(),
+                            r.getOrbit().getRadiusM(), r.getOrbit().getSpeedMS());
+                }
                 case HOLD -> VehicleCommand.hold();
                 case RETURN_TO_LAUNCH -> VehicleCommand.returnToLaunch();
                 case LAND -> VehicleCommand.land();

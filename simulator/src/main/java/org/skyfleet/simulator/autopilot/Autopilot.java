@@ -37,6 +37,7 @@ public final class Autopilot {
     private Setpoint hold;
     private double speedOverrideMps = -1;
     private PatrolGuidance patrol;
+    private OrbitGuidance orbit;
     Setpoint offboard;
     long offboardAtMs = -1;
     private long nowMs;
@@ -104,6 +105,7 @@ public final class Autopilot {
                 yield offboard;
             }
             case MISSION -> missionSetpoint();
+            case ORBIT -> orbit.step(v, nowMs, cruiseSpeed());
         };
     }
 
@@ -162,6 +164,9 @@ public final class Autopilot {
             mission.markPaused();
         }
         mode = m;
+        if (m != FlightMode.ORBIT) {
+            orbit = null;
+        }
         switch (m) {
             case HOLD, POSCTL -> hold = v.airborne() ? brakingPoint() : null;
             case TAKEOFF -> hold = Setpoint.goTo(v.eastM(), v.northM(), v.spec().takeoffAltRelM(), cruiseSpeed());
@@ -175,7 +180,7 @@ public final class Autopilot {
                     mission.markActive();
                 }
             }
-            case OFFBOARD -> { }
+            case OFFBOARD, ORBIT -> { }
         }
     }
 
@@ -202,6 +207,24 @@ public final class Autopilot {
     void reposition(double eastM, double northM, double altRelM, double speedMps) {
         setMode(FlightMode.HOLD);
         hold = Setpoint.goTo(eastM, northM, v.spec().flies() ? altRelM : 0, speedMps > 0 ? speedMps : cruiseSpeed());
+    }
+
+    /**
+     * Circles a centre (DO_ORBIT) at {@code speedMps} along the circle, positive clockwise seen from above. A new orbit
+     * while orbiting moves the centre smoothly instead of starting over; any other mode, a failsafe's included, ends it.
+     */
+    void orbit(double centreEastM, double centreNorthM, double altRelM, double radiusM, double speedMps) {
+        if (mode == FlightMode.ORBIT && orbit != null) {
+            orbit.retarget(centreEastM, centreNorthM, altRelM, radiusM, speedMps);
+            return;
+        }
+        setMode(FlightMode.ORBIT);
+        orbit = new OrbitGuidance(centreEastM, centreNorthM, altRelM, radiusM, speedMps);
+    }
+
+    /** The orbit being flown, or null. */
+    OrbitGuidance orbitGuidance() {
+        return orbit;
     }
 
     /** Home, or the nearest rally point if one is closer. */
@@ -237,6 +260,7 @@ public final class Autopilot {
             armed = false;
         }
         mode = FlightMode.MISSION.equals(mode) && patrol != null && !mission.hasMission() ? FlightMode.MISSION : FlightMode.HOLD;
+        orbit = null;
         if (mode == FlightMode.HOLD) {
             hold = v.airborne() ? Setpoint.goTo(v.eastM(), v.northM(), v.altitudeRelM(), cruiseSpeed()) : null;
         }

@@ -9,9 +9,10 @@ import org.skyfleet.simulator.vehicle.SimVehicle;
 /**
  * Carries out MAV_CMDs (from COMMAND_LONG or COMMAND_INT) and SET_POSITION_TARGET_GLOBAL_INT as PX4
  * does, answering with the MAV_RESULT that goes into COMMAND_ACK: arming behind the pre-flight checks,
- * takeoff, land, return, reposition, mode changes, mission start, pause and continue, speed change.
+ * takeoff, land, return, reposition, orbit, mode changes, mission start, pause and continue, speed change.
  */
 public final class CommandHandler {
+    public static final int DO_ORBIT = 34;
     public static final int NAV_RETURN_TO_LAUNCH = 20;
     public static final int NAV_LAND = 21;
     public static final int NAV_TAKEOFF = 22;
@@ -22,6 +23,11 @@ public final class CommandHandler {
     public static final int MISSION_START = 300;
     public static final int COMPONENT_ARM_DISARM = 400;
     private static final int FORCE_MAGIC = 21196;
+    /** PX4's MC_ORBIT_RAD_MAX default: the largest radius it flies, metres. */
+    static final double ORBIT_MAX_RADIUS_M = 1000;
+    /** Radius and speed PX4 takes when DO_ORBIT leaves them NaN and no orbit is running (MC_ORBIT_RAD_DEF, 1 m/s). */
+    static final double ORBIT_DEFAULT_RADIUS_M = 10;
+    static final double ORBIT_DEFAULT_SPEED_MPS = 1;
 
     /**
      * A command with its position already in degrees: {@code latDeg}/{@code lonDeg} NaN when absent,
@@ -46,6 +52,7 @@ public final class CommandHandler {
             case NAV_LAND -> v.spec().flies() ? modeIfArmed(FlightMode.LAND) : MavResult.MAV_RESULT_UNSUPPORTED;
             case NAV_RETURN_TO_LAUNCH -> modeIfArmed(FlightMode.RTL);
             case DO_REPOSITION -> reposition(c);
+            case DO_ORBIT -> orbit(c);
             case DO_SET_MODE -> setMode(c);
             case MISSION_START -> missionStart(c);
             case DO_PAUSE_CONTINUE -> pauseContinue(c);
@@ -119,6 +126,37 @@ public final class CommandHandler {
             return MavResult.MAV_RESULT_DENIED;
         }
         ap.reposition(e, n, altRel, c.param1());
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    /**
+     * DO_ORBIT, as PX4 takes it: multicopters only (UNSUPPORTED for a rover, and on the ArduPilot flavour, which
+     * does not fly it); DENIED unless armed and airborne. param1 is the radius with the direction in its sign
+     * (positive clockwise), param2 the tangential speed (its magnitude is used), param3/param4 (yaw behaviour,
+     * radians to orbit) are not modelled: the simulator orbits until another mode. NaN radius or speed, or a missing
+     * centre, keep the running orbit's value (else 10 m, 1 m/s, the vehicle's position); NaN altitude keeps the current.
+     */
+    private MavResult orbit(Command c) {
+        if (!v.spec().flies() || v.flavour() != AutopilotFlavour.PX4) {
+            return MavResult.MAV_RESULT_UNSUPPORTED;
+        }
+        if (!ap.armed() || !v.airborne()) {
+            ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Orbit denied: not flying");
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        OrbitGuidance running = ap.mode() == FlightMode.ORBIT ? ap.orbitGuidance() : null;
+        boolean hasRadius = !Double.isNaN(c.param1());
+        double radius = hasRadius ? Math.abs(c.param1()) : running != null ? running.radiusM() : ORBIT_DEFAULT_RADIUS_M;
+        boolean clockwise = hasRadius ? c.param1() >= 0 : running == null || running.speedMps() >= 0;
+        double speed = !Double.isNaN(c.param2()) ? Math.abs(c.param2())
+                : running != null ? Math.abs(running.speedMps()) : ORBIT_DEFAULT_SPEED_MPS;
+        double e = !Double.isNaN(c.lonDeg()) ? v.frame().eastM(c.lonDeg()) : running != null ? running.targetEastM() : v.eastM();
+        double n = !Double.isNaN(c.latDeg()) ? v.frame().northM(c.latDeg()) : running != null ? running.targetNorthM() : v.northM();
+        double altRel = Double.isNaN(c.altM()) ? v.altitudeRelM() : c.altRelative() ? c.altM() : c.altM() - v.homeAltAmslM();
+        if (!(radius >= 1 && radius <= ORBIT_MAX_RADIUS_M) || !(altRel > 0 && altRel <= v.spec().maxAltRelM())) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        ap.orbit(e, n, altRel, radius, clockwise ? speed : -speed);
         return MavResult.MAV_RESULT_ACCEPTED;
     }
 

@@ -5,8 +5,8 @@ import org.skyfleet.simulator.vehicle.SimVehicleKind;
 
 /**
  * The flight modes the simulated autopilot flies, with their numbers on the wire: PX4 puts its main
- * mode in bits 16..23 of HEARTBEAT.custom_mode and the AUTO sub mode in bits 24..31; ArduPilot Copter
- * and Rover number their modes plainly.
+ * mode in bits 16..23 of HEARTBEAT.custom_mode and the sub mode in bits 24..31 (AUTO's sub modes, and
+ * POSCTL's sub mode 1 ORBIT); ArduPilot Copter and Rover number their modes plainly.
  */
 public enum FlightMode {
     /** PX4 POSCTL; ArduCopter POSHOLD (16); Rover MANUAL (0). */
@@ -22,7 +22,14 @@ public enum FlightMode {
     /** PX4 AUTO.LAND; ArduCopter LAND (9). */
     LAND(4, 6, 9, 4),
     /** PX4 OFFBOARD; ArduPilot GUIDED (4 Copter, 15 Rover). */
-    OFFBOARD(6, 0, 4, 15);
+    OFFBOARD(6, 0, 4, 15),
+    /**
+     * PX4's Orbit (navigation state ORBIT), entered only by MAV_CMD_DO_ORBIT: PX4 has no AUTO sub mode for it and
+     * reports main mode POSCTL with sub mode 1 (PX4_CUSTOM_SUB_MODE_POSCTL_ORBIT). A DO_SET_MODE to POSCTL means
+     * plain POSCTL. ArduPilot does not fly DO_ORBIT (the simulator answers UNSUPPORTED); its numbers here are
+     * GUIDED's, never matched by {@link #fromArdu}.
+     */
+    ORBIT(3, 1, 4, 15);
 
     public static final int PX4_MAIN_AUTO = 4;
 
@@ -47,7 +54,7 @@ public enum FlightMode {
     }
 
     public boolean isAuto() {
-        return px4Main == PX4_MAIN_AUTO || this == OFFBOARD;
+        return px4Main == PX4_MAIN_AUTO || this == OFFBOARD || this == ORBIT;
     }
 
     /** The mode PX4 means by main mode {@code main} and AUTO sub mode {@code sub}, or null. */
@@ -66,7 +73,7 @@ public enum FlightMode {
     /** The mode ArduPilot means by custom mode {@code number} on a vehicle of {@code kind}, or null. */
     public static FlightMode fromArdu(SimVehicleKind kind, int number) {
         for (FlightMode m : values()) {
-            if ((kind == SimVehicleKind.GROUND_ROVER ? m.arduRover : m.arduCopter) == number && m != TAKEOFF) {
+            if ((kind == SimVehicleKind.GROUND_ROVER ? m.arduRover : m.arduCopter) == number && m != TAKEOFF && m != ORBIT) {
                 return m;
             }
         }

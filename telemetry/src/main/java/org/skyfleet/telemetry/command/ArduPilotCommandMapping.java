@@ -51,6 +51,11 @@ public final class ArduPilotCommandMapping implements CommandMapping {
             }
             return MappedCommand.of(MavCommand.longForm(Px4CommandMapping.MAV_CMD_DO_SET_MODE, 1, mode, 0, 0, 0, 0, 0));
         }
+        if (c.verb() == CommandVerb.ORBIT) {
+            VehicleKind kind = kinds.apply(vehicleId).orElse(VehicleKind.OTHER);
+            return MappedCommand.refused("ORBIT (MAV_CMD_DO_ORBIT) is mapped for PX4 only; " + vehicleId + " is an ArduPilot "
+                    + kind + ": use GOTO instead");
+        }
         return common.map(vehicleId, c);
     }
 }

@@ -15,6 +15,14 @@ import org.skyfleet.fleet.command.VehicleCommand;
  *   <li>GOTO: MAV_CMD_DO_REPOSITION (192) as COMMAND_INT in MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, x/y in
  *       degrees x 10^7, z the altitude above home; param1 -1 (default speed), param2 1
  *       (MAV_DO_REPOSITION_FLAGS_CHANGE_MODE: switch to the guided/hold mode that flies it), yaw NaN.</li>
+ *   <li>ORBIT: MAV_CMD_DO_ORBIT (34) as COMMAND_INT in MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, x/y the centre in
+ *       degrees x 10^7, z its altitude above home; param1 the radius in metres with MAVLink's sign for the
+ *       direction (positive clockwise, negative counter-clockwise: the sign of the API's speed), param2 the
+ *       tangential speed in m/s (its magnitude), param3 0 (ORBIT_YAW_BEHAVIOUR_HOLD_FRONT_TO_CIRCLE_CENTER),
+ *       param4 0 (common.xml: 0 orbits forever; NaN would mean "vehicle default, or the current value if
+ *       already orbiting"). PX4 flies it as its Orbit flight task and reports main mode POSCTL, sub mode
+ *       ORBIT; re-sending it while orbiting moves the centre. As for GOTO, the vehicle's COMMAND_ACK is the
+ *       result: no mode is awaited.</li>
  *   <li>HOLD: MAV_CMD_DO_SET_MODE (176) to PX4's AUTO.LOITER (base mode 1 = custom mode enabled, main mode 4
  *       AUTO, sub mode 3 LOITER), as QGroundControl and MAVSDK do: it stops the vehicle whatever mode it was in,
  *       whereas DO_PAUSE_CONTINUE only pauses a running mission.</li>
@@ -32,6 +40,11 @@ public final class Px4CommandMapping implements CommandMapping {
     public static final int MAV_CMD_NAV_TAKEOFF = 22;
     public static final int MAV_CMD_DO_REPOSITION = 192;
     public static final int MAV_CMD_DO_SET_MODE = 176;
+    public static final int MAV_CMD_DO_ORBIT = 34;
+    /** DO_ORBIT param3: ORBIT_YAW_BEHAVIOUR_HOLD_FRONT_TO_CIRCLE_CENTER, the camera on the person in the middle. */
+    public static final float ORBIT_YAW_FRONT_TO_CENTRE = 0f;
+    /** DO_ORBIT param4: radians to orbit; 0 is "orbit forever". */
+    public static final float ORBIT_FOREVER = 0f;
     public static final int MAV_CMD_NAV_RETURN_TO_LAUNCH = 20;
     public static final int MAV_CMD_NAV_LAND = 21;
     public static final int MAV_CMD_DO_CHANGE_SPEED = 178;
@@ -57,6 +70,9 @@ public final class Px4CommandMapping implements CommandMapping {
             case TAKEOFF -> takeoff(vehicleId, c.altRelM());
             case GOTO -> MappedCommand.of(MavCommand.intForm(MAV_CMD_DO_REPOSITION, MavCommand.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,
                     -1, 1, 0, NAN, degE7(c.latDeg()), degE7(c.lonDeg()), (float) c.altRelM()));
+            case ORBIT -> MappedCommand.of(MavCommand.intForm(MAV_CMD_DO_ORBIT, MavCommand.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,
+                    (float) (c.clockwise() ? c.radiusM() : -c.radiusM()), (float) Math.abs(c.speedMps()),
+                    ORBIT_YAW_FRONT_TO_CENTRE, ORBIT_FOREVER, degE7(c.latDeg()), degE7(c.lonDeg()), (float) c.altRelM()));
             case HOLD -> MappedCommand.of(MavCommand.longForm(MAV_CMD_DO_SET_MODE, 1, 4, 3, 0, 0, 0, 0));
             case RETURN_TO_LAUNCH -> MappedCommand.of(MavCommand.longForm(MAV_CMD_NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0));
             case LAND -> MappedCommand.of(MavCommand.longForm(MAV_CMD_NAV_LAND, 0, 0, 0, NAN, NAN, NAN, NAN));

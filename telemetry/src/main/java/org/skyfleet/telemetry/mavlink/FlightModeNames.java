@@ -6,8 +6,9 @@ import org.skyfleet.fleet.vehicle.VehicleKind;
 
 /**
  * Names a HEARTBEAT's custom mode in the autopilot's own vocabulary. PX4 packs a main mode in bits
- * 16..23 and an AUTO sub mode in bits 24..31 (px4_custom_mode.h); ArduPilot numbers modes per
- * vehicle class (Copter, Rover, Plane).
+ * 16..23 and a sub mode in bits 24..31 (px4_custom_mode.h): AUTO's sub modes, and POSCTL's sub mode 1
+ * ORBIT, which PX4 reports while it flies MAV_CMD_DO_ORBIT. ArduPilot numbers modes per vehicle class
+ * (Copter, Rover, Plane).
  */
 public final class FlightModeNames {
     private static final int MAV_MODE_FLAG_CUSTOM_MODE_ENABLED = 1;
@@ -16,6 +17,8 @@ public final class FlightModeNames {
             1, "MANUAL", 2, "ALTCTL", 3, "POSCTL", 5, "ACRO", 6, "OFFBOARD", 7, "STABILIZED", 8, "RATTITUDE");
     private static final Map<Integer, String> PX4_AUTO = Map.of(
             1, "READY", 2, "TAKEOFF", 3, "HOLD", 4, "MISSION", 5, "RTL", 6, "LAND", 8, "FOLLOW_TARGET", 9, "PRECLAND");
+    private static final int PX4_MAIN_POSCTL = 3;
+    private static final int PX4_SUB_POSCTL_ORBIT = 1;
     private static final Map<Integer, String> COPTER = Map.ofEntries(
             Map.entry(0, "STABILIZE"), Map.entry(1, "ACRO"), Map.entry(2, "ALT_HOLD"), Map.entry(3, "AUTO"),
             Map.entry(4, "GUIDED"), Map.entry(5, "LOITER"), Map.entry(6, "RTL"), Map.entry(7, "CIRCLE"),
@@ -51,6 +54,9 @@ public final class FlightModeNames {
         int sub = (int) (customMode >> 24) & 0xFF;
         if (main == 4) {
             return PX4_AUTO.getOrDefault(sub, "AUTO");
+        }
+        if (main == PX4_MAIN_POSCTL && sub == PX4_SUB_POSCTL_ORBIT) {
+            return "ORBIT";
         }
         return PX4_MAIN.getOrDefault(main, "PX4_" + main);
     }

@@ -44,6 +44,14 @@ class ArduPilotCommandMappingTest {
     }
 
     @Test
+    void orbitIsRefusedBeforeSendingOnEveryArduPilotFrame() {
+        VehicleCommand orbit = VehicleCommand.orbit(51.5, -0.12, 40, 30, 4);
+        assertThat(forKind(VehicleKind.MULTICOPTER).map("v", orbit).command()).isNull();
+        assertThat(forKind(VehicleKind.MULTICOPTER).map("v", orbit).refusal()).contains("ORBIT", "PX4 only", "MULTICOPTER");
+        assertThat(forKind(VehicleKind.GROUND_ROVER).map("v", orbit).refusal()).contains("GROUND_ROVER", "GOTO");
+    }
+
+    @Test
     void sharedVerbsAreTheCommonOnes() {
         assertThat(forKind(VehicleKind.GROUND_ROVER).map("v", VehicleCommand.kill()).command())
                 .extracting(MavCommand::commandId, MavCommand::param2).containsExactly(400, 21196f);

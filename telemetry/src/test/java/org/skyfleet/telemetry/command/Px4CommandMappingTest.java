@@ -43,8 +43,23 @@ class Px4CommandMappingTest {
     }
 
     @Test
-    void onlyGoToTravelsAsCommandInt() {
+    void orbitIsDoOrbitAsCommandIntWithTheDirectionInTheSignOfTheRadius() {
+        MavCommand cw = map(VehicleCommand.orbit(51.5034567, -0.1276543, 40, 30, 4));
+        assertThat(cw).extracting(MavCommand::commandId, MavCommand::asInt, MavCommand::frame).containsExactly(34, true, 6);
+        assertThat(cw).extracting(MavCommand::param1, MavCommand::param2, MavCommand::param3, MavCommand::param4)
+                .as("radius, speed, yaw to centre, orbit forever").containsExactly(30f, 4f, 0f, 0f);
+        assertThat(cw).extracting(MavCommand::xDegE7, MavCommand::yDegE7, MavCommand::param7)
+                .containsExactly(515_034_567, -1_276_543, 40f);
+
+        MavCommand ccw = map(VehicleCommand.orbit(51.5, -0.12, 40, 30, -4));
+        assertThat(ccw).extracting(MavCommand::param1, MavCommand::param2).containsExactly(-30f, 4f);
+        assertThat(map(VehicleCommand.orbit(51.5, -0.12, 40, 30, 0)).param1()).as("speed 0: clockwise").isEqualTo(30f);
+    }
+
+    @Test
+    void onlyGoToAndOrbitTravelAsCommandInt() {
         assertThat(map(VehicleCommand.goTo(1, 2, 3)).asInt()).isTrue();
+        assertThat(map(VehicleCommand.orbit(1, 2, 3, 10, 1)).asInt()).isTrue();
         assertThat(map(VehicleCommand.takeoff(3)).asInt()).isFalse();
         assertThat(map(VehicleCommand.takeoff(3)).param7()).isEqualTo(103f);
     }
