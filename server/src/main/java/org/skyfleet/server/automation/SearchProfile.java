@@ -19,12 +19,13 @@ public record SearchProfile(CameraModel camera, double effectiveSweepWidthM, dou
                             double minLaunchPercent, double orbitRadiusM, double handoverPercent) {
 
     /**
-     * A thermal quadcopter at 60 m: a 57° lens sweeps 65 m; W is taken as 60 % of the footprint for a
-     * person under mixed woodland canopy at night. 1,500 s flight on a full pack at 8 m/s.
+     * A thermal quadcopter at 60 m: a 50° lens (a 640 px core behind a 13 mm lens) images 56 m across;
+     * W is taken as 60 % of that for a person under mixed woodland canopy. 1,500 s flight on a full pack
+     * at 8 m/s. The orbit over a found subject (20 m) keeps them inside the footprint's half-width.
      */
     public static SearchProfile defaults() {
-        CameraModel camera = new CameraModel(57, 60, 10);
-        return new SearchProfile(camera, 0.6 * camera.footprintWidthM(), 8, 1500, 40, 30, 35);
+        CameraModel camera = new CameraModel(50, 60, 10);
+        return new SearchProfile(camera, 0.6 * camera.footprintWidthM(), 8, 1500, 40, 20, 35);
     }
 
     public double halfFovDeg() {
