@@ -101,10 +101,11 @@ public final class OfficerApp implements AutoCloseable {
      * @param reportsSent         position reports sent
      * @param reportsSkipped      position reports skipped because the stream was not ready or not open
      * @param reconnects          streams reopened after a failure
+     * @param reporting           the position stream is open and ready for a report now
      */
     public record State(String unitId, GeoPoint position, Phase phase, String assignmentId, GeoPoint target,
                         int acknowledgementsSent, int arrivalsSent, long reportsSent, long reportsSkipped,
-                        int reconnects) {
+                        int reconnects, boolean reporting) {
         public boolean arrived() {
             return phase == Phase.ARRIVED;
         }
@@ -424,7 +425,7 @@ public final class OfficerApp implements AutoCloseable {
 
     public synchronized State state() {
         return new State(unit.id(), unit.position(), phase, assignmentId, target, acknowledgementsSent, arrivalsSent,
-                reportsSent, reportsSkipped, reconnects);
+                reportsSent, reportsSkipped, reconnects, positions != null && positions.isReady());
     }
 
     /** Ends the position stream (the server answers with its counts) and the assignment stream. */

@@ -5,6 +5,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ final class FakeDispatchService extends DispatchServiceGrpc.DispatchServiceImplB
     final List<Metadata> headers = new CopyOnWriteArrayList<>();
     final Map<String, StreamObserver<Assignment>> streams = new ConcurrentHashMap<>();
     final AtomicInteger streamsOpened = new AtomicInteger();
+    /** The position streams are never read: flow control holds the apps back. */
+    volatile boolean stallPositions;
     final Map<String, Assignment> assignments = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> acknowledgements = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
@@ -59,6 +62,9 @@ final class FakeDispatchService extends DispatchServiceGrpc.DispatchServiceImplB
 
     @Override
     public StreamObserver<UnitPositionReport> reportUnitPositions(StreamObserver<ReportUnitPositionsResponse> response) {
+        if (stallPositions) {
+            ((ServerCallStreamObserver<ReportUnitPositionsResponse>) response).disableAutoRequest();
+        }
         return new StreamObserver<>() {
             long accepted;
 
