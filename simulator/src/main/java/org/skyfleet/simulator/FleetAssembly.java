@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.function.Function;
 import org.skyfleet.simulator.autopilot.FailsafeConfig;
 import org.skyfleet.simulator.clock.SimClock;
+import org.skyfleet.simulator.ground.SimulatedUnit;
 import org.skyfleet.simulator.link.Transport;
 import org.skyfleet.simulator.scenario.FaultSpec;
 import org.skyfleet.simulator.scenario.GeoPoint;
@@ -67,7 +68,7 @@ final class FleetAssembly {
             w.autopilot().startPatrol(path, 0, 500 * random.nextDouble());
             wires.add(w);
         }
-        return new Fleet(List.copyOf(wires), new World(Wind.calm(), List.of(), List.of(), 0, false), List.of());
+        return new Fleet(List.copyOf(wires), new World(Wind.calm(), List.of(), List.of(), List.of(), 0, false), List.of());
     }
 
     static Fleet of(Scenario s, SimClock clock, Function<String, Transport> transportFor) {
@@ -110,7 +111,8 @@ final class FleetAssembly {
                     random.nextLong()));
         }
         Wind wind = new Wind(s.wind().speedMps(), s.wind().fromDeg(), s.wind().gustMps(), random.nextLong());
-        World world = new World(wind, List.copyOf(targets), List.copyOf(cameras), s.canopyCover(), s.night());
+        List<SimulatedUnit> units = s.units().stream().map(u -> new SimulatedUnit(u, frame)).toList();
+        World world = new World(wind, List.copyOf(targets), units, List.copyOf(cameras), s.canopyCover(), s.night());
         return new Fleet(List.copyOf(wires), world, s.faults());
     }
 }

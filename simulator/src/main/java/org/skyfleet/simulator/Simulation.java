@@ -7,9 +7,11 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.skyfleet.simulator.clock.RealTimePacer;
 import org.skyfleet.simulator.clock.SimClock;
+import org.skyfleet.simulator.ground.SimulatedUnit;
 import org.skyfleet.simulator.link.Transport;
 import org.skyfleet.simulator.link.UdpNetwork;
 import org.skyfleet.simulator.scenario.Scenario;
@@ -22,7 +24,7 @@ import org.skyfleet.simulator.world.people.Target;
 
 /**
  * A simulated fleet in its world, advanced in fixed 10 ms steps of one simulated clock: each step moves
- * the wind and the people, lets every vehicle read what its ground station sent, fly and send the
+ * the wind, the people and the police ground units, lets every vehicle read what its ground station sent, fly and send the
  * telemetry that is due, and lets every camera look.
  *
  * <p>Two ways to drive it: {@code start(...)} opens a real UDP socket per vehicle and runs on its own
@@ -42,6 +44,7 @@ public final class Simulation implements AutoCloseable {
     private final DetectionSink sink;
     private final boolean ownsSink;
     private final long durationMs;
+    private final List<Runnable> stepListeners = new CopyOnWriteArrayList<>();
     private UdpNetwork network;
     private RealTimePacer pacer;
 
@@ -137,17 +140,37 @@ public final class Simulation implements AutoCloseable {
         for (Target t : world.targets()) {
             t.step(dtS);
         }
+        for (SimulatedUnit u : world.units()) {
+            u.step(dtS);
+        }
         for (VehicleWire w : wires) {
             w.step(dtS, world.wind().eastMps(), world.wind().northMps());
         }
         for (Camera c : world.cameras()) {
             c.look(clock, world.targets(), world.canopyCover(), world.night(), sink);
         }
+        for (Runnable listener : stepListeners) {
+            listener.run();
+        }
+    }
+
+    /**
+     * Runs {@code listener} on the simulation thread after every step (the ground units' apps use it to
+     * keep their simulated-time schedules). It must not block. Closing the returned handle removes it.
+     */
+    public AutoCloseable afterEveryStep(Runnable listener) {
+        stepListeners.add(listener);
+        return () -> stepListeners.remove(listener);
     }
 
     /** Simulated milliseconds since the start. */
     public long nowMs() {
         return clock.nowMs();
+    }
+
+    /** Simulated wall-clock time, epoch milliseconds: what the simulation stamps on what it sends. */
+    public long epochMs() {
+        return clock.epochMs();
     }
 
     /** True once a scenario with a duration has run it out. */
@@ -171,6 +194,17 @@ public final class Simulation implements AutoCloseable {
     /** The people in the world. Read them on the simulation thread ({@link #onSimulationThread}). */
     public List<Target> targets() {
         return world.targets();
+    }
+
+    /** The police ground units, in scenario order. */
+    public List<SimulatedUnit> units() {
+        return world.units();
+    }
+
+    /** The ground unit with this id ("officer-1"). */
+    public SimulatedUnit unit(String id) {
+        return world.units().stream().filter(u -> u.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no ground unit called " + id));
     }
 
     /** Cuts or restores a vehicle's radio link, on the simulation thread. */

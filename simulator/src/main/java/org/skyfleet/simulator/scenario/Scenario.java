@@ -29,11 +29,12 @@ import java.util.Set;
  * @param targets         the people in the area
  * @param faults          link and GPS faults, by time
  * @param detectionLog    file the sighting reports are written to (JSON lines), or null for none
+ * @param units           police ground units (officers, cars, boats) with their dispatch apps; optional
  */
 public record Scenario(String name, String description, long seed, double durationS, double timeScale,
                        GeoPoint home, double homeAltAmslM, List<GeoPoint> area, boolean night, double canopyCover,
                        WindSpec wind, FailsafeSpec failsafe, List<ScenarioVehicle> vehicles, List<TargetSpec> targets,
-                       List<FaultSpec> faults, String detectionLog) {
+                       List<FaultSpec> faults, String detectionLog, List<UnitSpec> units) {
 
     public Scenario {
         Objects.requireNonNull(name, "scenario name");
@@ -54,6 +55,7 @@ public record Scenario(String name, String description, long seed, double durati
         vehicles = vehicles == null ? List.of() : List.copyOf(vehicles);
         targets = targets == null ? List.of() : List.copyOf(targets);
         faults = faults == null ? List.of() : List.copyOf(faults);
+        units = units == null ? List.of() : List.copyOf(units);
         if (vehicles.isEmpty() || vehicles.size() > 254) {
             throw new IllegalArgumentException("a scenario needs 1..254 vehicles, got " + vehicles.size());
         }
@@ -66,6 +68,12 @@ public record Scenario(String name, String description, long seed, double durati
         for (FaultSpec f : faults) {
             if (!names.contains(f.vehicle())) {
                 throw new IllegalArgumentException("fault for unknown vehicle " + f.vehicle());
+            }
+        }
+        Set<String> unitIds = new HashSet<>();
+        for (UnitSpec u : units) {
+            if (!unitIds.add(u.id())) {
+                throw new IllegalArgumentException("two units are called " + u.id());
             }
         }
     }
@@ -93,11 +101,16 @@ public record Scenario(String name, String description, long seed, double durati
 
     public Scenario withTimeScale(double scale) {
         return new Scenario(name, description, seed, durationS, scale, home, homeAltAmslM, area, night, canopyCover,
-                wind, failsafe, vehicles, targets, faults, detectionLog);
+                wind, failsafe, vehicles, targets, faults, detectionLog, units);
+    }
+
+    public Scenario withUnits(List<UnitSpec> u) {
+        return new Scenario(name, description, seed, durationS, timeScale, home, homeAltAmslM, area, night, canopyCover,
+                wind, failsafe, vehicles, targets, faults, detectionLog, u);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(name, description, s, durationS, timeScale, home, homeAltAmslM, area, night, canopyCover,
-                wind, failsafe, vehicles, targets, faults, detectionLog);
+                wind, failsafe, vehicles, targets, faults, detectionLog, units);
     }
 }

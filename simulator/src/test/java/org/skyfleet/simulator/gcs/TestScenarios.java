@@ -36,7 +36,7 @@ public final class TestScenarios {
     public static Scenario of(double timeScale, FailsafeSpec failsafe, WindSpec wind, List<ScenarioVehicle> vehicles,
                               List<TargetSpec> targets, List<FaultSpec> faults) {
         return new Scenario("test", "a test scenario", 7, 0, timeScale, HOME, 30, List.of(), false, 0, wind, failsafe,
-                vehicles, targets, faults, null);
+                vehicles, targets, faults, null, null);
     }
 
     public static Scenario of(double timeScale, List<ScenarioVehicle> vehicles) {

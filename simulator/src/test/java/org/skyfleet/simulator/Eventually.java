@@ -1,0 +1,23 @@
+package org.skyfleet.simulator;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** Waits for something another thread does (a gRPC callback), up to a deadline. */
+public final class Eventually {
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
+
+    private Eventually() {
+    }
+
+    public static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+}
