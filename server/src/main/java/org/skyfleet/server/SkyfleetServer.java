@@ -197,7 +197,12 @@ public final class SkyfleetServer implements AutoCloseable {
         searchAutomation = new SearchAutomation(incidents, registry, missionControl, commands, leases, audit, clock, automationExecutor,
                 automationConfig.searchPolicy(), automationConfig.searchProfile(),
                 () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
-        trackFeed = new TrackFeed(new Tracker(), clock);
+        // A person under a passing camera gives two or three detections within seconds and more on the next
+        // sweep; a detector's false alarms come about once a minute per drone, scattered along its path.
+        // Three hits within 90 s keeps the first and mostly rejects the second.
+        org.skyfleet.fleet.fusion.TrackerConfig d = org.skyfleet.fleet.fusion.TrackerConfig.defaults();
+        trackFeed = new TrackFeed(new Tracker(new org.skyfleet.fleet.fusion.TrackerConfig(d.origin(), d.gateChiSquare(),
+                d.maxLatenessMs(), d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), 90_000)), clock);
         trackResponse = new TrackResponse(trackFeed, incidents, dispatcher, searchAutomation, automationExecutor, audit);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
                 .addService(new FleetGrpcService(registry, clock, control, fenceUpload))

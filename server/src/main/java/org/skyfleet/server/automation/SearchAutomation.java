@@ -117,7 +117,8 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     public Optional<String> incidentOfVehicle(String vehicleId) {
         for (SearchRun run : runs.values()) {
             Sortie s = run.sortiesByVehicle.get(vehicleId);
-            if (s != null && s.phase != Sortie.Phase.ENDED) {
+            // climbing out, going home or landing, the camera looks at the pad, not at the search
+            if (s != null && (s.phase == Sortie.Phase.FLYING || s.phase == Sortie.Phase.ORBITING)) {
                 return Optional.of(run.incidentId);
             }
         }
@@ -444,6 +445,10 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
             boolean missionOver = m != null && (m.state().isFinal() || m.state() == MissionState.FAILED);
             boolean landed = v != null && v.status().landedState() == LandedState.ON_GROUND && !v.status().armed();
             if (s.phase == Sortie.Phase.FLYING && missionOver) {
+                s.phase = Sortie.Phase.RETURNING;
+            } else if (s.phase == Sortie.Phase.FLYING && landed && m != null && m.state().isActive()) {
+                // down without finishing: a failsafe or a pilot on the sticks ended the flight
+                missions.supersede(OPERATOR, m.missionId(), "vehicle landed before the mission ended");
                 s.phase = Sortie.Phase.RETURNING;
             }
             if (s.phase == Sortie.Phase.RETURNING && landed) {

@@ -20,12 +20,12 @@ public record SearchProfile(CameraModel camera, double effectiveSweepWidthM, dou
 
     /**
      * A thermal quadcopter at 60 m: a 50° lens (a 640 px core behind a 13 mm lens) images 56 m across;
-     * W is taken as 60 % of that for a person under mixed woodland canopy. 1,500 s flight on a full pack
-     * at 8 m/s. The orbit over a found subject (20 m) keeps them inside the footprint's half-width.
+     * W is taken as 60 % of that for a person under mixed woodland canopy. 1,200 s of search flight on a
+     * full pack at 8 m/s: a 25-minute hover endurance less what wind and manoeuvring take. The orbit over a found subject (20 m) keeps them inside the footprint's half-width.
      */
     public static SearchProfile defaults() {
         CameraModel camera = new CameraModel(50, 60, 10);
-        return new SearchProfile(camera, 0.6 * camera.footprintWidthM(), 8, 1500, 40, 20, 35);
+        return new SearchProfile(camera, 0.6 * camera.footprintWidthM(), 8, 1200, 40, 20, 35);
     }
 
     public double halfFovDeg() {

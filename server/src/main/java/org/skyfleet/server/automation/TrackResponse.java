@@ -11,6 +11,7 @@ import org.skyfleet.fleet.dispatch.AssignmentState;
 import org.skyfleet.fleet.dispatch.Dispatcher;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.SourceKind;
+import org.skyfleet.fleet.fusion.TargetClass;
 import org.skyfleet.fleet.fusion.Track;
 import org.skyfleet.fleet.fusion.TrackState;
 import org.skyfleet.fleet.fusion.TrackUpdate;
@@ -28,7 +29,11 @@ import org.skyfleet.server.sighting.TrackFeed;
  * automation thread.
  */
 public final class TrackResponse implements AutoCloseable {
+    /** Faster than a person runs for long: a "person" track moving faster is made of false detections. */
+    static final double MAX_PERSON_SPEED_MPS = 3.0;
+
     private final TrackFeed feed;
+    private final java.util.Set<String> responded = new java.util.HashSet<>();
     private final IncidentBook incidents;
     private final Dispatcher dispatcher;
     private final SearchAutomation search;
@@ -72,18 +77,27 @@ public final class TrackResponse implements AutoCloseable {
     private void onTrack(TrackUpdate u) {
         Track t = u.track();
         GeoPoint at = new GeoPoint(t.latDeg(), t.lonDeg());
-        if (u.kind() == TrackUpdate.Kind.UPDATED && t.state() == TrackState.CONFIRMED) {
+        if (u.kind() == TrackUpdate.Kind.DROPPED) {
+            responded.remove(t.id());
+            return;
+        }
+        if (t.state() != TrackState.CONFIRMED || t.incidentId().isEmpty()) {
+            return;
+        }
+        if (responded.contains(t.id())) {
             dispatcher.moveTarget(t.id(), at);
             overwatch.move(t.id(), at);
             return;
         }
-        if (u.kind() != TrackUpdate.Kind.CONFIRMED || t.incidentId().isEmpty()) {
+        if (t.targetClass() == TargetClass.PERSON && t.speedMps() > MAX_PERSON_SPEED_MPS) {
+            // detections strung along a drone's path look like a person running at drone speed: not yet
             return;
         }
         Incident incident = incidents.find(t.incidentId().get()).orElse(null);
         if (incident == null || !incident.open()) {
             return;
         }
+        responded.add(t.id());
         String finder = finderDrone(t).orElse("");
         incidents.update(incident.incidentId(), i -> i.withTrack(t.id()), TimelineEntry.of(incidents.clock().instant(),
                 TimelineKind.TRACK_CONFIRMED, "fusion", String.format(Locale.ROOT,

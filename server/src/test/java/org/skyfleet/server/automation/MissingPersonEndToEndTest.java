@@ -60,8 +60,8 @@ import org.skyfleet.simulator.world.people.Target;
  */
 class MissingPersonEndToEndTest {
     private static final String SECRET = "call-taking-secret-0123456789";
-    /** The care home at the foot of the hill, where he was last seen. */
-    private static final GeoPoint CARE_HOME = new GeoPoint(53.3885, -1.8690);
+    /** Where a neighbour saw him twenty minutes before the call: on the path up the hill, 150 m from where he is now. */
+    private static final GeoPoint CARE_HOME = new GeoPoint(53.3912, -1.8647);
 
     private static SkyfleetServer server;
     private static Simulation sim;
@@ -77,11 +77,15 @@ class MissingPersonEndToEndTest {
                 InstantSource.system());
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
         String json = Files.readString(Path.of("../scenarios/missing-person-forested-hill.json"))
-                .replace("\"timeScale\": 1,", "\"timeScale\": 30,");
+                .replace("\"timeScale\": 1,", "\"timeScale\": 30,")
+                // The server's GCS heartbeat is 1 Hz of wall time: at 30x the drones hear one every 30 simulated
+                // seconds, so their lost-link failsafe is widened to what 1 s of wall time is worth here.
+                .replace("\"lostLinkTimeoutS\": 30", "\"lostLinkTimeoutS\": 300");
         Scenario scenario = Scenario.parse(json);
         world = new org.skyfleet.simulator.world.LocalFrame(scenario.home().latDeg(), scenario.home().lonDeg());
         int port = server.mavlinkAddress().getPort();
-        reporter = new GrpcSightingReporter(channel, VehicleIds.mavlink(scenario, port), GrpcSightingReporter.Options.defaults());
+        reporter = new GrpcSightingReporter(channel, VehicleIds.mavlink(scenario, server.links().get(0).config().linkName()),
+                GrpcSightingReporter.Options.defaults());
         sim = Simulation.start(scenario, new InetSocketAddress("127.0.0.1", port), reporter);
         units = GroundUnits.start(sim, channel);
         Await.until(Duration.ofSeconds(30), "four drones with a home position and three officers reporting",
@@ -161,8 +165,15 @@ class MissingPersonEndToEndTest {
         GrpcAssert.assertStatus(() -> as(incidents, "pat", "pilot").approveSearch(
                 org.skyfleet.proto.v1.SearchDecisionRequest.newBuilder().setIncidentId(id).build()), Status.Code.FAILED_PRECONDITION, "approval");
 
-        Await.until(Duration.ofSeconds(240), "the subject's track to be confirmed",
-                () -> kinds(incidents, id).contains(TimelineKind.TIMELINE_KIND_TRACK_CONFIRMED));
+        try {
+            Await.until(Duration.ofSeconds(240), "the subject's track to be confirmed",
+                    () -> kinds(incidents, id).contains(TimelineKind.TIMELINE_KIND_TRACK_CONFIRMED));
+        } finally {
+            get(incidents, id).getTimelineList().forEach(e -> System.out.println("TIMELINE " + e.getKind() + " " + e.getText()));
+            System.out.println("REPORTER accepted=" + reporter.accepted() + " failed=" + reporter.failed() + " last=" + reporter.lastError()
+                    + " truth=" + reporter.reports().stream().filter(r -> r.truthTargetId() != null).count());
+            server.tracks().tracks().forEach(t -> System.out.println("TRACK " + t));
+        }
         Incident found = get(incidents, id);
         assertThat(found.getSearch().getState()).isEqualTo(SearchState.SEARCH_STATE_FOUND);
         Target subject = sim.targets().get(0);
