@@ -9,6 +9,7 @@ import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.AssignmentState;
 import org.skyfleet.fleet.dispatch.Dispatcher;
+import org.skyfleet.fleet.dispatch.GreatCircle;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.SourceKind;
 import org.skyfleet.fleet.fusion.TargetClass;
@@ -33,7 +34,14 @@ public final class TrackResponse implements AutoCloseable {
     static final double MAX_PERSON_SPEED_MPS = 3.0;
 
     private final TrackFeed feed;
-    private final java.util.Set<String> responded = new java.util.HashSet<>();
+    /** A second confirmed track this close to the subject's is the same subject (the tracker split it). */
+    static final double SAME_SUBJECT_M = 150;
+
+    /** Track id to the track the response follows (itself for the first). */
+    private final java.util.Map<String, String> responseTrackOf = new java.util.HashMap<>();
+    /** Incident id to the track its response follows. */
+    private final java.util.Map<String, String> responseOfIncident = new java.util.HashMap<>();
+    private final java.util.Map<String, GeoPoint> lastPositionOfResponse = new java.util.HashMap<>();
     private final IncidentBook incidents;
     private final Dispatcher dispatcher;
     private final SearchAutomation search;
@@ -78,15 +86,27 @@ public final class TrackResponse implements AutoCloseable {
         Track t = u.track();
         GeoPoint at = new GeoPoint(t.latDeg(), t.lonDeg());
         if (u.kind() == TrackUpdate.Kind.DROPPED) {
-            responded.remove(t.id());
+            responseTrackOf.remove(t.id());
             return;
         }
         if (t.state() != TrackState.CONFIRMED || t.incidentId().isEmpty()) {
             return;
         }
-        if (responded.contains(t.id())) {
-            dispatcher.moveTarget(t.id(), at);
-            overwatch.move(t.id(), at);
+        String followed = responseTrackOf.get(t.id());
+        if (followed == null && t.targetClass() == TargetClass.PERSON) {
+            // one missing person: a new confirmed track near the one being followed is him again
+            String current = responseOfIncident.get(t.incidentId().get());
+            GeoPoint last = current == null ? null : lastPositionOfResponse.get(current);
+            if (last != null && GreatCircle.distanceM(last, at) <= SAME_SUBJECT_M) {
+                responseTrackOf.put(t.id(), current);
+                followed = current;
+            }
+        }
+        if (followed != null) {
+            // the freshest sighting of the subject, whichever piece of track it landed in, moves the response
+            lastPositionOfResponse.put(followed, at);
+            dispatcher.moveTarget(followed, at);
+            overwatch.move(followed, at);
             return;
         }
         if (t.targetClass() == TargetClass.PERSON && t.speedMps() > MAX_PERSON_SPEED_MPS) {
@@ -97,7 +117,9 @@ public final class TrackResponse implements AutoCloseable {
         if (incident == null || !incident.open()) {
             return;
         }
-        responded.add(t.id());
+        responseTrackOf.put(t.id(), t.id());
+        responseOfIncident.put(incident.incidentId(), t.id());
+        lastPositionOfResponse.put(t.id(), at);
         String finder = finderDrone(t).orElse("");
         incidents.update(incident.incidentId(), i -> i.withTrack(t.id()), TimelineEntry.of(incidents.clock().instant(),
                 TimelineKind.TRACK_CONFIRMED, "fusion", String.format(Locale.ROOT,

@@ -168,17 +168,19 @@ class MissingPersonEndToEndTest {
         try {
             Await.until(Duration.ofSeconds(240), "the subject's track to be confirmed",
                     () -> kinds(incidents, id).contains(TimelineKind.TIMELINE_KIND_TRACK_CONFIRMED));
-        } finally {
-            get(incidents, id).getTimelineList().forEach(e -> System.out.println("TIMELINE " + e.getKind() + " " + e.getText()));
-            System.out.println("REPORTER accepted=" + reporter.accepted() + " failed=" + reporter.failed() + " last=" + reporter.lastError()
-                    + " truth=" + reporter.reports().stream().filter(r -> r.truthTargetId() != null).count());
-            server.tracks().tracks().forEach(t -> System.out.println("TRACK " + t));
+        } catch (AssertionError e) {
+            // what the search did, for whoever reads the failure
+            get(incidents, id).getTimelineList().forEach(x -> System.out.println("TIMELINE " + x.getKind() + " " + x.getText()));
+            System.out.println("sightings accepted=" + reporter.accepted() + ", of the subject "
+                    + reporter.reports().stream().filter(r -> r.truthTargetId() != null).count());
+            throw e;
         }
-        Incident found = get(incidents, id);
-        assertThat(found.getSearch().getState()).isEqualTo(SearchState.SEARCH_STATE_FOUND);
+        Await.until(Duration.ofSeconds(10), "the search to end as found",
+                () -> get(incidents, id).getSearch().getState() == SearchState.SEARCH_STATE_FOUND);
         Target subject = sim.targets().get(0);
+        String followed = entries(incidents, id, TimelineKind.TIMELINE_KIND_TRACK_CONFIRMED).get(0).getTrackId();
         Track track = SightingServiceGrpc.newBlockingStub(channel).listTracks(ListTracksRequest.newBuilder().setIncidentId(id).build())
-                .getTracks(0);
+                .getTracksList().stream().filter(t -> t.getTrackId().equals(followed)).findFirst().orElseThrow();
         GeoPoint truth = truth(subject);
         assertThat(GreatCircle.distanceM(new GeoPoint(track.getPosition().getLatDeg(), track.getPosition().getLonDeg()), truth))
                 .as("confirmed track vs the man's true position").isLessThan(60);
@@ -195,6 +197,9 @@ class MissingPersonEndToEndTest {
                 .as("officer to subject at arrival").isLessThan(60);
         Await.until(Duration.ofSeconds(10), "arrival on the timeline", () -> kinds(incidents, id).contains(TimelineKind.TIMELINE_KIND_UNIT_ARRIVED));
         assertThat(kinds(incidents, id)).contains(TimelineKind.TIMELINE_KIND_DRONE_ORBITING, TimelineKind.TIMELINE_KIND_UNIT_ACKNOWLEDGED);
+        // One man, one officer sent, however many pieces of track the fusion made of him.
+        assertThat(entries(incidents, id, TimelineKind.TIMELINE_KIND_UNIT_ASSIGNED)).hasSize(1);
+        assertThat(entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_ORBITING)).hasSize(1);
 
         // Closing needs a commander or dispatcher, and a reason.
         GrpcAssert.assertStatus(() -> as(incidents, "olly", "officer").closeIncident(CloseIncidentRequest.newBuilder()
