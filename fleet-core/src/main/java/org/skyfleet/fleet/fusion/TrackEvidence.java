@@ -16,9 +16,15 @@ import java.util.Deque;
  * source reliability ρ (drone, robot 0.9; officer 1; citizen 0.5): a detection is always evidence for
  * the target, a confident one more so (at most a likelihood ratio of 10). Silence is evidence against:
  * L falls by {@value #MISS_LOG_ODDS_PER_MIN} per minute between hits, applied when the next hit comes.
+ *
+ * <p>Persistence: a camera that sees a real person sees them again a second or two later, while a
+ * detector's false alarms come singly, scattered over the footprint. A track made only of camera hits
+ * (drones, robots) is therefore confirmed only once two of them came within {@value #CAMERA_BURST_MS} ms
+ * of each other; a person's report (officer, citizen) needs no such burst.
  */
 final class TrackEvidence {
     static final double MISS_LOG_ODDS_PER_MIN = 0.5;
+    static final long CAMERA_BURST_MS = 12_000;
     private static final double PRIOR_LOG_ODDS = Math.log(0.1 / 0.9);
     private static final double MAX_LOG_ODDS = 8;
     private static final double MIN_LOG_ODDS = -8;
@@ -26,6 +32,8 @@ final class TrackEvidence {
     private final Deque<Hit> hits = new ArrayDeque<>();
     private double logOdds = PRIOR_LOG_ODDS;
     private long lastHitMs = Long.MIN_VALUE;
+    /** Seen twice in one look by cameras, or reported by a person. */
+    private boolean persistent;
 
     /** Records a hit; returns whether the weight within the window now reaches {@code confirmHits}. */
     boolean hit(Sighting s, TrackerConfig config) {
@@ -35,14 +43,23 @@ final class TrackEvidence {
         logOdds += Math.log(1 + 9 * s.confidence() * reliability(s.sourceKind()));
         logOdds = Math.max(MIN_LOG_ODDS, Math.min(MAX_LOG_ODDS, logOdds));
         lastHitMs = Math.max(lastHitMs, s.timeMs());
-        hits.addLast(new Hit(s.timeMs(), weight(s)));
+        boolean camera = s.sourceKind() == SourceKind.DRONE || s.sourceKind() == SourceKind.ROBOT;
+        for (Hit h : hits) {
+            if (camera && h.camera() && Math.abs(h.timeMs() - s.timeMs()) <= CAMERA_BURST_MS) {
+                persistent = true;
+            }
+        }
+        if (!camera) {
+            persistent = true;
+        }
+        hits.addLast(new Hit(s.timeMs(), weight(s), camera));
         // Hits may arrive slightly out of order, so filter rather than pop from the front only.
         hits.removeIf(h -> h.timeMs() < lastHitMs - config.confirmWindowMs());
         double sum = 0;
         for (Hit h : hits) {
             sum += h.weight();
         }
-        return sum >= config.confirmHits() - 1e-9;
+        return sum >= config.confirmHits() - 1e-9 && persistent;
     }
 
     /** Existence probability, 0..1. */
@@ -66,6 +83,6 @@ final class TrackEvidence {
         };
     }
 
-    private record Hit(long timeMs, double weight) {
+    private record Hit(long timeMs, double weight, boolean camera) {
     }
 }

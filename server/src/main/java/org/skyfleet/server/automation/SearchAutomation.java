@@ -71,6 +71,11 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     private static final Duration LEASE_TTL = Duration.ofMinutes(5);
     /** Below this height above home a sample is the drone climbing out or landing, not searching. */
     private static final double MIN_SEARCH_ALT_M = 15;
+    /**
+     * Segments about 400 m a side: one drone sweeps one on a pack with its reserve (56 m spacing: about
+     * 3 km of track, 11 minutes with transit), so every segment handed out is searched whole.
+     */
+    static final double SEGMENT_SIZE_M = 400;
 
     private final IncidentBook incidents;
     private final VehicleRegistry registry;
@@ -198,7 +203,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
             if (run == null) {
                 throw Status.NOT_FOUND.withDescription("incident " + incidentId + " has no search").asRuntimeException();
             }
-            return SearchMapView.of(run, SearchSegments.of(run.map));
+            return SearchMapView.of(run, SearchSegments.of(run.map, SEGMENT_SIZE_M));
         });
     }
 
@@ -219,7 +224,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     private void plan(Incident incident) {
         DistanceQuantiles q = statistics.forCategory(incident.missingPerson().category());
         ProbabilityMap map = ProbabilityMap.around(incident.missingPerson().lastKnownPoint(), q);
-        List<SearchSegment> segments = SearchSegments.of(map);
+        List<SearchSegment> segments = SearchSegments.of(map, SEGMENT_SIZE_M);
         SearchRun run = new SearchRun(incident.incidentId(), q, map, segments);
         runs.put(incident.incidentId(), run);
         FreeDrones.Choice choice = freeDrones.find(vehiclesInUse(), clock.instant());
@@ -471,7 +476,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
             return;
         }
         Set<String> inHand = new HashSet<>(run.segmentsInHand());
-        List<SearchSegment> open = SearchSegments.of(run.map).stream().filter(s -> !inHand.contains(s.id())).toList();
+        List<SearchSegment> open = SearchSegments.of(run.map, SEGMENT_SIZE_M).stream().filter(s -> !inHand.contains(s.id())).toList();
         Incident incident = incidents.get(run.incidentId);
         Allocation more = allocator.allocate(choice.candidates(), open, incident.missingPerson().lastKnownPoint(), airspace.get());
         if (more.assignments().isEmpty()) {
