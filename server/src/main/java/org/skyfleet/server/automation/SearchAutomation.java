@@ -75,7 +75,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
      * Segments about 400 m a side: one drone sweeps one on a pack with its reserve (56 m spacing: about
      * 3 km of track, 11 minutes with transit), so every segment handed out is searched whole.
      */
-    static final double SEGMENT_SIZE_M = 400;
+    public static final double SEGMENT_SIZE_M = 400;
 
     private final IncidentBook incidents;
     private final VehicleRegistry registry;

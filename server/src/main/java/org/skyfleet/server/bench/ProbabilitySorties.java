@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.skyfleet.server.automation.SearchAutomation;
 import org.skyfleet.fleet.search.Allocation;
 import org.skyfleet.fleet.search.CandidateDrone;
 import org.skyfleet.fleet.search.DistanceQuantiles;
@@ -54,7 +55,7 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
     @Override
     public Map<String, List<double[]>> firstWave(List<BenchDrone> drones) {
         List<CandidateDrone> candidates = drones.stream().map(this::candidate).toList();
-        return routes(allocator.allocate(candidates, SearchSegments.of(map), lkp, Airspace.OPEN));
+        return routes(allocator.allocate(candidates, SearchSegments.of(map, SearchAutomation.SEGMENT_SIZE_M), lkp, Airspace.OPEN));
     }
 
     @Override
@@ -67,7 +68,7 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
                 inHand.add(segmentOfDrone.get(d.id));
             }
         }
-        List<SearchSegment> open = SearchSegments.of(map).stream().filter(s -> !inHand.contains(s.id())).toList();
+        List<SearchSegment> open = SearchSegments.of(map, SearchAutomation.SEGMENT_SIZE_M).stream().filter(s -> !inHand.contains(s.id())).toList();
         Map<String, List<double[]>> r = routes(allocator.allocate(List.of(candidate(drone)), open, lkp, Airspace.OPEN));
         return Optional.ofNullable(r.get(drone.id));
     }
