@@ -3,7 +3,9 @@ package org.skyfleet.server.cli;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
+import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.SkyfleetServer;
+import org.skyfleet.server.incident.IncidentWebhook;
 import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.SimulationConfig;
 import org.skyfleet.simulator.scenario.Scenario;
@@ -36,6 +38,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scenario", description = "run this scenario file (see scenarios/) instead of the default fleet")
     java.nio.file.Path scenario;
 
+    @Option(names = "--time-scale", description = "simulated seconds per second for a scenario (default: the scenario's)")
+    Double timeScale;
+
+    @Option(names = "--call", description = "with a scenario that has a person: post the missing-person call to the webhook "
+            + "once the fleet and the officers are up, and print the incident's timeline as it happens")
+    boolean call;
+
     @Override
     public Integer call() throws Exception {
         String[] latLon = home.split(",");
@@ -46,14 +55,33 @@ final class DemoCommand implements Callable<Integer> {
         double lat = Double.parseDouble(latLon[0].trim());
         double lon = Double.parseDouble(latLon[1].trim());
         Scenario loaded = scenario == null ? null : Scenario.load(scenario);
-        SkyfleetServer server = SkyfleetServer.start(options.toConfig(), InstantSource.system());
+        if (loaded != null && timeScale != null) {
+            loaded = MissingPersonDemo.forTimeScale(loaded, timeScale);
+        }
+        boolean ground = loaded != null && !loaded.targets().isEmpty() && !loaded.units().isEmpty();
+        String secret = MissingPersonDemo.newSecret();
+        SkyfleetServer server = SkyfleetServer.start(options.toConfig(), AutomationConfig.defaults().withWebhookSecret(secret),
+                InstantSource.system());
         ServeCommand.printEndpoints(server);
+        System.out.printf("  webhook  http://127.0.0.1:%d%s  (Authorization: Bearer %s)%n", server.httpPort(),
+                IncidentWebhook.PATH, secret);
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         Simulation sim;
+        MissingPersonDemo people = null;
         if (loaded != null) {
-            sim = Simulation.start(loaded, target);
-            System.out.printf("Running scenario '%s' (%d vehicles, x%.0f time) -> %s%n", loaded.name(),
-                    sim.vehicles().size(), loaded.timeScale(), target);
+            if (ground) {
+                people = MissingPersonDemo.start(server, loaded);
+                sim = Simulation.start(loaded, target, people.reporter());
+                people.startUnits(sim);
+            } else {
+                sim = Simulation.start(loaded, target);
+            }
+            System.out.printf("Running scenario '%s' (%d vehicles, %d officers, x%.0f time) -> %s%n", loaded.name(),
+                    sim.vehicles().size(), loaded.units().size(), loaded.timeScale(), target);
+            if (ground && call) {
+                Thread.sleep(Math.max(3000, (long) (3000 / Math.max(1, loaded.timeScale()) * 10)));
+                MissingPersonDemo.postCall(server, loaded, secret);
+            }
         } else {
             sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed));
             System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
@@ -63,8 +91,15 @@ final class DemoCommand implements Callable<Integer> {
         if (durationS > 0) {
             Thread.sleep(durationS * 1000);
             VehiclesCommand.printTable(server.registry().all());
+            if (people != null) {
+                people.close();
+            }
             sim.close();
             server.close();
+            return 0;
+        }
+        if (people != null) {
+            ServeCommand.awaitShutdown(people, sim, server);
             return 0;
         }
         ServeCommand.awaitShutdown(sim, server);

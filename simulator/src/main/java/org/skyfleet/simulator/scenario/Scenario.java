@@ -109,6 +109,11 @@ public record Scenario(String name, String description, long seed, double durati
                 wind, failsafe, vehicles, targets, faults, detectionLog, u);
     }
 
+    public Scenario withFailsafe(FailsafeSpec f) {
+        return new Scenario(name, description, seed, durationS, timeScale, home, homeAltAmslM, area, night, canopyCover,
+                wind, f, vehicles, targets, faults, detectionLog, units);
+    }
+
     public Scenario withSeed(long s) {
         return new Scenario(name, description, s, durationS, timeScale, home, homeAltAmslM, area, night, canopyCover,
                 wind, failsafe, vehicles, targets, faults, detectionLog, units);
