@@ -10,7 +10,6 @@ import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.Operator.Role;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.Dispatcher;
-import org.skyfleet.fleet.dispatch.UnknownAssignmentException;
 import org.skyfleet.proto.v1.AssignmentActionRequest;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
 import org.skyfleet.proto.v1.ListUnitsRequest;
@@ -18,6 +17,7 @@ import org.skyfleet.proto.v1.ListUnitsResponse;
 import org.skyfleet.proto.v1.ReportUnitPositionsResponse;
 import org.skyfleet.proto.v1.StreamAssignmentsRequest;
 import org.skyfleet.proto.v1.UnitPositionReport;
+import org.skyfleet.server.grpc.Answers;
 import org.skyfleet.server.grpc.LatestByKeyStream;
 import org.skyfleet.server.grpc.Permissions;
 import org.skyfleet.server.incident.IncidentProtoMapper;
@@ -80,7 +80,7 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
 
     @Override
     public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> observer) {
-        answer(observer, () -> ListUnitsResponse.newBuilder()
+        Answers.answer(observer, () -> ListUnitsResponse.newBuilder()
                 .addAllUnits(dispatcher.roster().all().stream().map(DispatchProtoMapper::unit).toList()).build());
     }
 
@@ -116,7 +116,7 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
 
     @Override
     public void acknowledgeAssignment(AssignmentActionRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
-        answer(observer, () -> {
+        Answers.answer(observer, () -> {
             Operator caller = Permissions.require("acknowledge assignments", Role.OFFICER, Role.DISPATCHER);
             requireOwnUnit(caller, request.getUnitId(), "acknowledge for");
             return DispatchProtoMapper.assignment(dispatcher.acknowledge(request.getAssignmentId(), request.getUnitId()));
@@ -125,7 +125,7 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
 
     @Override
     public void reportArrival(AssignmentActionRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
-        answer(observer, () -> {
+        Answers.answer(observer, () -> {
             Operator caller = Permissions.require("report arrivals", Role.OFFICER, Role.DISPATCHER);
             requireOwnUnit(caller, request.getUnitId(), "report the arrival of");
             Assignment a = dispatcher.arrive(request.getAssignmentId(), request.getUnitId());
@@ -138,27 +138,6 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
             throw Status.PERMISSION_DENIED.withDescription(caller + " may not " + what + " unit '" + unitId
                     + "': officers act for their own unit only").asRuntimeException();
         }
-    }
-
-    private static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-            return;
-        } catch (UnknownAssignmentException e) {
-            observer.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IllegalArgumentException e) {
-            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IllegalStateException e) {
-            observer.onError(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        }
-        observer.onNext(result);
-        observer.onCompleted();
     }
 
     private static final class Ignore<T> implements StreamObserver<T> {

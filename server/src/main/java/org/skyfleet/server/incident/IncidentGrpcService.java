@@ -1,7 +1,6 @@
 package org.skyfleet.server.incident;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.time.InstantSource;
 import java.util.function.Supplier;
@@ -10,7 +9,6 @@ import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.Operator.Role;
 import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.IncidentBook;
-import org.skyfleet.fleet.incident.UnknownIncidentException;
 import org.skyfleet.proto.v1.CloseIncidentRequest;
 import org.skyfleet.proto.v1.CreateIncidentRequest;
 import org.skyfleet.proto.v1.GetIncidentRequest;
@@ -22,6 +20,7 @@ import org.skyfleet.proto.v1.ListIncidentsResponse;
 import org.skyfleet.proto.v1.SearchDecisionRequest;
 import org.skyfleet.proto.v1.SearchMap;
 import org.skyfleet.proto.v1.StreamIncidentsRequest;
+import org.skyfleet.server.grpc.Answers;
 import org.skyfleet.server.grpc.LatestByKeyStream;
 import org.skyfleet.server.grpc.Permissions;
 
@@ -57,7 +56,7 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
 
     @Override
     public void createIncident(CreateIncidentRequest request, StreamObserver<IncidentResponse> observer) {
-        answer(observer, () -> {
+        Answers.answer(observer, () -> {
             Operator caller = Permissions.require("create incidents", Role.DISPATCHER, Role.COMMANDER, Role.AUTOMATION);
             return response(create(book, audit, request, caller.toString(), clock).incident());
         });
@@ -65,18 +64,18 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
 
     @Override
     public void getIncident(GetIncidentRequest request, StreamObserver<IncidentResponse> observer) {
-        answer(observer, () -> response(book.get(request.getIncidentId())));
+        Answers.answer(observer, () -> response(book.get(request.getIncidentId())));
     }
 
     @Override
     public void listIncidents(ListIncidentsRequest request, StreamObserver<ListIncidentsResponse> observer) {
-        answer(observer, () -> ListIncidentsResponse.newBuilder().addAllIncidents(book.list(request.getIncludeClosed()).stream()
+        Answers.answer(observer, () -> ListIncidentsResponse.newBuilder().addAllIncidents(book.list(request.getIncludeClosed()).stream()
                 .map(IncidentProtoMapper::toProto).toList()).build());
     }
 
     @Override
     public void closeIncident(CloseIncidentRequest request, StreamObserver<IncidentResponse> observer) {
-        answer(observer, () -> {
+        Answers.answer(observer, () -> {
             Operator caller = Permissions.require("close incidents", Role.COMMANDER, Role.DISPATCHER);
             Incident closed = book.close(request.getIncidentId(), request.getReason(), caller.toString());
             audit.append(caller.toString(), "incident close", closed.incidentId(), closed.closeReason(), "CLOSED");
@@ -86,21 +85,21 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
 
     @Override
     public void approveSearch(SearchDecisionRequest request, StreamObserver<IncidentResponse> observer) {
-        answer(observer, () -> response(searches.approve(
+        Answers.answer(observer, () -> response(searches.approve(
                 Permissions.require("approve searches", Role.PILOT, Role.COMMANDER, Role.AUTOMATION),
                 request.getIncidentId(), request.getReason())));
     }
 
     @Override
     public void rejectSearch(SearchDecisionRequest request, StreamObserver<IncidentResponse> observer) {
-        answer(observer, () -> response(searches.reject(
+        Answers.answer(observer, () -> response(searches.reject(
                 Permissions.require("reject searches", Role.PILOT, Role.COMMANDER, Role.AUTOMATION),
                 request.getIncidentId(), request.getReason())));
     }
 
     @Override
     public void getSearchMap(GetIncidentRequest request, StreamObserver<SearchMap> observer) {
-        answer(observer, () -> {
+        Answers.answer(observer, () -> {
             book.get(request.getIncidentId());
             return searches.map(request.getIncidentId());
         });
@@ -130,26 +129,5 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
 
     private static IncidentResponse response(Incident i) {
         return IncidentResponse.newBuilder().setIncident(IncidentProtoMapper.toProto(i)).build();
-    }
-
-    static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-            return;
-        } catch (UnknownIncidentException e) {
-            observer.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IllegalArgumentException e) {
-            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IllegalStateException e) {
-            observer.onError(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        }
-        observer.onNext(result);
-        observer.onCompleted();
     }
 }

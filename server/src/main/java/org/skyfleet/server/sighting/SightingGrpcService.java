@@ -1,7 +1,6 @@
 package org.skyfleet.server.sighting;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.time.InstantSource;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import org.skyfleet.fleet.fusion.TrackUpdate;
 import org.skyfleet.fleet.incident.IncidentBook;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.TimelineKind;
-import org.skyfleet.fleet.incident.UnknownIncidentException;
 import org.skyfleet.proto.v1.ListTracksRequest;
 import org.skyfleet.proto.v1.ListTracksResponse;
 import org.skyfleet.proto.v1.ReportSightingRequest;
@@ -23,6 +21,7 @@ import org.skyfleet.proto.v1.ReportSightingResponse;
 import org.skyfleet.proto.v1.SightingServiceGrpc;
 import org.skyfleet.proto.v1.StreamTracksRequest;
 import org.skyfleet.proto.v1.TrackChange;
+import org.skyfleet.server.grpc.Answers;
 import org.skyfleet.server.grpc.LatestByKeyStream;
 import org.skyfleet.server.grpc.Permissions;
 
@@ -47,43 +46,33 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
 
     @Override
     public void reportSighting(ReportSightingRequest r, StreamObserver<ReportSightingResponse> observer) {
-        ReportSightingResponse response;
-        try {
-            Operator caller = Permissions.require("report sightings", Role.VEHICLE_EDGE, Role.OFFICER, Role.DISPATCHER,
-                    Role.COMMANDER, Role.AUTOMATION);
-            if ((caller.role() == Role.VEHICLE_EDGE || caller.role() == Role.OFFICER) && !caller.subject().equals(r.getSourceId())) {
-                throw Status.PERMISSION_DENIED.withDescription(caller + " may report sightings for source '" + caller.subject()
-                        + "' only, not '" + r.getSourceId() + "'").asRuntimeException();
-            }
-            String incidentId = r.getIncidentId().isEmpty() ? null : r.getIncidentId();
-            if (incidentId != null) {
-                incidents.get(incidentId);
-            } else if (r.getSource() == org.skyfleet.proto.v1.SightingSource.SIGHTING_SOURCE_DRONE) {
-                incidentId = incidentOfVehicle.apply(r.getSourceId()).orElse(null);
-            }
-            Sighting s = SightingProtoMapper.sighting(r, clock.instant(), incidentId);
-            TrackFeed.Fused fused = feed.report(s);
-            if (!fused.duplicate() && incidentId != null) {
-                incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.SIGHTING, r.getSourceId(),
-                        String.format(Locale.ROOT, "%s sighting by %s (confidence %.2f)%s",
-                                s.targetClass().name().toLowerCase(Locale.ROOT), r.getSourceId(), s.confidence(),
-                                fused.trackId().isEmpty() ? "" : ", track " + fused.trackId()))
-                        .withSighting(s.id()).withTrack(fused.trackId()));
-            }
-            response = ReportSightingResponse.newBuilder().setSightingId(s.id()).setTrackId(fused.trackId())
-                    .setDuplicate(fused.duplicate()).build();
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-            return;
-        } catch (UnknownIncidentException e) {
-            observer.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IllegalArgumentException e) {
-            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
+        Answers.answer(observer, () -> report(r));
+    }
+
+    private ReportSightingResponse report(ReportSightingRequest r) {
+        Operator caller = Permissions.require("report sightings", Role.VEHICLE_EDGE, Role.OFFICER, Role.DISPATCHER,
+                Role.COMMANDER, Role.AUTOMATION);
+        if ((caller.role() == Role.VEHICLE_EDGE || caller.role() == Role.OFFICER) && !caller.subject().equals(r.getSourceId())) {
+            throw Status.PERMISSION_DENIED.withDescription(caller + " may report sightings for source '" + caller.subject()
+                    + "' only, not '" + r.getSourceId() + "'").asRuntimeException();
         }
-        observer.onNext(response);
-        observer.onCompleted();
+        String incidentId = r.getIncidentId().isEmpty() ? null : r.getIncidentId();
+        if (incidentId != null) {
+            incidents.get(incidentId);
+        } else if (r.getSource() == org.skyfleet.proto.v1.SightingSource.SIGHTING_SOURCE_DRONE) {
+            incidentId = incidentOfVehicle.apply(r.getSourceId()).orElse(null);
+        }
+        Sighting s = SightingProtoMapper.sighting(r, clock.instant(), incidentId);
+        TrackFeed.Fused fused = feed.report(s);
+        if (!fused.duplicate() && incidentId != null) {
+            incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.SIGHTING, r.getSourceId(),
+                    String.format(Locale.ROOT, "%s sighting by %s (confidence %.2f)%s",
+                            s.targetClass().name().toLowerCase(Locale.ROOT), r.getSourceId(), s.confidence(),
+                            fused.trackId().isEmpty() ? "" : ", track " + fused.trackId()))
+                    .withSighting(s.id()).withTrack(fused.trackId()));
+        }
+        return ReportSightingResponse.newBuilder().setSightingId(s.id()).setTrackId(fused.trackId())
+                .setDuplicate(fused.duplicate()).build();
     }
 
     @Override
