@@ -15,8 +15,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SkyfleetServer server = SkyfleetServer.start(options.toConfig(), InstantSource.system());
+        // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
+        String secret = System.getenv("SKYFLEET_WEBHOOK_SECRET");
+        if (secret != null && secret.length() < 16) {
+            System.err.println("SKYFLEET_WEBHOOK_SECRET must be at least 16 characters");
+            return 2;
+        }
+        SkyfleetServer server = SkyfleetServer.start(options.toConfig(),
+                org.skyfleet.server.AutomationConfig.defaults().withWebhookSecret(secret), InstantSource.system());
         printEndpoints(server);
+        System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST /api/v1/incidents)"
+                : "  webhook  http://127.0.0.1:" + server.httpPort() + "/api/v1/incidents");
         awaitShutdown(server);
         return 0;
     }
