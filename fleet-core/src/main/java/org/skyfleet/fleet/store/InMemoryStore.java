@@ -1,0 +1,238 @@
+package org.skyfleet.fleet.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.skyfleet.fleet.audit.AuditEntry;
+import org.skyfleet.fleet.control.ControlLease;
+import org.skyfleet.fleet.dispatch.Assignment;
+import org.skyfleet.fleet.fusion.Sighting;
+import org.skyfleet.fleet.incident.Incident;
+import org.skyfleet.fleet.incident.TimelineEntry;
+import org.skyfleet.fleet.incident.UnknownIncidentException;
+
+/**
+ * The store kept in memory: the fake for tests and for a control plane that need not survive a restart.
+ * Same contract as the JDBC adapter except durability; {@link #close()} keeps the data, so a test can
+ * "restart" by handing the same instance to a new service. One lock for everything: it is a fake.
+ */
+public final class InMemoryStore implements Store {
+    private final Map<String, Incident> incidents = new LinkedHashMap<>();
+    private final TreeMap<Long, AuditEntry> audit = new TreeMap<>();
+    private final Map<String, Sighting> sightings = new LinkedHashMap<>();
+    private final Map<String, Assignment> assignments = new TreeMap<>();
+    private final Map<String, ControlLease> leases = new TreeMap<>();
+    private final Map<String, TreeMap<Instant, PositionSample>> positions = new LinkedHashMap<>();
+
+    private final IncidentStore incidentStore = new Incidents();
+    private final AuditStore auditStore = new Audit();
+    private final SightingStore sightingStore = new Sightings();
+    private final AssignmentStore assignmentStore = new Assignments();
+    private final LeaseStore leaseStore = new Leases();
+    private final PositionHistoryStore positionStore = new Positions();
+
+    @Override
+    public IncidentStore incidents() {
+        return incidentStore;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return auditStore;
+    }
+
+    @Override
+    public SightingStore sightings() {
+        return sightingStore;
+    }
+
+    @Override
+    public AssignmentStore assignments() {
+        return assignmentStore;
+    }
+
+    @Override
+    public LeaseStore leases() {
+        return leaseStore;
+    }
+
+    @Override
+    public PositionHistoryStore positions() {
+        return positionStore;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private final class Incidents implements IncidentStore {
+        @Override
+        public void save(Incident incident) {
+            synchronized (InMemoryStore.this) {
+                Incident stored = incidents.get(incident.incidentId());
+                List<TimelineEntry> timeline = new ArrayList<>(stored == null ? List.of() : stored.timeline());
+                List<TimelineEntry> given = incident.timeline();
+                timeline.addAll(given.subList(Math.min(timeline.size(), given.size()), given.size()));
+                incidents.put(incident.incidentId(), withTimeline(incident, timeline));
+            }
+        }
+
+        @Override
+        public void appendTimeline(String incidentId, TimelineEntry entry) {
+            synchronized (InMemoryStore.this) {
+                Incident stored = incidents.get(incidentId);
+                if (stored == null) {
+                    throw new UnknownIncidentException(incidentId);
+                }
+                incidents.put(incidentId, stored.with(entry));
+            }
+        }
+
+        @Override
+        public Optional<Incident> find(String incidentId) {
+            synchronized (InMemoryStore.this) {
+                return Optional.ofNullable(incidents.get(incidentId));
+            }
+        }
+
+        @Override
+        public List<Incident> loadOpen() {
+            synchronized (InMemoryStore.this) {
+                return incidents.values().stream().filter(Incident::open)
+                        .sorted(Comparator.comparing(Incident::reportedAt).thenComparing(Incident::incidentId)).toList();
+            }
+        }
+
+        private Incident withTimeline(Incident i, List<TimelineEntry> t) {
+            return new Incident(i.incidentId(), i.externalId(), i.type(), i.priority(), i.location(), i.reportedAt(),
+                    i.subjectDescription(), i.missingPerson(), i.search(), t, i.trackIds(), i.unitIds(), i.closeReason(),
+                    i.closedAt());
+        }
+    }
+
+    private final class Audit implements AuditStore {
+        @Override
+        public void append(AuditEntry entry) {
+            synchronized (InMemoryStore.this) {
+                if (audit.putIfAbsent(entry.sequence(), entry) != null) {
+                    throw new StoreException("audit entry " + entry.sequence() + " is already stored");
+                }
+            }
+        }
+
+        @Override
+        public List<AuditEntry> loadAll() {
+            synchronized (InMemoryStore.this) {
+                return List.copyOf(audit.values());
+            }
+        }
+    }
+
+    private final class Sightings implements SightingStore {
+        @Override
+        public void append(Sighting sighting) {
+            synchronized (InMemoryStore.this) {
+                if (sightings.putIfAbsent(sighting.id(), sighting) != null) {
+                    throw new StoreException("sighting " + sighting.id() + " is already stored");
+                }
+            }
+        }
+
+        @Override
+        public void appendWithTimeline(Sighting sighting, TimelineEntry entry) {
+            synchronized (InMemoryStore.this) {
+                String incidentId = sighting.incidentId().orElseThrow(() -> new IllegalArgumentException(
+                        "sighting " + sighting.id() + " names no incident to record it on"));
+                if (!incidents.containsKey(incidentId)) {
+                    throw new UnknownIncidentException(incidentId);
+                }
+                append(sighting);
+                incidentStore.appendTimeline(incidentId, entry);
+            }
+        }
+
+        @Override
+        public List<Sighting> forIncident(String incidentId) {
+            synchronized (InMemoryStore.this) {
+                return sightings.values().stream().filter(s -> s.incidentId().equals(Optional.of(incidentId)))
+                        .sorted(Comparator.comparingLong(Sighting::timeMs).thenComparing(Sighting::id)).toList();
+            }
+        }
+
+        @Override
+        public long count() {
+            synchronized (InMemoryStore.this) {
+                return sightings.size();
+            }
+        }
+    }
+
+    private final class Assignments implements AssignmentStore {
+        @Override
+        public void save(Assignment assignment) {
+            synchronized (InMemoryStore.this) {
+                assignments.put(assignment.assignmentId(), assignment);
+            }
+        }
+
+        @Override
+        public Optional<Assignment> find(String assignmentId) {
+            synchronized (InMemoryStore.this) {
+                return Optional.ofNullable(assignments.get(assignmentId));
+            }
+        }
+
+        @Override
+        public List<Assignment> loadOpen() {
+            synchronized (InMemoryStore.this) {
+                return assignments.values().stream().filter(a -> a.state().open()).toList();
+            }
+        }
+    }
+
+    private final class Leases implements LeaseStore {
+        @Override
+        public void save(ControlLease lease) {
+            synchronized (InMemoryStore.this) {
+                leases.put(lease.vehicleId(), lease);
+            }
+        }
+
+        @Override
+        public void delete(String vehicleId) {
+            synchronized (InMemoryStore.this) {
+                leases.remove(vehicleId);
+            }
+        }
+
+        @Override
+        public List<ControlLease> loadLive(Instant now) {
+            synchronized (InMemoryStore.this) {
+                return leases.values().stream().filter(l -> l.isLive(now)).toList();
+            }
+        }
+    }
+
+    private final class Positions implements PositionHistoryStore {
+        @Override
+        public void append(String vehicleId, Instant time, double latDeg, double lonDeg, double altAmslM) {
+            synchronized (InMemoryStore.this) {
+                positions.computeIfAbsent(vehicleId, v -> new TreeMap<>())
+                        .putIfAbsent(time, new PositionSample(vehicleId, time, latDeg, lonDeg, altAmslM));
+            }
+        }
+
+        @Override
+        public List<PositionSample> replay(String vehicleId, Instant from, Instant to) {
+            synchronized (InMemoryStore.this) {
+                TreeMap<Instant, PositionSample> samples = positions.get(vehicleId);
+                return samples == null ? List.of() : List.copyOf(samples.subMap(from, true, to, false).values());
+            }
+        }
+    }
+}

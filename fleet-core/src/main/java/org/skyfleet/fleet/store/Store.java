@@ -1,0 +1,24 @@
+package org.skyfleet.fleet.store;
+
+/**
+ * Everything the control plane persists, one port per aggregate. Each write method returns only once
+ * its write is durable (committed); a failed write throws {@link StoreException} and wrote nothing.
+ */
+public interface Store extends AutoCloseable {
+    IncidentStore incidents();
+
+    AuditStore audit();
+
+    SightingStore sightings();
+
+    AssignmentStore assignments();
+
+    LeaseStore leases();
+
+    /** Every sample given; put a {@link PositionDownsampler} in front to keep about 1 Hz per vehicle. */
+    PositionHistoryStore positions();
+
+    /** Releases connections and files; writes already returned from are kept. */
+    @Override
+    void close();
+}

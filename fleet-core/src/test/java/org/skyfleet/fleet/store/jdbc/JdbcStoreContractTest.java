@@ -1,0 +1,88 @@
+package org.skyfleet.fleet.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.skyfleet.fleet.audit.AuditEntry;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.store.Store;
+import org.skyfleet.fleet.store.StoreContractTest;
+import org.skyfleet.fleet.store.StoreFixtures;
+
+/** The store contract plus what only a database has: migrations, rows changed behind the store's back. */
+abstract class JdbcStoreContractTest extends StoreContractTest {
+    /** This test's database URL, the same on every call within one test. */
+    protected abstract String url();
+
+    @Override
+    protected Store openStore() {
+        return JdbcStore.open(url());
+    }
+
+    @Test
+    void theMigrationRunsOnceAndASecondOpenIsANoOp() throws SQLException {
+        store.close();
+        try (JdbcStore again = JdbcStore.open(url())) {
+            assertThat(again.migrationsApplied()).isZero();
+        }
+        store = openStore();
+        assertThat(count("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewDatabaseIsMigratedOnOpen() {
+        // openFirst() opened this test's fresh database: everything was applied then
+        assertThat(((JdbcStore) store).migrationsApplied()).isEqualTo(1);
+    }
+
+    @Test
+    void anAuditRowChangedInTheDatabaseIsFoundAfterAReload() throws SQLException {
+        Instant[] now = {StoreFixtures.T0};
+        AuditJournal journal = new AuditJournal(() -> now[0]);
+        for (int n = 1; n <= 5; n++) {
+            now[0] = now[0].plusMillis(250);
+            store.audit().append(journal.append("cmd-1 (commander)", "lease take-over", "drone-1", "n=" + n, "ACCEPTED"));
+        }
+        try (Connection c = DriverManager.getConnection(url());
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_entry SET detail = ? WHERE sequence = 3")) {
+            ps.setString(1, "n=3, nothing to see");
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        List<AuditEntry> loaded = restart().audit().loadAll();
+
+        assertThat(AuditJournal.firstBroken(loaded)).hasValueSatisfying(e -> {
+            assertThat(e.sequence()).isEqualTo(3);
+            assertThat(e.detail()).isEqualTo("n=3, nothing to see");
+        });
+    }
+
+    @Test
+    void aDeletedAuditRowIsFoundAfterAReload() throws SQLException {
+        AuditJournal journal = new AuditJournal(() -> StoreFixtures.T0);
+        for (int n = 1; n <= 4; n++) {
+            store.audit().append(journal.append("system", "mission approved", "", "m-" + n, "OK"));
+        }
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_entry WHERE sequence = 2");
+        }
+        assertThat(AuditJournal.firstBroken(restart().audit().loadAll())).hasValueSatisfying(
+                e -> assertThat(e.sequence()).isEqualTo(3));
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
