@@ -1,5 +1,6 @@
 package org.skyfleet.fleet.store.jdbc;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.skyfleet.fleet.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
 class AcknowledgedWritesSurviveAKillTest {
     @TempDir
     Path dataDir;
+
+    /**
+     * A killed H2 process leaves its lock file behind; H2 takes it over once it sees the file is stale, which
+     * can take a couple of seconds. A restarted server waits the same way.
+     */
+    private static JdbcStore reopenAfterCrash(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                return JdbcStore.open(url);
+            } catch (StoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+        }
+    }
 
     @Test
     void everyAcknowledgedSightingIsThereAfterTheWriterIsKilled() throws Exception {
@@ -43,7 +63,7 @@ class AcknowledgedWritesSurviveAKillTest {
         assertThat(acknowledged).as("the writer started and acknowledged writes; its stderr:%n%s",
                 Files.readString(dataDir.resolve("writer-stderr.txt"))).hasSizeGreaterThanOrEqualTo(300);
 
-        try (JdbcStore store = JdbcStore.open(url)) {
+        try (JdbcStore store = reopenAfterCrash(url)) {
             assertThat(store.sightings().count()).isGreaterThanOrEqualTo(acknowledged.size());
             String last = acknowledged.get(acknowledged.size() - 1);
             assertThat(store.sightings().count()).as("the last acknowledged, %s, and all before it", last)
