@@ -64,6 +64,8 @@ import org.skyfleet.fleet.dispatch.RoadNetworkEta;
 import org.skyfleet.fleet.dispatch.UnitRoster;
 import org.skyfleet.fleet.fusion.Tracker;
 import org.skyfleet.fleet.incident.IncidentBook;
+import org.skyfleet.fleet.store.InMemoryStore;
+import org.skyfleet.fleet.store.Store;
 import org.skyfleet.server.automation.DispatchTimeline;
 import org.skyfleet.server.automation.SearchAutomation;
 import org.skyfleet.server.automation.TrackResponse;
@@ -112,6 +114,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private MissionControl missionControl;
     private final AuditJournal audit;
     private final IncidentBook incidents;
+    private final Store store;
     private final ScheduledExecutorService automationExecutor;
     private SearchAutomation searchAutomation;
     private TrackFeed trackFeed;
@@ -119,7 +122,8 @@ public final class SkyfleetServer implements AutoCloseable {
     private Server grpc;
     private HttpEndpoint http;
 
-    private SkyfleetServer(ServerConfig config, InstantSource clock) {
+    private SkyfleetServer(ServerConfig config, Store store, InstantSource clock) {
+        this.store = store;
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
@@ -139,9 +143,9 @@ public final class SkyfleetServer implements AutoCloseable {
         this.eventFanout = new EventFanout<>(bus, TelemetryGrpcService::encodeEvent, fanoutExecutor,
                 new FanoutMetrics(meters, "events"), EVENT_QUEUE_CAPACITY);
         FleetGauges.register(meters, registry, stateFanout, eventFanout);
-        this.leases = new ControlLeases(clock);
-        this.audit = new AuditJournal(clock);
-        this.incidents = new IncidentBook(clock);
+        this.leases = new ControlLeases(clock, store.leases());
+        this.audit = new AuditJournal(clock, store.audit());
+        this.incidents = new IncidentBook(clock, store.incidents());
         this.automationExecutor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-automation", true));
     }
 
@@ -153,7 +157,22 @@ public final class SkyfleetServer implements AutoCloseable {
     /** Binds every endpoint and starts serving, with the automation configured. */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, InstantSource clock)
             throws IOException, InterruptedException {
-        SkyfleetServer server = new SkyfleetServer(config, clock);
+        return start(config, automation, new InMemoryStore(), clock);
+    }
+
+    /**
+     * Binds every endpoint and starts serving, keeping incidents, sightings, assignments, leases and the
+     * audit journal in {@code store} (which the server closes): what was stored before a restart is back.
+     */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
+            throws IOException, InterruptedException {
+        SkyfleetServer server;
+        try {
+            server = new SkyfleetServer(config, store, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         try {
             server.bind(config, automation, clock);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -193,6 +212,7 @@ public final class SkyfleetServer implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(new UnitRoster(clock), automationConfig.roads().isEmpty() ? EtaModel.straightLine()
                 : new RoadNetworkEta(automationConfig.roads()), clock, automationConfig.acknowledgeTimeout());
         DispatchTimeline dispatchTimeline = new DispatchTimeline(incidents, audit);
+        dispatcher.subscribe(store.assignments()::save);
         dispatcher.subscribe(dispatchTimeline::onAssignment);
         searchAutomation = new SearchAutomation(incidents, registry, missionControl, commands, leases, audit, clock, automationExecutor,
                 automationConfig.searchPolicy(), automationConfig.searchProfile(),
@@ -202,7 +222,8 @@ public final class SkyfleetServer implements AutoCloseable {
         // Three hits within 90 s keeps the first and mostly rejects the second.
         org.skyfleet.fleet.fusion.TrackerConfig d = org.skyfleet.fleet.fusion.TrackerConfig.defaults();
         trackFeed = new TrackFeed(new Tracker(new org.skyfleet.fleet.fusion.TrackerConfig(d.origin(), d.gateChiSquare(),
-                d.maxLatenessMs(), d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), 90_000)), clock);
+                d.maxLatenessMs(), d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), 90_000)), clock,
+                store.sightings());
         trackResponse = new TrackResponse(trackFeed, incidents, dispatcher, searchAutomation, automationExecutor, audit);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
                 .addService(new FleetGrpcService(registry, clock, control, fenceUpload))
@@ -261,6 +282,10 @@ public final class SkyfleetServer implements AutoCloseable {
     /** The zones live enforcement checks against. */
     public Geofences geofences() {
         return geofences;
+    }
+
+    public ControlLeases leases() {
+        return leases;
     }
 
     public AuditJournal audit() {
@@ -325,5 +350,10 @@ public final class SkyfleetServer implements AutoCloseable {
         linkGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         httpGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         meters.close();
+        try {
+            store.close();
+        } catch (Exception e) {
+            // closing anyway
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.skyfleet.fleet.store.AuditStore;
 
 /**
  * An append-only, hash-chained journal. This is the in-memory form; the persistence adapter keeps
@@ -18,9 +19,23 @@ public final class AuditJournal {
 
     private final List<AuditEntry> entries = new ArrayList<>();
     private final InstantSource clock;
+    private final AuditStore store;
 
     public AuditJournal(InstantSource clock) {
+        this(clock, null);
+    }
+
+    /**
+     * A journal kept in {@code store}: the chain stored before a restart is loaded and continued, and each
+     * entry is stored before {@link #append} returns. A chain that was tampered with stays broken where it
+     * was: {@link #firstBroken} finds it.
+     */
+    public AuditJournal(InstantSource clock, AuditStore store) {
         this.clock = clock;
+        this.store = store;
+        if (store != null) {
+            entries.addAll(store.loadAll());
+        }
     }
 
     public synchronized AuditEntry append(String actor, String action, String vehicleId, String detail, String result) {
@@ -30,6 +45,9 @@ public final class AuditJournal {
                 nz(result), previous, "");
         AuditEntry entry = new AuditEntry(unsigned.sequence(), unsigned.time(), unsigned.actor(), unsigned.action(),
                 unsigned.vehicleId(), unsigned.detail(), unsigned.result(), previous, hashOf(unsigned));
+        if (store != null) {
+            store.append(entry);
+        }
         entries.add(entry);
         return entry;
     }

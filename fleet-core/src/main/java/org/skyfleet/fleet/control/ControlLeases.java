@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.skyfleet.fleet.store.LeaseStore;
 
 /**
  * One control lease per vehicle. A lease is granted when the vehicle is free (or its lease lapsed),
@@ -23,9 +24,34 @@ public final class ControlLeases {
     private final Map<String, ControlLease> leases = new ConcurrentHashMap<>();
     private final List<Consumer<LeaseChange>> listeners = new CopyOnWriteArrayList<>();
     private final InstantSource clock;
+    private final LeaseStore store;
 
     public ControlLeases(InstantSource clock) {
+        this(clock, null);
+    }
+
+    /**
+     * Leases kept in {@code store} as they are granted, renewed and given up: a lease granted before a
+     * restart still holds after it, until it expires.
+     */
+    public ControlLeases(InstantSource clock, LeaseStore store) {
         this.clock = clock;
+        this.store = store;
+        if (store != null) {
+            store.loadLive(clock.instant()).forEach(l -> leases.put(l.vehicleId(), l));
+        }
+    }
+
+    private void persist(ControlLease granted) {
+        if (store != null) {
+            store.save(granted);
+        }
+    }
+
+    private void forget(String vehicleId) {
+        if (store != null) {
+            store.delete(vehicleId);
+        }
     }
 
     public AutoCloseable subscribe(Consumer<LeaseChange> listener) {
@@ -59,6 +85,7 @@ public final class ControlLeases {
             Instant since = l != null && l.isLive(now) ? l.acquiredAt() : now;
             return new ControlLease(id, who, since, now.plus(ttl), "");
         });
+        persist(granted);
         if (before[0] == null || !before[0].isLive(now) || !before[0].holder().equals(who)) {
             tell(new LeaseChange(vehicleId, LeaseChange.Kind.ACQUIRED, granted,
                     before[0] == null ? null : before[0].holder(), now));
@@ -85,6 +112,7 @@ public final class ControlLeases {
             before[0] = l;
             return new ControlLease(id, who, now, now.plus(ttl), reason);
         });
+        persist(granted);
         Operator previous = before[0] != null && before[0].isLive(now) ? before[0].holder() : null;
         tell(new LeaseChange(vehicleId, previous == null || previous.equals(who) ? LeaseChange.Kind.ACQUIRED
                 : LeaseChange.Kind.TAKEN_OVER, granted, previous, now));
@@ -98,6 +126,7 @@ public final class ControlLeases {
         if (l == null || !l.isLive(now) || !l.holder().equals(who) || !leases.remove(vehicleId, l)) {
             return false;
         }
+        forget(vehicleId);
         tell(new LeaseChange(vehicleId, LeaseChange.Kind.RELEASED, null, who, now));
         return true;
     }
@@ -122,6 +151,7 @@ public final class ControlLeases {
         List<LeaseChange> expired = new ArrayList<>();
         for (ControlLease l : leases.values()) {
             if (!l.isLive(now) && leases.remove(l.vehicleId(), l)) {
+                forget(l.vehicleId());
                 LeaseChange c = new LeaseChange(l.vehicleId(), LeaseChange.Kind.EXPIRED, null, l.holder(), now);
                 expired.add(c);
                 tell(c);

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.skyfleet.fleet.store.IncidentStore;
 import org.skyfleet.planner.PlanningException;
 
 /**
@@ -31,8 +32,42 @@ public final class IncidentBook {
     private final List<Consumer<IncidentChange>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
 
+    private final IncidentStore store;
+
     public IncidentBook(InstantSource clock) {
+        this(clock, null);
+    }
+
+    /**
+     * A book kept in {@code store}: open incidents come back after a restart, and every change is stored
+     * before listeners hear of it or the caller gets an answer.
+     */
+    public IncidentBook(InstantSource clock, IncidentStore store) {
         this.clock = clock;
+        this.store = store;
+        if (store != null) {
+            for (Incident i : store.loadOpen()) {
+                byId.put(i.incidentId(), i);
+                if (!i.externalId().isEmpty()) {
+                    idByExternal.put(i.externalId(), i.incidentId());
+                }
+                sequence.accumulateAndGet(numberOf(i.incidentId()), Math::max);
+            }
+        }
+    }
+
+    private static long numberOf(String incidentId) {
+        try {
+            return Long.parseLong(incidentId.substring(incidentId.indexOf('-') + 1));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private void persist(Incident i) {
+        if (store != null) {
+            store.save(i);
+        }
     }
 
     /** The result of {@link #create}: the incident and whether this call made it. */
@@ -56,12 +91,16 @@ public final class IncidentBook {
                 }
             }
             String id = String.format("inc-%04d", sequence.incrementAndGet());
+            while (store != null && store.find(id).isPresent()) {
+                id = String.format("inc-%04d", sequence.incrementAndGet()); // closed before a restart: not loaded
+            }
             TimelineEntry created = TimelineEntry.of(now, TimelineKind.CREATED, actor,
                     n.type().name().toLowerCase().replace('_', ' ') + " reported, priority " + n.priority()
                             + (n.subjectDescription().isEmpty() ? "" : ": " + n.subjectDescription()));
             made = new Incident(id, n.externalId(), n.type(), n.priority(), n.location(),
                     n.reportedAt() == null ? now : n.reportedAt(), n.subjectDescription(), n.missingPerson(), SearchStatus.NONE,
                     List.of(created), java.util.Set.of(), java.util.Set.of(), "", null);
+            persist(made);
             byId.put(id, made);
             if (!n.externalId().isEmpty()) {
                 idByExternal.put(n.externalId(), id);
@@ -107,6 +146,7 @@ public final class IncidentBook {
         if (entry != null && !after.timeline().contains(entry)) {
             after = after.with(entry);
         }
+        persist(after);
         byId.put(incidentId, after);
         notifyAll(new IncidentChange(after, entry));
         return after;

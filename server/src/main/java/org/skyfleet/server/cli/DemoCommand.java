@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean ground = loaded != null && !loaded.targets().isEmpty() && !loaded.units().isEmpty();
         String secret = MissingPersonDemo.newSecret();
         SkyfleetServer server = SkyfleetServer.start(options.toConfig(), AutomationConfig.defaults().withWebhookSecret(secret),
-                InstantSource.system());
+                options.openStore(null), InstantSource.system());
         ServeCommand.printEndpoints(server);
         System.out.printf("  webhook  http://127.0.0.1:%d%s  (Authorization: Bearer %s)%n", server.httpPort(),
                 IncidentWebhook.PATH, secret);

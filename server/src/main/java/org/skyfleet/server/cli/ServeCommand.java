@@ -22,7 +22,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         SkyfleetServer server = SkyfleetServer.start(options.toConfig(),
-                org.skyfleet.server.AutomationConfig.defaults().withWebhookSecret(secret), InstantSource.system());
+                org.skyfleet.server.AutomationConfig.defaults().withWebhookSecret(secret),
+                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system());
         printEndpoints(server);
         System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST /api/v1/incidents)"
                 : "  webhook  http://127.0.0.1:" + server.httpPort() + "/api/v1/incidents");

@@ -32,6 +32,23 @@ final class ServerOptions {
             description = "no heartbeat for this long marks a link lost (default: ${DEFAULT-VALUE})")
     long heartbeatTimeoutMs;
 
+    @Option(names = "--data-dir", description = "keep incidents, sightings, assignments, leases and the audit journal in an "
+            + "embedded H2 database in this directory (serve: skyfleet-data; demo: kept in memory unless given)")
+    java.nio.file.Path dataDir;
+
+    @Option(names = "--store-url", description = "keep them in PostgreSQL instead, e.g. "
+            + "jdbc:postgresql://127.0.0.1:5432/skyfleet?user=skyfleet (the schema is migrated on start)")
+    String storeUrl;
+
+    /** The store: PostgreSQL by URL, embedded H2 in the data directory, or memory when neither applies. */
+    org.skyfleet.fleet.store.Store openStore(java.nio.file.Path defaultDataDir) {
+        if (storeUrl != null) {
+            return org.skyfleet.fleet.store.jdbc.JdbcStore.open(storeUrl);
+        }
+        java.nio.file.Path dir = dataDir != null ? dataDir : defaultDataDir;
+        return dir == null ? new org.skyfleet.fleet.store.InMemoryStore() : org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir);
+    }
+
     ServerConfig toConfig() {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 Duration.ofMillis(heartbeatTimeoutMs));

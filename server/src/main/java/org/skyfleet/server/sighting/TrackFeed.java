@@ -12,6 +12,7 @@ import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.Track;
 import org.skyfleet.fleet.fusion.TrackUpdate;
 import org.skyfleet.fleet.fusion.Tracker;
+import org.skyfleet.fleet.store.SightingStore;
 
 /**
  * The tracker behind the API: each accepted sighting is fused once (a repeated id returns the first
@@ -42,14 +43,25 @@ public final class TrackFeed {
         }
     };
 
+    private final SightingStore store;
+
     public TrackFeed(Tracker tracker, InstantSource clock) {
+        this(tracker, clock, null);
+    }
+
+    /** Each new sighting is stored before it is fused and acknowledged. */
+    public TrackFeed(Tracker tracker, InstantSource clock, SightingStore store) {
         this.tracker = tracker;
         this.clock = clock;
+        this.store = store;
     }
 
     public synchronized Fused report(Sighting s) {
         if (sightings.containsKey(s.id())) {
             return new Fused(trackBySighting.getOrDefault(s.id(), ""), true);
+        }
+        if (store != null) {
+            store.append(s);
         }
         sightings.put(s.id(), s);
         List<TrackUpdate> updates = tracker.process(s);

@@ -25,6 +25,15 @@ import org.skyfleet.fleet.store.StoreException;
  * where that matters.
  */
 public final class JdbcStore implements Store {
+    /** Flyway reports every step at INFO through java.util.logging; only its warnings matter to an operator. */
+    private static final java.util.logging.Logger FLYWAY_LOG = quiet("org.flywaydb");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
+
     /** Connections in the pool unless told otherwise. */
     public static final int DEFAULT_POOL_SIZE = 8;
 
