@@ -50,11 +50,15 @@ public final class FleetControl {
         this.audit = audit;
     }
 
+    // Checks go who-may, then is-the-request-well-formed, then does-it-exist: a caller without the right
+    // learns nothing about which vehicles exist, and a malformed request is named as such.
+
     public AcquireControlResponse acquire(Operator caller, AcquireControlRequest r) {
-        knownVehicle(r.getVehicleId());
         if (!caller.role().mayCommand()) {
             throw denied(caller, "hold a control lease");
         }
+        ttl(r.getTtlS());
+        knownVehicle(r.getVehicleId());
         try {
             ControlLease l = leases.acquire(r.getVehicleId(), caller, ttl(r.getTtlS()));
             audit.append(caller.toString(), "lease acquire", r.getVehicleId(), "ttl " + ttl(r.getTtlS()).toSeconds() + " s", "ACQUIRED");
@@ -75,13 +79,14 @@ public final class FleetControl {
     }
 
     public TakeOverControlResponse takeOver(Operator caller, TakeOverControlRequest r) {
-        knownVehicle(r.getVehicleId());
         if (!caller.role().mayTakeOver()) {
             throw denied(caller, "take a lease over (a commander may)");
         }
         if (r.getReason().isBlank()) {
             throw Status.INVALID_ARGUMENT.withDescription("reason is required: the previous holder is told it").asRuntimeException();
         }
+        ttl(r.getTtlS());
+        knownVehicle(r.getVehicleId());
         String previous = leases.current(r.getVehicleId()).map(l -> l.holder().subject()).orElse("");
         ControlLease l = leases.takeOver(r.getVehicleId(), caller, ttl(r.getTtlS()), r.getReason());
         audit.append(caller.toString(), "lease take-over", r.getVehicleId(), "from " + previous + ", reason: " + r.getReason(),
@@ -119,8 +124,8 @@ public final class FleetControl {
     }
 
     public void send(Operator caller, SendCommandRequest r, StreamObserver<SendCommandResponse> observer) {
-        knownVehicle(r.getVehicleId());
         VehicleCommand command = ControlProtoMapper.command(r);
+        knownVehicle(r.getVehicleId());
         String fingerprint = r.getVehicleId() + " " + command;
         try {
             leases.requireHeldBy(r.getVehicleId(), caller);
