@@ -135,6 +135,13 @@ public final class InMemoryStore implements Store {
 
     private final class Sightings implements SightingStore {
         @Override
+        public boolean contains(String sightingId) {
+            synchronized (InMemoryStore.this) {
+                return sightings.containsKey(sightingId);
+            }
+        }
+
+        @Override
         public void append(Sighting sighting) {
             synchronized (InMemoryStore.this) {
                 if (sightings.putIfAbsent(sighting.id(), sighting) != null) {

@@ -22,4 +22,7 @@ public interface SightingStore {
     List<Sighting> forIncident(String incidentId);
 
     long count();
+
+    /** Whether a sighting with this id is stored: a report repeated after a restart is a duplicate, not an error. */
+    boolean contains(String sightingId);
 }

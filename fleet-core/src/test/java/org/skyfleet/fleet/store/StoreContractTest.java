@@ -162,6 +162,8 @@ public abstract class StoreContractTest {
         assertThat(store.incidents().find("inc-1").orElseThrow().timeline()).endsWith(entry);
         assertThatThrownBy(() -> store.sightings().append(StoreFixtures.sighting("s-1", 1_000, null)))
                 .isInstanceOf(StoreException.class);
+        assertThat(store.sightings().contains("s-1")).isTrue();
+        assertThat(store.sightings().contains("s-9")).isFalse();
     }
 
     @Test

@@ -57,8 +57,8 @@ public final class TrackFeed {
     }
 
     public synchronized Fused report(Sighting s) {
-        if (sightings.containsKey(s.id())) {
-            return new Fused(trackBySighting.getOrDefault(s.id(), ""), true);
+        if (sightings.containsKey(s.id()) || (store != null && store.contains(s.id()))) {
+            return new Fused(trackBySighting.getOrDefault(s.id(), ""), true); // stored before a restart: no track now
         }
         if (store != null) {
             store.append(s);

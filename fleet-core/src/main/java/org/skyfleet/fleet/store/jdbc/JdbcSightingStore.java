@@ -59,6 +59,18 @@ final class JdbcSightingStore implements SightingStore {
     }
 
     @Override
+    public boolean contains(String sightingId) {
+        return tx.read("look up sighting " + sightingId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sighting WHERE sighting_id = ?")) {
+                ps.setString(1, sightingId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
     public long count() {
         return tx.read("count sightings", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sighting");
