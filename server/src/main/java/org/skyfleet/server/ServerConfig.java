@@ -13,9 +13,13 @@ import java.time.Duration;
  * @param httpHost          metrics/health bind address
  * @param httpPort          metrics/health port, 9090 by default
  * @param heartbeatTimeout  no heartbeat for this long marks a vehicle's link lost
+ * @param tokens            checks bearer tokens; null: no tokens are accepted
+ * @param trustNamedCallers callers may name themselves in metadata (x-skyfleet-subject/-role) without a token:
+ *                          for tests and the demo on loopback only; false: every call needs a valid token
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
-                           String httpHost, int httpPort, Duration heartbeatTimeout) {
+                           String httpHost, int httpPort, Duration heartbeatTimeout,
+                           org.skyfleet.server.auth.TokenAuthority tokens, boolean trustNamedCallers) {
     public ServerConfig {
         if (mavlinkLinks < 1 || mavlinkLinks > 256) {
             throw new IllegalArgumentException("mavlinkLinks must be 1..256, got " + mavlinkLinks);
@@ -23,6 +27,20 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
         if (mavlinkPort == 0 && mavlinkLinks > 1) {
             throw new IllegalArgumentException("several links need a fixed first port");
         }
+        if (!trustNamedCallers && tokens == null) {
+            throw new IllegalArgumentException("without trusted named callers the server needs a token key");
+        }
+    }
+
+    public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
+                        String httpHost, int httpPort, Duration heartbeatTimeout) {
+        this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout, null, true);
+    }
+
+    /** Bearer tokens checked by {@code tokens}; with {@code required}, a call without a valid one is refused. */
+    public ServerConfig withTokens(org.skyfleet.server.auth.TokenAuthority t, boolean required) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
+                t, !required);
     }
 
     public static ServerConfig defaults() {
@@ -35,10 +53,12 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     }
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
-        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout);
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout, tokens,
+                trustNamedCallers);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
-        return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout);
+        return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, tokens,
+                trustNamedCallers);
     }
 }

@@ -236,7 +236,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 .addService(new DispatchGrpcService(dispatcher))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())
-                .intercept(new CallerInterceptor())
+                .intercept(new CallerInterceptor(config.tokens(), config.trustNamedCallers(), audit))
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .build()
                 .start();

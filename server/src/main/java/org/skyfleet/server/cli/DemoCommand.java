@@ -60,11 +60,20 @@ final class DemoCommand implements Callable<Integer> {
         }
         boolean ground = loaded != null && !loaded.targets().isEmpty() && !loaded.units().isEmpty();
         String secret = MissingPersonDemo.newSecret();
-        SkyfleetServer server = SkyfleetServer.start(options.toConfig(), AutomationConfig.defaults().withWebhookSecret(secret),
+        // The demo accepts tokens (one printed per role) and, on loopback, callers that name themselves.
+        org.skyfleet.server.auth.TokenAuthority tokens = new org.skyfleet.server.auth.TokenAuthority(
+                java.util.HexFormat.of().parseHex(MissingPersonDemo.newSecret() + MissingPersonDemo.newSecret()), InstantSource.system());
+        SkyfleetServer server = SkyfleetServer.start(options.toConfig().withTokens(tokens, false),
+                AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(null), InstantSource.system());
         ServeCommand.printEndpoints(server);
         System.out.printf("  webhook  http://127.0.0.1:%d%s  (Authorization: Bearer %s)%n", server.httpPort(),
                 IncidentWebhook.PATH, secret);
+        System.out.println("  tokens for this run (gRPC metadata  authorization: Bearer <token>):");
+        for (String role : new String[] {"pilot", "commander", "dispatcher", "officer", "admin"}) {
+            System.out.printf("    %-10s %s%n", role, tokens.issue("demo-" + role,
+                    org.skyfleet.fleet.control.Operator.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)), java.time.Duration.ofHours(12)));
+        }
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         Simulation sim;
         MissingPersonDemo people = null;

@@ -21,7 +21,15 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("SKYFLEET_WEBHOOK_SECRET must be at least 16 characters");
             return 2;
         }
-        SkyfleetServer server = SkyfleetServer.start(options.toConfig(),
+        String tokenKey = System.getenv("SKYFLEET_TOKEN_KEY");
+        org.skyfleet.server.ServerConfig config = options.toConfig();
+        if (tokenKey != null) {
+            config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system()), true);
+        } else {
+            System.err.println("warning: SKYFLEET_TOKEN_KEY is not set: callers name themselves in metadata, unauthenticated; "
+                    + "set it (openssl rand -hex 32) to require bearer tokens on every call");
+        }
+        SkyfleetServer server = SkyfleetServer.start(config,
                 org.skyfleet.server.AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system());
         printEndpoints(server);

@@ -17,6 +17,32 @@ import org.skyfleet.fleet.control.Operator;
  * on the fleet require it, watching does not.
  */
 public final class CallerInterceptor implements ServerInterceptor {
+    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    /** Probes and discovery answer anyone: load balancers and grpcurl carry no token. */
+    private static final java.util.Set<String> OPEN_SERVICES = java.util.Set.of("grpc.health.v1.Health",
+            "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
+
+    private final org.skyfleet.server.auth.TokenAuthority tokens;
+    private final boolean trustNamedCallers;
+    private final org.skyfleet.fleet.audit.AuditJournal audit;
+
+    /** Callers name themselves in metadata; no tokens (tests, the demo). */
+    public CallerInterceptor() {
+        this(null, true, null);
+    }
+
+    /**
+     * @param tokens            checks bearer tokens; null accepts none
+     * @param trustNamedCallers without a token, a caller may name itself in metadata; false: a token is required
+     * @param audit             where refusals (UNAUTHENTICATED, PERMISSION_DENIED) are written with the caller and method
+     */
+    public CallerInterceptor(org.skyfleet.server.auth.TokenAuthority tokens, boolean trustNamedCallers,
+                             org.skyfleet.fleet.audit.AuditJournal audit) {
+        this.tokens = tokens;
+        this.trustNamedCallers = trustNamedCallers;
+        this.audit = audit;
+    }
+
     static final Metadata.Key<String> SUBJECT = Metadata.Key.of("x-skyfleet-subject", Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> ROLE = Metadata.Key.of("x-skyfleet-role", Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<Operator> CALLER = Context.key("skyfleet-caller");
@@ -24,9 +50,39 @@ public final class CallerInterceptor implements ServerInterceptor {
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-        String subject = headers.get(SUBJECT);
-        String role = headers.get(ROLE);
+        String method = call.getMethodDescriptor().getFullMethodName();
+        String service = call.getMethodDescriptor().getServiceName();
         Context ctx = Context.current();
+        String authorization = headers.get(AUTHORIZATION);
+        String refused = null;
+        Operator caller = null;
+        if (authorization != null && authorization.startsWith("Bearer ") && tokens != null) {
+            var verdict = tokens.verify(authorization.substring(7).strip());
+            if (verdict instanceof org.skyfleet.server.auth.TokenAuthority.Valid v) {
+                caller = v.operator();
+            } else {
+                refused = ((org.skyfleet.server.auth.TokenAuthority.Refused) verdict).reason();
+            }
+        } else if (authorization != null) {
+            refused = "only Bearer tokens are accepted";
+        }
+        if (!trustNamedCallers && caller == null && !OPEN_SERVICES.contains(service)) {
+            String why = refused != null ? refused : "a bearer token is required (skyfleet token create --role ... --subject ...)";
+            if (audit != null) {
+                audit.append("anonymous", "refused call", "", method + ": " + why, "UNAUTHENTICATED");
+            }
+            call.close(Status.UNAUTHENTICATED.withDescription(why), new Metadata());
+            return new ServerCall.Listener<>() { };
+        }
+        if (caller != null) {
+            ctx = ctx.withValue(CALLER, caller);
+            return Contexts.interceptCall(ctx, audited(call, caller.toString(), method), headers, next);
+        }
+        if (refused != null) {
+            ctx = ctx.withValue(PROBLEM, refused);
+        }
+        String subject = trustNamedCallers ? headers.get(SUBJECT) : null;
+        String role = trustNamedCallers ? headers.get(ROLE) : null;
         if (subject != null && role != null) {
             try {
                 ctx = ctx.withValue(CALLER, new Operator(subject, Operator.Role.valueOf(role.trim().toUpperCase(Locale.ROOT)
@@ -35,7 +91,24 @@ public final class CallerInterceptor implements ServerInterceptor {
                 ctx = ctx.withValue(PROBLEM, "unknown role '" + role + "'");
             }
         }
-        return Contexts.interceptCall(ctx, call, headers, next);
+        return Contexts.interceptCall(ctx, audited(call, subject == null ? "anonymous" : subject + " (" + role + ")", method),
+                headers, next);
+    }
+
+    /** Writes a refusal of the call to the audit journal, with who asked and what for. */
+    private <Q, R> ServerCall<Q, R> audited(ServerCall<Q, R> call, String who, String method) {
+        if (audit == null) {
+            return call;
+        }
+        return new io.grpc.ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+                if (status.getCode() == Status.Code.PERMISSION_DENIED || status.getCode() == Status.Code.UNAUTHENTICATED) {
+                    audit.append(who, "refused call", "", method + ": " + status.getDescription(), status.getCode().name());
+                }
+                super.close(status, trailers);
+            }
+        };
     }
 
     /** The caller, or UNAUTHENTICATED saying how to identify. */
