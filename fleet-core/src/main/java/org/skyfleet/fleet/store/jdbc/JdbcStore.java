@@ -27,6 +27,8 @@ import org.skyfleet.fleet.store.StoreException;
 public final class JdbcStore implements Store {
     /** Flyway reports every step at INFO through java.util.logging; only its warnings matter to an operator. */
     private static final java.util.logging.Logger FLYWAY_LOG = quiet("org.flywaydb");
+    /** HikariCP announces every pool start and stop at INFO. */
+    private static final java.util.logging.Logger HIKARI_LOG = quiet("com.zaxxer.hikari");
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
