@@ -1,9 +1,13 @@
 package org.skyfleet.server;
 
 import java.time.Duration;
+import java.util.Objects;
+import org.skyfleet.server.auth.TokenAuthority;
+import org.skyfleet.telemetry.link.SigningKeys;
 
 /**
- * Where the server listens and how it judges links. Every port may be 0 to pick a free one (tests).
+ * Where the server listens, how it judges links, and who may call it. Every port may be 0 to pick a free
+ * one (tests).
  *
  * @param grpcHost          gRPC bind address; 127.0.0.1 unless the deployment says otherwise
  * @param grpcPort          gRPC port, 50051 by default
@@ -13,14 +17,16 @@ import java.time.Duration;
  * @param httpHost          metrics/health bind address
  * @param httpPort          metrics/health port, 9090 by default
  * @param heartbeatTimeout  no heartbeat for this long marks a vehicle's link lost
+ * @param signingKeys       MAVLink 2 signing keys by vehicle system id, on every link; none by default
  * @param tokens            checks bearer tokens; null: no tokens are accepted
  * @param trustNamedCallers callers may name themselves in metadata (x-skyfleet-subject/-role) without a token:
  *                          for tests and the demo on loopback only; false: every call needs a valid token
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
-                           String httpHost, int httpPort, Duration heartbeatTimeout,
-                           org.skyfleet.server.auth.TokenAuthority tokens, boolean trustNamedCallers) {
+                           String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
+                           TokenAuthority tokens, boolean trustNamedCallers) {
     public ServerConfig {
+        Objects.requireNonNull(signingKeys, "signingKeys");
         if (mavlinkLinks < 1 || mavlinkLinks > 256) {
             throw new IllegalArgumentException("mavlinkLinks must be 1..256, got " + mavlinkLinks);
         }
@@ -32,15 +38,11 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
         }
     }
 
+    /** Unsigned links; callers name themselves. */
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
-        this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout, null, true);
-    }
-
-    /** Bearer tokens checked by {@code tokens}; with {@code required}, a call without a valid one is refused. */
-    public ServerConfig withTokens(org.skyfleet.server.auth.TokenAuthority t, boolean required) {
-        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                t, !required);
+        this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
+                SigningKeys.none(), null, true);
     }
 
     public static ServerConfig defaults() {
@@ -53,12 +55,24 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     }
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
-        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout, tokens,
-                trustNamedCallers);
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
+                signingKeys, tokens, trustNamedCallers);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
-        return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, tokens,
-                trustNamedCallers);
+        return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
+                tokens, trustNamedCallers);
+    }
+
+    /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
+    public ServerConfig withSigningKeys(SigningKeys keys) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, keys, tokens, trustNamedCallers);
+    }
+
+    /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
+    public ServerConfig withTokens(TokenAuthority t, boolean required) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, t, !required);
     }
 }

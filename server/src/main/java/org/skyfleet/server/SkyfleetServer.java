@@ -187,7 +187,8 @@ public final class SkyfleetServer implements AutoCloseable {
         for (int i = 0; i < config.mavlinkLinks(); i++) {
             int port = config.mavlinkPort() == 0 ? 0 : config.mavlinkPort() + i;
             LinkConfig link = LinkConfig.defaults(config.mavlinkHost(), port)
-                    .withHeartbeatTimeout(config.heartbeatTimeout());
+                    .withHeartbeatTimeout(config.heartbeatTimeout())
+                    .withSigning(config.signingKeys(), 0);
             links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
         }
         Map<String, VehicleCommands> commandsByLink = new HashMap<>();

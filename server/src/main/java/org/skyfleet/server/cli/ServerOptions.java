@@ -2,6 +2,7 @@ package org.skyfleet.server.cli;
 
 import java.time.Duration;
 import org.skyfleet.server.ServerConfig;
+import org.skyfleet.telemetry.link.SigningKeys;
 import picocli.CommandLine.Option;
 
 /** The listening options shared by {@code serve} and {@code demo}. */
@@ -32,6 +33,11 @@ final class ServerOptions {
             description = "no heartbeat for this long marks a link lost (default: ${DEFAULT-VALUE})")
     long heartbeatTimeoutMs;
 
+    @Option(names = "--signing-keys", description = "MAVLink 2 signing keys, one 'sysid hex-key' line each (64 hex digits): "
+            + "those system ids must sign every frame and are sent signed frames. The file's permissions are not "
+            + "checked: keep it readable by the server's user only")
+    java.nio.file.Path signingKeys;
+
     @Option(names = "--data-dir", description = "keep incidents, sightings, assignments, leases and the audit journal in an "
             + "embedded H2 database in this directory (serve: skyfleet-data; demo: kept in memory unless given)")
     java.nio.file.Path dataDir;
@@ -51,6 +57,7 @@ final class ServerOptions {
 
     ServerConfig toConfig() {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                Duration.ofMillis(heartbeatTimeoutMs));
+                Duration.ofMillis(heartbeatTimeoutMs))
+                .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys));
     }
 }

@@ -31,7 +31,13 @@ public final class IngestMetrics implements FrameListener {
         /** A known system id speaking from another address while its link is up (spoofing or a duplicate id). */
         PEER_CONFLICT,
         /** A heartbeat from a ground station, camera, gimbal or other non-vehicle component. */
-        NOT_A_VEHICLE;
+        NOT_A_VEHICLE,
+        /** An unsigned frame from a system id whose link requires signing. */
+        UNSIGNED,
+        /** A signed frame whose signature does not match its bytes under the system id's key. */
+        BAD_SIGNATURE,
+        /** A correctly signed frame whose timestamp is not after the last accepted one of its stream (a replay). */
+        REPLAYED;
 
         String tag() {
             return name().toLowerCase();

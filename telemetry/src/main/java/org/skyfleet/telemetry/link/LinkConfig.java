@@ -16,15 +16,22 @@ import java.util.Objects;
  * @param peerBurstDatagrams    how many datagrams above the sustained rate a source may send at once
  * @param gcsSystemId           the system id this ground station uses, conventionally 255
  * @param gcsComponentId        the component id this ground station uses, conventionally 190
+ * @param signingKeys           MAVLink 2 signing keys by vehicle system id; a system id with a key must sign
+ * @param signingLinkId         the link id the ground station puts in the signatures it sends, 0..255
  */
 public record LinkConfig(String linkName, String bindHost, int port, Duration heartbeatTimeout,
                          Duration streamAckTimeout, int maxDatagramBytes, double peerDatagramsPerSecond,
-                         double peerBurstDatagrams, int gcsSystemId, int gcsComponentId) {
+                         double peerBurstDatagrams, int gcsSystemId, int gcsComponentId, SigningKeys signingKeys,
+                         int signingLinkId) {
 
     public static final int DEFAULT_PORT = 14550;
 
     public LinkConfig {
         Objects.requireNonNull(linkName, "linkName");
+        Objects.requireNonNull(signingKeys, "signingKeys");
+        if (signingLinkId < 0 || signingLinkId > 255) {
+            throw new IllegalArgumentException("signingLinkId must be 0..255, got " + signingLinkId);
+        }
         Objects.requireNonNull(bindHost, "bindHost");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -41,6 +48,14 @@ public record LinkConfig(String linkName, String bindHost, int port, Duration he
         }
     }
 
+    /** An unsigned link. */
+    public LinkConfig(String linkName, String bindHost, int port, Duration heartbeatTimeout, Duration streamAckTimeout,
+                      int maxDatagramBytes, double peerDatagramsPerSecond, double peerBurstDatagrams, int gcsSystemId,
+                      int gcsComponentId) {
+        this(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes, peerDatagramsPerSecond,
+                peerBurstDatagrams, gcsSystemId, gcsComponentId, SigningKeys.none(), 0);
+    }
+
     /** Defaults: 3 s heartbeat timeout, 1 s ack wait, 2 KiB datagrams, 2,000 datagrams/s per source. */
     public static LinkConfig defaults(String bindHost, int port) {
         return new LinkConfig(Integer.toString(port == 0 ? DEFAULT_PORT : port), bindHost, port, Duration.ofSeconds(3),
@@ -49,16 +64,22 @@ public record LinkConfig(String linkName, String bindHost, int port, Duration he
 
     public LinkConfig withLinkName(String name) {
         return new LinkConfig(name, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId);
     }
 
     public LinkConfig withHeartbeatTimeout(Duration timeout) {
         return new LinkConfig(linkName, bindHost, port, timeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId);
     }
 
     public LinkConfig withPeerRate(double datagramsPerSecond, double burst) {
         return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                datagramsPerSecond, burst, gcsSystemId, gcsComponentId);
+                datagramsPerSecond, burst, gcsSystemId, gcsComponentId, signingKeys, signingLinkId);
+    }
+
+    /** Requires signing from, and signs what is sent to, every system id with a key. */
+    public LinkConfig withSigning(SigningKeys keys, int linkId) {
+        return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, keys, linkId);
     }
 }

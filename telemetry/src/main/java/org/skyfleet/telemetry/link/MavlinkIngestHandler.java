@@ -39,6 +39,7 @@ import org.skyfleet.fleet.vehicle.VehicleState;
 import org.skyfleet.telemetry.mavlink.FlightModeNames;
 import org.skyfleet.telemetry.mavlink.MavlinkEncoder;
 import org.skyfleet.telemetry.mavlink.MavlinkFrame;
+import org.skyfleet.telemetry.mavlink.MavlinkSignature;
 import org.skyfleet.telemetry.mavlink.TelemetryApplier;
 import org.skyfleet.telemetry.mavlink.VehicleClassification;
 
@@ -46,6 +47,15 @@ import org.skyfleet.telemetry.mavlink.VehicleClassification;
  * The logic of one MAVLink link, on its event-loop thread: discovers vehicles by heartbeat, binds each
  * system id to the address it speaks from, applies telemetry to the registry, sets up streams, sends
  * the ground station's heartbeat, and marks links lost when heartbeats stop.
+ *
+ * <p>Binding rule: the first vehicle heartbeat of a system id binds it to the heartbeat's source address.
+ * While the vehicle's link is up, frames of that system id from any other address are ignored
+ * ({@code peer_conflict}), heartbeats included, so a spoofed heartbeat cannot take the link over. Only once
+ * the link is lost (no heartbeat for the timeout) does a heartbeat from a new address re-bind it, to follow a
+ * vehicle that came back on a new modem session. On a signed link ({@link SigningKeys}) every frame reaching
+ * this handler has passed {@link SignatureCheck}, so that re-binding takes a correctly signed, fresh
+ * heartbeat; on an unsigned link an address is the vehicle's only credential, and a lost link can be claimed
+ * by whoever speaks first with its system id. What is sent to a system id with a key is signed with it.
  */
 final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFrame> {
     private static final Logger LOG = Logger.getLogger(MavlinkIngestHandler.class.getName());
@@ -64,6 +74,8 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private Channel channel;
     private ScheduledFuture<?> tick;
     private Instant lastGcsHeartbeat = Instant.EPOCH;
+    /** The last signing timestamp sent on this link: each one is after the one before. */
+    private long lastSigningTimestamp;
 
     MavlinkIngestHandler(LinkConfig config, VehicleRegistry registry, InstantSource clock, IngestMetrics metrics,
                          MavlinkEncoder encoder) {
@@ -82,6 +94,16 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     InetSocketAddress peerOf(String vehicleId) {
         VehicleBinding b = byVehicleId.get(vehicleId);
         return b == null ? null : b.peer;
+    }
+
+    /** Sends payloads to a bound vehicle; false if it is not bound here. Link thread only. */
+    boolean sendTo(String vehicleId, List<Object> payloads) {
+        VehicleBinding b = byVehicleId.get(vehicleId);
+        if (b == null) {
+            return false;
+        }
+        sendAll(b, payloads);
+        return true;
     }
 
     int systemIdOf(String vehicleId) {
@@ -217,7 +239,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
 
     private void fallBackToDataStreams(VehicleBinding binding) {
         binding.streamSetup = VehicleBinding.StreamSetup.DATA_STREAMS_REQUESTED;
-        sendAll(binding.peer, StreamRequests.requestDataStreams(binding.systemId));
+        sendAll(binding, StreamRequests.requestDataStreams(binding.systemId));
     }
 
     private void onStatusText(VehicleBinding binding, Statustext text, Instant now) {
@@ -232,7 +254,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private void requestStreams(VehicleBinding binding, Instant now) {
         binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_REQUESTED;
         binding.streamRequestedAt = now;
-        sendAll(binding.peer, StreamRequests.setMessageIntervals(binding.systemId));
+        sendAll(binding, StreamRequests.setMessageIntervals(binding.systemId));
     }
 
     /** A periodic task that throws is cancelled for good: never let one bad tick stop link-loss detection. */
@@ -269,23 +291,43 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         if (bySystemId.isEmpty()) {
             return;
         }
-        byte[] frame = encoder.encode(Heartbeat.builder().type(MavType.MAV_TYPE_GCS)
+        Heartbeat heartbeat = Heartbeat.builder().type(MavType.MAV_TYPE_GCS)
                 .autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID).baseMode()
-                .customMode(0).systemStatus(MavState.MAV_STATE_ACTIVE).mavlinkVersion(3).build());
+                .customMode(0).systemStatus(MavState.MAV_STATE_ACTIVE).mavlinkVersion(3).build();
+        byte[] unsigned = null;
         for (VehicleBinding b : bySystemId.values()) {
+            byte[] frame;
+            if (config.signingKeys().requiresSigning(b.systemId)) {
+                frame = encode(b, heartbeat);
+            } else {
+                if (unsigned == null) {
+                    unsigned = encoder.encode(heartbeat);
+                }
+                frame = unsigned;
+            }
             channel.write(new DatagramPacket(Unpooled.wrappedBuffer(frame), b.peer));
         }
         channel.flush();
     }
 
-    void sendAll(InetSocketAddress peer, List<Object> payloads) {
+    private void sendAll(VehicleBinding binding, List<Object> payloads) {
         if (channel == null) {
             return;
         }
         for (Object p : payloads) {
-            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(encoder.encode(p)), peer));
+            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(encode(binding, p)), binding.peer));
         }
         channel.flush();
+    }
+
+    /** One frame for the vehicle: signed with its key when it has one, at a timestamp after the last sent. */
+    private byte[] encode(VehicleBinding binding, Object payload) {
+        byte[] key = config.signingKeys().keyFor(binding.systemId);
+        if (key == null) {
+            return encoder.encode(payload);
+        }
+        lastSigningTimestamp = Math.max(MavlinkSignature.timestampOf(clock.instant()), lastSigningTimestamp + 1);
+        return encoder.encodeSigned(payload, config.signingLinkId(), lastSigningTimestamp, key);
     }
 
     private static FlightStatus statusFrom(Heartbeat hb, org.skyfleet.fleet.vehicle.AutopilotKind autopilot,

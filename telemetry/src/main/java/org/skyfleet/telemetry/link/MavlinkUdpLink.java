@@ -55,6 +55,9 @@ public final class MavlinkUdpLink implements AutoCloseable {
                     protected void initChannel(NioDatagramChannel ch) {
                         ch.pipeline().addLast("mavlink-decoder",
                                 new MavlinkDatagramDecoder(splitter, metrics, config, System::nanoTime));
+                        if (!config.signingKeys().isEmpty()) {
+                            ch.pipeline().addLast("mavlink-signing", new SignatureCheck(config.signingKeys(), metrics));
+                        }
                         ch.pipeline().addLast("mavlink-ingest", handler);
                     }
                 });
@@ -105,13 +108,7 @@ public final class MavlinkUdpLink implements AutoCloseable {
     public CompletableFuture<Boolean> send(String vehicleId, List<Object> payloads) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         channel.eventLoop().execute(() -> {
-            InetSocketAddress peer = handler.peerOf(vehicleId);
-            if (peer == null) {
-                done.complete(false);
-                return;
-            }
-            handler.sendAll(peer, payloads);
-            done.complete(true);
+            done.complete(handler.sendTo(vehicleId, payloads));
         });
         return done;
     }

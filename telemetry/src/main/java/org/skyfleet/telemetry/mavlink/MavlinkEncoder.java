@@ -28,9 +28,27 @@ public final class MavlinkEncoder {
     public byte[] encode(Object payload) {
         MavlinkMessageCatalog.MessageType type = catalog.byClass(payload.getClass());
         byte[] body = serializer.serialize(payload);
+        return MavlinkPacket.createUnsignedMavlink2Packet(nextSequence(), systemId, componentId, type.id(),
+                type.crcExtra(), body).getRawBytes();
+    }
+
+    /**
+     * A signed MAVLink 2 frame.
+     *
+     * @param linkId    the signature's link id, 0..255
+     * @param timestamp 10 µs units since 2015-01-01T00:00:00Z; the caller keeps it increasing per link
+     * @param key       the 32-byte secret key
+     */
+    public byte[] encodeSigned(Object payload, int linkId, long timestamp, byte[] key) {
+        MavlinkMessageCatalog.MessageType type = catalog.byClass(payload.getClass());
+        byte[] body = serializer.serialize(payload);
+        return MavlinkPacket.createSignedMavlink2Packet(nextSequence(), systemId, componentId, type.id(),
+                type.crcExtra(), body, linkId, timestamp, key).getRawBytes();
+    }
+
+    private int nextSequence() {
         int seq = sequence;
         sequence = (sequence + 1) & 0xFF;
-        return MavlinkPacket.createUnsignedMavlink2Packet(seq, systemId, componentId, type.id(), type.crcExtra(), body)
-                .getRawBytes();
+        return seq;
     }
 }

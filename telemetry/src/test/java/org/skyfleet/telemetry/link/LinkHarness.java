@@ -37,18 +37,28 @@ final class LinkHarness {
     private Instant now = Instant.parse("2026-11-23T20:00:00Z");
     private long nanos = 1_000_000_000L;
 
+    final MavlinkIngestHandler handler;
+
     LinkHarness() {
+        this(SigningKeys.none());
+    }
+
+    /** A link that requires signing from, and signs for, the system ids with a key. */
+    LinkHarness(SigningKeys keys) {
         bus.subscribeEvents(events::add);
-        LinkConfig config = LinkConfig.defaults("127.0.0.1", 14_550).withLinkName("test");
+        LinkConfig config = LinkConfig.defaults("127.0.0.1", 14_550).withLinkName("test").withSigning(keys, 0);
         InstantSource clock = () -> now;
         MavlinkMessageCatalog catalog = MavlinkMessageCatalog.standard();
         MavlinkDatagramDecoder decoder = new MavlinkDatagramDecoder(new MavlinkFrameSplitter(catalog), metrics, config,
                 () -> nanos);
-        MavlinkIngestHandler handler = new MavlinkIngestHandler(config, registry, clock, metrics,
-                new MavlinkEncoder(catalog, 255, 190));
+        handler = new MavlinkIngestHandler(config, registry, clock, metrics, new MavlinkEncoder(catalog, 255, 190));
         channel = new EmbeddedChannel();
         channel.freezeTime();
-        channel.pipeline().addLast(decoder, handler);
+        channel.pipeline().addLast(decoder);
+        if (!keys.isEmpty()) {
+            channel.pipeline().addLast(new SignatureCheck(keys, metrics));
+        }
+        channel.pipeline().addLast(handler);
         channel.pipeline().fireChannelActive();
     }
 
@@ -76,13 +86,13 @@ final class LinkHarness {
             List<MavlinkFrame> frames = new ArrayList<>();
             splitter.split(p.content(), SERVER, frames, FrameListener.NONE);
             for (MavlinkFrame f : frames) {
-                out.add(new Sent(p.recipient(), f.systemId(), f.payload()));
+                out.add(new Sent(p.recipient(), f.systemId(), f.payload(), f.rawFrame()));
             }
             p.release();
         }
         return out;
     }
 
-    record Sent(InetSocketAddress to, int fromSystemId, Object payload) {
+    record Sent(InetSocketAddress to, int fromSystemId, Object payload, byte[] rawFrame) {
     }
 }

@@ -62,6 +62,14 @@ public final class TestFrames {
                 SERIALIZER.serialize(payload), 1, 123_456_789L, key).getRawBytes();
     }
 
+    /** A MAVLink 2 frame signed on link {@code linkId} at {@code timestamp}. */
+    public static byte[] signedV2(int systemId, int componentId, int sequence, Object payload, byte[] key, int linkId,
+                                  long timestamp) {
+        MavlinkMessageCatalog.MessageType t = CATALOG.byClass(payload.getClass());
+        return MavlinkPacket.createSignedMavlink2Packet(sequence, systemId, componentId, t.id(), t.crcExtra(),
+                SERIALIZER.serialize(payload), linkId, timestamp, key).getRawBytes();
+    }
+
     public static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {
