@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.telemetry.link.SigningKeys;
+import org.skyfleet.telemetry.link.SystemAdmission;
 
 /**
  * Where the server listens, how it judges links, and who may call it. Every port may be 0 to pick a free
@@ -21,12 +22,14 @@ import org.skyfleet.telemetry.link.SigningKeys;
  * @param tokens            checks bearer tokens; null: no tokens are accepted
  * @param trustNamedCallers callers may name themselves in metadata (x-skyfleet-subject/-role) without a token:
  *                          for tests and the demo on loopback only; false: every call needs a valid token
+ * @param admission         which system ids become vehicles: any (tests, demo) or registered ones only
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
-                           TokenAuthority tokens, boolean trustNamedCallers) {
+                           TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission) {
     public ServerConfig {
         Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(admission, "admission");
         if (mavlinkLinks < 1 || mavlinkLinks > 256) {
             throw new IllegalArgumentException("mavlinkLinks must be 1..256, got " + mavlinkLinks);
         }
@@ -42,7 +45,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true);
+                SigningKeys.none(), null, true, SystemAdmission.ANY);
     }
 
     public static ServerConfig defaults() {
@@ -56,23 +59,29 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
-                signingKeys, tokens, trustNamedCallers);
+                signingKeys, tokens, trustNamedCallers, admission);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
-                tokens, trustNamedCallers);
+                tokens, trustNamedCallers, admission);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, keys, tokens, trustNamedCallers);
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, t, !required);
+                heartbeatTimeout, signingKeys, t, !required, admission);
+    }
+
+    /** Which system ids the links take on as vehicles. */
+    public ServerConfig withAdmission(SystemAdmission a) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a);
     }
 }

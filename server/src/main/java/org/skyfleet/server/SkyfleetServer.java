@@ -188,7 +188,8 @@ public final class SkyfleetServer implements AutoCloseable {
             int port = config.mavlinkPort() == 0 ? 0 : config.mavlinkPort() + i;
             LinkConfig link = LinkConfig.defaults(config.mavlinkHost(), port)
                     .withHeartbeatTimeout(config.heartbeatTimeout())
-                    .withSigning(config.signingKeys(), 0);
+                    .withSigning(config.signingKeys(), 0)
+                    .withAdmission(config.admission());
             links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
         }
         Map<String, VehicleCommands> commandsByLink = new HashMap<>();

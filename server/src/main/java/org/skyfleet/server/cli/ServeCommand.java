@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         String tokenKey = System.getenv("SKYFLEET_TOKEN_KEY");
-        org.skyfleet.server.ServerConfig config = options.toConfig();
+        org.skyfleet.server.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {
             config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system()), true);
         } else {
@@ -33,6 +33,8 @@ final class ServeCommand implements Callable<Integer> {
                 org.skyfleet.server.AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system());
         printEndpoints(server);
+        System.out.println("  vehicles " + config.admission() + (config.admission().any() ? ""
+                : " (register more with --register 1,2,3, or --admit any for a lab)"));
         System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST /api/v1/incidents)"
                 : "  webhook  http://127.0.0.1:" + server.httpPort() + "/api/v1/incidents");
         awaitShutdown(server);

@@ -55,7 +55,37 @@ final class ServerOptions {
         return dir == null ? new org.skyfleet.fleet.store.InMemoryStore() : org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir);
     }
 
+    @Option(names = "--admit", description = "which MAVLink system ids become vehicles: 'any' (demo default) or "
+            + "'registered' (serve default: --register ids, and those with a signing key)")
+    String admit;
+
+    @Option(names = "--register", split = ",", description = "system ids admitted as vehicles, e.g. 1,2,3")
+    java.util.List<Integer> registered = new java.util.ArrayList<>();
+
     ServerConfig toConfig() {
+        return toConfig(true);
+    }
+
+    /** @param admitAnyByDefault what --admit means when not given: any system id, or registered ones only */
+    ServerConfig toConfig(boolean admitAnyByDefault) {
+        boolean any = admit == null ? admitAnyByDefault : switch (admit.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "any" -> true;
+            case "registered" -> false;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--admit must be 'any' or 'registered', got '" + admit + "'");
+        };
+        SigningKeys keys = signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys);
+        java.util.Set<Integer> ids = new java.util.HashSet<>(registered);
+        for (int id = 1; id <= 255; id++) {
+            if (keys.requiresSigning(id)) {
+                ids.add(id); // a vehicle that was given a key is expected
+            }
+        }
+        return baseConfig().withAdmission(any ? org.skyfleet.telemetry.link.SystemAdmission.ANY
+                : org.skyfleet.telemetry.link.SystemAdmission.only(ids));
+    }
+
+    private ServerConfig baseConfig() {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 Duration.ofMillis(heartbeatTimeoutMs))
                 .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys));

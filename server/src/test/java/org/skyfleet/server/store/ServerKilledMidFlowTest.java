@@ -71,7 +71,8 @@ class ServerKilledMidFlowTest {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "org.skyfleet.server.cli.SkyfleetCommand", "serve",
                 "--grpc-port", Integer.toString(grpcPort), "--http-port", Integer.toString(httpPort),
-                "--mavlink-host", "127.0.0.1", "--mavlink-port", Integer.toString(mavlinkPort), "--data-dir", dataDir.toString())
+                "--mavlink-host", "127.0.0.1", "--mavlink-port", Integer.toString(mavlinkPort), "--data-dir", dataDir.toString(),
+                "--register", "1,2")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
     }
 

@@ -37,7 +37,9 @@ public final class IngestMetrics implements FrameListener {
         /** A signed frame whose signature does not match its bytes under the system id's key. */
         BAD_SIGNATURE,
         /** A correctly signed frame whose timestamp is not after the last accepted one of its stream (a replay). */
-        REPLAYED;
+        REPLAYED,
+        /** A vehicle heartbeat from a system id that is not registered, on a link that admits registered ones only. */
+        UNREGISTERED;
 
         String tag() {
             return name().toLowerCase();

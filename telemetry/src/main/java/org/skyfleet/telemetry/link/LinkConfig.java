@@ -18,17 +18,19 @@ import java.util.Objects;
  * @param gcsComponentId        the component id this ground station uses, conventionally 190
  * @param signingKeys           MAVLink 2 signing keys by vehicle system id; a system id with a key must sign
  * @param signingLinkId         the link id the ground station puts in the signatures it sends, 0..255
+ * @param admission             which system ids become vehicles
  */
 public record LinkConfig(String linkName, String bindHost, int port, Duration heartbeatTimeout,
                          Duration streamAckTimeout, int maxDatagramBytes, double peerDatagramsPerSecond,
                          double peerBurstDatagrams, int gcsSystemId, int gcsComponentId, SigningKeys signingKeys,
-                         int signingLinkId) {
+                         int signingLinkId, SystemAdmission admission) {
 
     public static final int DEFAULT_PORT = 14550;
 
     public LinkConfig {
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(admission, "admission");
         if (signingLinkId < 0 || signingLinkId > 255) {
             throw new IllegalArgumentException("signingLinkId must be 0..255, got " + signingLinkId);
         }
@@ -53,7 +55,7 @@ public record LinkConfig(String linkName, String bindHost, int port, Duration he
                       int maxDatagramBytes, double peerDatagramsPerSecond, double peerBurstDatagrams, int gcsSystemId,
                       int gcsComponentId) {
         this(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes, peerDatagramsPerSecond,
-                peerBurstDatagrams, gcsSystemId, gcsComponentId, SigningKeys.none(), 0);
+                peerBurstDatagrams, gcsSystemId, gcsComponentId, SigningKeys.none(), 0, SystemAdmission.ANY);
     }
 
     /** Defaults: 3 s heartbeat timeout, 1 s ack wait, 2 KiB datagrams, 2,000 datagrams/s per source. */
@@ -64,22 +66,28 @@ public record LinkConfig(String linkName, String bindHost, int port, Duration he
 
     public LinkConfig withLinkName(String name) {
         return new LinkConfig(name, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission);
     }
 
     public LinkConfig withHeartbeatTimeout(Duration timeout) {
         return new LinkConfig(linkName, bindHost, port, timeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission);
     }
 
     public LinkConfig withPeerRate(double datagramsPerSecond, double burst) {
         return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                datagramsPerSecond, burst, gcsSystemId, gcsComponentId, signingKeys, signingLinkId);
+                datagramsPerSecond, burst, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission);
     }
 
     /** Requires signing from, and signs what is sent to, every system id with a key. */
     public LinkConfig withSigning(SigningKeys keys, int linkId) {
         return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, keys, linkId);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, keys, linkId, admission);
+    }
+
+    /** Takes on as vehicles only the system ids {@code a} admits. */
+    public LinkConfig withAdmission(SystemAdmission a) {
+        return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, a);
     }
 }

@@ -166,6 +166,10 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         }
         VehicleBinding binding = bySystemId.get(frame.systemId());
         if (binding == null) {
+            if (!config.admission().admits(frame.systemId())) {
+                metrics.frameIgnored(IngestMetrics.FrameIgnored.UNREGISTERED);
+                return null;
+            }
             return discover(frame, hb, kind, now);
         }
         VehicleState current = registry.find(binding.vehicleId).orElseThrow();

@@ -45,8 +45,14 @@ final class LinkHarness {
 
     /** A link that requires signing from, and signs for, the system ids with a key. */
     LinkHarness(SigningKeys keys) {
+        this(keys, SystemAdmission.ANY);
+    }
+
+    /** A link that takes on only the system ids {@code admission} admits. */
+    LinkHarness(SigningKeys keys, SystemAdmission admission) {
         bus.subscribeEvents(events::add);
-        LinkConfig config = LinkConfig.defaults("127.0.0.1", 14_550).withLinkName("test").withSigning(keys, 0);
+        LinkConfig config = LinkConfig.defaults("127.0.0.1", 14_550).withLinkName("test").withSigning(keys, 0)
+                .withAdmission(admission);
         InstantSource clock = () -> now;
         MavlinkMessageCatalog catalog = MavlinkMessageCatalog.standard();
         MavlinkDatagramDecoder decoder = new MavlinkDatagramDecoder(new MavlinkFrameSplitter(catalog), metrics, config,
