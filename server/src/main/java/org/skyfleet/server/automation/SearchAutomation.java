@@ -11,12 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
 import org.skyfleet.fleet.audit.AuditJournal;
@@ -46,7 +42,6 @@ import org.skyfleet.fleet.search.ProbabilityMap;
 import org.skyfleet.fleet.search.SearchAllocator;
 import org.skyfleet.fleet.search.SearchSegment;
 import org.skyfleet.fleet.search.SearchSegments;
-import org.skyfleet.fleet.search.UnusedDrone;
 import org.skyfleet.fleet.vehicle.LandedState;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.fleet.vehicle.VehicleState;
@@ -84,7 +79,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     private final ControlLeases leases;
     private final AuditJournal audit;
     private final InstantSource clock;
-    private final ScheduledExecutorService executor;
+    private final AutomationThread thread;
     private final SearchPolicy policy;
     private final SearchProfile profile;
     private final Supplier<Airspace> airspace;
@@ -105,15 +100,15 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         this.leases = leases;
         this.audit = audit;
         this.clock = clock;
-        this.executor = executor;
+        this.thread = new AutomationThread(executor, audit);
         this.policy = policy;
         this.profile = profile;
         this.airspace = airspace;
         this.freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR);
         this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
         this.subscription = incidents.subscribe(this::onIncidentChange);
-        executor.scheduleWithFixedDelay(() -> guarded(this::sampleFlights), 1, 1, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(() -> guarded(this::tick), 5, 5, TimeUnit.SECONDS);
+        thread.every(1, this::sampleFlights);
+        thread.every(5, this::tick);
     }
 
     // ---- what other parts ask of the search --------------------------------------------------------
@@ -135,7 +130,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
      * mission is superseded (it is about to orbit). Runs on the automation thread.
      */
     public void found(String incidentId, String trackId, String keepVehicleId) {
-        executor.execute(() -> guarded(() -> {
+        thread.execute((() -> {
             SearchRun run = runs.get(incidentId);
             if (run == null || run.found) {
                 return;
@@ -172,7 +167,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
 
     @Override
     public Incident approve(Operator caller, String incidentId, String reason) {
-        return onAutomationThread(() -> {
+        return thread.call(() -> {
             SearchRun run = waiting(incidentId);
             run.approvedBy = caller;
             incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_APPROVED, caller.toString(),
@@ -186,7 +181,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
 
     @Override
     public Incident reject(Operator caller, String incidentId, String reason) {
-        return onAutomationThread(() -> {
+        return thread.call(() -> {
             SearchRun run = waiting(incidentId);
             run.proposed = null;
             audit.append(caller.toString(), "search reject", incidentId, reason, "REJECTED");
@@ -198,7 +193,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
 
     @Override
     public SearchMap map(String incidentId) {
-        return onAutomationThread(() -> {
+        return thread.call(() -> {
             SearchRun run = runs.get(incidentId);
             if (run == null) {
                 throw Status.NOT_FOUND.withDescription("incident " + incidentId + " has no search").asRuntimeException();
@@ -215,9 +210,9 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         }
         Incident i = change.incident();
         if (change.latest().kind() == TimelineKind.CREATED && i.type() == IncidentType.MISSING_PERSON && i.missingPerson() != null) {
-            executor.execute(() -> guarded(() -> plan(i)));
+            thread.execute((() -> plan(i)));
         } else if (change.latest().kind() == TimelineKind.CLOSED) {
-            executor.execute(() -> guarded(() -> end(i.incidentId())));
+            thread.execute((() -> end(i.incidentId())));
         }
     }
 
@@ -314,7 +309,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
                     }
                     return missions.start(OPERATOR, m.missionId());
                 })
-                .whenComplete((started, error) -> executor.execute(() -> guarded(() -> {
+                .whenComplete((started, error) -> thread.execute((() -> {
                     if (error == null && started.command().accepted()) {
                         sortie.phase = Sortie.Phase.FLYING;
                         incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(i.search().assignments()
@@ -517,21 +512,6 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         audit.append(OPERATOR.toString(), "search note", vehicleId, incidentId + ": " + text, "NOTE");
     }
 
-    private <T> T onAutomationThread(Callable<T> work) {
-        try {
-            return executor.submit(work).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
-        } catch (TimeoutException e) {
-            throw Status.UNAVAILABLE.withDescription("the search automation is busy; try again").asRuntimeException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw Status.INTERNAL.withDescription(String.valueOf(e.getCause())).asRuntimeException();
-        }
-    }
 
     private static String rootMessage(Throwable t) {
         Throwable c = t;
@@ -541,14 +521,6 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 
-    /** An automation step that fails must not stop the scheduled ones after it. */
-    private void guarded(Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            audit.append(OPERATOR.toString(), "automation error", "", String.valueOf(e), "ERROR");
-        }
-    }
 
     @Override
     public void close() throws Exception {

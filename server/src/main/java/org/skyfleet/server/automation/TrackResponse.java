@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.AssignmentState;
@@ -46,7 +45,7 @@ public final class TrackResponse implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final SearchAutomation search;
     private final Overwatch overwatch;
-    private final ScheduledExecutorService executor;
+    private final AutomationThread thread;
     private final AuditJournal audit;
     private final java.util.function.Consumer<TrackUpdate> listener;
     private final AutoCloseable assignmentSubscription;
@@ -58,28 +57,28 @@ public final class TrackResponse implements AutoCloseable {
         this.incidents = incidents;
         this.dispatcher = dispatcher;
         this.search = search;
-        this.executor = executor;
+        this.thread = new AutomationThread(executor, audit);
         this.audit = audit;
         this.overwatch = search.overwatch();
-        this.listener = u -> executor.execute(() -> guarded(() -> onTrack(u)));
+        this.listener = u -> thread.execute((() -> onTrack(u)));
         feed.subscribe(listener, tracks -> { });
         this.assignmentSubscription = dispatcher.subscribe(a -> {
             if (a.state() == AssignmentState.ARRIVED) {
-                executor.execute(() -> guarded(() -> overwatch.stop(a.trackId(), a.unitId() + " is with the subject")));
+                thread.execute((() -> overwatch.stop(a.trackId(), a.unitId() + " is with the subject")));
             }
         });
         this.incidentSubscription = incidents.subscribe(c -> {
             if (c.latest() != null && c.latest().kind() == TimelineKind.CLOSED) {
                 String id = c.incident().incidentId();
-                executor.execute(() -> guarded(() -> {
+                thread.execute((() -> {
                     dispatcher.cancelIncident(id);
                     overwatch.stopIncident(id, "incident closed");
                 }));
             }
         });
-        executor.scheduleWithFixedDelay(() -> guarded(() -> overwatch.tick(search.vehiclesInUse())), 2, 2, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(() -> guarded(dispatcher::expireDue), 1, 1, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(() -> guarded(feed::prune), 5, 5, TimeUnit.SECONDS);
+        thread.every(2, () -> overwatch.tick(search.vehiclesInUse()));
+        thread.every(1, dispatcher::expireDue);
+        thread.every(5, feed::prune);
     }
 
     private void onTrack(TrackUpdate u) {
@@ -148,14 +147,6 @@ public final class TrackResponse implements AutoCloseable {
             }
         }
         return Optional.empty();
-    }
-
-    private void guarded(Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            audit.append("automation", "automation error", "", String.valueOf(e), "ERROR");
-        }
     }
 
     @Override
