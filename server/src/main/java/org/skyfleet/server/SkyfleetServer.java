@@ -116,6 +116,9 @@ public final class SkyfleetServer implements AutoCloseable {
     private final IncidentBook incidents;
     private final Store store;
     private final ScheduledExecutorService automationExecutor;
+    /** Webhook requests write to the store: they run here, not on the HTTP event loop. */
+    private final ExecutorService httpHandlers = Executors.newSingleThreadExecutor(
+            new DefaultThreadFactory("skyfleet-http-handlers", true));
     private SearchAutomation searchAutomation;
     private TrackFeed trackFeed;
     private TrackResponse trackResponse;
@@ -244,7 +247,8 @@ public final class SkyfleetServer implements AutoCloseable {
                 .start();
         Map<String, HttpHandler> posts = automationConfig.webhookSecret() == null ? Map.of()
                 : Map.of(IncidentWebhook.PATH, new IncidentWebhook(incidents, audit, clock, automationConfig.webhookSecret()));
-        http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts);
+        http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts,
+                httpHandlers);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     }
 
@@ -321,6 +325,7 @@ public final class SkyfleetServer implements AutoCloseable {
             missions.close();
         }
         automationExecutor.shutdownNow();
+        httpHandlers.shutdownNow();
         for (AutoCloseable c : new AutoCloseable[] {trackResponse, searchAutomation}) {
             try {
                 if (c != null) {

@@ -1,6 +1,7 @@
 package org.skyfleet.fleet.dispatch;
 
 import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.planner.geo.GreatCircle;
 
 /** Estimates a unit's time of arrival at a point. */
 public interface EtaModel {

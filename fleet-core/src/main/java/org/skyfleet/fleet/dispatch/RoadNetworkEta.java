@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.planner.geo.GreatCircle;
 
 /**
  * Times of arrival over a road network for patrol cars: the car drives from the road node nearest to it

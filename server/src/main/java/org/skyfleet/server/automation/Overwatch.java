@@ -12,7 +12,7 @@ import org.skyfleet.fleet.command.VehicleCommand;
 import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.ControlLeases;
 import org.skyfleet.fleet.control.LeaseConflictException;
-import org.skyfleet.fleet.dispatch.GreatCircle;
+import org.skyfleet.planner.geo.GreatCircle;
 import org.skyfleet.fleet.incident.IncidentBook;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.TimelineKind;

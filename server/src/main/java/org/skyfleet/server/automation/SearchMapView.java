@@ -1,5 +1,6 @@
 package org.skyfleet.server.automation;
 
+import org.skyfleet.server.grpc.ProtoMapper;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -7,7 +8,6 @@ import org.skyfleet.fleet.search.SearchSegment;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.proto.v1.Polygon;
 import org.skyfleet.proto.v1.SearchMap;
-import org.skyfleet.server.incident.IncidentProtoMapper;
 
 /** A search run as the API shows it: segments with their probability now and at the start. */
 final class SearchMapView {
@@ -19,7 +19,7 @@ final class SearchMapView {
         var assigned = run.sortiesByVehicle.values().stream().filter(s -> inHand.contains(s.segmentId))
                 .collect(Collectors.toMap(s -> s.segmentId, s -> s.vehicleId, (a, b) -> a));
         SearchMap.Builder b = SearchMap.newBuilder().setIncidentId(run.incidentId)
-                .setLastKnownPoint(IncidentProtoMapper.point(run.map.lastKnownPoint()))
+                .setLastKnownPoint(ProtoMapper.point(run.map.lastKnownPoint()))
                 .setProbabilityOutsideMap(run.map.probabilityOutsideMap())
                 .setCumulativeProbabilityOfSuccess(run.map.cumulativePos())
                 .addRingRadiiM(run.statistics.p25Km() * 1000).addRingRadiiM(run.statistics.p50Km() * 1000)
@@ -32,7 +32,7 @@ final class SearchMapView {
             double pod = initial > 0 ? Math.max(0, Math.min(1, 1 - remainingShare / initial)) : 0;
             Polygon.Builder area = Polygon.newBuilder();
             for (GeoPoint p : s.area().outer()) {
-                area.addOuter(IncidentProtoMapper.point(p));
+                area.addOuter(ProtoMapper.point(p));
             }
             b.addSegments(org.skyfleet.proto.v1.SearchSegment.newBuilder().setSegmentId(s.id()).setArea(area)
                     .setAreaM2(s.areaM2()).setProbability(s.probability()).setInitialProbability(initial)

@@ -8,7 +8,7 @@ import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.AssignmentState;
 import org.skyfleet.fleet.dispatch.Dispatcher;
-import org.skyfleet.fleet.dispatch.GreatCircle;
+import org.skyfleet.planner.geo.GreatCircle;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.SourceKind;
 import org.skyfleet.fleet.fusion.TargetClass;

@@ -1,11 +1,11 @@
 package org.skyfleet.server.dispatch;
 
+import org.skyfleet.server.grpc.ProtoMapper;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.Operator.Role;
 import org.skyfleet.fleet.dispatch.Assignment;
@@ -20,7 +20,6 @@ import org.skyfleet.proto.v1.UnitPositionReport;
 import org.skyfleet.server.grpc.Answers;
 import org.skyfleet.server.grpc.LatestByKeyStream;
 import org.skyfleet.server.grpc.Permissions;
-import org.skyfleet.server.incident.IncidentProtoMapper;
 
 /**
  * {@code skyfleet.v1.DispatchService}. An officer reports, reads and answers for their own unit only
@@ -54,8 +53,8 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
                         throw new IllegalArgumentException("position: required");
                     }
                     dispatcher.roster().report(r.getUnitId(), DispatchProtoMapper.type(r.getUnitType()), r.getCallsign(),
-                            IncidentProtoMapper.point(r.getPosition()), r.getAccuracyM(), DispatchProtoMapper.status(r.getStatus()),
-                            r.hasTime() ? IncidentProtoMapper.instant(r.getTime()) : null);
+                            ProtoMapper.point(r.getPosition()), r.getAccuracyM(), DispatchProtoMapper.status(r.getStatus()),
+                            r.hasTime() ? ProtoMapper.instant(r.getTime()) : null);
                     accepted.incrementAndGet();
                 } catch (IllegalArgumentException | StatusRuntimeException e) {
                     // one bad report does not end the stream: the app keeps reporting, the answer says why

@@ -1,11 +1,11 @@
 package org.skyfleet.server.dispatch;
 
+import org.skyfleet.server.grpc.ProtoMapper;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.GroundUnit;
 import org.skyfleet.fleet.dispatch.UnitStatus;
 import org.skyfleet.fleet.dispatch.UnitType;
 import org.skyfleet.proto.v1.AssignmentState;
-import org.skyfleet.server.incident.IncidentProtoMapper;
 
 /** Units and assignments between the API and the domain. */
 final class DispatchProtoMapper {
@@ -34,16 +34,16 @@ final class DispatchProtoMapper {
     static org.skyfleet.proto.v1.Unit unit(GroundUnit u) {
         return org.skyfleet.proto.v1.Unit.newBuilder().setUnitId(u.unitId())
                 .setUnitType(org.skyfleet.proto.v1.UnitType.valueOf("UNIT_TYPE_" + u.type().name()))
-                .setCallsign(u.callsign()).setPosition(IncidentProtoMapper.point(u.position()))
+                .setCallsign(u.callsign()).setPosition(ProtoMapper.point(u.position()))
                 .setStatus(org.skyfleet.proto.v1.UnitStatus.valueOf("UNIT_STATUS_" + u.status().name()))
-                .setLastReport(IncidentProtoMapper.timestamp(u.lastReport())).setAssignmentId(u.assignmentId()).build();
+                .setLastReport(ProtoMapper.timestamp(u.lastReport())).setAssignmentId(u.assignmentId()).build();
     }
 
     static org.skyfleet.proto.v1.Assignment assignment(Assignment a) {
         return org.skyfleet.proto.v1.Assignment.newBuilder().setAssignmentId(a.assignmentId()).setUnitId(a.unitId())
-                .setIncidentId(a.incidentId()).setTrackId(a.trackId()).setTarget(IncidentProtoMapper.point(a.target()))
+                .setIncidentId(a.incidentId()).setTrackId(a.trackId()).setTarget(ProtoMapper.point(a.target()))
                 .setState(AssignmentState.valueOf("ASSIGNMENT_STATE_" + a.state().name())).setEtaS(a.etaS())
-                .setDistanceM(a.distanceM()).setAcknowledgeBy(IncidentProtoMapper.timestamp(a.acknowledgeBy()))
-                .setUpdatedAt(IncidentProtoMapper.timestamp(a.updatedAt())).setDescription(a.description()).build();
+                .setDistanceM(a.distanceM()).setAcknowledgeBy(ProtoMapper.timestamp(a.acknowledgeBy()))
+                .setUpdatedAt(ProtoMapper.timestamp(a.updatedAt())).setDescription(a.description()).build();
     }
 }

@@ -128,11 +128,11 @@ final class GeofenceProtoMapper {
     }
 
     static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+        return org.skyfleet.server.grpc.ProtoMapper.instant(t);
     }
 
     static Timestamp timestamp(Instant t) {
-        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+        return org.skyfleet.server.grpc.ProtoMapper.timestamp(t);
     }
 
     static StatusRuntimeException invalid(String message) {

@@ -84,6 +84,28 @@ public final class ProtoMapper {
         return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
     }
 
+    /** A client's timestamp; INVALID_ARGUMENT when it is out of range. */
+    public static Instant instant(Timestamp t) {
+        if (t.getNanos() < 0 || t.getNanos() > 999_999_999) {
+            throw io.grpc.Status.INVALID_ARGUMENT.withDescription("timestamp nanos out of range: " + t.getNanos())
+                    .asRuntimeException();
+        }
+        try {
+            return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+        } catch (java.time.DateTimeException e) {
+            throw io.grpc.Status.INVALID_ARGUMENT.withDescription("timestamp seconds out of range: " + t.getSeconds())
+                    .asRuntimeException();
+        }
+    }
+
+    public static org.skyfleet.planner.geo.GeoPoint point(org.skyfleet.proto.v1.GeoPoint p) {
+        return new org.skyfleet.planner.geo.GeoPoint(p.getLatDeg(), p.getLonDeg());
+    }
+
+    public static org.skyfleet.proto.v1.GeoPoint point(org.skyfleet.planner.geo.GeoPoint p) {
+        return org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(p.latDeg()).setLonDeg(p.lonDeg()).build();
+    }
+
     private static Position position(PositionSample p, Instant now) {
         return Position.newBuilder()
                 .setPosition(GeoPosition.newBuilder().setLatDeg(p.latDeg()).setLonDeg(p.lonDeg())

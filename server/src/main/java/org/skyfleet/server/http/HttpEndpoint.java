@@ -41,18 +41,19 @@ public final class HttpEndpoint implements AutoCloseable {
 
     public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
                                     Supplier<Boolean> healthy) throws InterruptedException {
-        return bind(host, port, group, metrics, healthy, Map.of());
+        return bind(host, port, group, metrics, healthy, Map.of(), Runnable::run);
     }
 
-    /** As above, with POST handlers by exact path. */
+    /** As above, with POST handlers by exact path, run on {@code handlers} (not the event loop). */
     public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
-                                    Supplier<Boolean> healthy, Map<String, HttpHandler> posts) throws InterruptedException {
+                                    Supplier<Boolean> healthy, Map<String, HttpHandler> posts,
+                                    java.util.concurrent.Executor handlers) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                new Routes(metrics, healthy, Map.copyOf(posts)));
+                                new Routes(metrics, healthy, Map.copyOf(posts), handlers));
                     }
                 });
         return new HttpEndpoint(b.bind(host, port).sync().channel());
@@ -71,11 +72,14 @@ public final class HttpEndpoint implements AutoCloseable {
         private final Supplier<String> metrics;
         private final Supplier<Boolean> healthy;
         private final Map<String, HttpHandler> posts;
+        private final java.util.concurrent.Executor handlers;
 
-        Routes(Supplier<String> metrics, Supplier<Boolean> healthy, Map<String, HttpHandler> posts) {
+        Routes(Supplier<String> metrics, Supplier<Boolean> healthy, Map<String, HttpHandler> posts,
+               java.util.concurrent.Executor handlers) {
             this.metrics = metrics;
             this.healthy = healthy;
             this.posts = posts;
+            this.handlers = handlers;
         }
 
         @Override
@@ -83,19 +87,26 @@ public final class HttpEndpoint implements AutoCloseable {
             String path = request.uri().split("\\?", 2)[0];
             FullHttpResponse response;
             HttpHandler post = posts.get(path);
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (post != null && request.method().equals(HttpMethod.POST)) {
                 byte[] body = new byte[request.content().readableBytes()];
                 request.content().readBytes(body);
-                HttpReply reply;
-                try {
-                    reply = post.handle(request.headers(), body);
-                } catch (RuntimeException e) {
-                    reply = HttpReply.error(500, "internal", String.valueOf(e.getMessage()));
-                }
-                response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
-                        Unpooled.wrappedBuffer(reply.body()));
-                response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+                var headers = request.headers().copy();
+                // A handler may write to the store: it runs off the event loop, which keeps serving /metrics.
+                handlers.execute(() -> {
+                    HttpReply reply;
+                    try {
+                        reply = post.handle(headers, body);
+                    } catch (RuntimeException e) {
+                        reply = HttpReply.error(500, "internal", String.valueOf(e.getMessage()));
+                    }
+                    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                            HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+                    r.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+                    r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+                    respond(ctx, r, keepAlive);
+                });
+                return;
             } else if (post != null) {
                 response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only POST\n", "text/plain");
             } else if (!request.method().equals(HttpMethod.GET)) {
@@ -109,7 +120,10 @@ public final class HttpEndpoint implements AutoCloseable {
             } else {
                 response = text(HttpResponseStatus.NOT_FOUND, "not found: " + path + "\n", "text/plain");
             }
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            respond(ctx, response, keepAlive);
+        }
+
+        private static void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
             HttpUtil.setKeepAlive(response, keepAlive);
             var future = ctx.writeAndFlush(response);
             if (!keepAlive) {

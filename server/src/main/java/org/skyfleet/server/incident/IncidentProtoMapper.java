@@ -1,6 +1,5 @@
 package org.skyfleet.server.incident;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import java.time.Instant;
 import org.skyfleet.fleet.incident.Incident;
@@ -17,6 +16,7 @@ import org.skyfleet.proto.v1.CreateIncidentRequest;
 import org.skyfleet.proto.v1.IncidentState;
 import org.skyfleet.proto.v1.SearchState;
 import org.skyfleet.proto.v1.TimelineKind;
+import org.skyfleet.server.grpc.ProtoMapper;
 
 /** Incidents between the API's messages and the domain. */
 public final class IncidentProtoMapper {
@@ -42,18 +42,18 @@ public final class IncidentProtoMapper {
         if (!r.hasLocation()) {
             throw invalid("location: required");
         }
-        Instant reportedAt = r.hasReportedAt() ? instant(r.getReportedAt()) : now;
+        Instant reportedAt = r.hasReportedAt() ? ProtoMapper.instant(r.getReportedAt()) : now;
         MissingPerson mp = null;
         if (r.hasMissingPerson()) {
             var m = r.getMissingPerson();
-            GeoPoint lkp = m.hasLastKnownPoint() ? point(m.getLastKnownPoint()) : point(r.getLocation());
-            mp = new MissingPerson(lkp, m.hasLastSeen() ? instant(m.getLastSeen()) : reportedAt,
+            GeoPoint lkp = m.hasLastKnownPoint() ? ProtoMapper.point(m.getLastKnownPoint()) : ProtoMapper.point(r.getLocation());
+            mp = new MissingPerson(lkp, m.hasLastSeen() ? ProtoMapper.instant(m.getLastSeen()) : reportedAt,
                     category(m.getCategory(), m.getAgeYears()), m.getAgeYears());
             if (m.getAgeYears() > 130) {
                 throw invalid("missing_person.age_years: " + m.getAgeYears() + " is not an age");
             }
         }
-        return new NewIncident(r.getExternalId(), type, priority, point(r.getLocation()), r.getSubjectDescription(), mp,
+        return new NewIncident(r.getExternalId(), type, priority, ProtoMapper.point(r.getLocation()), r.getSubjectDescription(), mp,
                 reportedAt);
     }
 
@@ -94,8 +94,8 @@ public final class IncidentProtoMapper {
                 .setType(org.skyfleet.proto.v1.IncidentType.valueOf("INCIDENT_TYPE_" + i.type().name()))
                 .setPriority(org.skyfleet.proto.v1.IncidentPriority.valueOf("INCIDENT_PRIORITY_" + i.priority().name()))
                 .setState(i.open() ? IncidentState.INCIDENT_STATE_OPEN : IncidentState.INCIDENT_STATE_CLOSED)
-                .setLocation(point(i.location()))
-                .setReportedAt(timestamp(i.reportedAt()))
+                .setLocation(ProtoMapper.point(i.location()))
+                .setReportedAt(ProtoMapper.timestamp(i.reportedAt()))
                 .setSubjectDescription(i.subjectDescription())
                 .setSearch(search(i.search()))
                 .addAllTrackIds(i.trackIds())
@@ -103,20 +103,20 @@ public final class IncidentProtoMapper {
                 .setCloseReason(i.closeReason());
         if (i.missingPerson() != null) {
             MissingPerson m = i.missingPerson();
-            b.setMissingPerson(org.skyfleet.proto.v1.MissingPerson.newBuilder().setLastKnownPoint(point(m.lastKnownPoint()))
-                    .setLastSeen(timestamp(m.lastSeen()))
+            b.setMissingPerson(org.skyfleet.proto.v1.MissingPerson.newBuilder().setLastKnownPoint(ProtoMapper.point(m.lastKnownPoint()))
+                    .setLastSeen(ProtoMapper.timestamp(m.lastSeen()))
                     .setCategory(org.skyfleet.proto.v1.SubjectCategory.valueOf("SUBJECT_CATEGORY_" + m.category().name()))
                     .setAgeYears(m.ageYears()));
         }
         if (i.closedAt() != null) {
-            b.setClosedAt(timestamp(i.closedAt()));
+            b.setClosedAt(ProtoMapper.timestamp(i.closedAt()));
         }
         i.timeline().forEach(e -> b.addTimeline(entry(e)));
         return b.build();
     }
 
     public static org.skyfleet.proto.v1.TimelineEntry entry(TimelineEntry e) {
-        return org.skyfleet.proto.v1.TimelineEntry.newBuilder().setTime(timestamp(e.time()))
+        return org.skyfleet.proto.v1.TimelineEntry.newBuilder().setTime(ProtoMapper.timestamp(e.time()))
                 .setKind(TimelineKind.valueOf("TIMELINE_KIND_" + e.kind().name())).setText(e.text()).setActor(e.actor())
                 .setVehicleId(e.vehicleId()).setTrackId(e.trackId()).setUnitId(e.unitId()).setSightingId(e.sightingId())
                 .build();
@@ -128,7 +128,7 @@ public final class IncidentProtoMapper {
                 .setCumulativeProbabilityOfSuccess(s.cumulativeProbabilityOfSuccess())
                 .addAllLeftOut(s.leftOut());
         if (s.approvalDeadline() != null) {
-            b.setApprovalDeadline(timestamp(s.approvalDeadline()));
+            b.setApprovalDeadline(ProtoMapper.timestamp(s.approvalDeadline()));
         }
         for (SearchAssignment a : s.assignments()) {
             b.addAssignments(org.skyfleet.proto.v1.SearchAssignment.newBuilder().setVehicleId(a.vehicleId())
@@ -136,29 +136,6 @@ public final class IncidentProtoMapper {
                     .setPlannedFlightTimeS(a.plannedFlightTimeS()).setBatteryAtEndPercent(a.batteryAtEndPercent()));
         }
         return b.build();
-    }
-
-    public static GeoPoint point(org.skyfleet.proto.v1.GeoPoint p) {
-        return new GeoPoint(p.getLatDeg(), p.getLonDeg());
-    }
-
-    public static org.skyfleet.proto.v1.GeoPoint point(GeoPoint p) {
-        return org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(p.latDeg()).setLonDeg(p.lonDeg()).build();
-    }
-
-    public static Timestamp timestamp(Instant t) {
-        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-    }
-
-    public static Instant instant(Timestamp t) {
-        if (t.getNanos() < 0 || t.getNanos() > 999_999_999) {
-            throw invalid("timestamp nanos out of range: " + t.getNanos());
-        }
-        try {
-            return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-        } catch (java.time.DateTimeException e) {
-            throw invalid("timestamp seconds out of range: " + t.getSeconds());
-        }
     }
 
     static io.grpc.StatusRuntimeException invalid(String message) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.skyfleet.fleet.command.MissionItem;
 import org.skyfleet.fleet.mission.Mission;
 import org.skyfleet.fleet.vehicle.VehicleState;
+import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.planner.geo.GreatCircle;
 import org.skyfleet.proto.v1.MissionProgress;
 
 /**
@@ -12,7 +14,6 @@ import org.skyfleet.proto.v1.MissionProgress;
  * have at the end, extrapolated from its drain since the mission started.
  */
 final class MissionProgressEstimator {
-    private static final double EARTH_RADIUS_M = 6_371_000;
     private Instant startTime;
     private double startBatteryPercent = Double.NaN;
 
@@ -29,7 +30,7 @@ final class MissionProgressEstimator {
             double ilat = it.xDegE7() / 1e7;
             double ilon = it.yDegE7() / 1e7;
             if (!Double.isNaN(lat)) {
-                left += distanceM(lat, lon, ilat, ilon);
+                left += GreatCircle.distanceM(new GeoPoint(lat, lon), new GeoPoint(ilat, ilon));
             }
             lat = ilat;
             lon = ilon;
@@ -50,14 +51,5 @@ final class MissionProgressEstimator {
                 .setItemsDone(m.itemsDone()).setItemsTotal(m.items().size()).setCurrentSeq(m.currentSeq())
                 .setDistanceLeftM(left).setTimeLeftS(timeLeftS).setBatteryAtCompletionPercent(atEnd)
                 .setReason(m.lastReason()).build();
-    }
-
-    static double distanceM(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

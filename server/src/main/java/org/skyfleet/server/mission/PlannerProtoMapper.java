@@ -20,11 +20,11 @@ final class PlannerProtoMapper {
     }
 
     static GeoPoint point(org.skyfleet.proto.v1.GeoPoint p) {
-        return new GeoPoint(p.getLatDeg(), p.getLonDeg());
+        return org.skyfleet.server.grpc.ProtoMapper.point(p);
     }
 
     static org.skyfleet.proto.v1.GeoPoint point(GeoPoint p) {
-        return org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(p.latDeg()).setLonDeg(p.lonDeg()).build();
+        return org.skyfleet.server.grpc.ProtoMapper.point(p);
     }
 
     static GeoPolygon polygon(Polygon p) {

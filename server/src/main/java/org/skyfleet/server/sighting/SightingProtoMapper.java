@@ -1,5 +1,6 @@
 package org.skyfleet.server.sighting;
 
+import org.skyfleet.server.grpc.ProtoMapper;
 import java.time.Instant;
 import java.util.Optional;
 import org.skyfleet.fleet.fusion.HorizontalUncertainty;
@@ -12,7 +13,6 @@ import org.skyfleet.proto.v1.Covariance2;
 import org.skyfleet.proto.v1.Ellipse;
 import org.skyfleet.proto.v1.ReportSightingRequest;
 import org.skyfleet.proto.v1.TrackState;
-import org.skyfleet.server.incident.IncidentProtoMapper;
 
 /** Sightings and tracks between the API and the fusion domain. */
 final class SightingProtoMapper {
@@ -59,7 +59,7 @@ final class SightingProtoMapper {
             }
             default -> throw new IllegalArgumentException("uncertainty: give sigma_m or covariance");
         };
-        Instant time = r.hasTime() ? IncidentProtoMapper.instant(r.getTime()) : now;
+        Instant time = r.hasTime() ? ProtoMapper.instant(r.getTime()) : now;
         return new Sighting(r.getSightingId(), source, r.getSourceId(), time.toEpochMilli(), r.getPosition().getLatDeg(),
                 r.getPosition().getLonDeg(), u, cls, r.getConfidence(),
                 r.getImageRef().isEmpty() ? Optional.empty() : Optional.of(r.getImageRef()), Optional.ofNullable(incidentId));
@@ -78,8 +78,8 @@ final class SightingProtoMapper {
                 .setEllipse95(Ellipse.newBuilder().setSemiMajorM(e.semiMajorM()).setSemiMinorM(e.semiMinorM())
                         .setOrientationDeg(e.majorAxisBearingDeg()))
                 .addAllSightingIds(t.sightingIds())
-                .setFirstSeen(IncidentProtoMapper.timestamp(Instant.ofEpochMilli(t.firstUpdateMs())))
-                .setLastUpdate(IncidentProtoMapper.timestamp(Instant.ofEpochMilli(t.lastUpdateMs())))
+                .setFirstSeen(ProtoMapper.timestamp(Instant.ofEpochMilli(t.firstUpdateMs())))
+                .setLastUpdate(ProtoMapper.timestamp(Instant.ofEpochMilli(t.lastUpdateMs())))
                 .setConfidence(t.confidence())
                 .setIncidentId(t.incidentId().orElse(""));
         return b.build();

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.skyfleet.fleet.dispatch.GreatCircle;
+import org.skyfleet.planner.geo.GreatCircle;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.proto.v1.CloseIncidentRequest;
 import org.skyfleet.proto.v1.GetIncidentRequest;

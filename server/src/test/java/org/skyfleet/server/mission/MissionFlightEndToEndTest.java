@@ -139,7 +139,8 @@ class MissionFlightEndToEndTest {
         Await.until(Duration.ofSeconds(60), "the drone to land at home", () -> {
             VehicleState s = server.registry().find(drone).orElseThrow();
             return s.status().landedState() == LandedState.ON_GROUND && s.position() != null
-                    && MissionProgressEstimator.distanceM(s.position().latDeg(), s.position().lonDeg(), HOME_LAT, HOME_LON) < 5;
+                    && org.skyfleet.planner.geo.GreatCircle.distanceM(new org.skyfleet.planner.geo.GeoPoint(s.position().latDeg(),
+                            s.position().lonDeg()), new org.skyfleet.planner.geo.GeoPoint(HOME_LAT, HOME_LON)) < 5;
         });
     }
 

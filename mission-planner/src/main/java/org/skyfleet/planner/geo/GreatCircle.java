@@ -1,6 +1,5 @@
-package org.skyfleet.fleet.dispatch;
+package org.skyfleet.planner.geo;
 
-import org.skyfleet.planner.geo.GeoPoint;
 
 /** Distances on the WGS84 mean sphere: well within a metre per kilometre at dispatch distances. */
 public final class GreatCircle {
