@@ -35,6 +35,19 @@ final class TrackEvidence {
     /** Seen twice in one look by cameras, or reported by a person. */
     private boolean persistent;
 
+    /**
+     * Evidence that continues from a saved track: its existence and last hit. The hits in the window are
+     * not kept, so a tentative track needs its full count of hits again; a confirmed one stays confirmed.
+     */
+    static TrackEvidence resume(double existence, long lastHitMs, boolean persistent) {
+        TrackEvidence e = new TrackEvidence();
+        double p = Math.max(1e-6, Math.min(1 - 1e-6, existence));
+        e.logOdds = Math.max(MIN_LOG_ODDS, Math.min(MAX_LOG_ODDS, Math.log(p / (1 - p))));
+        e.lastHitMs = lastHitMs;
+        e.persistent = persistent;
+        return e;
+    }
+
     /** Records a hit; returns whether the weight within the window now reaches {@code confirmHits}. */
     boolean hit(Sighting s, TrackerConfig config) {
         if (lastHitMs != Long.MIN_VALUE && s.timeMs() > lastHitMs) {

@@ -4,8 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Optional;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.locationtech.jts.geom.Coordinate;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.LocalFrame;
 
@@ -16,7 +19,7 @@ final class TrackFile {
 
     private final String id;
     private final TrackFilter filter;
-    private final TrackEvidence evidence = new TrackEvidence();
+    private final TrackEvidence evidence;
     private final Deque<String> sightingIds = new ArrayDeque<>();
     private TargetClass targetClass;
     private TrackState state = TrackState.TENTATIVE;
@@ -26,8 +29,39 @@ final class TrackFile {
     private TrackFile(String id, Sighting first, TrackFilter filter) {
         this.id = id;
         this.filter = filter;
+        this.evidence = new TrackEvidence();
         this.targetClass = first.targetClass();
         this.firstUpdateMs = first.timeMs();
+    }
+
+    private TrackFile(Track saved, TrackFilter filter, TrackEvidence evidence) {
+        this.id = saved.id();
+        this.filter = filter;
+        this.evidence = evidence;
+        this.targetClass = saved.targetClass();
+        this.state = saved.state();
+        this.firstUpdateMs = saved.firstUpdateMs();
+        this.incidentId = saved.incidentId();
+        saved.sightingIds().forEach(sightingIds::addLast);
+    }
+
+    /**
+     * A track continued from its saved snapshot in {@code frame}. The snapshot holds the position
+     * covariance only; the velocity's is reset to the class's initial uncertainty, which errs wide.
+     */
+    static TrackFile resume(Track saved, LocalFrame frame) {
+        Coordinate at = frame.toLocal(new GeoPoint(saved.latDeg(), saved.lonDeg()));
+        RealVector x = new ArrayRealVector(
+                new double[] {at.x, at.y, saved.velocityEastMps(), saved.velocityNorthMps()});
+        PositionCovariance c = saved.positionCovariance();
+        double speedVar = Math.pow(ConstantVelocityModel.forClass(saved.targetClass()).initialSpeedSigmaMps(), 2);
+        RealMatrix p = MatrixUtils.createRealMatrix(new double[][] {
+            {c.eastVarM2(), c.eastNorthCovM2(), 0, 0},
+            {c.eastNorthCovM2(), c.northVarM2(), 0, 0},
+            {0, 0, speedVar, 0},
+            {0, 0, 0, speedVar}});
+        return new TrackFile(saved, TrackFilter.resume(x, p, saved.lastUpdateMs()),
+                TrackEvidence.resume(saved.confidence(), saved.lastUpdateMs(), saved.state() == TrackState.CONFIRMED));
     }
 
     /** A tentative track from one sighting at local position z with covariance r. */

@@ -34,6 +34,11 @@ final class TrackFilter {
         return new TrackFilter(x, p, timeMs);
     }
 
+    /** A filter that continues from a saved state (a restart): x, P and their time as they were. */
+    static TrackFilter resume(RealVector x, RealMatrix p, long timeMs) {
+        return new TrackFilter(x.copy(), p.copy(), timeMs);
+    }
+
     /**
      * Predicts to the measurement's time (or uses the lagged H when it is older) and computes the
      * innovation, without changing the filter.

@@ -60,6 +60,24 @@ public final class Tracker {
         this(TrackerConfig.defaults());
     }
 
+    /**
+     * Continues the given tracks after a restart (their saved snapshots), and numbers new tracks after
+     * {@code highestTrackNumber} so that no id is used twice. Call before the first sighting.
+     */
+    public synchronized void resume(Collection<Track> saved, long highestTrackNumber) {
+        for (Track t : saved) {
+            if (t.state() == TrackState.DROPPED) {
+                continue;
+            }
+            if (frame == null) {
+                frame = new LocalFrame(new GeoPoint(t.latDeg(), t.lonDeg()));
+            }
+            tracks.put(t.id(), TrackFile.resume(t, frame));
+            newestMs = Math.max(newestMs, t.lastUpdateMs());
+        }
+        nextId = Math.max(nextId, highestTrackNumber + 1);
+    }
+
     /** Fuses one sighting. */
     public synchronized List<TrackUpdate> process(Sighting sighting) {
         return process(List.of(sighting));

@@ -9,20 +9,51 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.skyfleet.fleet.store.MissionStore;
 
 /**
  * Every mission, changed atomically one at a time, with listeners told of each change (progress
- * streams, the audit). The store adapter persists the same records.
+ * streams, the audit). Each change is written to the store before it is applied or told: a change whose
+ * write fails throws and changes nothing.
  */
 public final class MissionBook {
     private final Map<String, Mission> missions = new ConcurrentHashMap<>();
     private final List<Consumer<Mission>> listeners = new CopyOnWriteArrayList<>();
+    private final MissionStore store;
+
+    /** Missions in memory only. */
+    public MissionBook() {
+        this(new MissionStore() {
+            @Override
+            public void save(Mission mission) {
+            }
+
+            @Override
+            public List<Mission> loadAll() {
+                return List.of();
+            }
+        });
+    }
+
+    /** Missions kept in {@code store}, starting with those it holds. */
+    public MissionBook(MissionStore store) {
+        this.store = store;
+        for (Mission m : store.loadAll()) {
+            missions.put(m.missionId(), m);
+        }
+    }
 
     public void add(Mission m) {
-        if (missions.putIfAbsent(m.missionId(), m) != null) {
-            throw new IllegalArgumentException("mission " + m.missionId() + " exists");
-        }
-        tell(m);
+        Mission[] added = new Mission[1];
+        missions.compute(m.missionId(), (id, existing) -> {
+            if (existing != null) {
+                throw new IllegalArgumentException("mission " + m.missionId() + " exists");
+            }
+            store.save(m);
+            added[0] = m;
+            return m;
+        });
+        tell(added[0]);
     }
 
     public Optional<Mission> find(String missionId) {
@@ -61,6 +92,9 @@ public final class MissionBook {
             }
             before[0] = m;
             after[0] = change.apply(m);
+            if (after[0] != m) {
+                store.save(after[0]);
+            }
             return after[0];
         });
         if (after[0] != before[0]) {

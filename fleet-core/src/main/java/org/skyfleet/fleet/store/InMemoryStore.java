@@ -12,9 +12,14 @@ import org.skyfleet.fleet.audit.AuditEntry;
 import org.skyfleet.fleet.control.ControlLease;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.fusion.Sighting;
+import org.skyfleet.fleet.fusion.Track;
+import org.skyfleet.fleet.fusion.TrackState;
+import org.skyfleet.fleet.geofence.InMemoryZoneStore;
+import org.skyfleet.fleet.geofence.ZoneStore;
 import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.UnknownIncidentException;
+import org.skyfleet.fleet.mission.Mission;
 
 /**
  * The store kept in memory: the fake for tests and for a control plane that need not survive a restart.
@@ -35,6 +40,14 @@ public final class InMemoryStore implements Store {
     private final AssignmentStore assignmentStore = new Assignments();
     private final LeaseStore leaseStore = new Leases();
     private final PositionHistoryStore positionStore = new Positions();
+    private final ZoneStore zoneStore = new InMemoryZoneStore();
+    private final Map<String, Mission> missions = new TreeMap<>();
+    private final Map<String, Track> tracks = new TreeMap<>(Comparator.comparingLong(TrackStore::numberOf)
+            .thenComparing(Comparator.naturalOrder()));
+    private final Map<String, VehicleRecord> vehicles = new TreeMap<>();
+    private final MissionStore missionStore = new Missions();
+    private final TrackStore trackStore = new Tracks();
+    private final VehicleStore vehicleStore = new Vehicles();
 
     @Override
     public IncidentStore incidents() {
@@ -59,6 +72,26 @@ public final class InMemoryStore implements Store {
     @Override
     public LeaseStore leases() {
         return leaseStore;
+    }
+
+    @Override
+    public ZoneStore zones() {
+        return zoneStore;
+    }
+
+    @Override
+    public MissionStore missions() {
+        return missionStore;
+    }
+
+    @Override
+    public TrackStore tracks() {
+        return trackStore;
+    }
+
+    @Override
+    public VehicleStore vehicles() {
+        return vehicleStore;
     }
 
     @Override
@@ -239,6 +272,64 @@ public final class InMemoryStore implements Store {
             synchronized (InMemoryStore.this) {
                 TreeMap<Instant, PositionSample> samples = positions.get(vehicleId);
                 return samples == null ? List.of() : List.copyOf(samples.subMap(from, true, to, false).values());
+            }
+        }
+    }
+
+    private final class Missions implements MissionStore {
+        @Override
+        public void save(Mission mission) {
+            synchronized (InMemoryStore.this) {
+                missions.put(mission.missionId(), mission);
+            }
+        }
+
+        @Override
+        public List<Mission> loadAll() {
+            synchronized (InMemoryStore.this) {
+                return List.copyOf(missions.values());
+            }
+        }
+    }
+
+    private final class Tracks implements TrackStore {
+        @Override
+        public void save(Track track) {
+            synchronized (InMemoryStore.this) {
+                tracks.put(track.id(), track);
+            }
+        }
+
+        @Override
+        public List<Track> loadLive() {
+            synchronized (InMemoryStore.this) {
+                return tracks.values().stream().filter(t -> t.state() != TrackState.DROPPED).toList();
+            }
+        }
+
+        @Override
+        public long highestTrackNumber() {
+            synchronized (InMemoryStore.this) {
+                return tracks.keySet().stream().mapToLong(TrackStore::numberOf).max().orElse(0);
+            }
+        }
+    }
+
+    private final class Vehicles implements VehicleStore {
+        @Override
+        public void save(VehicleRecord vehicle) {
+            synchronized (InMemoryStore.this) {
+                VehicleRecord stored = vehicles.get(vehicle.vehicleId());
+                vehicles.put(vehicle.vehicleId(), stored == null ? vehicle
+                        : new VehicleRecord(vehicle.identity(), stored.firstSeen(), vehicle.lastSeen(), vehicle.linkState(),
+                                vehicle.lastLatDeg(), vehicle.lastLonDeg(), vehicle.lastAltAmslM()));
+            }
+        }
+
+        @Override
+        public List<VehicleRecord> loadAll() {
+            synchronized (InMemoryStore.this) {
+                return List.copyOf(vehicles.values());
             }
         }
     }

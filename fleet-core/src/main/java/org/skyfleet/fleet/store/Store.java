@@ -1,5 +1,7 @@
 package org.skyfleet.fleet.store;
 
+import org.skyfleet.fleet.geofence.ZoneStore;
+
 /**
  * Everything the control plane persists, one port per aggregate. Each write method returns only once
  * its write is durable (committed); a failed write throws {@link StoreException} and wrote nothing.
@@ -14,6 +16,14 @@ public interface Store extends AutoCloseable {
     AssignmentStore assignments();
 
     LeaseStore leases();
+
+    ZoneStore zones();
+
+    MissionStore missions();
+
+    TrackStore tracks();
+
+    VehicleStore vehicles();
 
     /** Every sample given; put a {@link PositionDownsampler} in front to keep about 1 Hz per vehicle. */
     PositionHistoryStore positions();

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.skyfleet.fleet.store.StoreFixtures.T0;
 
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +31,29 @@ import org.skyfleet.fleet.incident.SearchState;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.TimelineKind;
 import org.skyfleet.fleet.incident.UnknownIncidentException;
+import org.skyfleet.fleet.command.MissionContentHash;
+import org.skyfleet.fleet.command.MissionItem;
+import org.skyfleet.fleet.command.MissionType;
+import org.skyfleet.fleet.fusion.PositionCovariance;
+import org.skyfleet.fleet.fusion.TargetClass;
+import org.skyfleet.fleet.fusion.Track;
+import org.skyfleet.fleet.fusion.TrackState;
+import org.skyfleet.fleet.geofence.AltitudeBand;
+import org.skyfleet.fleet.geofence.BreachPolicy;
+import org.skyfleet.fleet.geofence.Zone;
+import org.skyfleet.fleet.geofence.ZoneApplicability;
+import org.skyfleet.fleet.geofence.ZoneCategory;
+import org.skyfleet.fleet.geofence.ZoneKind;
+import org.skyfleet.fleet.geofence.ZoneSchedule;
+import org.skyfleet.fleet.geofence.ZoneShape;
+import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionState;
+import org.skyfleet.fleet.vehicle.AutopilotKind;
+import org.skyfleet.fleet.vehicle.LinkState;
+import org.skyfleet.fleet.vehicle.VehicleIdentity;
+import org.skyfleet.fleet.vehicle.VehicleKind;
+import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.planner.geo.GeoPolygon;
 
 /**
  * What every {@link Store} must do, run against each implementation. {@link #restart()} closes the
@@ -242,5 +270,96 @@ public abstract class StoreContractTest {
         store.positions().append("drone-1", T0, 54.0, -2.0, 200);
         assertThat(store.positions().replay("drone-1", T0, T0.plusSeconds(1)))
                 .containsExactly(new PositionSample("drone-1", T0, 53.0, -1.0, 100));
+    }
+
+    @Test
+    void zonesOfEveryShapeBandAndScheduleComeBackAsTheyWerePut() {
+        GeoPolygon withHole = new GeoPolygon(
+                List.of(new GeoPoint(53.38, -1.88), new GeoPoint(53.38, -1.84), new GeoPoint(53.40, -1.84), new GeoPoint(53.40, -1.88)),
+                List.of(List.of(new GeoPoint(53.385, -1.87), new GeoPoint(53.385, -1.86), new GeoPoint(53.39, -1.86))));
+        Zone prison = new Zone("z-prison", "HMP Hill", new ZoneShape.Polygon(withHole), ZoneKind.EXCLUSION,
+                AltitudeBand.unlimited(), null, ZoneCategory.PRISON, ZoneApplicability.all(), BreachPolicy.RETURN_TO_LAUNCH);
+        Zone match = new Zone("z-match", "Stadium, match day", new ZoneShape.Circle(new GeoPoint(53.37, -1.47), 1500.5),
+                ZoneKind.EXCLUSION, AltitudeBand.amsl(-10.25, 400),
+                new ZoneSchedule.Weekly(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), LocalTime.of(14, 30),
+                        LocalTime.of(18, 0, 15), "Europe/London"),
+                ZoneCategory.CROWD_EVENT, new ZoneApplicability(Set.of("drone-2", "drone-1"), Set.of(VehicleKind.MULTICOPTER)),
+                BreachPolicy.HOLD);
+        Zone tfr = new Zone("z-tfr", null, new ZoneShape.Circle(new GeoPoint(53.0, -1.0), 200), ZoneKind.EXCLUSION,
+                AltitudeBand.relative(0, 120), new ZoneSchedule.Between(T0, null), ZoneCategory.TEMPORARY_RESTRICTION,
+                null, null);
+        store.zones().put(prison);
+        store.zones().put(match);
+        store.zones().put(tfr);
+        store.zones().put(tfr.withBand(AltitudeBand.relative(0, 90)));
+        assertThat(store.zones().remove("z-never")).isFalse();
+
+        restart();
+
+        assertThat(store.zones().all()).containsExactly(match, prison, tfr.withBand(AltitudeBand.relative(0, 90)));
+        assertThat(store.zones().remove("z-prison")).isTrue();
+        assertThat(restart().zones().get("z-prison")).isEmpty();
+        assertThat(store.zones().get("z-match")).contains(match);
+    }
+
+    @Test
+    void aMissionComesBackWithItsItemsTransitionsAndProgress() {
+        List<MissionItem> items = List.of(
+                new MissionItem(6, 16, 0, 2.5f, 0, Float.NaN, MissionItem.degE7(53.391234567), MissionItem.degE7(-1.861), 60.1f, true),
+                new MissionItem(6, 16, 0.1f, 0, 0, 90f, MissionItem.degE7(53.392), MissionItem.degE7(-1.862), 60f, true),
+                new MissionItem(2, 20, 0, 0, 0, 0, 0, 0, 0, false));
+        Mission m = new Mission("m-1", "drone-1", items, MissionContentHash.of(MissionType.MISSION, items), 8.5,
+                MissionState.DRAFT, List.of(), -1, -1);
+        store.missions().save(m);
+        Mission flying = m.moveTo(MissionState.APPROVED, T0, "pilot-7 (PILOT)", "")
+                .moveTo(MissionState.UPLOADING, T0.plusSeconds(1), "pilot-7 (PILOT)", "")
+                .moveTo(MissionState.UPLOADED, T0.plusSeconds(2), "vehicle", "")
+                .moveTo(MissionState.FLYING, T0.plusSeconds(3), "pilot-7 (PILOT)", "go")
+                .withProgress(2, 1);
+        store.missions().save(flying);
+        Mission other = new Mission("m-0", "drone-2", List.of(), MissionContentHash.of(MissionType.MISSION, List.of()), 5,
+                MissionState.DRAFT, List.of(), -1, -1);
+        store.missions().save(other);
+
+        List<Mission> loaded = restart().missions().loadAll();
+
+        assertThat(loaded).containsExactly(other, flying);
+        assertThat(loaded.get(1).contentHash()).isEqualTo(MissionContentHash.of(MissionType.MISSION, loaded.get(1).items()));
+    }
+
+    @Test
+    void trackSnapshotsAreReplacedDroppedOnesAreNotLiveAndTheirNumbersAreNotForgotten() {
+        Track t3 = track("trk-3", TrackState.TENTATIVE, T0.toEpochMilli());
+        Track t9 = track("trk-9", TrackState.CONFIRMED, T0.toEpochMilli() + 5_000);
+        Track t12 = track("trk-12", TrackState.CONFIRMED, T0.toEpochMilli() + 6_000);
+        store.tracks().save(t3);
+        store.tracks().save(t9);
+        store.tracks().save(t12);
+        store.tracks().save(track("trk-12", TrackState.DROPPED, T0.toEpochMilli() + 90_000));
+        Track t3Confirmed = track("trk-3", TrackState.CONFIRMED, T0.toEpochMilli() + 7_000);
+        store.tracks().save(t3Confirmed);
+
+        restart();
+
+        assertThat(store.tracks().loadLive()).containsExactly(t3Confirmed, t9);
+        assertThat(store.tracks().highestTrackNumber()).isEqualTo(12);
+    }
+
+    @Test
+    void aVehicleKeepsItsFirstSightingAndTakesItsLatestLinkAndPosition() {
+        VehicleIdentity id = new VehicleIdentity("mav-14550-7", VehicleKind.MULTICOPTER, AutopilotKind.PX4, 7, "10.0.0.7:14580");
+        store.vehicles().save(new VehicleRecord(id, T0, T0, LinkState.CONNECTED, Double.NaN, Double.NaN, Double.NaN));
+        VehicleRecord lost = new VehicleRecord(id, T0.plusSeconds(600), T0.plusSeconds(600), LinkState.LOST, 53.39, -1.86, 312.5);
+        store.vehicles().save(lost);
+
+        assertThat(restart().vehicles().loadAll())
+                .containsExactly(new VehicleRecord(id, T0, T0.plusSeconds(600), LinkState.LOST, 53.39, -1.86, 312.5));
+    }
+
+    private static Track track(String id, TrackState state, long lastMs) {
+        PositionCovariance cov = new PositionCovariance(25.5, -3.25, 16);
+        return new Track(id, state, TargetClass.PERSON, 53.391234567891, -1.861234567891, 0.4, -0.25, cov, cov.ellipse95(),
+                List.of("s-1", "s-2"), lastMs - 1_000, lastMs, 0.87, state == TrackState.TENTATIVE ? Optional.empty()
+                        : Optional.of("inc-1"));
     }
 }

@@ -5,14 +5,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.skyfleet.fleet.geofence.ZoneStore;
 import org.skyfleet.fleet.store.AssignmentStore;
 import org.skyfleet.fleet.store.AuditStore;
 import org.skyfleet.fleet.store.IncidentStore;
 import org.skyfleet.fleet.store.LeaseStore;
+import org.skyfleet.fleet.store.MissionStore;
 import org.skyfleet.fleet.store.PositionHistoryStore;
 import org.skyfleet.fleet.store.SightingStore;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.store.StoreException;
+import org.skyfleet.fleet.store.TrackStore;
+import org.skyfleet.fleet.store.VehicleStore;
 
 /**
  * The store over JDBC: H2 or PostgreSQL by URL, schema migrated by Flyway when opened, a small pool of
@@ -47,6 +51,10 @@ public final class JdbcStore implements Store {
     private final AssignmentStore assignments;
     private final LeaseStore leases;
     private final PositionHistoryStore positions;
+    private final ZoneStore zones;
+    private final MissionStore missions;
+    private final TrackStore tracks;
+    private final VehicleStore vehicles;
 
     private JdbcStore(HikariDataSource dataSource, int migrationsApplied) {
         this.dataSource = dataSource;
@@ -58,6 +66,10 @@ public final class JdbcStore implements Store {
         this.assignments = new JdbcAssignmentStore(tx);
         this.leases = new JdbcLeaseStore(tx);
         this.positions = new JdbcPositionHistoryStore(tx);
+        this.zones = new JdbcZoneStore(tx);
+        this.missions = new JdbcMissionStore(tx);
+        this.tracks = new JdbcTrackStore(tx);
+        this.vehicles = new JdbcVehicleStore(tx);
     }
 
     /**
@@ -147,6 +159,26 @@ public final class JdbcStore implements Store {
     @Override
     public LeaseStore leases() {
         return leases;
+    }
+
+    @Override
+    public ZoneStore zones() {
+        return zones;
+    }
+
+    @Override
+    public MissionStore missions() {
+        return missions;
+    }
+
+    @Override
+    public TrackStore tracks() {
+        return tracks;
+    }
+
+    @Override
+    public VehicleStore vehicles() {
+        return vehicles;
     }
 
     @Override
