@@ -42,7 +42,6 @@ import org.skyfleet.server.mission.MissionControl;
 import org.skyfleet.fleet.command.MissionTransfer;
 import org.skyfleet.fleet.mission.MissionBook;
 import org.skyfleet.fleet.geofence.Geofences;
-import org.skyfleet.fleet.geofence.InMemoryZoneStore;
 import org.skyfleet.server.enforcement.GeofenceEnforcement;
 import org.skyfleet.server.enforcement.FenceUpload;
 import org.skyfleet.server.enforcement.ZoneAirspace;
@@ -51,11 +50,14 @@ import org.skyfleet.server.geofence.GeofenceGrpcService;
 import org.skyfleet.telemetry.mission.MavlinkMissionTransfer;
 import org.skyfleet.telemetry.mission.TransferConfig;
 import org.skyfleet.server.grpc.CallerInterceptor;
+import org.skyfleet.server.grpc.RoleInterceptor;
 import org.skyfleet.server.grpc.FleetGrpcService;
 import org.skyfleet.telemetry.command.CommandConfig;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
 import org.skyfleet.telemetry.command.VehicleLink;
 import org.skyfleet.server.grpc.TelemetryGrpcService;
+import org.skyfleet.server.history.FleetRecorder;
+import org.skyfleet.server.history.PositionHistoryQuery;
 import org.skyfleet.server.http.HttpEndpoint;
 import org.skyfleet.server.http.HttpHandler;
 import org.skyfleet.fleet.dispatch.Dispatcher;
@@ -76,6 +78,7 @@ import org.skyfleet.server.sighting.SightingGrpcService;
 import org.skyfleet.server.sighting.TrackFeed;
 import org.skyfleet.server.metrics.FleetGauges;
 import org.skyfleet.server.mission.MissionGrpcService;
+import org.skyfleet.server.mission.MissionRecovery;
 import org.skyfleet.telemetry.bus.InProcessFleetBus;
 import org.skyfleet.telemetry.fanout.EventFanout;
 import org.skyfleet.telemetry.fanout.FanoutMetrics;
@@ -107,8 +110,9 @@ public final class SkyfleetServer implements AutoCloseable {
     private final HealthStatusManager health = new HealthStatusManager();
     private MissionGrpcService missions;
     private final ControlLeases leases;
-    private final MissionBook missionBook = new MissionBook();
-    private final Geofences geofences = new Geofences(new InMemoryZoneStore());
+    private final MissionBook missionBook;
+    private final Geofences geofences;
+    private FleetRecorder recorder;
     private final InProcessFleetBus bus;
     private GeofenceEnforcement enforcement;
     private MissionControl missionControl;
@@ -149,6 +153,9 @@ public final class SkyfleetServer implements AutoCloseable {
         this.leases = new ControlLeases(clock, store.leases());
         this.audit = new AuditJournal(clock, store.audit());
         this.incidents = new IncidentBook(clock, store.incidents());
+        this.geofences = new Geofences(store.zones());
+        this.missionBook = new MissionBook(store.missions());
+        MissionRecovery.failInterruptedUploads(missionBook, audit, clock);
         this.automationExecutor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-automation", true));
     }
 
@@ -228,10 +235,12 @@ public final class SkyfleetServer implements AutoCloseable {
         org.skyfleet.fleet.fusion.TrackerConfig d = org.skyfleet.fleet.fusion.TrackerConfig.defaults();
         trackFeed = new TrackFeed(new Tracker(new org.skyfleet.fleet.fusion.TrackerConfig(d.origin(), d.gateChiSquare(),
                 d.maxLatenessMs(), d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), 90_000)), clock,
-                store.sightings());
+                store.sightings(), store.tracks());
+        recorder = new FleetRecorder(bus, store.vehicles(), store.positions(), clock, meters, Duration.ofSeconds(1));
         trackResponse = new TrackResponse(trackFeed, incidents, dispatcher, searchAutomation, automationExecutor, audit);
         grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
-                .addService(new FleetGrpcService(registry, clock, control, fenceUpload))
+                .addService(new FleetGrpcService(registry, clock, control, fenceUpload,
+                        new PositionHistoryQuery(store.positions())))
                 .addService(missions)
                 .addService(new org.skyfleet.server.audit.AuditGrpcService(audit))
                 .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
@@ -241,6 +250,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 .addService(new DispatchGrpcService(dispatcher))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())
+                .intercept(new RoleInterceptor()) // runs second: it needs the caller the next one finds
                 .intercept(new CallerInterceptor(config.tokens(), config.trustNamedCallers(), audit))
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .build()
@@ -250,6 +260,11 @@ public final class SkyfleetServer implements AutoCloseable {
         http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts,
                 httpHandlers);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    /** Every service the gRPC server has bound, for checks that must cover all of them. */
+    public List<io.grpc.ServerServiceDefinition> grpcServices() {
+        return grpc.getServices();
     }
 
     public int grpcPort() {
@@ -343,6 +358,9 @@ public final class SkyfleetServer implements AutoCloseable {
             }
         }
         links.forEach(MavlinkUdpLink::close);
+        if (recorder != null) {
+            recorder.close(); // writes the history still queued
+        }
         if (http != null) {
             http.close();
         }

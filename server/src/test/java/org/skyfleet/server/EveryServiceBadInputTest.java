@@ -14,6 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import com.google.protobuf.Timestamp;
+import org.skyfleet.proto.v1.AuditServiceGrpc;
+import org.skyfleet.proto.v1.CreateMissionRequest;
+import org.skyfleet.proto.v1.GetPositionHistoryRequest;
+import org.skyfleet.proto.v1.ListAuditEntriesRequest;
+import org.skyfleet.proto.v1.VehicleRoute;
+import org.skyfleet.proto.v1.Waypoint;
+import org.skyfleet.proto.v1.WaypointAction;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.BoundingBox;
 import org.skyfleet.proto.v1.CheckRouteRequest;
@@ -101,7 +109,7 @@ class EveryServiceBadInputTest {
                 Arguments.of("lease on an unknown vehicle", (Runnable) () -> fleet("pilot").acquireControl(AcquireControlRequest
                         .newBuilder().setVehicleId("mav-1-99").setTtlS(60).build()), Status.Code.NOT_FOUND, "mav-1-99"),
                 Arguments.of("lease as an officer", (Runnable) () -> fleet("officer").acquireControl(AcquireControlRequest
-                        .newBuilder().setVehicleId("mav-1-99").setTtlS(60).build()), Status.Code.PERMISSION_DENIED, "control lease"),
+                        .newBuilder().setVehicleId("mav-1-99").setTtlS(60).build()), Status.Code.PERMISSION_DENIED, "AcquireControl"),
                 Arguments.of("lease for an hour", (Runnable) () -> fleet("pilot").acquireControl(AcquireControlRequest
                         .newBuilder().setVehicleId("mav-1-99").setTtlS(3600).build()), Status.Code.INVALID_ARGUMENT, "ttl_s"),
                 Arguments.of("take-over without a reason", (Runnable) () -> fleet("commander").takeOverControl(TakeOverControlRequest
@@ -120,6 +128,45 @@ class EveryServiceBadInputTest {
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
                 Arguments.of("approve an unknown mission", (Runnable) () -> missions().approveMission(MissionActionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
+                Arguments.of("start an unknown mission", (Runnable) () -> missions().startMission(MissionActionRequest.newBuilder()
+                        .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
+                Arguments.of("upload without a mission id", (Runnable) () -> missions().uploadMission(MissionActionRequest
+                        .getDefaultInstance()), Status.Code.INVALID_ARGUMENT, "mission_id"),
+                Arguments.of("pause an unknown mission", (Runnable) () -> missions().pauseMission(MissionActionRequest.newBuilder()
+                        .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
+                Arguments.of("abort an unknown mission", (Runnable) () -> missions().abortMission(MissionActionRequest.newBuilder()
+                        .setMissionId("m-nope").setReason("weather").build()), Status.Code.NOT_FOUND, "m-nope"),
+                Arguments.of("abort without a reason", (Runnable) () -> missions().abortMission(MissionActionRequest.newBuilder()
+                        .setMissionId("m-nope").build()), Status.Code.INVALID_ARGUMENT, "reason"),
+                Arguments.of("mission for an unknown vehicle", (Runnable) () -> missions().createMission(CreateMissionRequest
+                        .newBuilder().setVehicleId("mav-1-99").setRoute(VehicleRoute.newBuilder().setVehicleId("mav-1-99")
+                                .addWaypoints(Waypoint.newBuilder().setLatDeg(51.5).setLonDeg(-0.1).setAltRelM(30)
+                                        .setAction(WaypointAction.WAYPOINT_ACTION_TAKEOFF))).setCruiseSpeedMS(8).build()),
+                        Status.Code.NOT_FOUND, "mav-1-99"),
+                Arguments.of("mission approved by an officer", (Runnable) () -> as(MissionServiceGrpc.newBlockingStub(channel), "officer")
+                        .approveMission(MissionActionRequest.newBuilder().setMissionId("m-nope").build()),
+                        Status.Code.PERMISSION_DENIED, "ApproveMission"),
+                Arguments.of("audit page over the limit", (Runnable) () -> as(AuditServiceGrpc.newBlockingStub(channel), "commander")
+                        .listAuditEntries(ListAuditEntriesRequest.newBuilder().setLimit(10_001).build()),
+                        Status.Code.INVALID_ARGUMENT, "limit"),
+                Arguments.of("audit page of 2^32-1 entries", (Runnable) () -> as(AuditServiceGrpc.newBlockingStub(channel), "commander")
+                        .listAuditEntries(ListAuditEntriesRequest.newBuilder().setLimit(-1).build()),
+                        Status.Code.INVALID_ARGUMENT, "limit"),
+                Arguments.of("history without an interval", (Runnable) () -> fleet("commander").getPositionHistory(
+                        GetPositionHistoryRequest.newBuilder().setVehicleId("mav-1-1").build()), Status.Code.INVALID_ARGUMENT, "from"),
+                Arguments.of("history backwards", (Runnable) () -> fleet("commander").getPositionHistory(
+                        GetPositionHistoryRequest.newBuilder().setVehicleId("mav-1-1").setFrom(Timestamp.newBuilder().setSeconds(200))
+                                .setTo(Timestamp.newBuilder().setSeconds(100)).build()), Status.Code.INVALID_ARGUMENT, "after"),
+                Arguments.of("history of a million samples", (Runnable) () -> fleet("commander").getPositionHistory(
+                        GetPositionHistoryRequest.newBuilder().setVehicleId("mav-1-1").setFrom(Timestamp.newBuilder().setSeconds(100))
+                                .setTo(Timestamp.newBuilder().setSeconds(200)).setMaxSamples(1_000_000).build()),
+                        Status.Code.INVALID_ARGUMENT, "max_samples"),
+                Arguments.of("history with bad nanos", (Runnable) () -> fleet("commander").getPositionHistory(
+                        GetPositionHistoryRequest.newBuilder().setVehicleId("mav-1-1").setFrom(Timestamp.newBuilder().setNanos(-5))
+                                .setTo(Timestamp.newBuilder().setSeconds(200)).build()), Status.Code.INVALID_ARGUMENT, "nanos"),
+                Arguments.of("history for an officer", (Runnable) () -> fleet("officer").getPositionHistory(
+                        GetPositionHistoryRequest.newBuilder().setVehicleId("mav-1-1").build()),
+                        Status.Code.PERMISSION_DENIED, "GetPositionHistory"),
                 Arguments.of("import garbage", (Runnable) () -> missions().importMission(ImportMissionRequest.newBuilder()
                         .setQgcPlanJson("{not json").build()), Status.Code.INVALID_ARGUMENT, ""),
                 Arguments.of("self-intersecting zone", (Runnable) () -> zones().createZone(CreateZoneRequest.newBuilder().setZone(

@@ -56,10 +56,10 @@ public final class Geofences {
         if (!violations.isEmpty()) {
             throw new InvalidZoneException(violations);
         }
-        for (Zone z : zones) {
-            compiled.put(z.id(), new ZoneGeometry(z));
-            store.put(z);
-        }
+        Map<String, ZoneGeometry> geometries = new LinkedHashMap<>();
+        zones.forEach(z -> geometries.put(z.id(), new ZoneGeometry(z)));
+        store.putAll(zones);
+        compiled.putAll(geometries);
         index = new ZoneIndex(compiled.values());
     }
 

@@ -9,6 +9,11 @@ public interface ZoneStore {
     /** Stores the zone, replacing any with the same id. */
     void put(Zone zone);
 
+    /** Stores every zone, replacing those with the same ids: all or none where the store can promise it. */
+    default void putAll(Collection<Zone> zones) {
+        zones.forEach(this::put);
+    }
+
     /** Removes the zone; true when there was one. */
     boolean remove(String zoneId);
 

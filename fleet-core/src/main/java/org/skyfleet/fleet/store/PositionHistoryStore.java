@@ -14,6 +14,16 @@ public interface PositionHistoryStore {
      */
     void append(String vehicleId, Instant time, double latDeg, double lonDeg, double altAmslM);
 
+    /**
+     * Stores samples of any vehicles in one write: all or none. Repeated samples are ignored as by
+     * {@link #append}.
+     */
+    default void appendAll(List<PositionSample> samples) {
+        for (PositionSample s : samples) {
+            append(s.vehicleId(), s.time(), s.latDeg(), s.lonDeg(), s.altAmslM());
+        }
+    }
+
     /** The vehicle's samples with {@code from <= time < to}, oldest first. */
     List<PositionSample> replay(String vehicleId, Instant from, Instant to);
 }

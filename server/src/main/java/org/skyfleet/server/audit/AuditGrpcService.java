@@ -21,8 +21,9 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
 
     @Override
     public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> observer) {
-        if (request.getLimit() > MAX_LIMIT) {
-            observer.onError(Status.INVALID_ARGUMENT.withDescription("limit must be at most " + MAX_LIMIT).asRuntimeException());
+        if (Integer.toUnsignedLong(request.getLimit()) > MAX_LIMIT) { // uint32: above 2^31 it reads negative
+            observer.onError(Status.INVALID_ARGUMENT.withDescription("limit must be at most " + MAX_LIMIT + ", got "
+                    + Integer.toUnsignedString(request.getLimit())).asRuntimeException());
             return;
         }
         int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();

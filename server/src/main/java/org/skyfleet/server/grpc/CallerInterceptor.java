@@ -111,6 +111,11 @@ public final class CallerInterceptor implements ServerInterceptor {
         };
     }
 
+    /** The caller of the current call, or null when it named no one. */
+    static Operator current() {
+        return CALLER.get();
+    }
+
     /** The caller, or UNAUTHENTICATED saying how to identify. */
     public static Operator require() {
         Operator o = CALLER.get();

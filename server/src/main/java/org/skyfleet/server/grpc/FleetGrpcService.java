@@ -2,6 +2,9 @@ package org.skyfleet.server.grpc;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import org.skyfleet.proto.v1.GetPositionHistoryRequest;
+import org.skyfleet.proto.v1.GetPositionHistoryResponse;
+import org.skyfleet.server.history.PositionHistoryQuery;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Set;
@@ -38,12 +41,20 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
     private final InstantSource clock;
     private final FleetControl control;
     private final FenceUpload fences;
+    private final PositionHistoryQuery history;
 
-    public FleetGrpcService(VehicleRegistry registry, InstantSource clock, FleetControl control, FenceUpload fences) {
+    public FleetGrpcService(VehicleRegistry registry, InstantSource clock, FleetControl control, FenceUpload fences,
+                            PositionHistoryQuery history) {
         this.registry = registry;
         this.clock = clock;
         this.control = control;
         this.fences = fences;
+        this.history = history;
+    }
+
+    @Override
+    public void getPositionHistory(GetPositionHistoryRequest request, StreamObserver<GetPositionHistoryResponse> observer) {
+        answer(observer, () -> history.answer(request));
     }
 
     @Override

@@ -214,6 +214,9 @@ public final class MissionControl {
     }
 
     Mission find(String missionId) {
+        if (missionId.isBlank()) {
+            throw Status.INVALID_ARGUMENT.withDescription("mission_id is required").asRuntimeException();
+        }
         return book.find(missionId).orElseThrow(() -> Status.NOT_FOUND.withDescription("unknown mission '" + missionId + "'")
                 .asRuntimeException());
     }

@@ -13,6 +13,7 @@ import org.skyfleet.fleet.fusion.Track;
 import org.skyfleet.fleet.fusion.TrackUpdate;
 import org.skyfleet.fleet.fusion.Tracker;
 import org.skyfleet.fleet.store.SightingStore;
+import org.skyfleet.fleet.store.TrackStore;
 
 /**
  * The tracker behind the API: each accepted sighting is fused once (a repeated id returns the first
@@ -44,21 +45,29 @@ public final class TrackFeed {
     };
 
     private final SightingStore store;
+    private final TrackStore tracks;
 
     public TrackFeed(Tracker tracker, InstantSource clock) {
-        this(tracker, clock, null);
+        this(tracker, clock, null, null);
     }
 
-    /** Each new sighting is stored before it is fused and acknowledged. */
-    public TrackFeed(Tracker tracker, InstantSource clock, SightingStore store) {
+    /**
+     * Each new sighting is stored before it is fused, and the tracks it changed after, before it is
+     * acknowledged. The tracker continues the tracks {@code tracks} holds from before a restart.
+     */
+    public TrackFeed(Tracker tracker, InstantSource clock, SightingStore store, TrackStore tracks) {
         this.tracker = tracker;
         this.clock = clock;
         this.store = store;
+        this.tracks = tracks;
+        if (tracks != null) {
+            tracker.resume(tracks.loadLive(), tracks.highestTrackNumber());
+        }
     }
 
     public synchronized Fused report(Sighting s) {
         if (sightings.containsKey(s.id()) || (store != null && store.contains(s.id()))) {
-            return new Fused(trackBySighting.getOrDefault(s.id(), ""), true); // stored before a restart: no track now
+            return new Fused(trackBySighting.computeIfAbsent(s.id(), this::trackHolding), true);
         }
         if (store != null) {
             store.append(s);
@@ -72,13 +81,28 @@ public final class TrackFeed {
             }
         }
         trackBySighting.put(s.id(), trackId);
+        save(updates);
         tell(updates);
         return new Fused(trackId, false);
     }
 
     /** Drops tracks gone stale; call every few seconds. */
     public synchronized void prune() {
-        tell(tracker.prune(clock.millis()));
+        List<TrackUpdate> dropped = tracker.prune(clock.millis());
+        save(dropped);
+        tell(dropped);
+    }
+
+    private void save(List<TrackUpdate> updates) {
+        if (tracks != null) {
+            updates.forEach(u -> tracks.save(u.track()));
+        }
+    }
+
+    /** The live track a sighting was fused into before a restart, or "" if none holds it now. */
+    private String trackHolding(String sightingId) {
+        return tracker.tracks().stream().filter(t -> t.sightingIds().contains(sightingId)).map(Track::id)
+                .findFirst().orElse("");
     }
 
     public synchronized Optional<Sighting> sighting(String id) {

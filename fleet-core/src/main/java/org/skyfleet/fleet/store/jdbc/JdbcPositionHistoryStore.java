@@ -23,22 +23,36 @@ final class JdbcPositionHistoryStore implements PositionHistoryStore {
         this.tx = tx;
     }
 
+    private static final String INSERT_IF_NEW = "INSERT INTO position_sample (vehicle_id, time_ns, lat_deg, "
+            + "lon_deg, alt_amsl_m) SELECT CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), "
+            + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION) WHERE NOT EXISTS "
+            + "(SELECT 1 FROM position_sample WHERE vehicle_id = ? AND time_ns = ?)";
+
     @Override
     public void append(String vehicleId, Instant time, double latDeg, double lonDeg, double altAmslM) {
-        long ns = nanos(time, "position sample time");
-        tx.upsert("store a position of " + vehicleId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_sample (vehicle_id, time_ns, lat_deg, "
-                    + "lon_deg, alt_amsl_m) SELECT CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), "
-                    + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION) WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM position_sample WHERE vehicle_id = ? AND time_ns = ?)")) {
-                ps.setString(1, vehicleId);
-                ps.setLong(2, ns);
-                ps.setDouble(3, latDeg);
-                ps.setDouble(4, lonDeg);
-                ps.setDouble(5, altAmslM);
-                ps.setString(6, vehicleId);
-                ps.setLong(7, ns);
-                return ps.executeUpdate();
+        appendAll(List.of(new PositionSample(vehicleId, time, latDeg, lonDeg, altAmslM)));
+    }
+
+    /** One transaction and one JDBC batch for all of them. */
+    @Override
+    public void appendAll(List<PositionSample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        tx.upsert("store " + samples.size() + " position samples", c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_IF_NEW)) {
+                for (PositionSample s : samples) {
+                    long ns = nanos(s.time(), "position sample time");
+                    ps.setString(1, s.vehicleId());
+                    ps.setLong(2, ns);
+                    ps.setDouble(3, s.latDeg());
+                    ps.setDouble(4, s.lonDeg());
+                    ps.setDouble(5, s.altAmslM());
+                    ps.setString(6, s.vehicleId());
+                    ps.setLong(7, ns);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
             }
         });
     }

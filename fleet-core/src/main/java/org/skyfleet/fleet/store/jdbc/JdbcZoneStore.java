@@ -33,6 +33,22 @@ final class JdbcZoneStore implements ZoneStore {
         });
     }
 
+    /** One transaction: an import is stored whole or not at all. */
+    @Override
+    public void putAll(Collection<Zone> zones) {
+        List<String> json = zones.stream().map(ZoneJson::write).toList();
+        tx.upsert("save " + zones.size() + " zones", c -> {
+            int i = 0;
+            for (Zone z : zones) {
+                String j = json.get(i++);
+                if (execute(c, UPDATE, z, j) == 0) {
+                    execute(c, INSERT, z, j);
+                }
+            }
+            return null;
+        });
+    }
+
     @Override
     public boolean remove(String zoneId) {
         return tx.write("delete zone " + zoneId, c -> {

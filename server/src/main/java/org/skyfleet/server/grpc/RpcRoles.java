@@ -1,0 +1,90 @@
+package org.skyfleet.server.grpc;
+
+import static org.skyfleet.fleet.control.Operator.Role.AUTOMATION;
+import static org.skyfleet.fleet.control.Operator.Role.COMMANDER;
+import static org.skyfleet.fleet.control.Operator.Role.DISPATCHER;
+import static org.skyfleet.fleet.control.Operator.Role.OFFICER;
+import static org.skyfleet.fleet.control.Operator.Role.PILOT;
+import static org.skyfleet.fleet.control.Operator.Role.VEHICLE_EDGE;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.skyfleet.fleet.control.Operator.Role;
+
+/**
+ * Which roles may call each RPC: the one table to review. Admins may call everything. Watching the
+ * fleet, missions, zones, incidents and tracks is for the command centre's roles; an officer sees only
+ * their own position and assignments, and a vehicle's edge computer only reports sightings. Some
+ * handlers check more (a lease held, an officer acting for their own unit); none checks less.
+ *
+ * <p>A method missing from the table is refused: a new RPC is closed until someone decides who may
+ * call it (RpcRolesTest fails for any bound method without an entry).
+ */
+public final class RpcRoles {
+    /** The command centre: whoever may watch everything. */
+    private static final Set<Role> WATCHERS = EnumSet.of(PILOT, COMMANDER, DISPATCHER, AUTOMATION);
+    /** Who may act on vehicles (leases, commands, missions): the same as {@link Role#mayCommand()}. */
+    private static final Set<Role> FLYERS = EnumSet.of(PILOT, COMMANDER, AUTOMATION);
+
+    private static final Map<String, Set<Role>> TABLE = new HashMap<>();
+
+    static {
+        String fleet = "skyfleet.v1.FleetService/";
+        allow(WATCHERS, fleet + "ListVehicles", fleet + "GetVehicle", fleet + "GetPositionHistory", fleet + "GetControl",
+                fleet + "StreamControlChanges");
+        allow(FLYERS, fleet + "AcquireControl", fleet + "ReleaseControl", fleet + "SendCommand", fleet + "UploadFence");
+        allow(EnumSet.of(COMMANDER), fleet + "TakeOverControl");
+
+        String mission = "skyfleet.v1.MissionService/";
+        allow(FLYERS, mission + "PlanMission", mission + "ValidateMission", mission + "ExportMission", mission + "ImportMission",
+                mission + "CreateMission", mission + "ApproveMission", mission + "UploadMission", mission + "StartMission",
+                mission + "PauseMission", mission + "ResumeMission", mission + "AbortMission");
+        allow(WATCHERS, mission + "GetMission", mission + "ListMissions", mission + "StreamMissionProgress");
+
+        String zones = "skyfleet.v1.GeofenceService/";
+        // Zones are the admins' (charts, standing restrictions); a commander may declare one for an incident.
+        allow(EnumSet.of(COMMANDER), zones + "CreateZone", zones + "UpdateZone", zones + "DeleteZone", zones + "ImportGeoJson");
+        allow(WATCHERS, zones + "GetZone", zones + "ListZones", zones + "CheckRoute", zones + "ExportGeoJson");
+
+        allow(WATCHERS, "skyfleet.v1.TelemetryService/StreamVehicleStates", "skyfleet.v1.TelemetryService/StreamEvents");
+        allow(EnumSet.of(COMMANDER), "skyfleet.v1.AuditService/ListAuditEntries");
+
+        String incident = "skyfleet.v1.IncidentService/";
+        allow(EnumSet.of(DISPATCHER, COMMANDER, AUTOMATION), incident + "CreateIncident");
+        allow(EnumSet.of(COMMANDER, DISPATCHER), incident + "CloseIncident");
+        allow(FLYERS, incident + "ApproveSearch", incident + "RejectSearch");
+        allow(WATCHERS, incident + "GetIncident", incident + "ListIncidents", incident + "StreamIncidents",
+                incident + "GetSearchMap");
+
+        String sighting = "skyfleet.v1.SightingService/";
+        allow(EnumSet.of(VEHICLE_EDGE, OFFICER, DISPATCHER, COMMANDER, AUTOMATION), sighting + "ReportSighting");
+        allow(WATCHERS, sighting + "StreamTracks", sighting + "ListTracks");
+
+        String dispatch = "skyfleet.v1.DispatchService/";
+        allow(EnumSet.of(OFFICER, DISPATCHER, AUTOMATION), dispatch + "ReportUnitPositions");
+        allow(WATCHERS, dispatch + "ListUnits");
+        allow(EnumSet.of(OFFICER, DISPATCHER, COMMANDER, AUTOMATION), dispatch + "StreamAssignments");
+        allow(EnumSet.of(OFFICER, DISPATCHER), dispatch + "AcknowledgeAssignment", dispatch + "ReportArrival");
+    }
+
+    private RpcRoles() {
+    }
+
+    private static void allow(Set<Role> roles, String... methods) {
+        for (String m : methods) {
+            EnumSet<Role> r = EnumSet.copyOf(roles);
+            r.add(Role.ADMIN);
+            if (TABLE.put(m, Set.copyOf(r)) != null) {
+                throw new IllegalStateException("roles of " + m + " given twice");
+            }
+        }
+    }
+
+    /** The roles that may call {@code fullMethodName}; empty when the method is not in the table. */
+    public static Optional<Set<Role>> of(String fullMethodName) {
+        return Optional.ofNullable(TABLE.get(fullMethodName));
+    }
+}
