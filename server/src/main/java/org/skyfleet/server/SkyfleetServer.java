@@ -119,6 +119,8 @@ public final class SkyfleetServer implements AutoCloseable {
     private final AuditJournal audit;
     private final IncidentBook incidents;
     private final Store store;
+    /** A command id repeated within this time is answered with the first outcome, restarts included. */
+    private static final Duration COMMAND_ID_RETENTION = Duration.ofHours(24);
     private final ScheduledExecutorService automationExecutor;
     /** Webhook requests write to the store: they run here, not on the HTTP event loop. */
     private final ExecutorService httpHandlers = Executors.newSingleThreadExecutor(
@@ -219,7 +221,7 @@ public final class SkyfleetServer implements AutoCloseable {
         enforcement = new GeofenceEnforcement(bus, geofences, registry, commands, leases, audit, clock, fanoutTimer,
                 new FanoutMetrics(meters, "geofence"));
         FleetControl control = new FleetControl(registry, leases, commands,
-                new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
+                new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, COMMAND_ID_RETENTION, 100_000), audit, store.commands(), clock, COMMAND_ID_RETENTION);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
         Dispatcher dispatcher = new Dispatcher(new UnitRoster(clock), automationConfig.roads().isEmpty() ? EtaModel.straightLine()
                 : new RoadNetworkEta(automationConfig.roads()), clock, automationConfig.acknowledgeTimeout());

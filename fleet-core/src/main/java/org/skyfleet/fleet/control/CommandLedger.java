@@ -71,6 +71,15 @@ public final class CommandLedger<R> {
         return mine;
     }
 
+    /**
+     * Remembers a command answered before this ledger existed (before a restart), as answered at
+     * {@code at}: a repeat of its id gets {@code result} and does not run again.
+     */
+    public synchronized void remember(String commandId, String fingerprint, R result, Instant at) {
+        entries.put(commandId, new Entry<>(fingerprint, CompletableFuture.completedFuture(result), at));
+        forgetOld();
+    }
+
     public synchronized int size() {
         return entries.size();
     }

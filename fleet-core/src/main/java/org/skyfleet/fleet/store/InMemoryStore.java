@@ -48,6 +48,8 @@ public final class InMemoryStore implements Store {
     private final MissionStore missionStore = new Missions();
     private final TrackStore trackStore = new Tracks();
     private final VehicleStore vehicleStore = new Vehicles();
+    private final Map<String, CommandRecord> commands = new LinkedHashMap<>();
+    private final CommandStore commandStore = new Commands();
 
     @Override
     public IncidentStore incidents() {
@@ -92,6 +94,11 @@ public final class InMemoryStore implements Store {
     @Override
     public VehicleStore vehicles() {
         return vehicleStore;
+    }
+
+    @Override
+    public CommandStore commands() {
+        return commandStore;
     }
 
     @Override
@@ -330,6 +337,25 @@ public final class InMemoryStore implements Store {
         public List<VehicleRecord> loadAll() {
             synchronized (InMemoryStore.this) {
                 return List.copyOf(vehicles.values());
+            }
+        }
+    }
+
+    private final class Commands implements CommandStore {
+        @Override
+        public void save(CommandRecord command) {
+            synchronized (InMemoryStore.this) {
+                if (commands.putIfAbsent(command.commandId(), command) != null) {
+                    throw new StoreException("command " + command.commandId() + " is already stored");
+                }
+            }
+        }
+
+        @Override
+        public List<CommandRecord> loadSince(Instant since) {
+            synchronized (InMemoryStore.this) {
+                return commands.values().stream().filter(c -> !c.answeredAt().isBefore(since))
+                        .sorted(Comparator.comparing(CommandRecord::answeredAt)).toList();
             }
         }
     }

@@ -25,6 +25,8 @@ public interface Store extends AutoCloseable {
 
     VehicleStore vehicles();
 
+    CommandStore commands();
+
     /** Every sample given; put a {@link PositionDownsampler} in front to keep about 1 Hz per vehicle. */
     PositionHistoryStore positions();
 

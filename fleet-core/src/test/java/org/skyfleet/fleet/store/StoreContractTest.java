@@ -31,6 +31,8 @@ import org.skyfleet.fleet.incident.SearchState;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.TimelineKind;
 import org.skyfleet.fleet.incident.UnknownIncidentException;
+import org.skyfleet.fleet.command.CommandOutcome;
+import org.skyfleet.fleet.command.CommandResult;
 import org.skyfleet.fleet.command.MissionContentHash;
 import org.skyfleet.fleet.command.MissionItem;
 import org.skyfleet.fleet.command.MissionType;
@@ -354,6 +356,19 @@ public abstract class StoreContractTest {
 
         assertThat(restart().vehicles().loadAll())
                 .containsExactly(new VehicleRecord(id, T0, T0.plusSeconds(600), LinkState.LOST, 53.39, -1.86, 312.5));
+    }
+
+    @Test
+    void answeredCommandsComeBackFromTheirTimeOnAndAnIdIsStoredOnce() {
+        CommandRecord arm = new CommandRecord("c-1", "drone-1 ARM", new CommandOutcome(CommandResult.ACCEPTED, -1, 1, ""), T0);
+        CommandRecord old = new CommandRecord("c-0", "drone-1 HOLD", new CommandOutcome(CommandResult.DENIED, -1, 3, "busy"),
+                T0.minusSeconds(86_401));
+        store.commands().save(arm);
+        store.commands().save(old);
+        assertThatThrownBy(() -> store.commands().save(arm)).isInstanceOf(StoreException.class);
+
+        assertThat(restart().commands().loadSince(T0.minusSeconds(86_400))).containsExactly(arm);
+        assertThat(store.commands().loadSince(Instant.EPOCH)).containsExactly(old, arm);
     }
 
     private static Track track(String id, TrackState state, long lastMs) {

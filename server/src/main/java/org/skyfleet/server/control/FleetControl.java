@@ -5,9 +5,12 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.store.CommandRecord;
+import org.skyfleet.fleet.store.CommandStore;
 import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.VehicleCommand;
 import org.skyfleet.fleet.command.VehicleCommands;
@@ -39,15 +42,28 @@ public final class FleetControl {
     private final CommandAirspaceCheck airspace;
     private final CommandLedger<CommandOutcome> ledger;
     private final AuditJournal audit;
+    private final CommandStore answered;
+    private final InstantSource clock;
 
+    /**
+     * @param ledger   makes command ids idempotent; seeded here with the commands {@code answered} holds
+     *                 from the ledger's retention, so a repeat after a restart is answered, not re-sent
+     * @param answered where each command's outcome is kept before its caller is answered
+     */
     public FleetControl(VehicleRegistry vehicles, ControlLeases leases, VehicleCommands commands,
-                        CommandAirspaceCheck airspace, CommandLedger<CommandOutcome> ledger, AuditJournal audit) {
+                        CommandAirspaceCheck airspace, CommandLedger<CommandOutcome> ledger, AuditJournal audit,
+                        CommandStore answered, InstantSource clock, Duration ledgerRetention) {
         this.vehicles = vehicles;
         this.leases = leases;
         this.commands = commands;
         this.airspace = airspace;
         this.ledger = ledger;
         this.audit = audit;
+        this.answered = answered;
+        this.clock = clock;
+        for (CommandRecord c : answered.loadSince(clock.instant().minus(ledgerRetention))) {
+            ledger.remember(c.commandId(), c.fingerprint(), c.outcome(), c.answeredAt());
+        }
     }
 
     // Checks go who-may, then is-the-request-well-formed, then does-it-exist: a caller without the right
@@ -142,6 +158,7 @@ public final class FleetControl {
         try {
             ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getVehicleId(), command, p -> { })
                             .thenApply(o -> {
+                                answered.save(new CommandRecord(r.getCommandId(), fingerprint, o, clock.instant()));
                                 audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(),
                                         "id " + r.getCommandId() + " " + command, o.result() + " after " + o.attempts() + " attempt(s)");
                                 return o;

@@ -13,10 +13,19 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.skyfleet.proto.v1.AcquireControlRequest;
+import org.skyfleet.proto.v1.AuditServiceGrpc;
+import org.skyfleet.proto.v1.CommandResult;
+import org.skyfleet.proto.v1.GetControlRequest;
+import org.skyfleet.proto.v1.ListAuditEntriesRequest;
+import org.skyfleet.proto.v1.SendCommandRequest;
+import org.skyfleet.proto.v1.SendCommandResponse;
 import org.skyfleet.proto.v1.CreateIncidentRequest;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.GeoPoint;
@@ -36,9 +45,10 @@ import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.scenario.Scenario;
 
 /**
- * {@code skyfleet serve} as its own process on its embedded store, killed with SIGKILL while incidents
- * and sightings flow and drones stream: after a restart every acknowledged write is there, and the
- * drones, which never stopped sending, are back on the map within 5 s of the server answering.
+ * {@code skyfleet serve} as its own process on its embedded store, killed with SIGKILL while incidents,
+ * sightings and commands flow and drones stream: after a restart every acknowledged write is there (the
+ * pilot's lease still holds, a command repeated by id is answered as before and not sent again), and
+ * the drones, which never stopped sending, are back on the map within 5 s of the server answering.
  */
 class ServerKilledMidFlowTest {
     private static final GeoPoint HILL = GeoPoint.newBuilder().setLatDeg(51.5034).setLonDeg(-0.1276).build();
@@ -81,6 +91,18 @@ class ServerKilledMidFlowTest {
                 .withDeadlineAfter(5, TimeUnit.SECONDS);
     }
 
+    private static <S extends io.grpc.stub.AbstractStub<S>> S asPilot(S stub) {
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pat", "pilot")))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    /** Arms on even numbers, disarms on odd ones: a drone on the pad accepts both, every time. */
+    private static SendCommandRequest armOrDisarm(String drone, int n) {
+        SendCommandRequest.Builder b = SendCommandRequest.newBuilder().setCommandId("cmd-" + n).setVehicleId(drone);
+        return n % 2 == 0 ? b.setArm(SendCommandRequest.Arm.getDefaultInstance()).build()
+                : b.setDisarm(SendCommandRequest.Disarm.getDefaultInstance()).build();
+    }
+
     private static boolean answers(ManagedChannel channel) {
         try {
             FleetServiceGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS).listVehicles(ListVehiclesRequest.getDefaultInstance());
@@ -108,6 +130,13 @@ class ServerKilledMidFlowTest {
             sim = Simulation.start(Scenario.parse(SCENARIO), new InetSocketAddress("127.0.0.1", mavlinkPort));
             Await.until(Duration.ofSeconds(30), "both drones on the map", () -> vehicles(channel) == 2);
 
+            // A pilot flies d1 while the calls come in: every command answered is written down here.
+            String drone = FleetServiceGrpc.newBlockingStub(channel).listVehicles(ListVehiclesRequest.getDefaultInstance())
+                    .getVehicles(0).getVehicleId();
+            var pilot = asPilot(FleetServiceGrpc.newBlockingStub(channel));
+            pilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone).setTtlS(600).build());
+            Map<String, SendCommandResponse> commands = new LinkedHashMap<>();
+
             // Calls and sightings flow; what the server acknowledged is written down here.
             List<String> incidents = new ArrayList<>();
             List<String> sightings = new ArrayList<>();
@@ -124,6 +153,10 @@ class ServerKilledMidFlowTest {
                             .setSigmaM(30).setTargetClass(TargetClass.TARGET_CLASS_PERSON).setConfidence(0.5)
                             .setIncidentId(incidents.get(i)).build());
                     sightings.add(id);
+                }
+                if (i % 4 == 0) {
+                    SendCommandRequest c = armOrDisarm(drone, i / 4);
+                    commands.put(c.getCommandId(), pilot.sendCommand(c));
                 }
             }
             server.destroyForcibly(); // SIGKILL: no shutdown hook, no close
@@ -149,6 +182,24 @@ class ServerKilledMidFlowTest {
                     .setConfidence(0.5).build());
             assertThat(again.getSightingId()).isEqualTo(sightings.get(sightings.size() - 1));
             assertThat(again.getDuplicate()).isTrue();
+
+            // The lease held; each command answered before the kill is in the audit once, and repeating the
+            // last one by its id gets the same answer without sending it to the drone again.
+            var pilotAfter = asPilot(FleetServiceGrpc.newBlockingStub(channel));
+            assertThat(pilotAfter.getControl(GetControlRequest.newBuilder().setVehicleId(drone).build()).getLease().getHolderSubject())
+                    .isEqualTo("pat");
+            assertThat(commands.values()).extracting(SendCommandResponse::getResult).containsOnly(CommandResult.COMMAND_RESULT_ACCEPTED);
+            int last = commands.size() - 1;
+            SendCommandResponse repeated = pilotAfter.sendCommand(armOrDisarm(drone, last));
+            assertThat(repeated).isEqualTo(commands.get("cmd-" + last));
+            var audit = AuditServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
+                    CallerInterceptor.headers("cmdr", "commander"))).listAuditEntries(ListAuditEntriesRequest.newBuilder()
+                    .setLimit(10_000).build());
+            assertThat(audit.getChainIntact()).isTrue();
+            for (String id : commands.keySet()) {
+                assertThat(audit.getEntriesList()).filteredOn(e -> e.getAction().startsWith("command ")
+                        && e.getDetail().startsWith("id " + id + " ")).as(id).hasSize(1);
+            }
         } finally {
             if (sim != null) {
                 sim.close();

@@ -8,6 +8,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.skyfleet.fleet.geofence.ZoneStore;
 import org.skyfleet.fleet.store.AssignmentStore;
 import org.skyfleet.fleet.store.AuditStore;
+import org.skyfleet.fleet.store.CommandStore;
 import org.skyfleet.fleet.store.IncidentStore;
 import org.skyfleet.fleet.store.LeaseStore;
 import org.skyfleet.fleet.store.MissionStore;
@@ -55,6 +56,7 @@ public final class JdbcStore implements Store {
     private final MissionStore missions;
     private final TrackStore tracks;
     private final VehicleStore vehicles;
+    private final CommandStore commands;
 
     private JdbcStore(HikariDataSource dataSource, int migrationsApplied) {
         this.dataSource = dataSource;
@@ -70,6 +72,7 @@ public final class JdbcStore implements Store {
         this.missions = new JdbcMissionStore(tx);
         this.tracks = new JdbcTrackStore(tx);
         this.vehicles = new JdbcVehicleStore(tx);
+        this.commands = new JdbcCommandStore(tx);
     }
 
     /**
@@ -179,6 +182,11 @@ public final class JdbcStore implements Store {
     @Override
     public VehicleStore vehicles() {
         return vehicles;
+    }
+
+    @Override
+    public CommandStore commands() {
+        return commands;
     }
 
     @Override

@@ -27,8 +27,8 @@ abstract class JdbcStoreContractTest extends StoreContractTest {
         return JdbcStore.open(url());
     }
 
-    /** V1 (incidents, audit, sightings, assignments, leases, positions) and V2 (zones, missions, tracks, vehicles). */
-    private static final int MIGRATIONS = 2;
+    /** V1 incidents, audit, sightings, assignments, leases, positions; V2 zones, missions, tracks, vehicles; V3 commands. */
+    private static final int MIGRATIONS = 3;
 
     @Test
     void theMigrationRunsOnceAndASecondOpenIsANoOp() throws SQLException {
