@@ -2,6 +2,7 @@ package org.skyfleet.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.skyfleet.server.auth.MutualTls;
 import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.telemetry.link.SigningKeys;
 import org.skyfleet.telemetry.link.SystemAdmission;
@@ -23,10 +24,12 @@ import org.skyfleet.telemetry.link.SystemAdmission;
  * @param trustNamedCallers callers may name themselves in metadata (x-skyfleet-subject/-role) without a token:
  *                          for tests and the demo on loopback only; false: every call needs a valid token
  * @param admission         which system ids become vehicles: any (tests, demo) or registered ones only
+ * @param tls               mutual TLS on the gRPC port; null: plaintext (loopback, or behind a TLS proxy)
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
-                           TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission) {
+                           TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
+                           MutualTls tls) {
     public ServerConfig {
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
@@ -45,7 +48,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true, SystemAdmission.ANY);
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null);
     }
 
     public static ServerConfig defaults() {
@@ -59,29 +62,35 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
-                signingKeys, tokens, trustNamedCallers, admission);
+                signingKeys, tokens, trustNamedCallers, admission, tls);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
-                tokens, trustNamedCallers, admission);
+                tokens, trustNamedCallers, admission, tls);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, keys, tokens, trustNamedCallers, admission);
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, t, !required, admission);
+                heartbeatTimeout, signingKeys, t, !required, admission, tls);
+    }
+
+    /** Requires client certificates on the gRPC port. */
+    public ServerConfig withTls(MutualTls t) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t);
     }
 
     /** Which system ids the links take on as vehicles. */
     public ServerConfig withAdmission(SystemAdmission a) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls);
     }
 }

@@ -240,7 +240,11 @@ public final class SkyfleetServer implements AutoCloseable {
                 store.sightings(), store.tracks());
         recorder = new FleetRecorder(bus, store.vehicles(), store.positions(), clock, meters, Duration.ofSeconds(1));
         trackResponse = new TrackResponse(trackFeed, incidents, dispatcher, searchAutomation, automationExecutor, audit);
-        grpc = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
+        NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()));
+        if (config.tls() != null) {
+            grpcBuilder.sslContext(config.tls().serverContext());
+        }
+        grpc = grpcBuilder
                 .addService(new FleetGrpcService(registry, clock, control, fenceUpload,
                         new PositionHistoryQuery(store.positions())))
                 .addService(missions)

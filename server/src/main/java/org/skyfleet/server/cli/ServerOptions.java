@@ -38,6 +38,13 @@ final class ServerOptions {
             + "checked: keep it readable by the server's user only")
     java.nio.file.Path signingKeys;
 
+    @Option(names = "--tls-keystore", description = "PKCS#12 file with the server's key and certificate: the gRPC port then "
+            + "speaks TLS and requires client certificates (mutual TLS); the password comes from SKYFLEET_TLS_PASSWORD")
+    java.nio.file.Path tlsKeyStore;
+
+    @Option(names = "--tls-truststore", description = "PKCS#12 file with the CA certificates client certificates must chain to")
+    java.nio.file.Path tlsTrustStore;
+
     @Option(names = "--data-dir", description = "keep incidents, sightings, assignments, leases and the audit journal in an "
             + "embedded H2 database in this directory (serve: skyfleet-data; demo: kept in memory unless given)")
     java.nio.file.Path dataDir;
@@ -88,6 +95,23 @@ final class ServerOptions {
     private ServerConfig baseConfig() {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 Duration.ofMillis(heartbeatTimeoutMs))
-                .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys));
+                .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys))
+                .withTls(tls());
+    }
+
+    private org.skyfleet.server.auth.MutualTls tls() {
+        if (tlsKeyStore == null && tlsTrustStore == null) {
+            return null;
+        }
+        if (tlsKeyStore == null || tlsTrustStore == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "mutual TLS needs both --tls-keystore and --tls-truststore");
+        }
+        String password = System.getenv("SKYFLEET_TLS_PASSWORD");
+        if (password == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "set SKYFLEET_TLS_PASSWORD to the password of the TLS stores");
+        }
+        return new org.skyfleet.server.auth.MutualTls(tlsKeyStore, tlsTrustStore, password.toCharArray());
     }
 }
