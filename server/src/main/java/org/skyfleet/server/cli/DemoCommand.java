@@ -3,6 +3,7 @@ package org.skyfleet.server.cli;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
+import org.skyfleet.fleet.control.Operator.Role;
 import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.incident.IncidentWebhook;
@@ -60,26 +61,27 @@ final class DemoCommand implements Callable<Integer> {
         }
         boolean ground = loaded != null && !loaded.targets().isEmpty() && !loaded.units().isEmpty();
         String secret = MissingPersonDemo.newSecret();
-        // The demo accepts tokens (one printed per role) and, on loopback, callers that name themselves.
-        org.skyfleet.server.auth.TokenAuthority tokens = new org.skyfleet.server.auth.TokenAuthority(
+        // The demo requires tokens like serve: one is printed per role, and the simulated officers' phones and
+        // edge computers each carry their own (DemoTokens).
+        org.skyfleet.server.auth.TokenAuthority tokenAuthority = new org.skyfleet.server.auth.TokenAuthority(
                 java.util.HexFormat.of().parseHex(MissingPersonDemo.newSecret() + MissingPersonDemo.newSecret()), InstantSource.system());
-        SkyfleetServer server = SkyfleetServer.start(options.toConfig().withTokens(tokens, false),
+        DemoTokens tokens = new DemoTokens(tokenAuthority);
+        SkyfleetServer server = SkyfleetServer.start(options.toConfig().withTokens(tokenAuthority, true),
                 AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(null), InstantSource.system());
         ServeCommand.printEndpoints(server);
         System.out.printf("  webhook  http://127.0.0.1:%d%s  (Authorization: Bearer %s)%n", server.httpPort(),
                 IncidentWebhook.PATH, secret);
-        System.out.println("  tokens for this run (gRPC metadata  authorization: Bearer <token>):");
-        for (String role : new String[] {"pilot", "commander", "dispatcher", "officer", "admin"}) {
-            System.out.printf("    %-10s %s%n", role, tokens.issue("demo-" + role,
-                    org.skyfleet.fleet.control.Operator.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)), java.time.Duration.ofHours(12)));
+        System.out.println("  tokens for this run (gRPC metadata  authorization: Bearer <token>; the CLI reads SKYFLEET_TOKEN):");
+        for (Role role : new Role[] {Role.PILOT, Role.COMMANDER, Role.DISPATCHER, Role.OFFICER, Role.ADMIN}) {
+            System.out.printf("    %-10s %s%n", role.name().toLowerCase(java.util.Locale.ROOT), tokens.forRole(role));
         }
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         Simulation sim;
         MissingPersonDemo people = null;
         if (loaded != null) {
             if (ground) {
-                people = MissingPersonDemo.start(server, loaded);
+                people = MissingPersonDemo.start(server, loaded, tokens);
                 sim = Simulation.start(loaded, target, people.reporter());
                 people.startUnits(sim);
             } else {
@@ -95,8 +97,8 @@ final class DemoCommand implements Callable<Integer> {
             sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed));
             System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
         }
-        System.out.printf("Try:  ./skyfleet vehicles --target 127.0.0.1:%d%n      ./skyfleet watch --target 127.0.0.1:%d%n",
-                server.grpcPort(), server.grpcPort());
+        System.out.printf("Try:  export SKYFLEET_TOKEN=%s%n      ./skyfleet vehicles --target 127.0.0.1:%d%n"
+                + "      ./skyfleet watch --target 127.0.0.1:%d%n", tokens.forRole(Role.COMMANDER), server.grpcPort(), server.grpcPort());
         if (durationS > 0) {
             Thread.sleep(durationS * 1000);
             VehiclesCommand.printTable(server.registry().all());

@@ -17,6 +17,7 @@ import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.controlplane.GrpcSightingReporter;
 import org.skyfleet.simulator.controlplane.VehicleIds;
 import org.skyfleet.simulator.ground.GroundUnits;
+import org.skyfleet.simulator.ground.OfficerApp;
 import org.skyfleet.simulator.scenario.FailsafeSpec;
 import org.skyfleet.simulator.scenario.Scenario;
 import org.skyfleet.simulator.scenario.TargetSpec;
@@ -31,12 +32,14 @@ final class MissingPersonDemo implements AutoCloseable {
 
     private final ManagedChannel channel;
     private final GrpcSightingReporter reporter;
+    private final DemoTokens tokens;
     private GroundUnits units;
     private AutoCloseable timeline;
 
-    private MissingPersonDemo(ManagedChannel channel, GrpcSightingReporter reporter) {
+    private MissingPersonDemo(ManagedChannel channel, GrpcSightingReporter reporter, DemoTokens tokens) {
         this.channel = channel;
         this.reporter = reporter;
+        this.tokens = tokens;
     }
 
     /** A fresh webhook secret per demo run: printed, never stored. */
@@ -57,11 +60,13 @@ final class MissingPersonDemo implements AutoCloseable {
         return scaled.withFailsafe(new FailsafeSpec(f.batteryReturnPercent(), f.batteryLandPercent(), lostLinkS, f.fenceAction()));
     }
 
-    static MissingPersonDemo start(SkyfleetServer server, Scenario scenario) {
+    /** The simulated edge computers and officers' phones call as themselves, each with its own token. */
+    static MissingPersonDemo start(SkyfleetServer server, Scenario scenario, DemoTokens tokens) {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
         GrpcSightingReporter reporter = new GrpcSightingReporter(channel,
-                VehicleIds.mavlink(scenario, server.links().get(0).config().linkName()), GrpcSightingReporter.Options.defaults());
-        MissingPersonDemo demo = new MissingPersonDemo(channel, reporter);
+                VehicleIds.mavlink(scenario, server.links().get(0).config().linkName()),
+                GrpcSightingReporter.Options.defaults().withTokens(tokens::vehicleEdge));
+        MissingPersonDemo demo = new MissingPersonDemo(channel, reporter, tokens);
         demo.timeline = server.incidents().subscribe(c -> {
             TimelineEntry e = c.latest();
             if (e != null && e.kind() != org.skyfleet.fleet.incident.TimelineKind.SIGHTING) {
@@ -78,7 +83,7 @@ final class MissingPersonDemo implements AutoCloseable {
 
     /** The officers' apps start once the simulation runs. */
     void startUnits(Simulation sim) {
-        units = GroundUnits.start(sim, channel);
+        units = GroundUnits.start(sim, channel, OfficerApp.Options.defaults().withTokens(tokens::officer));
     }
 
     /** Posts the call for the scenario's first person, last seen where the simulation starts them. */

@@ -83,6 +83,12 @@ public final class RpcRoles {
         }
     }
 
+    /** Whether every command-centre role may call it: watching, which a caller that named no one may do in a lab. */
+    public static boolean isWatching(String fullMethodName) {
+        Set<Role> roles = TABLE.get(fullMethodName);
+        return roles != null && roles.containsAll(WATCHERS);
+    }
+
     /** The roles that may call {@code fullMethodName}; empty when the method is not in the table. */
     public static Optional<Set<Role>> of(String fullMethodName) {
         return Optional.ofNullable(TABLE.get(fullMethodName));

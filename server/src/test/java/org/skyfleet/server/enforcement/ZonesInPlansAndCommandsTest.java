@@ -113,7 +113,8 @@ class ZonesInPlansAndCommandsTest {
         var headers = MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pam", "pilot"));
         var pilot = FleetServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
         var missions = MissionServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
-        var zones = GeofenceServiceGrpc.newBlockingStub(channel).withInterceptors(headers);
+        var zones = GeofenceServiceGrpc.newBlockingStub(channel).withInterceptors(
+                MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("ada", "admin")));
         pilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).build());
         server.geofences().save(new Zone("z-school", "school", new ZoneShape.Circle(at(-200, -200), 40), ZoneKind.EXCLUSION,
                 AltitudeBand.relative(0, 300), null, ZoneCategory.TEMPORARY_RESTRICTION, ZoneApplicability.all(), BreachPolicy.WARN));

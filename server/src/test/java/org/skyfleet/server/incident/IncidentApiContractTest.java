@@ -96,7 +96,7 @@ class IncidentApiContractTest {
                 Arguments.of("no identity", (Runnable) () -> IncidentServiceGrpc.newBlockingStub(channel).createIncident(call().build()),
                         Status.Code.UNAUTHENTICATED, "x-skyfleet-subject"),
                 Arguments.of("officer creates", (Runnable) () -> incidents("officer").createIncident(call().build()),
-                        Status.Code.PERMISSION_DENIED, "create incidents"),
+                        Status.Code.PERMISSION_DENIED, "may not create incident"),
                 Arguments.of("no type", (Runnable) () -> incidents("dispatcher").createIncident(call().clearType().build()),
                         Status.Code.INVALID_ARGUMENT, "type"),
                 Arguments.of("unknown type number", (Runnable) () -> incidents("dispatcher").createIncident(call().setTypeValue(99).build()),

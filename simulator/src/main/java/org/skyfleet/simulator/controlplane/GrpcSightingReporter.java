@@ -55,9 +55,11 @@ public final class GrpcSightingReporter implements DetectionSink {
      * @param maxAttempts   tries per sighting, &gt;= 1 (default 3)
      * @param callTimeout   deadline of each call (default 5 s)
      * @param retryBackoff  wall time before the first retry, doubled for each further one (default 200 ms)
-     * @param bearerToken   sent as {@code authorization: Bearer <token>}, or null
+     * @param tokenFor      the bearer token of a vehicle id, sent as {@code authorization: Bearer <token>}; null
+     *                      (or a null token) for none
      */
-    public record Options(int maxInFlight, int maxAttempts, Duration callTimeout, Duration retryBackoff, String bearerToken) {
+    public record Options(int maxInFlight, int maxAttempts, Duration callTimeout, Duration retryBackoff,
+                          Function<String, String> tokenFor) {
         public Options {
             if (maxInFlight <= 0 || maxAttempts <= 0) {
                 throw new IllegalArgumentException("maxInFlight and maxAttempts must be > 0");
@@ -71,19 +73,25 @@ public final class GrpcSightingReporter implements DetectionSink {
         }
 
         public Options withMaxInFlight(int n) {
-            return new Options(n, maxAttempts, callTimeout, retryBackoff, bearerToken);
+            return new Options(n, maxAttempts, callTimeout, retryBackoff, tokenFor);
         }
 
         public Options withCallTimeout(Duration d) {
-            return new Options(maxInFlight, maxAttempts, d, retryBackoff, bearerToken);
+            return new Options(maxInFlight, maxAttempts, d, retryBackoff, tokenFor);
         }
 
         public Options withRetryBackoff(Duration d) {
-            return new Options(maxInFlight, maxAttempts, callTimeout, d, bearerToken);
+            return new Options(maxInFlight, maxAttempts, callTimeout, d, tokenFor);
         }
 
+        /** One token for every vehicle (its subject must then be allowed to report for all of them). */
         public Options withBearerToken(String token) {
-            return new Options(maxInFlight, maxAttempts, callTimeout, retryBackoff, token);
+            return new Options(maxInFlight, maxAttempts, callTimeout, retryBackoff, token == null ? null : vehicleId -> token);
+        }
+
+        /** A token per vehicle, each naming that vehicle as its subject: what a server requiring tokens checks. */
+        public Options withTokens(Function<String, String> tokenForVehicleId) {
+            return new Options(maxInFlight, maxAttempts, callTimeout, retryBackoff, tokenForVehicleId);
         }
     }
 
@@ -219,8 +227,9 @@ public final class GrpcSightingReporter implements DetectionSink {
         Metadata headers = new Metadata();
         headers.put(SUBJECT, vehicleId);
         headers.put(ROLE, "vehicle_edge");
-        if (options.bearerToken() != null) {
-            headers.put(AUTHORIZATION, "Bearer " + options.bearerToken());
+        String token = options.tokenFor() == null ? null : options.tokenFor().apply(vehicleId);
+        if (token != null) {
+            headers.put(AUTHORIZATION, "Bearer " + token);
         }
         return SightingServiceGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }

@@ -73,10 +73,11 @@ public final class OfficerApp implements AutoCloseable {
     /**
      * How the app talks to the server.
      *
-     * @param bearerToken  sent as {@code authorization: Bearer <token>}, or null for none
+     * @param tokenFor     the bearer token of a unit id, sent as {@code authorization: Bearer <token>}; null
+     *                     (or a null token) for none
      * @param callTimeout  deadline of each acknowledgement and arrival call
      */
-    public record Options(String bearerToken, Duration callTimeout) {
+    public record Options(java.util.function.Function<String, String> tokenFor, Duration callTimeout) {
         public Options {
             Objects.requireNonNull(callTimeout, "callTimeout");
         }
@@ -85,8 +86,14 @@ public final class OfficerApp implements AutoCloseable {
             return new Options(null, Duration.ofSeconds(10));
         }
 
+        /** One token for every unit (a token's subject must then be allowed to act for all of them). */
         public Options withBearerToken(String token) {
-            return new Options(token, callTimeout);
+            return new Options(token == null ? null : unitId -> token, callTimeout);
+        }
+
+        /** A token per unit, each naming that unit as its subject: what a server requiring tokens checks. */
+        public Options withTokens(java.util.function.Function<String, String> tokenForUnitId) {
+            return new Options(tokenForUnitId, callTimeout);
         }
     }
 
@@ -146,8 +153,9 @@ public final class OfficerApp implements AutoCloseable {
         Metadata headers = new Metadata();
         headers.put(SUBJECT, unit.id());
         headers.put(ROLE, "officer");
-        if (options.bearerToken() != null) {
-            headers.put(AUTHORIZATION, "Bearer " + options.bearerToken());
+        String token = options.tokenFor() == null ? null : options.tokenFor().apply(unit.id());
+        if (token != null) {
+            headers.put(AUTHORIZATION, "Bearer " + token);
         }
         this.stub = DispatchServiceGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }

@@ -56,7 +56,7 @@ public final class MavlinkUdpLink implements AutoCloseable {
                         ch.pipeline().addLast("mavlink-decoder",
                                 new MavlinkDatagramDecoder(splitter, metrics, config, System::nanoTime));
                         if (!config.signingKeys().isEmpty()) {
-                            ch.pipeline().addLast("mavlink-signing", new SignatureCheck(config.signingKeys(), metrics));
+                            ch.pipeline().addLast("mavlink-signing", new SignatureCheck(config.signingKeys(), metrics, clock));
                         }
                         ch.pipeline().addLast("mavlink-ingest", handler);
                     }

@@ -2,6 +2,7 @@ package org.skyfleet.telemetry.link;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import org.skyfleet.telemetry.mavlink.MavlinkFrame;
@@ -17,8 +18,9 @@ import org.skyfleet.telemetry.mavlink.MavlinkSignature;
  * ids without a key pass untouched after one array read.
  *
  * <p>Only correctly signed frames create a stream entry, so the table is bounded by what key holders send.
- * A new stream's first timestamp is accepted whatever it is (the specification's optional one-minute
- * window is not applied). Link thread only.
+ * A new stream's first timestamp must be no more than one minute behind this ground station's clock, as
+ * the specification suggests: the table starts empty after a restart, and without the window a frame
+ * recorded before it could be replayed once per stream. Link thread only.
  */
 final class SignatureCheck extends ChannelInboundHandlerAdapter {
 
@@ -27,11 +29,16 @@ final class SignatureCheck extends ChannelInboundHandlerAdapter {
     private final SigningKeys keys;
     private final IngestMetrics metrics;
     private final MavlinkSignature signature = new MavlinkSignature();
-    private final Map<Integer, Long> lastTimestampByStream = new HashMap<>();
+    /** One minute in signing-timestamp units of 10 µs. */
+    static final long NEW_STREAM_WINDOW = 60 * 100_000L;
 
-    SignatureCheck(SigningKeys keys, IngestMetrics metrics) {
+    private final Map<Integer, Long> lastTimestampByStream = new HashMap<>();
+    private final InstantSource clock;
+
+    SignatureCheck(SigningKeys keys, IngestMetrics metrics, InstantSource clock) {
         this.keys = keys;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -65,7 +72,8 @@ final class SignatureCheck extends ChannelInboundHandlerAdapter {
         int stream = frame.systemId() << 16 | frame.componentId() << 8 | MavlinkSignature.linkId(raw);
         long timestamp = MavlinkSignature.timestamp(raw);
         Long last = lastTimestampByStream.get(stream);
-        if (last != null && timestamp <= last) {
+        if (last != null ? timestamp <= last
+                : timestamp < MavlinkSignature.timestampOf(clock.instant()) - NEW_STREAM_WINDOW) {
             return Verdict.REPLAYED;
         }
         lastTimestampByStream.put(stream, timestamp);

@@ -62,7 +62,7 @@ final class LinkHarness {
         channel.freezeTime();
         channel.pipeline().addLast(decoder);
         if (!keys.isEmpty()) {
-            channel.pipeline().addLast(new SignatureCheck(keys, metrics));
+            channel.pipeline().addLast(new SignatureCheck(keys, metrics, clock));
         }
         channel.pipeline().addLast(handler);
         channel.pipeline().fireChannelActive();

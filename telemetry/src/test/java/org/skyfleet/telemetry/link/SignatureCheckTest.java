@@ -28,7 +28,8 @@ class SignatureCheckTest {
 
     private final LinkHarness link = new LinkHarness(SigningKeys.of(Map.of(SIGNED, KEY)));
     private int seq;
-    private long timestamp = 1_000_000;
+    /** The harness's clock stands at 2026-11-23T20:00:00Z; a fresh stream must start within a minute of it. */
+    private long timestamp = MavlinkSignature.timestampOf(java.time.Instant.parse("2026-11-23T20:00:00Z"));
 
     private static byte[] key(int fill) {
         byte[] k = new byte[32];
@@ -128,9 +129,22 @@ class SignatureCheckTest {
 
         link.feed(DRONE, signed(TestFrames.position(525_000_000, -1_270_000, 100_000, 50_000), KEY, accepted + 1));
         assertThat(vehicle(SIGNED).position().latDeg()).isEqualTo(52.5);
-        // Another link id is another stream, with its own timestamps.
-        link.feed(DRONE, TestFrames.signedV2(SIGNED, 1, seq++, TestFrames.position(535_000_000, 0, 0, 0), KEY, 3, 5));
+        // Another link id is another stream, with its own timestamps: older than the first stream's is fine.
+        link.feed(DRONE, TestFrames.signedV2(SIGNED, 1, seq++, TestFrames.position(535_000_000, 0, 0, 0), KEY, 3, accepted - 10));
         assertThat(vehicle(SIGNED).position().latDeg()).isEqualTo(53.5);
+    }
+
+    @Test
+    void aNewStreamMayNotStartMoreThanAMinuteBehindTheClock() {
+        long minuteAgo = timestamp - SignatureCheck.NEW_STREAM_WINDOW;
+        // Recorded before a restart, replayed after it: the stream table is empty, the clock is not.
+        link.feed(DRONE, TestFrames.signedV2(SIGNED, 1, seq++, heartbeat(), KEY, 0, minuteAgo - 1));
+        assertThat(ignored(FrameIgnored.REPLAYED)).isEqualTo(1);
+        assertThat(link.registry.find("mav-test-" + SIGNED)).isEmpty();
+
+        link.feed(DRONE, TestFrames.signedV2(SIGNED, 1, seq++, heartbeat(), KEY, 0, minuteAgo + 1));
+        assertThat(ignored(FrameIgnored.REPLAYED)).isEqualTo(1);
+        assertThat(vehicle(SIGNED)).isNotNull();
     }
 
     @Test
