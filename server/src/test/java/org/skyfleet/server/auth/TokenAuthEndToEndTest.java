@@ -87,8 +87,8 @@ class TokenAuthEndToEndTest {
         // A valid token gets in; its role decides: an officer does not watch the fleet, a dispatcher does.
         GrpcAssert.assertStatus(() -> bearer(anonymous, officer).listVehicles(ListVehiclesRequest.getDefaultInstance()),
                 Status.Code.PERMISSION_DENIED, "officer-1");
-        String dispatcher = TOKENS.issue("dana", Role.DISPATCHER, Duration.ofHours(1));
-        assertThat(bearer(anonymous, dispatcher).listVehicles(ListVehiclesRequest.getDefaultInstance()).getVehiclesList()).isEmpty();
+        String watcher = TOKENS.issue("dana", Role.DISPATCHER, Duration.ofHours(1));
+        assertThat(bearer(anonymous, watcher).listVehicles(ListVehiclesRequest.getDefaultInstance()).getVehiclesList()).isEmpty();
         GrpcAssert.assertStatus(() -> bearer(IncidentServiceGrpc.newBlockingStub(channel), officer).createIncident(call()),
                 Status.Code.PERMISSION_DENIED, "officer-1");
         String dispatcher = TOKENS.issue("dana", Role.DISPATCHER, Duration.ofHours(1));

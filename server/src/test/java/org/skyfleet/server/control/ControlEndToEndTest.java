@@ -102,7 +102,7 @@ class ControlEndToEndTest {
                 Status.Code.FAILED_PRECONDITION, "chief");
 
         // Every attempt is journaled, refusals included, and the chain verifies on this side of the wire.
-        var journal = AuditServiceGrpc.newBlockingStub(channel).listAuditEntries(
+        var journal = AuditServiceGrpc.newBlockingStub(channel).withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(org.skyfleet.server.grpc.CallerInterceptor.headers("cmdr", "commander"))).listAuditEntries(
                 ListAuditEntriesRequest.newBuilder().setVehicleId(droneId).build());
         assertThat(journal.getChainIntact()).isTrue();
         assertThat(journal.getEntriesList()).anySatisfy(e -> {
@@ -112,7 +112,7 @@ class ControlEndToEndTest {
             assertThat(e.getAction()).isEqualTo("lease take-over");
             assertThat(e.getDetail()).contains("from alice", "suspect spotted");
         });
-        var all = AuditServiceGrpc.newBlockingStub(channel).listAuditEntries(ListAuditEntriesRequest.getDefaultInstance());
+        var all = AuditServiceGrpc.newBlockingStub(channel).withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(org.skyfleet.server.grpc.CallerInterceptor.headers("cmdr", "commander"))).listAuditEntries(ListAuditEntriesRequest.getDefaultInstance());
         assertThat(AuditJournal.firstBroken(all.getEntriesList().stream().map(AuditGrpcService::fromProto).toList())).isEmpty();
     }
 

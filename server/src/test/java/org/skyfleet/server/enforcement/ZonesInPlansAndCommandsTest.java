@@ -87,7 +87,7 @@ class ZonesInPlansAndCommandsTest {
 
     @Test
     void planAcrossTheZoneIsRoutedAroundItWithoutTheRequestNamingIt() {
-        var plan = MissionServiceGrpc.newBlockingStub(channel).planMission(PlanMissionRequest.newBuilder()
+        var plan = MissionServiceGrpc.newBlockingStub(channel).withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(org.skyfleet.server.grpc.CallerInterceptor.headers("pam", "pilot"))).planMission(PlanMissionRequest.newBuilder()
                 .setPattern(MissionPattern.MISSION_PATTERN_COVERAGE)
                 .setArea(Polygon.newBuilder().addOuter(p(-300, -100)).addOuter(p(-300, 400)).addOuter(p(300, 400)).addOuter(p(300, -100)))
                 .setCamera(CameraModel.newBuilder().setHFovDeg(70).setAltitudeAglM(50).setSideOverlapPercent(20))

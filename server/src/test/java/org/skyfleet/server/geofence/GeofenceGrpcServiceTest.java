@@ -60,7 +60,7 @@ class GeofenceGrpcServiceTest {
                 InstantSource.fixed(NOON_FRIDAY));
         server = InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-        stub = GeofenceServiceGrpc.newBlockingStub(channel);
+        stub = GeofenceServiceGrpc.newBlockingStub(channel).withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(org.skyfleet.server.grpc.CallerInterceptor.headers("ada", "admin")));
     }
 
     @AfterEach

@@ -51,7 +51,7 @@ class MissionServiceTest {
         sim = Simulation.start(SimulationConfig.around(new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()),
                 LAT, LON, 1, 0, 11));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
-        missions = MissionServiceGrpc.newBlockingStub(channel);
+        missions = MissionServiceGrpc.newBlockingStub(channel).withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(org.skyfleet.server.grpc.CallerInterceptor.headers("pam", "pilot")));
         Await.until(Duration.ofSeconds(20), "the drone's position and battery",
                 () -> server.registry().all().stream().anyMatch(s -> s.position() != null && s.battery() != null));
         droneId = server.registry().all().get(0).vehicleId();
