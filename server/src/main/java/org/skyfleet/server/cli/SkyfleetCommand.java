@@ -14,7 +14,16 @@ public final class SkyfleetCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SkyfleetCommand()).execute(args));
+        System.exit(new CommandLine(new SkyfleetCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof io.grpc.StatusRuntimeException refused) {
+                // The server's answer is the message: no stack trace for a refused or unreachable call.
+                cmd.getErr().println("error: " + refused.getStatus().getCode() + ": " + refused.getStatus().getDescription()
+                        + (refused.getStatus().getCode() == io.grpc.Status.Code.UNAUTHENTICATED
+                        ? " (set SKYFLEET_TOKEN to a token from 'skyfleet token create' or the demo's banner)" : ""));
+                return 1;
+            }
+            throw e;
+        }).execute(args));
     }
 
     @Override
