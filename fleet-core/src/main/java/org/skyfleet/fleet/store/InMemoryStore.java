@@ -24,9 +24,13 @@ import org.skyfleet.fleet.mission.Mission;
 /**
  * The store kept in memory: the fake for tests and for a control plane that need not survive a restart.
  * Same contract as the JDBC adapter except durability; {@link #close()} keeps the data, so a test can
- * "restart" by handing the same instance to a new service. One lock for everything: it is a fake.
+ * "restart" by handing the same instance to a new service. One lock for everything: it is a fake. Position
+ * history is kept for the last hour per vehicle only.
  */
 public final class InMemoryStore implements Store {
+    /** How much position history per vehicle memory keeps, behind its newest sample. */
+    static final java.time.Duration POSITION_RETENTION = java.time.Duration.ofHours(1);
+
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final TreeMap<Long, AuditEntry> audit = new TreeMap<>();
     private final Map<String, Sighting> sightings = new LinkedHashMap<>();
@@ -269,8 +273,10 @@ public final class InMemoryStore implements Store {
         @Override
         public void append(String vehicleId, Instant time, double latDeg, double lonDeg, double altAmslM) {
             synchronized (InMemoryStore.this) {
-                positions.computeIfAbsent(vehicleId, v -> new TreeMap<>())
-                        .putIfAbsent(time, new PositionSample(vehicleId, time, latDeg, lonDeg, altAmslM));
+                TreeMap<Instant, PositionSample> samples = positions.computeIfAbsent(vehicleId, v -> new TreeMap<>());
+                samples.putIfAbsent(time, new PositionSample(vehicleId, time, latDeg, lonDeg, altAmslM));
+                // Memory is not a history archive: a demo running for days keeps the last hour per vehicle.
+                samples.headMap(samples.lastKey().minus(POSITION_RETENTION)).clear();
             }
         }
 

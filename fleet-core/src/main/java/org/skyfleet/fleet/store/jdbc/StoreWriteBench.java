@@ -145,7 +145,7 @@ public final class StoreWriteBench {
             long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
             long acknowledged = Arrays.stream(counts).asLongStream().sum();
             long stored = store.sightings().count();
-            return String.format(Locale.ROOT, "%s store-write %s threads=%d seconds=%.1f acknowledged=%d "
+            return String.format(Locale.ROOT, "%s store-write(sighting+timeline,track) %s threads=%d seconds=%.1f acknowledged=%d "
                             + "acknowledged_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f sightings_stored=%d cores=%d java=%s",
                     Instant.now(), JdbcStore.redact(url).replaceAll(";.*", ";..."), threads, elapsedS, acknowledged,
                     acknowledged / elapsedS, quantile(all, 0.50), quantile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
