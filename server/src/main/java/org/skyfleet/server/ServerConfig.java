@@ -23,10 +23,12 @@ import org.skyfleet.telemetry.link.SystemAdmission;
  * @param trustNamedCallers callers may name themselves in metadata (x-skyfleet-subject/-role) without a token:
  *                          for tests and the demo on loopback only; false: every call needs a valid token
  * @param admission         which system ids become vehicles: any (tests, demo) or registered ones only
+ * @param consoleTilesUrl   the console's map tiles, a URL template with {z}/{x}/{y}; null: a plain offline background
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
-                           TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission) {
+                           TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
+                           String consoleTilesUrl) {
     public ServerConfig {
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
@@ -45,7 +47,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true, SystemAdmission.ANY);
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null);
     }
 
     public static ServerConfig defaults() {
@@ -59,29 +61,35 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
-                signingKeys, tokens, trustNamedCallers, admission);
+                signingKeys, tokens, trustNamedCallers, admission, consoleTilesUrl);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
-                tokens, trustNamedCallers, admission);
+                tokens, trustNamedCallers, admission, consoleTilesUrl);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, keys, tokens, trustNamedCallers, admission);
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, consoleTilesUrl);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, t, !required, admission);
+                heartbeatTimeout, signingKeys, t, !required, admission, consoleTilesUrl);
     }
 
     /** Which system ids the links take on as vehicles. */
     public ServerConfig withAdmission(SystemAdmission a) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, consoleTilesUrl);
+    }
+
+    /** The console shows map tiles from this URL template instead of its plain background. */
+    public ServerConfig withConsoleTiles(String url) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, url);
     }
 }

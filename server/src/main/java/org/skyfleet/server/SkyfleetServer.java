@@ -124,6 +124,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private TrackResponse trackResponse;
     private Server grpc;
     private HttpEndpoint http;
+    private org.skyfleet.server.console.Console console;
 
     private SkyfleetServer(ServerConfig config, Store store, InstantSource clock) {
         this.store = store;
@@ -247,8 +248,11 @@ public final class SkyfleetServer implements AutoCloseable {
                 .start();
         Map<String, HttpHandler> posts = automationConfig.webhookSecret() == null ? Map.of()
                 : Map.of(IncidentWebhook.PATH, new IncidentWebhook(incidents, audit, clock, automationConfig.webhookSecret()));
+        console = new org.skyfleet.server.console.Console(bus, registry, trackFeed, config.tokens(), audit, clock,
+                fanoutExecutor, fanoutTimer, new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(),
+                config.consoleTilesUrl());
         http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts,
-                httpHandlers);
+                httpHandlers, console::install);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     }
 
@@ -310,6 +314,11 @@ public final class SkyfleetServer implements AutoCloseable {
         return stateFanout;
     }
 
+    /** The commander console served on the HTTP port. */
+    public org.skyfleet.server.console.Console console() {
+        return console;
+    }
+
     @Override
     public void close() {
         health.enterTerminalState();
@@ -345,6 +354,13 @@ public final class SkyfleetServer implements AutoCloseable {
         links.forEach(MavlinkUdpLink::close);
         if (http != null) {
             http.close();
+        }
+        if (console != null) {
+            try {
+                console.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
         }
         try {
             stateFanout.close();

@@ -70,10 +70,18 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  webhook  http://127.0.0.1:%d%s  (Authorization: Bearer %s)%n", server.httpPort(),
                 IncidentWebhook.PATH, secret);
         System.out.println("  tokens for this run (gRPC metadata  authorization: Bearer <token>):");
+        String commanderToken = null;
         for (String role : new String[] {"pilot", "commander", "dispatcher", "officer", "admin"}) {
-            System.out.printf("    %-10s %s%n", role, tokens.issue("demo-" + role,
-                    org.skyfleet.fleet.control.Operator.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)), java.time.Duration.ofHours(12)));
+            String token = tokens.issue("demo-" + role,
+                    org.skyfleet.fleet.control.Operator.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)), java.time.Duration.ofHours(12));
+            System.out.printf("    %-10s %s%n", role, token);
+            if (role.equals("commander")) {
+                commanderToken = token;
+            }
         }
+        // The token rides in the fragment: the browser keeps it, it is never sent in a request line or logged.
+        System.out.printf("  console signed in as commander:  http://127.0.0.1:%d/console/#token=%s%n", server.httpPort(),
+                commanderToken);
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         Simulation sim;
         MissingPersonDemo people = null;
