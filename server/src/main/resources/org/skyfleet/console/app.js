@@ -132,6 +132,7 @@ async function start() {
         colour: drawn && drawn.colour, pixel: drawn && vehicleLayer.pixelAt(drawn.x, drawn.y) };
     },
     ids: () => [...vehicles.byId.keys()],
+    drawMs: () => vehicleLayer.drawMs.slice(),
   };
 }
 

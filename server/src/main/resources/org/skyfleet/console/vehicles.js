@@ -21,8 +21,9 @@ export class Vehicles {
       if (s.serverTimeMs) this.clockOffsetMs = s.serverTimeMs - Date.now();
       if (typeof s.latDeg === 'number') {
         const last = v.trail[v.trail.length - 1];
-        if (!last || last[0] !== s.latDeg || last[1] !== s.lonDeg) {
-          v.trail.push([s.latDeg, s.lonDeg]);
+        if (!last || last.lat !== s.latDeg || last.lng !== s.lonDeg) {
+          // each trail point keeps its projection at the zoom it was last drawn at: projected once, not every frame
+          v.trail.push({ lat: s.latDeg, lng: s.lonDeg, zoom: -1, x: 0, y: 0 });
           if (v.trail.length > TRAIL_POINTS) v.trail.shift();
         }
       }
@@ -46,7 +47,7 @@ export class Vehicles {
 }
 
 export const VehicleLayer = L.Layer.extend({
-  initialize(vehicles) { this._vehicles = vehicles; this._frame = null; this._drawn = new Map(); },
+  initialize(vehicles) { this._vehicles = vehicles; this._frame = null; this._drawn = new Map(); this.drawMs = []; },
 
   onAdd(map) {
     this._map = map;
@@ -66,7 +67,15 @@ export const VehicleLayer = L.Layer.extend({
   },
 
   requestDraw() {
-    if (this._frame === null) this._frame = L.Util.requestAnimFrame(() => { this._frame = null; this._draw(); });
+    if (this._frame === null) {
+      this._frame = L.Util.requestAnimFrame(() => {
+        this._frame = null;
+        const t0 = performance.now();
+        this._draw();
+        this.drawMs.push(performance.now() - t0);   // the last few hundred draws, for anyone checking smoothness
+        if (this.drawMs.length > 600) this.drawMs.splice(0, 300);
+      });
+    }
   },
 
   /** The vehicle whose icon is under a container point, if any. */
@@ -101,52 +110,54 @@ export const VehicleLayer = L.Layer.extend({
     const labels = all.length <= 80 || map.getZoom() >= 16;
     const bounds = map.getBounds().pad(0.1);
     this._drawn.clear();
-    // trails first, so every icon sits on top of every trail
-    ctx.lineWidth = 1.5;
-    for (const v of all) {
-      if (v.trail.length < 2 || !bounds.contains([v.latDeg, v.lonDeg])) continue;
-      ctx.strokeStyle = this._vehicles.colour(v) + '88';
-      ctx.beginPath();
-      v.trail.forEach((t, i) => {
-        const p = map.latLngToContainerPoint(t);
-        if (i === 0) ctx.moveTo(p.x, p.y); else ctx.lineTo(p.x, p.y);
-      });
-      ctx.stroke();
-    }
+    // Drawn in batches by colour, one path per colour for the trails and one for the icons, so the
+    // canvas gets a handful of fill/stroke calls per frame however many vehicles there are.
+    const trails = new Map(), icons = new Map();
+    const zoom = map.getZoom();
+    // projected pixels to container pixels: minus the pixel origin, plus where the map pane has been dragged to
+    const offset = L.point(0, 0).subtract(map.containerPointToLayerPoint([0, 0])).subtract(map.getPixelOrigin());
+    const batch = (m, colour) => { let p = m.get(colour); if (!p) { p = new Path2D(); m.set(colour, p); } return p; };
     for (const v of all) {
       if (!bounds.contains([v.latDeg, v.lonDeg])) continue;
+      const colour = this._vehicles.colour(v);
       const p = map.latLngToContainerPoint([v.latDeg, v.lonDeg]);
-      this._drawn.set(v.id, { x: p.x, y: p.y, colour: this._vehicles.colour(v) });
-      this._icon(ctx, v, p);
-      if (labels || v.id === this._vehicles.selectedId) this._label(ctx, v, p);
+      this._drawn.set(v.id, { x: p.x, y: p.y, colour });
+      if (v.trail.length >= 2) {
+        const path = batch(trails, colour);
+        v.trail.forEach((t, i) => {
+          if (t.zoom !== zoom) { const q = map.project(t, zoom); t.x = q.x; t.y = q.y; t.zoom = zoom; }
+          if (i === 0) path.moveTo(t.x + offset.x, t.y + offset.y); else path.lineTo(t.x + offset.x, t.y + offset.y);
+        });
+      }
+      this._icon(batch(icons, colour), v, p);
+    }
+    ctx.lineWidth = 1.5;
+    for (const [colour, path] of trails) { ctx.strokeStyle = colour + '88'; ctx.stroke(path); }
+    ctx.strokeStyle = '#0f1620';
+    for (const [colour, path] of icons) { ctx.fillStyle = colour; ctx.fill(path); ctx.stroke(path); }
+    const selected = this._drawn.get(this._vehicles.selectedId);
+    if (selected) {
+      ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2;
+      ctx.beginPath(); ctx.arc(selected.x, selected.y, 13, 0, 2 * Math.PI); ctx.stroke();
+    }
+    for (const v of all) {
+      const p = this._drawn.get(v.id);
+      if (p && (labels || v.id === this._vehicles.selectedId)) this._label(ctx, v, p);
     }
   },
 
-  _icon(ctx, v, p) {
-    const colour = this._vehicles.colour(v);
-    const heading = ((v.headingDeg || 0) * Math.PI) / 180;
-    ctx.save();
-    ctx.translate(p.x, p.y);
-    if (v.id === this._vehicles.selectedId) {
-      ctx.strokeStyle = '#ffffff'; ctx.lineWidth = 2;
-      ctx.beginPath(); ctx.arc(0, 0, 13, 0, 2 * Math.PI); ctx.stroke();
+  /** Adds a vehicle's icon, turned to its heading, to a path: a drone's arrowhead or a robot's square with a nose. */
+  _icon(path, v, p) {
+    const h = ((v.headingDeg || 0) * Math.PI) / 180, c = Math.cos(h), s = Math.sin(h);
+    const shape = v.surface ? [[-6, -6], [6, -6], [6, 6], [-6, 6], null, [-4, -6], [0, -11], [4, -6]]
+      : [[0, -11], [8, 8], [0, 4], [-8, 8]];
+    let first = true;
+    for (const pt of shape) {
+      if (pt === null) { path.closePath(); first = true; continue; }
+      const x = p.x + pt[0] * c - pt[1] * s, y = p.y + pt[0] * s + pt[1] * c;
+      if (first) { path.moveTo(x, y); first = false; } else path.lineTo(x, y);
     }
-    ctx.rotate(heading);
-    ctx.fillStyle = colour;
-    ctx.strokeStyle = '#0f1620';
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    if (v.surface) {
-      // a ground robot: a square body with a nose showing its heading
-      ctx.rect(-6, -6, 12, 12);
-      ctx.moveTo(-4, -6); ctx.lineTo(0, -11); ctx.lineTo(4, -6);
-    } else {
-      // a drone: an arrowhead pointing where it heads
-      ctx.moveTo(0, -11); ctx.lineTo(8, 8); ctx.lineTo(0, 4); ctx.lineTo(-8, 8); ctx.closePath();
-    }
-    ctx.fill();
-    ctx.stroke();
-    ctx.restore();
+    path.closePath();
   },
 
   _label(ctx, v, p) {
