@@ -116,7 +116,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final IncidentBook incidents;
     private final Store store;
     private final ScheduledExecutorService automationExecutor;
-    /** Webhook requests write to the store: they run here, not on the HTTP event loop. */
+    /** Webhook and console requests write to the store: they run here, not on the HTTP event loop. */
     private final ExecutorService httpHandlers = Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("skyfleet-http-handlers", true));
     private SearchAutomation searchAutomation;
@@ -250,7 +250,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 : Map.of(IncidentWebhook.PATH, new IncidentWebhook(incidents, audit, clock, automationConfig.webhookSecret()));
         console = new org.skyfleet.server.console.Console(bus, registry, trackFeed, config.tokens(), audit, clock,
                 fanoutExecutor, fanoutTimer, new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(),
-                config.consoleTilesUrl());
+                config.consoleTilesUrl(), httpHandlers);
         http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts,
                 httpHandlers, console::install);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);

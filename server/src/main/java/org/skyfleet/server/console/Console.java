@@ -57,16 +57,19 @@ public final class Console implements AutoCloseable {
     private final String settingsJson;
     private final AutoCloseable busEvents;
     private final TrackFeed tracks;
+    private final Executor blocking;
     private final java.util.function.Consumer<org.skyfleet.fleet.fusion.TrackUpdate> trackAlerts;
 
     /**
      * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)
      * @param tilesUrl  a tile server URL template ({z}/{x}/{y}), or null for the offline plain background
+     * @param blocking  runs what may block (sign-in checks and acknowledgements write the audit journal)
      */
     public Console(FleetBus bus, VehicleRegistry registry, TrackFeed tracks, TokenAuthority tokens, AuditJournal audit,
                    InstantSource clock, Executor drainExecutor, ScheduledExecutorService timer, FanoutMetrics metrics,
-                   String grpcHost, int grpcPort, String tilesUrl) {
+                   String grpcHost, int grpcPort, String tilesUrl, Executor blocking) {
         this.registry = registry;
+        this.blocking = blocking;
         this.tracks = tracks;
         this.auth = new ConsoleAuth(tokens, audit);
         this.alerts = new AlertLog(clock, audit, ALERTS_KEPT);
@@ -87,8 +90,9 @@ public final class Console implements AutoCloseable {
     public void install(ChannelPipeline pipeline) {
         pipeline.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                         .websocketPath(LIVE_PATH).checkStartsWith(true).maxFramePayloadLength(16 * 1024).build()),
-                new LiveFeedHandler(auth, alerts, session -> states.subscribe(s -> true, MAX_RATE_HZ, session, registry.all())),
-                new ConsoleRoutes(files, auth, alerts, rpc, settingsJson));
+                new LiveFeedHandler(auth, alerts, session -> states.subscribe(s -> true, MAX_RATE_HZ, session, registry.all()),
+                        blocking),
+                new ConsoleRoutes(files, auth, alerts, rpc, settingsJson, blocking));
     }
 
     public AlertLog alerts() {

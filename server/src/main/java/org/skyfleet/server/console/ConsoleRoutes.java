@@ -33,9 +33,13 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final AlertLog alerts;
     private final RpcBridge rpc;
     private final String settingsJson;
+    private final java.util.concurrent.Executor blocking;
 
-    ConsoleRoutes(StaticFiles files, ConsoleAuth auth, AlertLog alerts, RpcBridge rpc, String settingsJson) {
+    /** @param blocking where sign-in checks and acknowledgements run: they write the audit journal, which may block */
+    ConsoleRoutes(StaticFiles files, ConsoleAuth auth, AlertLog alerts, RpcBridge rpc, String settingsJson,
+                  java.util.concurrent.Executor blocking) {
         super(false);
+        this.blocking = blocking;
         this.files = files;
         this.auth = auth;
         this.alerts = alerts;
@@ -63,15 +67,19 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             } else if (path.equals(SETTINGS) && get) {
                 respond(ctx, request, reply(HttpReply.json(200, settingsJson)));
             } else if (path.equals(WHOAMI) && get) {
-                ConsoleAuth.Outcome o = auth.fromHeader(header(request), "sign in to the console");
-                respond(ctx, request, reply(o instanceof ConsoleAuth.Allowed a
-                        ? HttpReply.json(200, new JsonObject().str("subject", a.operator().subject())
-                                .str("role", a.operator().role().name().toLowerCase(java.util.Locale.ROOT)).end())
-                        : refusal(o)));
+                offLoop(ctx, request, () -> {
+                    ConsoleAuth.Outcome o = auth.fromHeader(header(request), "sign in to the console");
+                    return CompletableFuture.completedFuture(o instanceof ConsoleAuth.Allowed a
+                            ? HttpReply.json(200, new JsonObject().str("subject", a.operator().subject())
+                                    .str("role", a.operator().role().name().toLowerCase(java.util.Locale.ROOT)).end())
+                            : refusal(o));
+                });
             } else if (ack.matches() && post) {
-                respond(ctx, request, reply(acknowledge(request, Long.parseLong(ack.group(1)))));
+                long id = Long.parseLong(ack.group(1));
+                offLoop(ctx, request, () -> CompletableFuture.completedFuture(acknowledge(request, id)));
             } else if (path.startsWith(RpcBridge.PREFIX) && post) {
-                bridge(ctx, request, path.substring(RpcBridge.PREFIX.length()));
+                String method = path.substring(RpcBridge.PREFIX.length());
+                offLoop(ctx, request, () -> bridge(request, method));
             } else {
                 ctx.fireChannelRead(request.retain());
             }
@@ -92,19 +100,28 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .orElseGet(() -> HttpReply.error(404, "not_found", "no alert " + id + " (it may have aged out)"));
     }
 
-    private void bridge(ChannelHandlerContext ctx, FullHttpRequest request, String method) {
+    private CompletableFuture<HttpReply> bridge(FullHttpRequest request, String method) {
         ConsoleAuth.Outcome o = auth.fromHeader(header(request), "call " + method);
         if (!(o instanceof ConsoleAuth.Allowed)) {
-            respond(ctx, request, reply(refusal(o)));
-            return;
+            return CompletableFuture.completedFuture(refusal(o));
         }
         byte[] body = new byte[request.content().readableBytes()];
         request.content().getBytes(request.content().readerIndex(), body);
+        return rpc.call(method, header(request).substring(7).strip(), body);
+    }
+
+    /**
+     * Answers on {@code blocking}, not the event loop, which keeps serving files and the live feed. The
+     * request is held until the answer is written.
+     */
+    private void offLoop(ChannelHandlerContext ctx, FullHttpRequest request,
+                         java.util.function.Supplier<CompletableFuture<HttpReply>> answer) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        String token = header(request).substring(7).strip();
-        CompletableFuture<HttpReply> reply = rpc.call(method, token, body);
-        reply.whenComplete((r, e) -> write(ctx, reply(r != null ? r : HttpReply.error(500, "internal", String.valueOf(e))),
-                keepAlive));
+        request.retain();
+        CompletableFuture.supplyAsync(answer, blocking).thenCompose(f -> f).whenComplete((r, e) -> {
+            request.release();
+            write(ctx, reply(r != null ? r : HttpReply.error(500, "internal", String.valueOf(e))), keepAlive);
+        });
     }
 
     private static String header(FullHttpRequest request) {

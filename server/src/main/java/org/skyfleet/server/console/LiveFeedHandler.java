@@ -23,11 +23,16 @@ final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
     private final ConsoleAuth auth;
     private final AlertLog alerts;
     private final Function<LiveSession, ConflatingSubscription<String>> subscribe;
-    private LiveSession session;
+    private final java.util.concurrent.Executor blocking;
+    private volatile LiveSession session;
     private boolean upgraded;
+    private boolean signingIn;
 
-    LiveFeedHandler(ConsoleAuth auth, AlertLog alerts, Function<LiveSession, ConflatingSubscription<String>> subscribe) {
+    /** @param blocking where the token is checked: a refusal is written to the audit journal, which may block */
+    LiveFeedHandler(ConsoleAuth auth, AlertLog alerts, Function<LiveSession, ConflatingSubscription<String>> subscribe,
+                    java.util.concurrent.Executor blocking) {
         this.auth = auth;
+        this.blocking = blocking;
         this.alerts = alerts;
         this.subscribe = subscribe;
     }
@@ -52,7 +57,7 @@ final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            if (msg instanceof TextWebSocketFrame text && session == null && upgraded) {
+            if (msg instanceof TextWebSocketFrame text && !signingIn && upgraded) {
                 authenticate(ctx, text.text().strip());
             }
             // after sign-in the browser has nothing to say on this socket: acknowledgements go over HTTP
@@ -61,11 +66,22 @@ final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Checks the token off the event loop, then signs in or closes back on it. Once per socket. */
     private void authenticate(ChannelHandlerContext ctx, String token) {
-        ConsoleAuth.Outcome outcome = auth.fromToken(token, "watch the console feed");
+        signingIn = true;
+        blocking.execute(() -> {
+            ConsoleAuth.Outcome outcome = auth.fromToken(token, "watch the console feed");
+            ctx.channel().eventLoop().execute(() -> signedIn(ctx, outcome));
+        });
+    }
+
+    private void signedIn(ChannelHandlerContext ctx, ConsoleAuth.Outcome outcome) {
         if (outcome instanceof ConsoleAuth.Refused r) {
             ctx.writeAndFlush(new CloseWebSocketFrame(CLOSE_UNAUTHENTICATED, r.reason()))
                     .addListener(f -> ctx.close());
+            return;
+        }
+        if (!ctx.channel().isActive()) {
             return;
         }
         var op = ((ConsoleAuth.Allowed) outcome).operator();

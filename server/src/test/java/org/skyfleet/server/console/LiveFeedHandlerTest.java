@@ -55,7 +55,7 @@ class LiveFeedHandlerTest {
             session -> {
                 subscription.set(fanout.subscribe(s -> true, 0, session, List.of()));
                 return subscription.get();
-            }));
+            }, Runnable::run));
 
     @AfterEach
     void stop() {
