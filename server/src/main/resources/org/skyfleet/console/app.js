@@ -79,6 +79,15 @@ async function start() {
   let fitUntil = 0;
   let fitted = false;
   map.on('dragstart', () => { fitted = true; });
+  $('fitAll').onclick = () => {
+    fitted = true;
+    const d = overlays.data, pts = [];
+    for (const v of vehicles.byId.values()) if (typeof v.latDeg === 'number') pts.push([v.latDeg, v.lonDeg]);
+    for (const u of d.units) if (u.position) pts.push([u.position.lat_deg, u.position.lon_deg]);
+    for (const t of d.tracks) pts.push([t.position.lat_deg, t.position.lon_deg]);
+    for (const i of d.incidents) if (i.location && i.state !== 'INCIDENT_STATE_CLOSED') pts.push([i.location.lat_deg, i.location.lon_deg]);
+    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.05), { animate: false });
+  };
   let skipped = 0;
   connect(settings.livePath, api.token(), {
     hello: () => { $('feed').textContent = 'feed: live'; $('feed').className = 'feed on'; },

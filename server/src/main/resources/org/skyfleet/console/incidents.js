@@ -39,8 +39,17 @@ export function renderIncidents(el, incidents, onSelect, refresh) {
         box.append(row);
       }
     }
+    // sightings come by the dozen: counted, while the steps a commander follows are listed
+    const timeline = i.timeline || [];
+    const sightings = timeline.filter(t => t.kind === 'TIMELINE_KIND_SIGHTING').length;
+    if (sightings) {
+      const s = document.createElement('div');
+      s.className = 'muted';
+      s.textContent = `${sightings} sightings, ${(i.track_ids || []).length} tracks`;
+      box.append(s);
+    }
     const ol = document.createElement('ol');
-    for (const t of (i.timeline || []).slice(-20).reverse()) {
+    for (const t of timeline.filter(e => e.kind !== 'TIMELINE_KIND_SIGHTING').slice(-20).reverse()) {
       const li = document.createElement('li');
       li.textContent = `${(t.time || '').substring(11, 19)} ${t.text}`;
       ol.append(li);

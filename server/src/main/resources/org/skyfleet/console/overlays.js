@@ -58,7 +58,7 @@ export class Overlays {
     for (const map of Object.values(d.searchMaps)) {
       const max = Math.max(1e-9, ...map.segments.map(s => s.probability));
       for (const s of map.segments) {
-        L.polygon(ring(s.area.outer), { color: '#f0b429', weight: 0.5, fillColor: '#f0b429', fillOpacity: 0.05 + 0.55 * s.probability / max })
+        L.polygon(ring(s.area.outer), { stroke: false, fillColor: '#f0b429', fillOpacity: 0.5 * s.probability / max })
           .bindTooltip(`segment ${s.segment_id}: p=${(100 * s.probability).toFixed(1)} %, POD ${(100 * s.probability_of_detection).toFixed(0)} %`
             + (s.assigned_vehicle_id ? ` · ${s.assigned_vehicle_id}` : ''))
           .addTo(this.layers.search);

@@ -34,7 +34,7 @@ import org.skyfleet.simulator.SimulationConfig;
 /**
  * The console in a real headless Chromium against a running server, with simulated PX4 drones and
  * ArduPilot robots speaking MAVLink 2 over UDP: markers appear and move, a drone whose link is cut turns
- * grey, its alert is acknowledged (and audited), a drawn area is planned and shown. Screenshots go to
+ * grey, its alert is acknowledged (and audited), a drawn area is planned, shown and approved. Screenshots go to
  * {@code target/console-screenshots/}.
  */
 class ConsoleBrowserTest {
@@ -143,6 +143,14 @@ class ConsoleBrowserTest {
         long routePoints = ((Number) js("let n = 0; window.skyfleet.map.eachLayer(l => { if (l.options && l.options.className"
                 + " === 'plan-route') n = l.getLatLngs().length; }); return {n: n};").get("n")).longValue();
         assertThat(routePoints).as("waypoints of the planned route drawn").isGreaterThan(4);
+
+        browser.findElement(By.id("approve")).click();
+        waitFor("the plan approved as a mission", () -> browser.findElement(By.id("planStatus")).getText().contains("approved: m-"));
+        assertThat(server.audit().entries()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("mission create");
+            assertThat(e.actor()).contains("cmdr-kim");
+            assertThat(e.vehicleId()).isEqualTo(vehicleId);
+        });
     }
 
     private static String vehicleIdOf(String simName) {
