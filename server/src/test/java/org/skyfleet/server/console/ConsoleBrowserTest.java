@@ -25,6 +25,14 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.fleet.geofence.AltitudeBand;
+import org.skyfleet.fleet.geofence.BreachPolicy;
+import org.skyfleet.fleet.geofence.Zone;
+import org.skyfleet.fleet.geofence.ZoneApplicability;
+import org.skyfleet.fleet.geofence.ZoneCategory;
+import org.skyfleet.fleet.geofence.ZoneKind;
+import org.skyfleet.fleet.geofence.ZoneShape;
+import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.auth.TokenAuthority;
@@ -59,6 +67,10 @@ class ConsoleBrowserTest {
                 .withTokens(tokens, true), InstantSource.system());
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         sim = Simulation.start(SimulationConfig.around(target, 51.5034, -0.1276, DRONES, ROBOTS, 7));
+        // a no-fly circle well away from the fleet and the area the test plans over
+        server.geofences().save(new Zone("z-concert", "concert", new ZoneShape.Circle(new GeoPoint(51.4990, -0.1420), 80),
+                ZoneKind.EXCLUSION, AltitudeBand.relative(0, 300), null, ZoneCategory.CROWD_EVENT, ZoneApplicability.all(),
+                BreachPolicy.WARN));
         Files.createDirectories(SHOTS);
     }
 
@@ -80,6 +92,8 @@ class ConsoleBrowserTest {
         browser.get("http://127.0.0.1:" + server.httpPort() + "/console/#token=" + commanderToken);
         waitFor("every vehicle drawn on the map", () -> drawnVehicles() == DRONES + ROBOTS);
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("cmdr-kim (commander)");
+        waitFor("the no-fly zone drawn", () -> ((Number) js("let n = 0; window.skyfleet.overlays.layers.zones.eachLayer(() => n++);"
+                + "return {n: n};").get("n")).intValue() == 1);
         assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token");
 
         String drone = vehicleIdOf("drone-1");
