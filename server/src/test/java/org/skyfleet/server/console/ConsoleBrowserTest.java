@@ -125,8 +125,16 @@ class ConsoleBrowserTest {
             assertThat(e.vehicleId()).isEqualTo(lost);
         });
 
-        planAnAreaWith(vehicleIdOf("drone-3"));
+        String planned = vehicleIdOf("drone-3");
+        planAnAreaWith(planned);
         shot("3-planned-area");
+
+        clickOn(planned);
+        waitFor("the selected drone's details with its approved mission", () -> {
+            String details = browser.findElement(By.id("detailsBody")).getText();
+            return details.contains(planned) && details.contains("approved") && details.contains("0 of ");
+        });
+        assertThat(browser.findElement(By.id("detailsBody")).getText()).contains("drone").contains("battery").contains("connected");
 
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
@@ -165,6 +173,14 @@ class ConsoleBrowserTest {
             assertThat(e.actor()).contains("cmdr-kim");
             assertThat(e.vehicleId()).isEqualTo(vehicleId);
         });
+    }
+
+    /** Clicks where a vehicle is drawn, as a person would. */
+    private void clickOn(String vehicleId) {
+        WebElement map = browser.findElement(By.id("map"));
+        Map<String, Object> v = vehicle(vehicleId);
+        new Actions(browser).moveToElement(map, (int) Math.round(number(v, "x") - map.getSize().getWidth() / 2.0),
+                (int) Math.round(number(v, "y") - map.getSize().getHeight() / 2.0)).click().perform();
     }
 
     private static String vehicleIdOf(String simName) {
