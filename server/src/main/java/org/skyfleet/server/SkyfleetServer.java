@@ -251,6 +251,8 @@ public final class SkyfleetServer implements AutoCloseable {
         console = new org.skyfleet.server.console.Console(bus, registry, trackFeed, config.tokens(), audit, clock,
                 fanoutExecutor, fanoutTimer, new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(),
                 config.consoleTilesUrl(), httpHandlers);
+        io.micrometer.core.instrument.Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
+                .tag("stream", "console").description("live subscribers").register(meters);
         http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts,
                 httpHandlers, console::install);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.bus.FleetBus;
+import org.skyfleet.fleet.fusion.TrackUpdate;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
@@ -58,7 +60,7 @@ public final class Console implements AutoCloseable {
     private final AutoCloseable busEvents;
     private final TrackFeed tracks;
     private final Executor blocking;
-    private final java.util.function.Consumer<org.skyfleet.fleet.fusion.TrackUpdate> trackAlerts;
+    private final Consumer<TrackUpdate> trackAlerts;
 
     /**
      * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)

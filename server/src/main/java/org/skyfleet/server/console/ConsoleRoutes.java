@@ -12,7 +12,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.skyfleet.fleet.control.Operator.Role;
@@ -33,11 +36,11 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final AlertLog alerts;
     private final RpcBridge rpc;
     private final String settingsJson;
-    private final java.util.concurrent.Executor blocking;
+    private final Executor blocking;
 
     /** @param blocking where sign-in checks and acknowledgements run: they write the audit journal, which may block */
     ConsoleRoutes(StaticFiles files, ConsoleAuth auth, AlertLog alerts, RpcBridge rpc, String settingsJson,
-                  java.util.concurrent.Executor blocking) {
+                  Executor blocking) {
         super(false);
         this.blocking = blocking;
         this.files = files;
@@ -71,7 +74,7 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                     ConsoleAuth.Outcome o = auth.fromHeader(header(request), "sign in to the console");
                     return CompletableFuture.completedFuture(o instanceof ConsoleAuth.Allowed a
                             ? HttpReply.json(200, new JsonObject().str("subject", a.operator().subject())
-                                    .str("role", a.operator().role().name().toLowerCase(java.util.Locale.ROOT)).end())
+                                    .str("role", a.operator().role().name().toLowerCase(Locale.ROOT)).end())
                             : refusal(o));
                 });
             } else if (ack.matches() && post) {
@@ -115,7 +118,7 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
      * request is held until the answer is written.
      */
     private void offLoop(ChannelHandlerContext ctx, FullHttpRequest request,
-                         java.util.function.Supplier<CompletableFuture<HttpReply>> answer) {
+                         Supplier<CompletableFuture<HttpReply>> answer) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         request.retain();
         CompletableFuture.supplyAsync(answer, blocking).thenCompose(f -> f).whenComplete((r, e) -> {

@@ -9,6 +9,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.skyfleet.telemetry.fanout.ConflatingSubscription;
 
@@ -23,14 +25,14 @@ final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
     private final ConsoleAuth auth;
     private final AlertLog alerts;
     private final Function<LiveSession, ConflatingSubscription<String>> subscribe;
-    private final java.util.concurrent.Executor blocking;
+    private final Executor blocking;
     private volatile LiveSession session;
     private boolean upgraded;
     private boolean signingIn;
 
     /** @param blocking where the token is checked: a refusal is written to the audit journal, which may block */
     LiveFeedHandler(ConsoleAuth auth, AlertLog alerts, Function<LiveSession, ConflatingSubscription<String>> subscribe,
-                    java.util.concurrent.Executor blocking) {
+                    Executor blocking) {
         this.auth = auth;
         this.blocking = blocking;
         this.alerts = alerts;
@@ -86,7 +88,7 @@ final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
         }
         var op = ((ConsoleAuth.Allowed) outcome).operator();
         ctx.writeAndFlush(new TextWebSocketFrame(new JsonObject().str("t", "hello").str("subject", op.subject())
-                .str("role", op.role().name().toLowerCase(java.util.Locale.ROOT)).end()));
+                .str("role", op.role().name().toLowerCase(Locale.ROOT)).end()));
         session = new LiveSession(ctx.channel(), alerts);
         session.start(subscribe.apply(session));
     }
