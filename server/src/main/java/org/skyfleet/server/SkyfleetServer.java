@@ -122,7 +122,7 @@ public final class SkyfleetServer implements AutoCloseable {
     /** A command id repeated within this time is answered with the first outcome, restarts included. */
     private static final Duration COMMAND_ID_RETENTION = Duration.ofHours(24);
     private final ScheduledExecutorService automationExecutor;
-    /** Webhook requests write to the store: they run here, not on the HTTP event loop. */
+    /** Webhook and console requests write to the store: they run here, not on the HTTP event loop. */
     private final ExecutorService httpHandlers = Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("skyfleet-http-handlers", true));
     private SearchAutomation searchAutomation;
@@ -130,6 +130,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private TrackResponse trackResponse;
     private Server grpc;
     private HttpEndpoint http;
+    private org.skyfleet.server.console.Console console;
 
     private SkyfleetServer(ServerConfig config, Store store, InstantSource clock) {
         this.store = store;
@@ -263,8 +264,13 @@ public final class SkyfleetServer implements AutoCloseable {
                 .start();
         Map<String, HttpHandler> posts = automationConfig.webhookSecret() == null ? Map.of()
                 : Map.of(IncidentWebhook.PATH, new IncidentWebhook(incidents, audit, clock, automationConfig.webhookSecret()));
+        console = new org.skyfleet.server.console.Console(bus, registry, trackFeed, config.tokens(), audit, clock,
+                fanoutExecutor, fanoutTimer, new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(),
+                config.tls(), config.consoleTilesUrl(), httpHandlers);
+        io.micrometer.core.instrument.Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
+                .tag("stream", "console").description("live subscribers").register(meters);
         http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts,
-                httpHandlers);
+                httpHandlers, console::install);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     }
 
@@ -331,6 +337,11 @@ public final class SkyfleetServer implements AutoCloseable {
         return stateFanout;
     }
 
+    /** The commander console served on the HTTP port. */
+    public org.skyfleet.server.console.Console console() {
+        return console;
+    }
+
     @Override
     public void close() {
         health.enterTerminalState();
@@ -369,6 +380,13 @@ public final class SkyfleetServer implements AutoCloseable {
         }
         if (http != null) {
             http.close();
+        }
+        if (console != null) {
+            try {
+                console.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
         }
         try {
             stateFanout.close();

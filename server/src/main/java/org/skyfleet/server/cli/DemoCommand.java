@@ -76,6 +76,9 @@ final class DemoCommand implements Callable<Integer> {
         for (Role role : new Role[] {Role.PILOT, Role.COMMANDER, Role.DISPATCHER, Role.OFFICER, Role.ADMIN}) {
             System.out.printf("    %-10s %s%n", role.name().toLowerCase(java.util.Locale.ROOT), tokens.forRole(role));
         }
+        // The token rides in the fragment: the browser keeps it, it is never sent in a request line or logged.
+        System.out.printf("  console signed in as commander:  http://127.0.0.1:%d/console/#token=%s%n", server.httpPort(),
+                tokens.forRole(Role.COMMANDER));
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         Simulation sim;
         MissingPersonDemo people = null;

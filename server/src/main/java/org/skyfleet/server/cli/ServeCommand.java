@@ -47,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
         server.links().forEach(l -> System.out.printf("  MAVLink  udp %s:%d (link %s)%n", l.config().bindHost(),
                 l.localAddress().getPort(), l.config().linkName()));
         System.out.printf("  metrics  http://127.0.0.1:%d/metrics%n", server.httpPort());
+        System.out.printf("  console  http://127.0.0.1:%d/console/  (sign in with a bearer token)%n", server.httpPort());
     }
 
     static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {

@@ -29,6 +29,10 @@ final class ServerOptions {
     @Option(names = "--http-port", defaultValue = "9090", description = "metrics/health port (default: ${DEFAULT-VALUE})")
     int httpPort;
 
+    @Option(names = "--console-tiles", description = "map tiles for the console, a URL template such as "
+            + "https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, a plain background with a grid, no internet needed)")
+    String consoleTiles;
+
     @Option(names = "--heartbeat-timeout-ms", defaultValue = "3000",
             description = "no heartbeat for this long marks a link lost (default: ${DEFAULT-VALUE})")
     long heartbeatTimeoutMs;
@@ -96,7 +100,8 @@ final class ServerOptions {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 Duration.ofMillis(heartbeatTimeoutMs))
                 .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys))
-                .withTls(tls());
+                .withTls(tls())
+                .withConsoleTiles(consoleTiles);
     }
 
     private org.skyfleet.server.auth.MutualTls tls() {

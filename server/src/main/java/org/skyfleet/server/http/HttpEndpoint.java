@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A small HTTP/1.1 server: {@code GET /metrics} (Prometheus text format), {@code GET /healthz}, and the
- * POST routes it is given (the incident webhook). Requests are bounded to 64 KiB (413 beyond); anything
+ * A small HTTP/1.1 server: {@code GET /metrics} (Prometheus text format), {@code GET /healthz}, the
+ * POST routes it is given (the incident webhook), and whatever handlers are put in front (the console). Requests are bounded to 64 KiB (413 beyond); anything
  * else is 404 or 405.
  */
 public final class HttpEndpoint implements AutoCloseable {
@@ -48,12 +48,25 @@ public final class HttpEndpoint implements AutoCloseable {
     public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
                                     Supplier<Boolean> healthy, Map<String, HttpHandler> posts,
                                     java.util.concurrent.Executor handlers) throws InterruptedException {
+        return bind(host, port, group, metrics, healthy, posts, handlers, pipeline -> { });
+    }
+
+    /**
+     * As above, with {@code front} adding handlers of its own (the console) between the HTTP codec and
+     * these routes; they pass on what they do not serve.
+     */
+    public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
+                                    Supplier<Boolean> healthy, Map<String, HttpHandler> posts,
+                                    java.util.concurrent.Executor handlers,
+                                    java.util.function.Consumer<io.netty.channel.ChannelPipeline> front)
+            throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                new Routes(metrics, healthy, Map.copyOf(posts), handlers));
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                        front.accept(ch.pipeline());
+                        ch.pipeline().addLast(new Routes(metrics, healthy, Map.copyOf(posts), handlers));
                     }
                 });
         return new HttpEndpoint(b.bind(host, port).sync().channel());

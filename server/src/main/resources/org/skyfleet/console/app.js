@@ -1,0 +1,162 @@
+// The console's start: sign in, build the map, open the live feed, poll the slow layers.
+import * as api from './api.js';
+import { connect } from './live.js';
+import { GridLayer } from './grid.js';
+import { Vehicles, VehicleLayer } from './vehicles.js';
+import { Overlays } from './overlays.js';
+import { Alerts } from './alerts.js';
+import { Planner } from './planner.js';
+import { renderDetails } from './details.js';
+import { renderIncidents } from './incidents.js';
+
+const $ = (id) => document.getElementById(id);
+const POLL_MS = 2000;
+
+// A link such as /console/#token=... (the demo prints one) signs in; the fragment never reaches a server log.
+const fromLink = new URLSearchParams(location.hash.substring(1)).get('token');
+if (fromLink) { api.setToken(fromLink); history.replaceState(null, '', location.pathname); }
+
+let started = false;
+
+async function signIn() {
+  if (!api.token()) { askForToken(''); return; }
+  try {
+    const me = await api.whoami();
+    $('who').textContent = `${me.subject} (${me.role})`;
+    if (!started) { started = true; await start(); }
+  } catch (e) {
+    api.setToken(null);
+    askForToken(e.status === 401 ? `Refused: ${e.body.message}` : e.message);
+  }
+}
+
+function askForToken(error) {
+  $('signinError').textContent = error;
+  if (!$('signin').open) $('signin').showModal();
+}
+
+$('signinForm').addEventListener('submit', () => { api.setToken($('token').value.trim()); $('token').value = ''; signIn(); });
+$('signout').onclick = () => { api.setToken(null); location.reload(); };
+
+async function start() {
+  const settings = await api.settings();
+  const map = L.map('map', { preferCanvas: true, zoomAnimation: false, attributionControl: Boolean(settings.tilesUrl) })
+    .setView([51.5034, -0.1276], 14);
+  map.createPane('grid').style.zIndex = 250;
+  map.createPane('vehicles').style.zIndex = 450;
+  if (settings.tilesUrl) L.tileLayer(settings.tilesUrl, { maxZoom: 19, attribution: 'map tiles: ' + new URL(settings.tilesUrl.replace(/[{}]/g, ''), location.href).host }).addTo(map);
+  new GridLayer().addTo(map);
+  L.control.scale({ metric: true, imperial: false, maxWidth: 200 }).addTo(map);
+
+  const vehicles = new Vehicles();
+  const vehicleLayer = new VehicleLayer(vehicles).addTo(map);
+  let selection = null;
+  const select = (s) => {
+    selection = s;
+    vehicles.selectedId = s && s.type === 'vehicle' ? s.id : null;
+    vehicleLayer.requestDraw();
+    showDetails();
+  };
+  const overlays = new Overlays(map, select);
+  const showDetails = () => renderDetails($('detailsBody'), selection, vehicles, overlays);
+  const alerts = new Alerts($('alerts'), $('alertCount'), (a) => {
+    const v = vehicles.byId.get(a.subject);
+    if (v) { select({ type: 'vehicle', id: v.id }); map.panTo([v.latDeg, v.lonDeg]); }
+    else if (Number.isFinite(a.latDeg)) { select({ type: 'track', id: a.subject }); map.panTo([a.latDeg, a.lonDeg]); }
+  });
+  const planner = new Planner(map, vehicles, {
+    pattern: $('pattern'), altitude: $('altitude'), picks: $('planVehicles'), draw: $('draw'), finish: $('finish'),
+    plan: $('plan'), approve: $('approve'), clear: $('clearPlan'), status: $('planStatus'),
+  });
+
+  map.on('click', (e) => {
+    if (planner.isDrawing()) { planner.add(e.latlng); return; }
+    const id = vehicleLayer.hit(e.containerPoint);
+    if (id) select({ type: 'vehicle', id });
+  });
+
+  // Frame the fleet as it reports in during the first seconds, until a person moves the map.
+  let fitUntil = 0;
+  let fitted = false;
+  map.on('dragstart', () => { fitted = true; });
+  $('fitAll').onclick = () => {
+    fitted = true;
+    const d = overlays.data, pts = [];
+    for (const v of vehicles.byId.values()) if (typeof v.latDeg === 'number') pts.push([v.latDeg, v.lonDeg]);
+    for (const u of d.units) if (u.position) pts.push([u.position.lat_deg, u.position.lon_deg]);
+    for (const t of d.tracks) pts.push([t.position.lat_deg, t.position.lon_deg]);
+    for (const i of d.incidents) if (i.location && i.state !== 'INCIDENT_STATE_CLOSED') pts.push([i.location.lat_deg, i.location.lon_deg]);
+    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.05), { animate: false });
+  };
+  let skipped = 0;
+  connect(settings.livePath, api.token(), {
+    hello: () => { $('feed').textContent = 'feed: live'; $('feed').className = 'feed on'; },
+    states: (states, missed) => {
+      skipped += missed;
+      vehicles.apply(states);
+      if (!fitted) {
+        const located = [...vehicles.byId.values()].filter(v => typeof v.latDeg === 'number');
+        if (located.length) {
+          if (!fitUntil) fitUntil = performance.now() + 3000;
+          if (performance.now() > fitUntil) fitted = true;
+          else map.fitBounds(L.latLngBounds(located.map(v => [v.latDeg, v.lonDeg])).pad(0.3), { maxZoom: 16, animate: false });
+        }
+      }
+    },
+    alerts: (changes) => alerts.apply(changes),
+    down: () => { $('feed').textContent = 'feed: reconnecting'; $('feed').className = 'feed off'; },
+    unauthorized: (reason) => { api.setToken(null); askForToken(`Feed refused: ${reason}`); },
+  });
+
+  // Lists and details change at a person's pace: once a second is plenty and keeps the DOM quiet.
+  setInterval(() => {
+    const all = [...vehicles.byId.values()];
+    const lost = all.filter(v => v.link === 'LOST').length;
+    $('counts').textContent = `${all.length} vehicles · ${lost} lost · ${overlays.data.tracks.length} tracks · `
+      + `${overlays.data.units.length} officers · ${skipped} updates conflated`;
+    renderVehicleList(all, (id) => { const v = vehicles.byId.get(id); select({ type: 'vehicle', id }); if (v && v.latDeg) map.panTo([v.latDeg, v.lonDeg]); });
+    planner.refreshPicks();
+    showDetails();
+  }, 1000);
+
+  const poll = async () => {
+    try {
+      await overlays.refresh();
+      renderIncidents($('incidents'), overlays.data.incidents, select, poll);
+    } catch (e) {
+      if (e.status === 401) { api.setToken(null); askForToken(e.body.message); return; }
+      console.warn('refresh failed', e.message);
+    }
+  };
+  poll();
+  setInterval(poll, POLL_MS);
+
+  // A handle for tests and for a person at the browser's console.
+  window.skyfleet = {
+    map, vehicles, overlays,
+    vehicle: (id) => {
+      const v = vehicles.byId.get(id);
+      const drawn = vehicleLayer.drawnAt(id);
+      return v && { id, link: v.link, latDeg: v.latDeg, lonDeg: v.lonDeg, x: drawn && drawn.x, y: drawn && drawn.y,
+        colour: drawn && drawn.colour, pixel: drawn && vehicleLayer.pixelAt(drawn.x, drawn.y) };
+    },
+    ids: () => [...vehicles.byId.keys()],
+    drawMs: () => vehicleLayer.drawMs.slice(),
+  };
+}
+
+function renderVehicleList(all, onPick) {
+  const list = $('vehicleList');
+  const sorted = all.sort((a, b) => a.id.localeCompare(b.id));
+  const items = sorted.slice(0, 500).map(v => {
+    const li = document.createElement('li');
+    li.textContent = `${v.surface ? '■' : '▲'} ${v.id}`;
+    li.className = v.link === 'LOST' ? 'lost' : '';
+    li.dataset.vehicleId = v.id;
+    li.onclick = () => onPick(v.id);
+    return li;
+  });
+  list.replaceChildren(...items);
+}
+
+signIn();
