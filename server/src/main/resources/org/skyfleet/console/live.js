@@ -17,7 +17,7 @@ export function connect(path, token, handlers) {
     };
     socket.onclose = (e) => {
       handlers.down(e.code, e.reason);
-      if (e.code === 4401) { handlers.unauthorized(e.reason); return; }
+      if (e.code === 4401 || e.code === 4403) { handlers.unauthorized(e.reason); return; }
       if (!stopped) setTimeout(open, delay = Math.min(delay * 2, 10000));
     };
   }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.Operator.Role;
+import org.skyfleet.server.grpc.RpcRoles;
 import org.skyfleet.server.auth.TokenAuthority;
 
 /**
@@ -55,6 +56,14 @@ public final class ConsoleAuth {
             return new Allowed(v.operator());
         }
         return refuse(401, "anonymous", what, ((TokenAuthority.Refused) verdict).reason());
+    }
+
+    /**
+     * The same caller if it may watch the whole fleet (the command centre's roles, as for the gRPC
+     * streams), else 403, audited: an officer's or an edge computer's token does not open the console.
+     */
+    public Outcome requireWatcher(Outcome outcome, String what) {
+        return requireRole(outcome, what, RpcRoles.WATCHERS.toArray(Role[]::new));
     }
 
     /** The same caller if its role is one of {@code allowed} (admin always is), else 403, audited. */

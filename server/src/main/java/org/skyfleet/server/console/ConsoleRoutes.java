@@ -71,7 +71,8 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 respond(ctx, request, reply(HttpReply.json(200, settingsJson)));
             } else if (path.equals(WHOAMI) && get) {
                 offLoop(ctx, request, () -> {
-                    ConsoleAuth.Outcome o = auth.fromHeader(header(request), "sign in to the console");
+                    ConsoleAuth.Outcome o = auth.requireWatcher(auth.fromHeader(header(request), "sign in to the console"),
+                            "sign in to the console");
                     return CompletableFuture.completedFuture(o instanceof ConsoleAuth.Allowed a
                             ? HttpReply.json(200, new JsonObject().str("subject", a.operator().subject())
                                     .str("role", a.operator().role().name().toLowerCase(Locale.ROOT)).end())

@@ -17,10 +17,12 @@ import org.skyfleet.telemetry.fanout.ConflatingSubscription;
 /**
  * The console's WebSocket once upgraded: the browser proves itself with a bearer token, as the
  * {@code token} query parameter or as its first text message; any valid role may watch. A missing or bad
- * token closes the socket with code 4401 and the reason. Then the session streams until either side goes.
+ * token closes the socket with code 4401 and the reason, a role that may not watch the fleet with 4403. Then the session streams until either side goes.
  */
 final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
     static final int CLOSE_UNAUTHENTICATED = 4401;
+    /** A valid token whose role may not watch the fleet (an officer's, an edge computer's). */
+    static final int CLOSE_FORBIDDEN = 4403;
 
     private final ConsoleAuth auth;
     private final AlertLog alerts;
@@ -72,14 +74,15 @@ final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
     private void authenticate(ChannelHandlerContext ctx, String token) {
         signingIn = true;
         blocking.execute(() -> {
-            ConsoleAuth.Outcome outcome = auth.fromToken(token, "watch the console feed");
+            ConsoleAuth.Outcome outcome = auth.requireWatcher(auth.fromToken(token, "watch the console feed"),
+                    "watch the console feed");
             ctx.channel().eventLoop().execute(() -> signedIn(ctx, outcome));
         });
     }
 
     private void signedIn(ChannelHandlerContext ctx, ConsoleAuth.Outcome outcome) {
         if (outcome instanceof ConsoleAuth.Refused r) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(CLOSE_UNAUTHENTICATED, r.reason()))
+            ctx.writeAndFlush(new CloseWebSocketFrame(r.status() == 403 ? CLOSE_FORBIDDEN : CLOSE_UNAUTHENTICATED, r.reason()))
                     .addListener(f -> ctx.close());
             return;
         }

@@ -24,8 +24,8 @@ import org.skyfleet.fleet.control.Operator.Role;
  * call it (RpcRolesTest fails for any bound method without an entry).
  */
 public final class RpcRoles {
-    /** The command centre: whoever may watch everything. */
-    private static final Set<Role> WATCHERS = EnumSet.of(PILOT, COMMANDER, DISPATCHER, AUTOMATION);
+    /** The command centre: whoever may watch everything (admins too). */
+    public static final Set<Role> WATCHERS = Set.copyOf(EnumSet.of(PILOT, COMMANDER, DISPATCHER, AUTOMATION));
     /** Who may act on vehicles (leases, commands, missions): the same as {@link Role#mayCommand()}. */
     private static final Set<Role> FLYERS = EnumSet.of(PILOT, COMMANDER, AUTOMATION);
 

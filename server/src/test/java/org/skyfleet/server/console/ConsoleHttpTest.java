@@ -130,7 +130,8 @@ class ConsoleHttpTest {
     void theJsonBridgeCallsGrpcWithTheCallersTokenAndMapsItsRefusals() throws Exception {
         String list = "/api/v1/rpc/skyfleet.v1.FleetService/ListVehicles";
         assertThat(send("POST", list, null, "{}").statusCode()).isEqualTo(401);
-        HttpResponse<String> vehicles = send("POST", list, token(Role.OFFICER), "{}");
+        assertThat(send("POST", list, token(Role.OFFICER), "{}").statusCode()).isEqualTo(403); // not the fleet
+        HttpResponse<String> vehicles = send("POST", list, token(Role.DISPATCHER), "{}");
         assertThat(vehicles.statusCode()).isEqualTo(200);
         assertThat(vehicles.body()).startsWith("{\"vehicles\":[],\"as_of\":\"");
 

@@ -105,20 +105,32 @@ class LiveFeedHandlerTest {
     }
 
     @Test
-    void withoutATokenInTheQueryTheFirstMessageSignsInAndAnyRoleMayWatch() {
+    void withoutATokenInTheQueryTheFirstMessageSignsInAndTheCommandCentreMayWatch() {
         upgrade("/api/v1/console/live");
         assertThat(sent()).isEmpty();
         bus.publishState(state("A", 1));
         assertThat(sent()).as("nothing before sign-in").isEmpty();
 
-        channel.writeInbound(new TextWebSocketFrame(token(Operator.Role.OFFICER)));
+        channel.writeInbound(new TextWebSocketFrame(token(Operator.Role.DISPATCHER)));
         bus.publishState(state("A", 2));
 
         List<JsonObject> sent = sent();
         assertThat(sent.get(0).get("t").getAsString()).isEqualTo("hello");
-        assertThat(sent.get(0).get("role").getAsString()).isEqualTo("officer");
+        assertThat(sent.get(0).get("role").getAsString()).isEqualTo("dispatcher");
         assertThat(sent.get(1).get("t").getAsString()).isEqualTo("states");
         assertThat(sent.get(1).getAsJsonArray("states").get(0).getAsJsonObject().get("v").getAsLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anOfficersTokenDoesNotOpenTheFleetFeed() {
+        upgrade("/api/v1/console/live?token=" + token(Operator.Role.OFFICER));
+
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(4403);
+        assertThat(close.reasonText()).contains("may not watch the console feed");
+        close.release();
+        assertThat(subscription.get()).isNull();
+        assertThat(audit.entries()).anySatisfy(e -> assertThat(e.result()).isEqualTo("PERMISSION_DENIED"));
     }
 
     @Test
