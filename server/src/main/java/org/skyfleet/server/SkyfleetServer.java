@@ -109,7 +109,9 @@ public final class SkyfleetServer implements AutoCloseable {
     private final ControlLeases leases;
     private final MissionBook missionBook = new MissionBook();
     private final Geofences geofences = new Geofences(new InMemoryZoneStore());
-    private final InProcessFleetBus bus;
+    private final org.skyfleet.fleet.bus.FleetBus bus;
+    /** Membership of a fleet shared with other nodes over NATS; null for a node on its own. */
+    private final org.skyfleet.server.cluster.ClusterNode cluster;
     private GeofenceEnforcement enforcement;
     private MissionControl missionControl;
     private final AuditJournal audit;
@@ -125,12 +127,13 @@ public final class SkyfleetServer implements AutoCloseable {
     private Server grpc;
     private HttpEndpoint http;
 
-    private SkyfleetServer(ServerConfig config, Store store, InstantSource clock) {
+    private SkyfleetServer(ServerConfig config, Store store, InstantSource clock, org.skyfleet.server.cluster.ClusterConfig cluster) {
         this.store = store;
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        this.bus = new InProcessFleetBus();
+        this.cluster = cluster == null ? null : org.skyfleet.server.cluster.ClusterNode.join(cluster, clock, meters);
+        this.bus = this.cluster == null ? new InProcessFleetBus() : this.cluster.bus();
         this.registry = new VehicleRegistry(bus, VehicleHealthRules.defaults());
         this.ingestMetrics = new IngestMetrics(meters);
         this.stateFanoutMetrics = new FanoutMetrics(meters, "states");
@@ -169,9 +172,19 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
             throws IOException, InterruptedException {
+        return start(config, automation, store, clock, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, AutomationConfig, Store, InstantSource)}, sharing the fleet with the other
+     * nodes on {@code cluster}'s NATS (null: on its own): it ingests the vehicles whose links it owns, sees
+     * every other node's vehicles over the bus, and relays commands for them to their owners.
+     */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
+                                       org.skyfleet.server.cluster.ClusterConfig cluster) throws IOException, InterruptedException {
         SkyfleetServer server;
         try {
-            server = new SkyfleetServer(config, store, clock);
+            server = new SkyfleetServer(config, store, clock, cluster);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -193,7 +206,8 @@ public final class SkyfleetServer implements AutoCloseable {
                     .withHeartbeatTimeout(config.heartbeatTimeout())
                     .withSigning(config.signingKeys(), 0)
                     .withAdmission(config.admission());
-            links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
+            links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics,
+                    cluster == null ? org.skyfleet.telemetry.link.LinkGate.ALL : cluster.gate()));
         }
         Map<String, VehicleCommands> commandsByLink = new HashMap<>();
         Map<String, MissionTransfer> transfersByLink = new HashMap<>();
@@ -203,13 +217,14 @@ public final class SkyfleetServer implements AutoCloseable {
                     MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults()));
             transfersByLink.put(link.config().linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
         }
-        VehicleCommands commands = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
+        VehicleCommands routed = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
+        VehicleCommands commands = cluster == null ? routed : cluster.start(registry, routed);
         MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         links.forEach(l -> l.addObserver(missionControl::onFrame));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
         missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
-        enforcement = new GeofenceEnforcement(bus, geofences, registry, commands, leases, audit, clock, fanoutTimer,
+        enforcement = new GeofenceEnforcement(cluster == null ? bus : cluster.localBus(), geofences, registry, commands, leases, audit, clock, fanoutTimer,
                 new FanoutMetrics(meters, "geofence"));
         FleetControl control = new FleetControl(registry, leases, commands,
                 new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, Duration.ofHours(24), 100_000), audit);
@@ -310,6 +325,11 @@ public final class SkyfleetServer implements AutoCloseable {
         return stateFanout;
     }
 
+    /** This node's membership of a shared fleet, if it has one. */
+    public java.util.Optional<org.skyfleet.server.cluster.ClusterNode> cluster() {
+        return java.util.Optional.ofNullable(cluster);
+    }
+
     @Override
     public void close() {
         health.enterTerminalState();
@@ -343,6 +363,9 @@ public final class SkyfleetServer implements AutoCloseable {
             }
         }
         links.forEach(MavlinkUdpLink::close);
+        if (cluster != null) {
+            cluster.close();  // after the links: releases their vehicles to the other nodes
+        }
         if (http != null) {
             http.close();
         }

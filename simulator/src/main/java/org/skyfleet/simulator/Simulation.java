@@ -61,9 +61,14 @@ public final class Simulation implements AutoCloseable {
 
     /** The default fleet (drones and robots already on patrol loops) in real time over UDP. */
     public static Simulation start(SimulationConfig config) {
+        return start(config, List.of(config.target()));
+    }
+
+    /** The default fleet streaming to each of {@code targets} (several nodes) from one socket per vehicle. */
+    public static Simulation start(SimulationConfig config, List<InetSocketAddress> targets) {
         SimClock clock = new SimClock(InstantSource.system().millis());
         UdpNetwork network = new UdpNetwork();
-        FleetAssembly.Fleet fleet = FleetAssembly.of(config, clock, name -> network.open(config.target()));
+        FleetAssembly.Fleet fleet = FleetAssembly.of(config, clock, name -> network.open(targets));
         Simulation sim = new Simulation(clock, fleet, DetectionSink.discard(), false, 0);
         sim.runRealTime(network, 1.0);
         return sim;

@@ -140,7 +140,7 @@ public final class FleetControl {
             throw Status.FAILED_PRECONDITION.withDescription("refused before sending: " + why).asRuntimeException();
         });
         try {
-            ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getVehicleId(), command, p -> { })
+            ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getCommandId(), r.getVehicleId(), command, p -> { })
                             .thenApply(o -> {
                                 audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(),
                                         "id " + r.getCommandId() + " " + command, o.result() + " after " + o.attempts() + " attempt(s)");

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * What the broker side of the bus did, as {@code skyfleet_bus_*}. A node that falls behind shows it in
+ * What the broker side of the bus did, as {@code skyfleet_bus_*} in Prometheus. A node that falls behind shows it in
  * {@code conflated} (states replaced by newer ones before a listener took them) and {@code dropped}
  * (events lost to a full queue); {@code slow_consumer} counts the broker's own warnings, {@code dropped{kind=outgoing}} what a full
  * outgoing buffer discarded while the broker was unreachable or slow.
@@ -26,19 +26,19 @@ public final class BusMetrics {
     final Timer recordAck;
 
     public BusMetrics(MeterRegistry r) {
-        statesPublished = Counter.builder("skyfleet_bus_published").tag("kind", "state").register(r);
-        eventsPublished = Counter.builder("skyfleet_bus_published").tag("kind", "event").register(r);
-        statesReceived = Counter.builder("skyfleet_bus_received").tag("kind", "state").register(r);
-        eventsReceived = Counter.builder("skyfleet_bus_received").tag("kind", "event").register(r);
-        statesConflated = Counter.builder("skyfleet_bus_conflated").tag("kind", "state").register(r);
-        eventsDropped = Counter.builder("skyfleet_bus_dropped").tag("kind", "event").register(r);
-        decodeErrors = Counter.builder("skyfleet_bus_decode_errors").register(r);
-        listenerErrors = Counter.builder("skyfleet_bus_listener_errors").register(r);
-        slowConsumer = Counter.builder("skyfleet_bus_slow_consumer").register(r);
-        outgoingDiscarded = Counter.builder("skyfleet_bus_dropped").tag("kind", "outgoing").register(r);
-        recordsAppended = Counter.builder("skyfleet_bus_records_appended").register(r);
-        recordsFailed = Counter.builder("skyfleet_bus_records_failed").register(r);
-        recordAck = Timer.builder("skyfleet_bus_record_ack").description("append to JetStream acknowledgement").register(r);
+        statesPublished = Counter.builder("skyfleet.bus.published").tag("kind", "state").register(r);
+        eventsPublished = Counter.builder("skyfleet.bus.published").tag("kind", "event").register(r);
+        statesReceived = Counter.builder("skyfleet.bus.received").tag("kind", "state").register(r);
+        eventsReceived = Counter.builder("skyfleet.bus.received").tag("kind", "event").register(r);
+        statesConflated = Counter.builder("skyfleet.bus.conflated").tag("kind", "state").register(r);
+        eventsDropped = Counter.builder("skyfleet.bus.dropped").tag("kind", "event").register(r);
+        decodeErrors = Counter.builder("skyfleet.bus.decode.errors").register(r);
+        listenerErrors = Counter.builder("skyfleet.bus.listener.errors").register(r);
+        slowConsumer = Counter.builder("skyfleet.bus.slow.consumer").register(r);
+        outgoingDiscarded = Counter.builder("skyfleet.bus.dropped").tag("kind", "outgoing").register(r);
+        recordsAppended = Counter.builder("skyfleet.bus.records.appended").register(r);
+        recordsFailed = Counter.builder("skyfleet.bus.records.failed").register(r);
+        recordAck = Timer.builder("skyfleet.bus.record.ack").description("append to JetStream acknowledgement").register(r);
     }
 
     public double statesConflated() {

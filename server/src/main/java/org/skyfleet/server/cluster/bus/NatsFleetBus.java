@@ -49,6 +49,11 @@ public final class NatsFleetBus implements FleetBus, AutoCloseable {
         this.dispatcher = nats.createDispatcher();
     }
 
+    /** This node's own publications only, for listeners that act on the vehicles this node owns (enforcement). */
+    public FleetBus local() {
+        return local;
+    }
+
     @Override
     public void publishState(VehicleState state) {
         local.publishState(state);
