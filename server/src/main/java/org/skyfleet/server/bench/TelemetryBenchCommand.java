@@ -31,6 +31,15 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
     @Option(names = "--duration-s", defaultValue = "15", description = "seconds measured (default: ${DEFAULT-VALUE})")
     int durationS;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "control-plane nodes sharing the fleet over --bus, the vehicles' links dealt out between them and "
+                    + "the subscribers spread over them (default: ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--bus", defaultValue = "nats://127.0.0.1:4222",
+            description = "NATS with JetStream the nodes share when --nodes > 1 (default: ${DEFAULT-VALUE})")
+    String bus;
+
     @Option(names = "--saturate", description = "also measure flat-out ingest against a bare UDP receiver")
     boolean saturate;
 
@@ -43,12 +52,13 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         out.append("# skyfleet bench telemetry ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, java ")
-                .append(System.getProperty("java.version")).append('\n');
+                .append(System.getProperty("java.version"))
+                .append(nodes > 1 ? ", " + nodes + " nodes in this process sharing the fleet over " + bus : "").append('\n');
         out.append(TelemetryBenchResult.header()).append('\n');
         System.out.print(out);
         for (int v : vehicles) {
             TelemetryBenchResult r = TelemetryBench.run(v, rateHz, subscribers, Duration.ofSeconds(warmupS),
-                    Duration.ofSeconds(durationS));
+                    Duration.ofSeconds(durationS), nodes, nodes > 1 ? bus : null);
             System.out.println(r.row());
             out.append(r.row()).append('\n');
         }
