@@ -36,8 +36,8 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
                     + "the subscribers spread over them (default: ${DEFAULT-VALUE})")
     int nodes;
 
-    @Option(names = "--bus", defaultValue = "nats://127.0.0.1:4222",
-            description = "NATS with JetStream the nodes share when --nodes > 1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bus", description = "NATS with JetStream the nodes share (default: nats://127.0.0.1:4222 with --nodes > 1; "
+            + "none with one node unless given, to measure one node publishing on the bus)")
     String bus;
 
     @Option(names = "--saturate", description = "also measure flat-out ingest against a bare UDP receiver")
@@ -53,12 +53,13 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         out.append("# skyfleet bench telemetry ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, java ")
                 .append(System.getProperty("java.version"))
-                .append(nodes > 1 ? ", " + nodes + " nodes in this process sharing the fleet over " + bus : "").append('\n');
+                .append(natsUrl() != null ? ", " + nodes + " node(s) in this process sharing the fleet over " + natsUrl() : "")
+                .append('\n');
         out.append(TelemetryBenchResult.header()).append('\n');
         System.out.print(out);
         for (int v : vehicles) {
             TelemetryBenchResult r = TelemetryBench.run(v, rateHz, subscribers, Duration.ofSeconds(warmupS),
-                    Duration.ofSeconds(durationS), nodes, nodes > 1 ? bus : null);
+                    Duration.ofSeconds(durationS), nodes, natsUrl());
             System.out.println(r.row());
             out.append(r.row()).append('\n');
         }
@@ -73,6 +74,10 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         append(out.toString());
         System.out.println("appended to " + results.toAbsolutePath());
         return 0;
+    }
+
+    private String natsUrl() {
+        return bus != null ? bus : nodes > 1 ? "nats://127.0.0.1:4222" : null;
     }
 
     private void append(String text) throws IOException {
