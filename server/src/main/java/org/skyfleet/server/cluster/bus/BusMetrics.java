@@ -53,6 +53,10 @@ public final class BusMetrics {
         return statesReceived.count();
     }
 
+    public double outgoingDiscarded() {
+        return outgoingDiscarded.count();
+    }
+
     public double slowConsumerWarnings() {
         return slowConsumer.count();
     }
