@@ -128,11 +128,11 @@ public final class SkyfleetServer implements AutoCloseable {
     private HttpEndpoint http;
 
     private SkyfleetServer(ServerConfig config, Store store, InstantSource clock, org.skyfleet.server.cluster.ClusterConfig cluster) {
-        this.store = store;
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
         this.cluster = cluster == null ? null : org.skyfleet.server.cluster.ClusterNode.join(cluster, clock, meters);
+        this.store = this.cluster == null ? store : this.cluster.logged(store);
         this.bus = this.cluster == null ? new InProcessFleetBus() : this.cluster.bus();
         this.registry = new VehicleRegistry(bus, VehicleHealthRules.defaults());
         this.ingestMetrics = new IngestMetrics(meters);

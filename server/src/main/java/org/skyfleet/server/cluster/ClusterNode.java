@@ -16,7 +16,10 @@ import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.CommandLedger;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.server.cluster.bus.BusMetrics;
+import org.skyfleet.fleet.store.Store;
 import org.skyfleet.server.cluster.bus.NatsConnect;
+import org.skyfleet.server.cluster.bus.NatsDurableLog;
+import org.skyfleet.server.cluster.log.LoggedStore;
 import org.skyfleet.server.cluster.bus.NatsFleetBus;
 import org.skyfleet.server.cluster.ownership.NatsLinkOwnership;
 import org.skyfleet.server.cluster.relay.CommandRelayClient;
@@ -31,6 +34,9 @@ import org.skyfleet.telemetry.link.LinkGate;
 public final class ClusterNode implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
     private static final int EVENT_QUEUE_PER_LISTENER = 4096;
+    private static final Duration RECORDS_KEPT = Duration.ofDays(30);
+    /** How long a write waits for the log's acknowledgement before the caller is answered anyway. */
+    private static final Duration RECORD_ACK_WAIT = Duration.ofSeconds(2);
 
     private final ClusterConfig config;
     private final InstantSource clock;
@@ -39,6 +45,7 @@ public final class ClusterNode implements AutoCloseable {
     private final BusMetrics busMetrics;
     private final NatsFleetBus bus;
     private final NatsLinkOwnership ownership;
+    private final NatsDurableLog log;
     private final OwnershipGate gate;
     /** Ownership claims and renewals, owner look-ups: broker round trips kept off link and gRPC threads. */
     private final ScheduledExecutorService io;
@@ -54,6 +61,7 @@ public final class ClusterNode implements AutoCloseable {
         try {
             this.bus = new NatsFleetBus(nats, busMetrics, EVENT_QUEUE_PER_LISTENER);
             this.ownership = NatsLinkOwnership.open(nats, config.nodeId(), clock, config.ownerLease());
+            this.log = NatsDurableLog.open(nats, busMetrics, RECORDS_KEPT);
         } catch (Exception e) {
             nats.close();
             throw e;
@@ -91,6 +99,11 @@ public final class ClusterNode implements AutoCloseable {
     /** Lets the links ingest only the vehicles this node owns. */
     public LinkGate gate() {
         return gate;
+    }
+
+    /** {@code store}, with each committed incident, sighting, assignment and audit entry also on the durable log. */
+    public Store logged(Store store) {
+        return LoggedStore.over(store, log, RECORD_ACK_WAIT);
     }
 
     public String nodeId() {
