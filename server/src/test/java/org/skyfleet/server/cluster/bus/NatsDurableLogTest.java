@@ -67,8 +67,7 @@ class NatsDurableLogTest {
             append(RecordKind.ASSIGNMENT, "asg-" + i, "a-" + i, "assignment " + i);
         }
         AutoCloseable again = readerLog.follow("dispatch", RecordKind.ASSIGNMENT, r -> got.add(text(r)));
-        await(() -> got.size() == 5);
-        Thread.sleep(300);  // a record delivered twice would show up within a poll or two
+        await(() -> got.size() == 5 && settled("dispatch"));
         again.close();
         assertThat(got).containsExactly("assignment 1", "assignment 2", "assignment 3", "assignment 4", "assignment 5");
     }
@@ -88,6 +87,16 @@ class NatsDurableLogTest {
         follower.close();
         assertThat(handled.get(0).key()).isEqualTo("inc-9");
         assertThat(text(handled.get(0))).isEqualTo("missing person");
+    }
+
+    /** Nothing left to deliver and nothing delivered unacknowledged: no record can come (again). */
+    private boolean settled(String durable) {
+        try {
+            var info = reader.jetStreamManagement().getConsumerInfo(stream, durable);
+            return info.getNumPending() == 0 && info.getNumAckPending() == 0;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private long append(RecordKind kind, String key, String id, String text) throws Exception {

@@ -94,11 +94,21 @@ class LoggedStoreTest {
                 .satisfies(r -> assertThat(org.skyfleet.proto.v1.AuditEntry.parseFrom(r.payload()).getAction()).isEqualTo("command ARM"));
     }
 
+    private boolean settled(String durable) {
+        try {
+            var info = nats.jetStreamManagement().getConsumerInfo(stream, durable);
+            return info.getNumPending() == 0 && info.getNumAckPending() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private List<DurableRecord> records(RecordKind kind, int expected) throws Exception {
         List<DurableRecord> got = new CopyOnWriteArrayList<>();
-        try (AutoCloseable f = log.follow(NatsTestServer.unique("reader-"), kind, got::add)) {
-            Await.until(Duration.ofSeconds(10), expected + " " + kind + " records", () -> got.size() >= expected);
-            Thread.sleep(300);  // one more would arrive within a poll
+        String reader = NatsTestServer.unique("reader-");
+        try (AutoCloseable f = log.follow(reader, kind, got::add)) {
+            Await.until(Duration.ofSeconds(10), expected + " " + kind + " records, then nothing pending",
+                    () -> got.size() >= expected && settled(reader));
         }
         assertThat(got).hasSize(expected);
         return got;
