@@ -5,6 +5,5 @@ public enum RecordKind {
     INCIDENT,
     SIGHTING,
     ASSIGNMENT,
-    AUDIT,
-    MISSION_PROGRESS
+    AUDIT
 }
