@@ -218,7 +218,7 @@ public final class SkyfleetServer implements AutoCloseable {
             transfersByLink.put(link.config().linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
         }
         VehicleCommands routed = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
-        VehicleCommands commands = cluster == null ? routed : cluster.start(registry, routed);
+        VehicleCommands commands = cluster == null ? routed : cluster.start(registry, routed, config.heartbeatTimeout());
         MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         links.forEach(l -> l.addObserver(missionControl::onFrame));

@@ -35,6 +35,8 @@ public final class ClusterNode implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
     private static final int EVENT_QUEUE_PER_LISTENER = 4096;
     private static final Duration RECORDS_KEPT = Duration.ofDays(30);
+    /** Beyond the link timeout, what the bus and the owner's own judgement may take before a silent owner is assumed. */
+    private static final Duration SILENT_OWNER_MARGIN = Duration.ofSeconds(2);
     /** How long a write waits for the log's acknowledgement before the caller is answered anyway. */
     private static final Duration RECORD_ACK_WAIT = Duration.ofSeconds(2);
 
@@ -120,7 +122,7 @@ public final class ClusterNode implements AutoCloseable {
      *
      * @return the commands this node's services use: local for its own vehicles, relayed for the others
      */
-    public VehicleCommands start(VehicleRegistry registry, VehicleCommands localCommands) {
+    public VehicleCommands start(VehicleRegistry registry, VehicleCommands localCommands, Duration heartbeatTimeout) {
         relayServer = new CommandRelayServer(nats, ownership, localCommands, new CommandLedger<>(clock, Duration.ofHours(24), 100_000));
         mirror = bus.subscribeStates(new RemoteVehicleMirror(registry, gate));
         long renewMs = config.ownerLease().toMillis() / 3;
@@ -131,6 +133,8 @@ public final class ClusterNode implements AutoCloseable {
                 LOG.log(Level.WARNING, "link ownership renewal failed; retrying", e);
             }
         }, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        io.scheduleAtFixedRate(new SilentOwners(registry, gate, bus, clock, heartbeatTimeout.plus(SILENT_OWNER_MARGIN)),
+                1, 1, TimeUnit.SECONDS);
         return new ClusterVehicleCommands(localCommands, gate, ownership, new CommandRelayClient(nats, config.relayDeadline()), io, meters);
     }
 

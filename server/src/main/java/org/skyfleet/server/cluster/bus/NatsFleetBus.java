@@ -5,6 +5,8 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Subscription;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -34,6 +36,11 @@ public final class NatsFleetBus implements FleetBus, AutoCloseable {
     private final int eventQueueCapacity;
     private final InProcessFleetBus local = new InProcessFleetBus();
     private final Dispatcher dispatcher;
+    private record RemoteStates(BusScope scope, LatestPerVehicle<byte[]> handoff) {
+    }
+
+    /** Every state subscription's hand-off, for states about other nodes' vehicles judged here. */
+    private final List<RemoteStates> remoteStates = new CopyOnWriteArrayList<>();
     /** Runs listeners' hand-off drains: one busy slot per slow listener, never more. */
     private final ExecutorService listenerThreads =
             Executors.newCachedThreadPool(new DefaultThreadFactory("skyfleet-bus-listener", true));
@@ -98,11 +105,29 @@ public final class NatsFleetBus implements FleetBus, AutoCloseable {
             metrics.statesReceived.increment();
             handoff.offer(BusSubjects.lastToken(msg.getSubject()), msg.getData());
         });
+        RemoteStates remote = new RemoteStates(scope, handoff);
+        remoteStates.add(remote);
         return () -> {
+            remoteStates.remove(remote);
             dispatcher.unsubscribe(sub);
             handoff.close();
             own.close();
         };
+    }
+
+    /**
+     * Hands this node's listeners a state of another node's vehicle as if it had come over the bus (its
+     * owner fell silent and this node judged its link lost): it reaches the streams and the vehicle list,
+     * not the listeners of this node's own publications, and it is not published.
+     */
+    public void deliverAsRemote(VehicleState state) {
+        byte[] bytes = null;
+        for (RemoteStates r : remoteStates) {
+            if (r.scope().matches(state)) {
+                bytes = bytes == null ? StateCodec.encode(state) : bytes;
+                r.handoff().offer(BusSubjects.token(state.vehicleId()), bytes);
+            }
+        }
     }
 
     @Override
