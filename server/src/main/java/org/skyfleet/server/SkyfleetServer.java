@@ -113,7 +113,9 @@ public final class SkyfleetServer implements AutoCloseable {
     private final MissionBook missionBook;
     private final Geofences geofences;
     private FleetRecorder recorder;
-    private final InProcessFleetBus bus;
+    private final org.skyfleet.fleet.bus.FleetBus bus;
+    /** Membership of a fleet shared with other nodes over NATS; null for a node on its own. */
+    private final org.skyfleet.server.cluster.ClusterNode cluster;
     private GeofenceEnforcement enforcement;
     private MissionControl missionControl;
     private final AuditJournal audit;
@@ -132,12 +134,13 @@ public final class SkyfleetServer implements AutoCloseable {
     private HttpEndpoint http;
     private org.skyfleet.server.console.Console console;
 
-    private SkyfleetServer(ServerConfig config, Store store, InstantSource clock) {
-        this.store = store;
+    private SkyfleetServer(ServerConfig config, Store store, InstantSource clock, org.skyfleet.server.cluster.ClusterConfig cluster) {
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        this.bus = new InProcessFleetBus();
+        this.cluster = cluster == null ? null : org.skyfleet.server.cluster.ClusterNode.join(cluster, clock, meters);
+        this.store = this.cluster == null ? store : this.cluster.logged(store);
+        this.bus = this.cluster == null ? new InProcessFleetBus() : this.cluster.bus();
         this.registry = new VehicleRegistry(bus, VehicleHealthRules.defaults());
         this.ingestMetrics = new IngestMetrics(meters);
         this.stateFanoutMetrics = new FanoutMetrics(meters, "states");
@@ -179,9 +182,19 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
             throws IOException, InterruptedException {
+        return start(config, automation, store, clock, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, AutomationConfig, Store, InstantSource)}, sharing the fleet with the other
+     * nodes on {@code cluster}'s NATS (null: on its own): it ingests the vehicles whose links it owns, sees
+     * every other node's vehicles over the bus, and relays commands for them to their owners.
+     */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
+                                       org.skyfleet.server.cluster.ClusterConfig cluster) throws IOException, InterruptedException {
         SkyfleetServer server;
         try {
-            server = new SkyfleetServer(config, store, clock);
+            server = new SkyfleetServer(config, store, clock, cluster);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -203,7 +216,8 @@ public final class SkyfleetServer implements AutoCloseable {
                     .withHeartbeatTimeout(config.heartbeatTimeout())
                     .withSigning(config.signingKeys(), 0)
                     .withAdmission(config.admission());
-            links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics));
+            links.add(MavlinkUdpLink.bind(link, linkGroup, registry, clock, ingestMetrics,
+                    cluster == null ? org.skyfleet.telemetry.link.LinkGate.ALL : cluster.gate()));
         }
         Map<String, VehicleCommands> commandsByLink = new HashMap<>();
         Map<String, MissionTransfer> transfersByLink = new HashMap<>();
@@ -213,13 +227,14 @@ public final class SkyfleetServer implements AutoCloseable {
                     MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults()));
             transfersByLink.put(link.config().linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
         }
-        VehicleCommands commands = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
+        VehicleCommands routed = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
+        VehicleCommands commands = cluster == null ? routed : cluster.start(registry, routed, config.heartbeatTimeout());
         MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         links.forEach(l -> l.addObserver(missionControl::onFrame));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
         missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
-        enforcement = new GeofenceEnforcement(bus, geofences, registry, commands, leases, audit, clock, fanoutTimer,
+        enforcement = new GeofenceEnforcement(cluster == null ? bus : cluster.localBus(), geofences, registry, commands, leases, audit, clock, fanoutTimer,
                 new FanoutMetrics(meters, "geofence"));
         FleetControl control = new FleetControl(registry, leases, commands,
                 new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, COMMAND_ID_RETENTION, 100_000), audit, store.commands(), clock, COMMAND_ID_RETENTION);
@@ -239,7 +254,8 @@ public final class SkyfleetServer implements AutoCloseable {
         trackFeed = new TrackFeed(new Tracker(new org.skyfleet.fleet.fusion.TrackerConfig(d.origin(), d.gateChiSquare(),
                 d.maxLatenessMs(), d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), 90_000)), clock,
                 store.sightings(), store.tracks());
-        recorder = new FleetRecorder(bus, store.vehicles(), store.positions(), clock, meters, Duration.ofSeconds(1));
+        // Each node records the vehicles whose links it owns; the others' come in over the bus and are theirs to record.
+        recorder = new FleetRecorder(cluster == null ? bus : cluster.localBus(), store.vehicles(), store.positions(), clock, meters, Duration.ofSeconds(1));
         trackResponse = new TrackResponse(trackFeed, incidents, dispatcher, searchAutomation, automationExecutor, audit);
         NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()));
         if (config.tls() != null) {
@@ -342,6 +358,11 @@ public final class SkyfleetServer implements AutoCloseable {
         return console;
     }
 
+    /** This node's membership of a shared fleet, if it has one. */
+    public java.util.Optional<org.skyfleet.server.cluster.ClusterNode> cluster() {
+        return java.util.Optional.ofNullable(cluster);
+    }
+
     @Override
     public void close() {
         health.enterTerminalState();
@@ -375,6 +396,9 @@ public final class SkyfleetServer implements AutoCloseable {
             }
         }
         links.forEach(MavlinkUdpLink::close);
+        if (cluster != null) {
+            cluster.close();  // after the links: releases their vehicles to the other nodes
+        }
         if (recorder != null) {
             recorder.close(); // writes the history still queued
         }

@@ -61,9 +61,14 @@ public final class Simulation implements AutoCloseable {
 
     /** The default fleet (drones and robots already on patrol loops) in real time over UDP. */
     public static Simulation start(SimulationConfig config) {
+        return start(config, List.of(config.target()));
+    }
+
+    /** The default fleet streaming to each of {@code targets} (several nodes) from one socket per vehicle. */
+    public static Simulation start(SimulationConfig config, List<InetSocketAddress> targets) {
         SimClock clock = new SimClock(InstantSource.system().millis());
         UdpNetwork network = new UdpNetwork();
-        FleetAssembly.Fleet fleet = FleetAssembly.of(config, clock, name -> network.open(config.target()));
+        FleetAssembly.Fleet fleet = FleetAssembly.of(config, clock, name -> network.open(targets));
         Simulation sim = new Simulation(clock, fleet, DetectionSink.discard(), false, 0);
         sim.runRealTime(network, 1.0);
         return sim;
@@ -74,9 +79,14 @@ public final class Simulation implements AutoCloseable {
      * scale; sightings go to the scenario's detection log (or nowhere if it names none).
      */
     public static Simulation start(Scenario scenario, InetSocketAddress target) {
+        return start(scenario, List.of(target));
+    }
+
+    /** As {@link #start(Scenario, InetSocketAddress)}, every vehicle streaming to each of {@code targets}. */
+    public static Simulation start(Scenario scenario, List<InetSocketAddress> targets) {
         boolean log = scenario.detectionLog() != null;
         DetectionSink sink = log ? new LogFileDetectionSink(Path.of(scenario.detectionLog())) : DetectionSink.discard();
-        return start(scenario, target, sink, log, InstantSource.system());
+        return start(scenario, targets, sink, log, InstantSource.system());
     }
 
     /** Runs a scenario over UDP, sending sightings to {@code sink} (which the caller closes). */
@@ -92,11 +102,24 @@ public final class Simulation implements AutoCloseable {
         return start(scenario, target, sink, false, wallClock);
     }
 
+    /**
+     * Runs a scenario over UDP with every vehicle streaming to each of {@code targets} (several ground
+     * stations, or several control-plane nodes) from one socket, sightings to {@code sink} (which the caller closes).
+     */
+    public static Simulation start(Scenario scenario, List<InetSocketAddress> targets, DetectionSink sink) {
+        return start(scenario, targets, sink, false, InstantSource.system());
+    }
+
     private static Simulation start(Scenario scenario, InetSocketAddress target, DetectionSink sink, boolean ownsSink,
+                                    InstantSource wallClock) {
+        return start(scenario, List.of(target), sink, ownsSink, wallClock);
+    }
+
+    private static Simulation start(Scenario scenario, List<InetSocketAddress> targets, DetectionSink sink, boolean ownsSink,
                                     InstantSource wallClock) {
         SimClock clock = new SimClock(wallClock.millis());
         UdpNetwork network = new UdpNetwork();
-        FleetAssembly.Fleet fleet = FleetAssembly.of(scenario, clock, name -> network.open(target));
+        FleetAssembly.Fleet fleet = FleetAssembly.of(scenario, clock, name -> network.open(targets));
         Simulation sim = new Simulation(clock, fleet, sink, ownsSink, Math.round(scenario.durationS() * 1000));
         sim.runRealTime(network, scenario.timeScale());
         return sim;

@@ -20,6 +20,15 @@ public interface VehicleCommands {
      */
     CompletionStage<CommandOutcome> send(String vehicleId, VehicleCommand command, Consumer<CommandOutcome> progress);
 
+    /**
+     * Sends a command the caller identified: where the command may travel to another node (which runs an id
+     * once), the id goes with it. A node that sends directly needs no id.
+     */
+    default CompletionStage<CommandOutcome> send(String commandId, String vehicleId, VehicleCommand command,
+                                                 Consumer<CommandOutcome> progress) {
+        return send(vehicleId, command, progress);
+    }
+
     /** Sends a command; progress reports are dropped. */
     default CompletionStage<CommandOutcome> send(String vehicleId, VehicleCommand command) {
         return send(vehicleId, command, p -> { });

@@ -87,6 +87,16 @@ public final class VehicleRegistry {
         return after;
     }
 
+    /**
+     * Holds the newest state of a vehicle whose link another node owns, as that node published it: it is
+     * listed, read and commanded (through the owner) like a local one, but neither published again nor
+     * judged by the health rules here (the owner did both). Called by the bus's delivery thread, the
+     * vehicle's only writer on this node while another node owns it.
+     */
+    public void mirror(VehicleState remote) {
+        states.put(remote.vehicleId(), remote);
+    }
+
     /** Publishes an event that no state rule derives (an autopilot's text warning, say). */
     public void publishEvent(VehicleEvent event) {
         bus.publishEvent(event.numbered(eventSequence.incrementAndGet()));

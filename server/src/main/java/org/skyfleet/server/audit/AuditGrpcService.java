@@ -43,7 +43,7 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
         observer.onCompleted();
     }
 
-    static org.skyfleet.proto.v1.AuditEntry toProto(org.skyfleet.fleet.audit.AuditEntry e) {
+    public static org.skyfleet.proto.v1.AuditEntry toProto(org.skyfleet.fleet.audit.AuditEntry e) {
         return org.skyfleet.proto.v1.AuditEntry.newBuilder().setSequence(e.sequence()).setTime(ProtoMapper.timestamp(e.time()))
                 .setActor(e.actor()).setAction(e.action()).setVehicleId(e.vehicleId()).setDetail(e.detail())
                 .setResult(e.result()).setPreviousHash(e.previousHash()).setHash(e.hash()).build();

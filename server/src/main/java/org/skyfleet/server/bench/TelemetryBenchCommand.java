@@ -31,6 +31,15 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
     @Option(names = "--duration-s", defaultValue = "15", description = "seconds measured (default: ${DEFAULT-VALUE})")
     int durationS;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "control-plane nodes sharing the fleet over --bus, the vehicles' links dealt out between them and "
+                    + "the subscribers spread over them (default: ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--bus", description = "NATS with JetStream the nodes share (default: nats://127.0.0.1:4222 with --nodes > 1; "
+            + "none with one node unless given, to measure one node publishing on the bus)")
+    String bus;
+
     @Option(names = "--saturate", description = "also measure flat-out ingest against a bare UDP receiver")
     boolean saturate;
 
@@ -43,12 +52,14 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         out.append("# skyfleet bench telemetry ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, java ")
-                .append(System.getProperty("java.version")).append('\n');
+                .append(System.getProperty("java.version"))
+                .append(natsUrl() != null ? ", " + nodes + " node(s) in this process sharing the fleet over " + natsUrl() : "")
+                .append('\n');
         out.append(TelemetryBenchResult.header()).append('\n');
         System.out.print(out);
         for (int v : vehicles) {
             TelemetryBenchResult r = TelemetryBench.run(v, rateHz, subscribers, Duration.ofSeconds(warmupS),
-                    Duration.ofSeconds(durationS));
+                    Duration.ofSeconds(durationS), nodes, natsUrl());
             System.out.println(r.row());
             out.append(r.row()).append('\n');
         }
@@ -63,6 +74,10 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         append(out.toString());
         System.out.println("appended to " + results.toAbsolutePath());
         return 0;
+    }
+
+    private String natsUrl() {
+        return bus != null ? bus : nodes > 1 ? "nats://127.0.0.1:4222" : null;
     }
 
     private void append(String text) throws IOException {

@@ -13,6 +13,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options;
 
+    @Mixin
+    ClusterOptions clusterOptions;
+
     @Override
     public Integer call() throws Exception {
         // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
@@ -31,8 +34,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         SkyfleetServer server = SkyfleetServer.start(config,
                 org.skyfleet.server.AutomationConfig.defaults().withWebhookSecret(secret),
-                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system());
+                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(), clusterOptions.toConfig());
         printEndpoints(server);
+        server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));
         System.out.println("  vehicles " + config.admission() + (config.admission().any() ? ""
                 : " (register more with --register 1,2,3, or --admit any for a lab)"));
         System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST /api/v1/incidents)"

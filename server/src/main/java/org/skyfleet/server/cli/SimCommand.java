@@ -5,6 +5,8 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,11 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "127.0.0.1:14550",
             description = "ground station's MAVLink UDP address host:port (default: ${DEFAULT-VALUE})")
     String target;
+
+    @Option(names = "--gcs", split = ",", paramLabel = "HOST:PORT",
+            description = "stream to several ground stations (or control-plane nodes) at once from one socket, as PX4 can; "
+                    + "commands are taken from any of them. Replaces --target, e.g. --gcs 127.0.0.1:14550,127.0.0.2:14550")
+    List<String> gcs;
 
     @Option(names = "--grpc", description = "control plane's gRPC address host:port: the scenario's ground units run their "
             + "dispatch apps against it and the drones' sightings are reported to its SightingService")
@@ -73,12 +80,15 @@ final class SimCommand implements Callable<Integer> {
             System.err.println("--scenario FILE is required (or --bench)");
             return 2;
         }
-        int colon = target.lastIndexOf(':');
-        if (colon <= 0) {
-            System.err.println("--target must be host:port, e.g. 127.0.0.1:14550");
-            return 2;
+        List<InetSocketAddress> targets = new ArrayList<>();
+        for (String t : gcs == null || gcs.isEmpty() ? List.of(target) : gcs) {
+            int colon = t.lastIndexOf(':');
+            if (colon <= 0) {
+                System.err.println("a ground station must be host:port, e.g. 127.0.0.1:14550, got '" + t + "'");
+                return 2;
+            }
+            targets.add(new InetSocketAddress(t.substring(0, colon), Integer.parseInt(t.substring(colon + 1))));
         }
-        InetSocketAddress address = new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
         Scenario s = Scenario.load(scenario);
         if (timeScale != null) {
             s = s.withTimeScale(timeScale);
@@ -87,27 +97,27 @@ final class SimCommand implements Callable<Integer> {
             s = s.withSeed(seed);
         }
         if (grpc != null) {
-            return runWithControlPlane(s, address);
+            return runWithControlPlane(s, targets);
         }
-        Simulation sim = Simulation.start(s, address);
-        describe(s, sim, address);
+        Simulation sim = Simulation.start(s, targets);
+        describe(s, sim, targets);
         awaitEnd(s, sim, () -> { });
         return 0;
     }
 
     /** The scenario with its ground units' apps and its drones' sightings talking to the control plane's gRPC API. */
-    private int runWithControlPlane(Scenario s, InetSocketAddress address) throws InterruptedException {
+    private int runWithControlPlane(Scenario s, List<InetSocketAddress> targets) throws InterruptedException {
         ManagedChannel channel = Grpc.newChannelBuilder(grpc, InsecureChannelCredentials.create()).build();
-        GrpcSightingReporter reporter = new GrpcSightingReporter(channel, VehicleIds.mavlink(s, address.getPort()),
+        GrpcSightingReporter reporter = new GrpcSightingReporter(channel, VehicleIds.mavlink(s, targets.get(0).getPort()),
                 GrpcSightingReporter.Options.defaults().withBearerToken(grpcToken));
         DetectionSink log = s.detectionLog() != null ? new LogFileDetectionSink(Path.of(s.detectionLog())) : DetectionSink.discard();
         DetectionSink sink = r -> {
             log.report(r);
             reporter.report(r);
         };
-        Simulation sim = Simulation.start(s, address, sink);
+        Simulation sim = Simulation.start(s, targets, sink);
         GroundUnits units = GroundUnits.start(sim, channel, OfficerApp.Options.defaults().withBearerToken(grpcToken));
-        describe(s, sim, address);
+        describe(s, sim, targets);
         System.out.printf("Control plane %s: %d ground units' apps, sightings to SightingService%n", grpc, units.apps().size());
         for (OfficerApp app : units.apps()) {
             System.out.printf("  %-10s %-16s %s%n", app.unit().id(), app.unit().spec().type(), app.unit().spec().callsign());
@@ -123,9 +133,9 @@ final class SimCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void describe(Scenario s, Simulation sim, InetSocketAddress address) {
+    private static void describe(Scenario s, Simulation sim, List<InetSocketAddress> targets) {
         System.out.printf("Scenario %s: %d vehicles -> %s, time scale %.1f, seed %d%s%n", s.name(), sim.vehicles().size(),
-                address, s.timeScale(), s.seed(), s.durationS() > 0 ? ", " + s.durationS() + " s simulated" : "");
+                targets.size() == 1 ? targets.get(0) : targets, s.timeScale(), s.seed(), s.durationS() > 0 ? ", " + s.durationS() + " s simulated" : "");
         for (VehicleWire w : sim.vehicles()) {
             System.out.printf("  %-10s system id %3d  %s %s  from udp %s%n", w.vehicle().name(), w.vehicle().systemId(),
                     w.vehicle().flavour(), w.vehicle().kind(), w.localAddress());

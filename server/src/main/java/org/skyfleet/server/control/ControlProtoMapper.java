@@ -12,7 +12,7 @@ import org.skyfleet.proto.v1.SendCommandResponse;
 import org.skyfleet.server.grpc.ProtoMapper;
 
 /** Leases, lease changes and commands between protobuf and the domain. */
-final class ControlProtoMapper {
+public final class ControlProtoMapper {
     private ControlProtoMapper() {
     }
 
@@ -34,7 +34,7 @@ final class ControlProtoMapper {
     }
 
     /** The domain command, or INVALID_ARGUMENT saying what is wrong. */
-    static VehicleCommand command(SendCommandRequest r) {
+    public static VehicleCommand command(SendCommandRequest r) {
         try {
             return switch (r.getCommandCase()) {
                 case ARM -> VehicleCommand.arm();
@@ -71,7 +71,7 @@ final class ControlProtoMapper {
         }
     }
 
-    static SendCommandResponse outcome(CommandOutcome o) {
+    public static SendCommandResponse outcome(CommandOutcome o) {
         return SendCommandResponse.newBuilder().setResult(CommandResult.forNumber(o.result().ordinal() + 1))
                 .setProgressPercent(o.progressPercent()).setAttempts(o.attempts())
                 .setDetail(o.detail() == null ? "" : o.detail()).build();

@@ -156,7 +156,7 @@ public final class FleetControl {
             throw Status.FAILED_PRECONDITION.withDescription("refused before sending: " + why).asRuntimeException();
         });
         try {
-            ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getVehicleId(), command, p -> { })
+            ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getCommandId(), r.getVehicleId(), command, p -> { })
                             .thenApply(o -> {
                                 answered.save(new CommandRecord(r.getCommandId(), fingerprint, o, clock.instant()));
                                 audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(),

@@ -8,7 +8,7 @@ import org.skyfleet.fleet.dispatch.UnitType;
 import org.skyfleet.proto.v1.AssignmentState;
 
 /** Units and assignments between the API and the domain. */
-final class DispatchProtoMapper {
+public final class DispatchProtoMapper {
     private DispatchProtoMapper() {
     }
 
@@ -39,7 +39,7 @@ final class DispatchProtoMapper {
                 .setLastReport(ProtoMapper.timestamp(u.lastReport())).setAssignmentId(u.assignmentId()).build();
     }
 
-    static org.skyfleet.proto.v1.Assignment assignment(Assignment a) {
+    public static org.skyfleet.proto.v1.Assignment assignment(Assignment a) {
         return org.skyfleet.proto.v1.Assignment.newBuilder().setAssignmentId(a.assignmentId()).setUnitId(a.unitId())
                 .setIncidentId(a.incidentId()).setTrackId(a.trackId()).setTarget(ProtoMapper.point(a.target()))
                 .setState(AssignmentState.valueOf("ASSIGNMENT_STATE_" + a.state().name())).setEtaS(a.etaS())

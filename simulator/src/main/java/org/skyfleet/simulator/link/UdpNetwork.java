@@ -3,6 +3,7 @@ package org.skyfleet.simulator.link;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -28,15 +29,29 @@ public final class UdpNetwork implements AutoCloseable {
 
     /** Opens a socket on an ephemeral port that sends to {@code target}. */
     public Transport open(InetSocketAddress target) {
+        return open(List.of(target));
+    }
+
+    /**
+     * Opens a socket on an ephemeral port that sends every datagram to each of {@code targets}, as PX4 streams
+     * to several ground stations, and takes commands from any of them. One socket, so every ground station
+     * sees the vehicle at the same address: control-plane nodes sharing a fleet can take each other's
+     * vehicles over.
+     */
+    public Transport open(List<InetSocketAddress> targets) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("a vehicle needs at least one ground station");
+        }
+        boolean allLoopback = targets.stream().allMatch(t -> t.getAddress().isLoopbackAddress());
         try {
             DatagramChannel channel = DatagramChannel.open();
-            channel.bind(new InetSocketAddress(target.getAddress().isLoopbackAddress() ? target.getAddress() : null, 0));
+            channel.bind(new InetSocketAddress(allLoopback ? targets.get(0).getAddress() : null, 0));
             channel.configureBlocking(false);
-            UdpTransport t = new UdpTransport(channel, target);
+            UdpTransport t = new UdpTransport(channel, List.copyOf(targets));
             channel.register(selector, SelectionKey.OP_READ, t);
             return t;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a UDP socket to " + target, e);
+            throw new UncheckedIOException("cannot open a UDP socket to " + targets, e);
         }
     }
 
@@ -65,20 +80,22 @@ public final class UdpNetwork implements AutoCloseable {
 
     private final class UdpTransport implements Transport {
         private final DatagramChannel channel;
-        private final InetSocketAddress target;
+        private final List<InetSocketAddress> targets;
         private boolean ready;
 
-        UdpTransport(DatagramChannel channel, InetSocketAddress target) {
+        UdpTransport(DatagramChannel channel, List<InetSocketAddress> targets) {
             this.channel = channel;
-            this.target = target;
+            this.targets = targets;
         }
 
         @Override
         public void send(byte[] datagram) {
-            try {
-                channel.send(ByteBuffer.wrap(datagram), target);
-            } catch (IOException e) {
-                // A full socket buffer or an unreachable ground station loses this datagram, as a radio would.
+            for (InetSocketAddress target : targets) {
+                try {
+                    channel.send(ByteBuffer.wrap(datagram), target);
+                } catch (IOException e) {
+                    // A full socket buffer or an unreachable ground station loses this datagram, as a radio would.
+                }
             }
         }
 

@@ -89,6 +89,11 @@ public final class GroundStation implements AutoCloseable {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
+    /** Where the vehicle's datagrams come from, or null before the first. */
+    public SocketAddress vehicleAddress(int systemId) {
+        return vehicles.get(systemId);
+    }
+
     private void read() {
         byte[] buf = new byte[65_536];
         while (open) {

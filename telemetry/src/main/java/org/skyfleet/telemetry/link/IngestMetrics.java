@@ -39,7 +39,9 @@ public final class IngestMetrics implements FrameListener {
         /** A correctly signed frame whose timestamp is not after the last accepted one of its stream (a replay). */
         REPLAYED,
         /** A vehicle heartbeat from a system id that is not registered, on a link that admits registered ones only. */
-        UNREGISTERED;
+        UNREGISTERED,
+        /** A frame of a vehicle whose link another control-plane node owns (it reaches this node over the bus). */
+        OWNED_ELSEWHERE;
 
         String tag() {
             return name().toLowerCase();

@@ -71,6 +71,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private final Map<Integer, VehicleBinding> bySystemId = new HashMap<>();
     private final Map<String, VehicleBinding> byVehicleId = new HashMap<>();
     private final List<FrameObserver> observers = new CopyOnWriteArrayList<>();
+    private volatile LinkGate gate = LinkGate.ALL;
     private Channel channel;
     private ScheduledFuture<?> tick;
     private Instant lastGcsHeartbeat = Instant.EPOCH;
@@ -84,6 +85,10 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         this.clock = clock;
         this.metrics = metrics;
         this.encoder = encoder;
+    }
+
+    void setGate(LinkGate gate) {
+        this.gate = gate;
     }
 
     void addObserver(FrameObserver observer) {
@@ -145,6 +150,10 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
                 metrics.frameIgnored(IngestMetrics.FrameIgnored.UNKNOWN_SYSTEM);
                 return;
             }
+            if (!gate.admit(binding.vehicleId)) {
+                metrics.frameIgnored(IngestMetrics.FrameIgnored.OWNED_ELSEWHERE);
+                return;
+            }
             if (!binding.peer.equals(frame.sender())) {
                 metrics.frameIgnored(IngestMetrics.FrameIgnored.PEER_CONFLICT);
                 return;
@@ -165,11 +174,15 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             return null;
         }
         VehicleBinding binding = bySystemId.get(frame.systemId());
+        if (binding == null && !config.admission().admits(frame.systemId())) {
+            metrics.frameIgnored(IngestMetrics.FrameIgnored.UNREGISTERED);
+            return null;
+        }
+        if (!gate.admit(binding != null ? binding.vehicleId : vehicleIdOf(frame.systemId()))) {
+            metrics.frameIgnored(IngestMetrics.FrameIgnored.OWNED_ELSEWHERE);
+            return null;
+        }
         if (binding == null) {
-            if (!config.admission().admits(frame.systemId())) {
-                metrics.frameIgnored(IngestMetrics.FrameIgnored.UNREGISTERED);
-                return null;
-            }
             return discover(frame, hb, kind, now);
         }
         VehicleState current = registry.find(binding.vehicleId).orElseThrow();
@@ -197,7 +210,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     }
 
     private VehicleBinding discover(MavlinkFrame frame, Heartbeat hb, VehicleKind kind, Instant now) {
-        String vehicleId = "mav-" + config.linkName() + "-" + frame.systemId();
+        String vehicleId = vehicleIdOf(frame.systemId());
         VehicleBinding binding = new VehicleBinding(vehicleId, frame.systemId(), frame.sender());
         bySystemId.put(frame.systemId(), binding);
         byVehicleId.put(vehicleId, binding);
@@ -213,6 +226,10 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         }
         requestStreams(binding, now);
         return binding;
+    }
+
+    private String vehicleIdOf(int systemId) {
+        return "mav-" + config.linkName() + "-" + systemId;
     }
 
     private void onTelemetry(VehicleBinding binding, MavlinkFrame frame, Instant now) {
@@ -275,6 +292,9 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         Instant now = clock.instant();
         Instant lostBefore = now.minus(config.heartbeatTimeout());
         for (VehicleBinding b : bySystemId.values()) {
+            if (!gate.holds(b.vehicleId)) {
+                continue;  // another node owns it now: its state is that node's to judge
+            }
             VehicleState s = registry.find(b.vehicleId).orElseThrow();
             if (s.status().linkState() == LinkState.CONNECTED && s.status().lastHeartbeat().isBefore(lostBefore)) {
                 registry.update(b.vehicleId, v -> v.withStatus(v.status().withLinkState(LinkState.LOST)), now);

@@ -39,10 +39,17 @@ public final class MavlinkUdpLink implements AutoCloseable {
     /** Binds the endpoint and starts serving; returns once the socket is bound. */
     public static MavlinkUdpLink bind(LinkConfig config, EventLoopGroup group, VehicleRegistry registry,
                                       InstantSource clock, IngestMetrics metrics) throws InterruptedException {
+        return bind(config, group, registry, clock, metrics, LinkGate.ALL);
+    }
+
+    /** Binds the endpoint, ingesting only the vehicles {@code gate} admits from the first datagram on. */
+    public static MavlinkUdpLink bind(LinkConfig config, EventLoopGroup group, VehicleRegistry registry,
+                                      InstantSource clock, IngestMetrics metrics, LinkGate gate) throws InterruptedException {
         MavlinkMessageCatalog catalog = MavlinkMessageCatalog.standard();
         MavlinkFrameSplitter splitter = new MavlinkFrameSplitter(catalog);
         MavlinkIngestHandler handler = new MavlinkIngestHandler(config, registry, clock, metrics,
                 new MavlinkEncoder(catalog, config.gcsSystemId(), config.gcsComponentId()));
+        handler.setGate(gate);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioDatagramChannel.class)

@@ -1,0 +1,168 @@
+package org.skyfleet.server.cluster;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nats.client.Connection;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.skyfleet.fleet.bus.FleetBus;
+import org.skyfleet.fleet.command.CommandOutcome;
+import org.skyfleet.fleet.command.VehicleCommands;
+import org.skyfleet.fleet.control.CommandLedger;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.server.cluster.bus.BusMetrics;
+import org.skyfleet.fleet.store.Store;
+import org.skyfleet.server.cluster.bus.NatsConnect;
+import org.skyfleet.server.cluster.bus.NatsDurableLog;
+import org.skyfleet.server.cluster.log.LoggedStore;
+import org.skyfleet.server.cluster.bus.NatsFleetBus;
+import org.skyfleet.server.cluster.ownership.NatsLinkOwnership;
+import org.skyfleet.server.cluster.relay.CommandRelayClient;
+import org.skyfleet.server.cluster.relay.CommandRelayServer;
+import org.skyfleet.telemetry.link.LinkGate;
+
+/**
+ * One control-plane node's membership of a shared fleet: its NATS connection, the bus, link ownership
+ * with its gate and renewal, the mirror of other nodes' vehicles, and the command relay both ways.
+ * Closing it (a clean shutdown) releases every link it holds, so the others take them at once.
+ */
+public final class ClusterNode implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+    private static final int EVENT_QUEUE_PER_LISTENER = 4096;
+    private static final Duration RECORDS_KEPT = Duration.ofDays(30);
+    /** Beyond the link timeout, what the bus and the owner's own judgement may take before a silent owner is assumed. */
+    private static final Duration SILENT_OWNER_MARGIN = Duration.ofSeconds(2);
+    /** How long a write waits for the log's acknowledgement before the caller is answered anyway. */
+    private static final Duration RECORD_ACK_WAIT = Duration.ofSeconds(2);
+
+    private final ClusterConfig config;
+    private final InstantSource clock;
+    private final MeterRegistry meters;
+    private final Connection nats;
+    private final BusMetrics busMetrics;
+    private final NatsFleetBus bus;
+    private final NatsLinkOwnership ownership;
+    private final NatsDurableLog log;
+    private final OwnershipGate gate;
+    /** Ownership claims and renewals, owner look-ups: broker round trips kept off link and gRPC threads. */
+    private final ScheduledExecutorService io;
+    private CommandRelayServer relayServer;
+    private AutoCloseable mirror;
+
+    private ClusterNode(ClusterConfig config, InstantSource clock, MeterRegistry meters) throws Exception {
+        this.config = config;
+        this.clock = clock;
+        this.meters = meters;
+        this.busMetrics = new BusMetrics(meters);
+        this.nats = NatsConnect.open(config.natsUrl(), config.nodeId(), busMetrics);
+        try {
+            this.bus = new NatsFleetBus(nats, busMetrics, EVENT_QUEUE_PER_LISTENER);
+            this.ownership = NatsLinkOwnership.open(nats, config.nodeId(), clock, config.ownerLease());
+            this.log = NatsDurableLog.open(nats, busMetrics, RECORDS_KEPT);
+        } catch (Exception e) {
+            nats.close();
+            throw e;
+        }
+        this.io = Executors.newScheduledThreadPool(2, new DefaultThreadFactory("skyfleet-cluster", true));
+        this.gate = new OwnershipGate(ownership, io, clock, Duration.ofSeconds(1), meters);
+    }
+
+    /**
+     * Joins the fleet on {@code config}'s NATS.
+     *
+     * @throws IllegalStateException if NATS (with JetStream) cannot be reached
+     */
+    public static ClusterNode join(ClusterConfig config, InstantSource clock, MeterRegistry meters) {
+        try {
+            return new ClusterNode(config, clock, meters);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining " + config.natsUrl(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot join the fleet on " + config.natsUrl() + " (NATS with JetStream): " + e.getMessage(), e);
+        }
+    }
+
+    /** The bus shared with the other nodes: this node's states and events out, theirs in. */
+    public FleetBus bus() {
+        return bus;
+    }
+
+    /** What this node publishes only: for listeners that act on the vehicles this node holds. */
+    public FleetBus localBus() {
+        return bus.local();
+    }
+
+    /** Lets the links ingest only the vehicles this node owns. */
+    public LinkGate gate() {
+        return gate;
+    }
+
+    /** {@code store}, with each committed incident, sighting, assignment and audit entry also on the durable log. */
+    public Store logged(Store store) {
+        return LoggedStore.over(store, log, RECORD_ACK_WAIT);
+    }
+
+    public String nodeId() {
+        return config.nodeId();
+    }
+
+    public BusMetrics busMetrics() {
+        return busMetrics;
+    }
+
+    /**
+     * Starts serving: other nodes' commands for the vehicles held here run through {@code localCommands},
+     * other nodes' vehicles are mirrored into {@code registry}, and ownership is renewed.
+     *
+     * @return the commands this node's services use: local for its own vehicles, relayed for the others
+     */
+    public VehicleCommands start(VehicleRegistry registry, VehicleCommands localCommands, Duration heartbeatTimeout) {
+        relayServer = new CommandRelayServer(nats, ownership, localCommands, new CommandLedger<>(clock, Duration.ofHours(24), 100_000));
+        mirror = bus.subscribeStates(new RemoteVehicleMirror(registry, gate));
+        long renewMs = config.ownerLease().toMillis() / 3;
+        io.scheduleAtFixedRate(() -> {
+            try {
+                gate.renew(registry);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "link ownership renewal failed; retrying", e);
+            }
+        }, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        io.scheduleAtFixedRate(new SilentOwners(registry, gate, bus, clock, heartbeatTimeout.plus(SILENT_OWNER_MARGIN)),
+                1, 1, TimeUnit.SECONDS);
+        return new ClusterVehicleCommands(localCommands, gate, ownership, new CommandRelayClient(nats, config.relayDeadline()), io, meters);
+    }
+
+    /** Call after the links have stopped, so nothing is claimed again after the release. */
+    @Override
+    public void close() {
+        io.shutdownNow();
+        try {
+            io.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (relayServer != null) {
+            relayServer.close();
+        }
+        try {
+            gate.releaseAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not release the vehicle links; other nodes take them when the leases run out", e);
+        }
+        try {
+            if (mirror != null) {
+                mirror.close();
+            }
+            bus.close();
+            nats.close();
+        } catch (Exception e) {
+            // closing anyway
+        }
+    }
+}
