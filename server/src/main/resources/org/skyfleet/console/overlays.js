@@ -9,6 +9,9 @@ const ZONE_COLOURS = {
 };
 const UNIT_COLOURS = { UNIT_STATUS_AVAILABLE: '#3ecf8e', UNIT_STATUS_ASSIGNED: '#f0b429', UNIT_STATUS_BUSY: '#ff8a4c', UNIT_STATUS_OFF_DUTY: '#7b8794' };
 const ring = (pts) => pts.map(p => [p.lat_deg, p.lon_deg]);
+// Leaflet puts a tooltip string in as HTML: names and descriptions come from outside (a CAD system's
+// incident text, an officer's callsign), so every tooltip is built from escaped text.
+const esc = (v) => String(v ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 const short = (e) => String(e || '').replace(/^[A-Z]+_(STATE|STATUS|CATEGORY|CLASS|KIND|TYPE)_/, '').replace(/^[A-Z]+_[A-Z]+_/, '').toLowerCase().replace(/_/g, ' ');
 
 export class Overlays {
@@ -53,14 +56,14 @@ export class Overlays {
         dashArray: z.kind === 'GEOFENCE_ZONE_KIND_EXCLUSION' ? null : '6 4' };
       const shape = z.circle ? L.circle([z.circle.centre.lat_deg, z.circle.centre.lon_deg], { radius: z.circle.radius_m, ...style })
         : L.polygon([ring(z.polygon.outer), ...(z.polygon.holes || []).map(h => ring(h.points || []))], style);
-      shape.bindTooltip(`${z.name || z.zone_id} · ${short(z.category)} · ${short(z.kind)}`).addTo(this.layers.zones);
+      shape.bindTooltip(esc(`${z.name || z.zone_id} · ${short(z.category)} · ${short(z.kind)}`)).addTo(this.layers.zones);
     }
     for (const map of Object.values(d.searchMaps)) {
       const max = Math.max(1e-9, ...map.segments.map(s => s.probability));
       for (const s of map.segments) {
         L.polygon(ring(s.area.outer), { stroke: false, fillColor: '#f0b429', fillOpacity: 0.5 * s.probability / max })
-          .bindTooltip(`segment ${s.segment_id}: p=${(100 * s.probability).toFixed(1)} %, POD ${(100 * s.probability_of_detection).toFixed(0)} %`
-            + (s.assigned_vehicle_id ? ` · ${s.assigned_vehicle_id}` : ''))
+          .bindTooltip(esc(`segment ${s.segment_id}: p=${(100 * s.probability).toFixed(1)} %, POD ${(100 * s.probability_of_detection).toFixed(0)} %`
+            + (s.assigned_vehicle_id ? ` · ${s.assigned_vehicle_id}` : '')))
           .addTo(this.layers.search);
       }
       (map.ring_radii_m || []).forEach(r => L.circle([map.last_known_point.lat_deg, map.last_known_point.lon_deg],
@@ -82,7 +85,7 @@ export class Overlays {
       const colour = confirmed ? '#ef4e4e' : '#ff8a4c';
       this._ellipse(p, e.semi_major_m || 5, e.semi_minor_m || 5, e.orientation_deg || 0, colour).addTo(this.layers.tracks);
       L.circleMarker(p, { radius: 5, color: colour, fillColor: colour, fillOpacity: 1 })
-        .bindTooltip(`track ${t.track_id} · ${short(t.target_class)} · ${short(t.state)} · ${(t.sighting_ids || []).length} sightings`)
+        .bindTooltip(esc(`track ${t.track_id} · ${short(t.target_class)} · ${short(t.state)} · ${(t.sighting_ids || []).length} sightings`))
         .on('click', () => this.select({ type: 'track', id: t.track_id })).addTo(this.layers.tracks);
     }
     const trackById = new Map(d.tracks.map(t => [t.track_id, t]));
@@ -91,7 +94,7 @@ export class Overlays {
       const p = [u.position.lat_deg, u.position.lon_deg];
       const colour = UNIT_COLOURS[u.status] || '#8da0b3';
       L.circleMarker(p, { radius: 6, color: '#0f1620', weight: 2, fillColor: colour, fillOpacity: 1 })
-        .bindTooltip(`${u.callsign || u.unit_id} · ${short(u.status)}`)
+        .bindTooltip(esc(`${u.callsign || u.unit_id} · ${short(u.status)}`))
         .on('click', () => this.select({ type: 'unit', id: u.unit_id })).addTo(this.layers.units);
       // An assigned officer is joined to what they were sent to: the confirmed track of their incident.
       const incident = d.incidents.find(i => (i.unit_ids || []).includes(u.unit_id));
@@ -102,7 +105,7 @@ export class Overlays {
     for (const i of d.incidents) {
       if (!i.location) continue;
       L.circleMarker([i.location.lat_deg, i.location.lon_deg], { radius: 9, color: '#ef4e4e', weight: 3, fill: false })
-        .bindTooltip(`${i.incident_id} · ${short(i.priority)} · ${i.subject_description || short(i.type)}`)
+        .bindTooltip(esc(`${i.incident_id} · ${short(i.priority)} · ${i.subject_description || short(i.type)}`))
         .on('click', () => this.select({ type: 'incident', id: i.incident_id })).addTo(this.layers.incidents);
     }
   }

@@ -71,6 +71,10 @@ class ConsoleBrowserTest {
         server.geofences().save(new Zone("z-concert", "concert", new ZoneShape.Circle(new GeoPoint(51.4990, -0.1420), 80),
                 ZoneKind.EXCLUSION, AltitudeBand.relative(0, 300), null, ZoneCategory.CROWD_EVENT, ZoneApplicability.all(),
                 BreachPolicy.WARN));
+        // names come from outside (an admin, a CAD system's incident text): shown as text, never run
+        server.geofences().save(new Zone("z-hostile", "<img src=x onerror=\"window.__injected=1\">", new ZoneShape.Circle(
+                new GeoPoint(51.4980, -0.1440), 40), ZoneKind.EXCLUSION, AltitudeBand.relative(0, 300), null,
+                ZoneCategory.TEMPORARY_RESTRICTION, ZoneApplicability.all(), BreachPolicy.WARN));
         Files.createDirectories(SHOTS);
     }
 
@@ -92,8 +96,14 @@ class ConsoleBrowserTest {
         browser.get("http://127.0.0.1:" + server.httpPort() + "/console/#token=" + commanderToken);
         waitFor("every vehicle drawn on the map", () -> drawnVehicles() == DRONES + ROBOTS);
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("cmdr-kim (commander)");
-        waitFor("the no-fly zone drawn", () -> ((Number) js("let n = 0; window.skyfleet.overlays.layers.zones.eachLayer(() => n++);"
-                + "return {n: n};").get("n")).intValue() == 1);
+        waitFor("the no-fly zones drawn", () -> ((Number) js("let n = 0; window.skyfleet.overlays.layers.zones.eachLayer(() => n++);"
+                + "return {n: n};").get("n")).intValue() == 2);
+        Map<String, Object> tooltips = js("window.skyfleet.overlays.layers.zones.eachLayer(l => l.openTooltip && l.openTooltip());"
+                + "return {injected: !!window.__injected, text: [...document.querySelectorAll('.leaflet-tooltip')]"
+                + ".map(t => t.textContent).join('|')};");
+        assertThat(tooltips.get("text")).as("a zone's name is shown as text").asString().contains("<img src=x");
+        assertThat(tooltips.get("injected")).as("and never run").isEqualTo(false);
+        js("window.skyfleet.overlays.layers.zones.eachLayer(l => l.closeTooltip && l.closeTooltip()); return {};");
         assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token");
 
         String drone = vehicleIdOf("drone-1");
