@@ -156,11 +156,13 @@ public final class SkyfleetServer implements AutoCloseable {
         this.eventFanout = new EventFanout<>(bus, TelemetryGrpcService::encodeEvent, fanoutExecutor,
                 new FanoutMetrics(meters, "events"), EVENT_QUEUE_CAPACITY);
         FleetGauges.register(meters, registry, stateFanout, eventFanout);
-        this.leases = new ControlLeases(clock, store.leases());
-        this.audit = new AuditJournal(clock, store.audit());
-        this.incidents = new IncidentBook(clock, store.incidents());
-        this.geofences = new Geofences(store.zones());
-        this.missionBook = new MissionBook(store.missions());
+        // this.store, not the parameter: with a cluster it is the logged store, and incidents and the audit
+        // must reach the durable log like everything else that must not be lost
+        this.leases = new ControlLeases(clock, this.store.leases());
+        this.audit = new AuditJournal(clock, this.store.audit());
+        this.incidents = new IncidentBook(clock, this.store.incidents());
+        this.geofences = new Geofences(this.store.zones());
+        this.missionBook = new MissionBook(this.store.missions());
         MissionRecovery.failInterruptedUploads(missionBook, audit, clock);
         this.automationExecutor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-automation", true));
     }
@@ -237,7 +239,8 @@ public final class SkyfleetServer implements AutoCloseable {
         enforcement = new GeofenceEnforcement(cluster == null ? bus : cluster.localBus(), geofences, registry, commands, leases, audit, clock, fanoutTimer,
                 new FanoutMetrics(meters, "geofence"));
         FleetControl control = new FleetControl(registry, leases, commands,
-                new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, COMMAND_ID_RETENTION, 100_000), audit, store.commands(), clock, COMMAND_ID_RETENTION);
+                new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, COMMAND_ID_RETENTION, 100_000,
+                FleetControl::neverSent), audit, store.commands(), clock, COMMAND_ID_RETENTION);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
         Dispatcher dispatcher = new Dispatcher(new UnitRoster(clock), automationConfig.roads().isEmpty() ? EtaModel.straightLine()
                 : new RoadNetworkEta(automationConfig.roads()), clock, automationConfig.acknowledgeTimeout());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -25,11 +26,21 @@ public final class CommandLedger<R> {
     private final InstantSource clock;
     private final Duration retention;
     private final int capacity;
+    private final Predicate<R> neverSent;
 
     public CommandLedger(InstantSource clock, Duration retention, int capacity) {
+        this(clock, retention, capacity, r -> false);
+    }
+
+    /**
+     * @param neverSent true for a result that says the command never left the ground (no link to send it on):
+     *                  such an id is forgotten once answered, so the caller's retry with it runs the command
+     */
+    public CommandLedger(InstantSource clock, Duration retention, int capacity, Predicate<R> neverSent) {
         this.clock = clock;
         this.retention = retention;
         this.capacity = capacity;
+        this.neverSent = neverSent;
     }
 
     /**
@@ -59,6 +70,9 @@ public final class CommandLedger<R> {
         }
         try {
             run.get().whenComplete((r, e) -> {
+                if (e == null && neverSent.test(r)) {
+                    forget(commandId, mine);
+                }
                 if (e != null) {
                     mine.completeExceptionally(e);
                 } else {
@@ -78,6 +92,13 @@ public final class CommandLedger<R> {
     public synchronized void remember(String commandId, String fingerprint, R result, Instant at) {
         entries.put(commandId, new Entry<>(fingerprint, CompletableFuture.completedFuture(result), at));
         forgetOld();
+    }
+
+    private synchronized void forget(String commandId, CompletableFuture<R> result) {
+        Entry<R> e = entries.get(commandId);
+        if (e != null && e.result() == result) {
+            entries.remove(commandId);
+        }
     }
 
     public synchronized int size() {

@@ -59,4 +59,15 @@ class CommandLedgerTest {
         ledger.runOnce("e", "x", this::run);
         assertThat(ledger.size()).isLessThanOrEqualTo(4);
     }
+
+    @Test
+    void anIdWhoseCommandNeverLeftTheGroundIsForgottenSoItsRetryRuns() throws Exception {
+        CommandLedger<String> ledger = new CommandLedger<>(clock, Duration.ofHours(1), 3, r -> r.startsWith("NOT_CONNECTED"));
+        assertThat(ledger.runOnce("c-9", "d1 ARM", () -> CompletableFuture.completedFuture("NOT_CONNECTED"))
+                .toCompletableFuture().get()).isEqualTo("NOT_CONNECTED");
+
+        assertThat(ledger.runOnce("c-9", "d1 ARM", this::run).toCompletableFuture().get()).isEqualTo("ACCEPTED #1");
+        assertThat(ledger.runOnce("c-9", "d1 ARM", this::run).toCompletableFuture().get()).isEqualTo("ACCEPTED #1");
+        assertThat(runs).hasValue(1);
+    }
 }

@@ -123,7 +123,8 @@ public final class ClusterNode implements AutoCloseable {
      * @return the commands this node's services use: local for its own vehicles, relayed for the others
      */
     public VehicleCommands start(VehicleRegistry registry, VehicleCommands localCommands, Duration heartbeatTimeout) {
-        relayServer = new CommandRelayServer(nats, ownership, localCommands, new CommandLedger<>(clock, Duration.ofHours(24), 100_000));
+        relayServer = new CommandRelayServer(nats, ownership, localCommands, new CommandLedger<>(clock, Duration.ofHours(24), 100_000,
+                org.skyfleet.server.control.FleetControl::neverSent));
         mirror = bus.subscribeStates(new RemoteVehicleMirror(registry, gate));
         long renewMs = config.ownerLease().toMillis() / 3;
         io.scheduleAtFixedRate(() -> {

@@ -158,7 +158,9 @@ public final class FleetControl {
         try {
             ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getCommandId(), r.getVehicleId(), command, p -> { })
                             .thenApply(o -> {
-                                answered.save(new CommandRecord(r.getCommandId(), fingerprint, o, clock.instant()));
+                                if (!neverSent(o)) { // a command that never left the ground may be retried under its id
+                                    answered.save(new CommandRecord(r.getCommandId(), fingerprint, o, clock.instant()));
+                                }
                                 audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(),
                                         "id " + r.getCommandId() + " " + command, o.result() + " after " + o.attempts() + " attempt(s)");
                                 return o;
@@ -175,6 +177,11 @@ public final class FleetControl {
         } catch (IllegalArgumentException e) {
             throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
         }
+    }
+
+    /** The vehicle had no link to send it on: nothing happened, so the same command id may run again. */
+    public static boolean neverSent(CommandOutcome o) {
+        return o.result() == org.skyfleet.fleet.command.CommandResult.NOT_CONNECTED;
     }
 
     /** Forgets lapsed leases, telling their holders; the server runs it every second. */
