@@ -124,6 +124,9 @@ public final class SkyfleetServer implements AutoCloseable {
     /** A command id repeated within this time is answered with the first outcome, restarts included. */
     private static final Duration COMMAND_ID_RETENTION = Duration.ofHours(24);
     private final ScheduledExecutorService automationExecutor;
+    /** Mission progress is written to the store: followed here, not on the MAVLink threads. */
+    private final ExecutorService missionProgress = Executors.newSingleThreadExecutor(
+            new DefaultThreadFactory("skyfleet-mission-progress", true));
     /** Webhook and console requests write to the store: they run here, not on the HTTP event loop. */
     private final ExecutorService httpHandlers = Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("skyfleet-http-handlers", true));
@@ -233,7 +236,7 @@ public final class SkyfleetServer implements AutoCloseable {
         VehicleCommands commands = cluster == null ? routed : cluster.start(registry, routed, config.heartbeatTimeout());
         MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
-        links.forEach(l -> l.addObserver(missionControl::onFrame));
+        links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
         missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
         enforcement = new GeofenceEnforcement(cluster == null ? bus : cluster.localBus(), geofences, registry, commands, leases, audit, clock, fanoutTimer,
@@ -381,6 +384,7 @@ public final class SkyfleetServer implements AutoCloseable {
             missions.close();
         }
         automationExecutor.shutdownNow();
+        missionProgress.shutdown();
         httpHandlers.shutdownNow();
         for (AutoCloseable c : new AutoCloseable[] {trackResponse, searchAutomation}) {
             try {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.MissionContentHash;
@@ -25,7 +26,7 @@ import org.skyfleet.fleet.mission.MissionBook;
 import org.skyfleet.fleet.mission.MissionState;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.planner.export.MavlinkMissionExport;
-import org.skyfleet.telemetry.mavlink.MavlinkFrame;
+import org.skyfleet.telemetry.link.FrameObserver;
 
 /**
  * The mission lifecycle against real vehicles: creates drafts from planned routes, uploads with the
@@ -163,12 +164,22 @@ public final class MissionControl {
         return move(caller.toString(), missionId, MissionState.ABORTED, reason);
     }
 
-    /** Follows progress from the vehicle's own reports; called on the link's thread. */
-    public void onFrame(String vehicleId, MavlinkFrame frame) {
-        Object p = frame.payload();
-        if (!(p instanceof MissionCurrent) && !(p instanceof MissionItemReached)) {
-            return;
-        }
+    /**
+     * The links' observer: picks the vehicles' MISSION_CURRENT and MISSION_ITEM_REACHED out of the frames on
+     * the link's thread and follows them on {@code progress}, one thread in arrival order, because following
+     * them writes the store and a link thread must never wait on a database.
+     */
+    public FrameObserver progressObserver(Executor progress) {
+        return (vehicleId, frame) -> {
+            Object p = frame.payload();
+            if (p instanceof MissionCurrent || p instanceof MissionItemReached) {
+                progress.execute(() -> onProgress(vehicleId, p));
+            }
+        };
+    }
+
+    /** Follows progress from the vehicle's own reports (a MISSION_CURRENT or MISSION_ITEM_REACHED payload). */
+    void onProgress(String vehicleId, Object p) {
         book.activeOf(vehicleId).ifPresent(m -> {
             if (p instanceof MissionCurrent c) {
                 book.update(m.missionId(), x -> c.seq() == x.currentSeq() ? x : x.withProgress(c.seq(), x.reachedSeq()));
