@@ -33,8 +33,8 @@ final class JdbcVehicleStore implements VehicleStore {
     @Override
     public void save(VehicleRecord v) {
         tx.upsert("save vehicle " + v.vehicleId(), c -> {
-            if (execute(c, UPDATE, v) == 0) {
-                execute(c, INSERT, v);
+            if (execute(c, UPDATE, v, false) == 0) {
+                execute(c, INSERT, v, true);
             }
             return null;
         });
@@ -64,7 +64,8 @@ final class JdbcVehicleStore implements VehicleStore {
         return d == null ? Double.NaN : d;
     }
 
-    private static int execute(Connection c, String sql, VehicleRecord v) throws SQLException {
+    /** @param insert the INSERT, which also sets the first-seen time an update keeps */
+    private static int execute(Connection c, String sql, VehicleRecord v, boolean insert) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             VehicleIdentity id = v.identity();
             ps.setString(1, id.kind().name());
@@ -77,7 +78,7 @@ final class JdbcVehicleStore implements VehicleStore {
             setOrNull(ps, 8, v.lastLonDeg());
             setOrNull(ps, 9, v.lastAltAmslM());
             ps.setString(10, id.vehicleId());
-            if (sql == INSERT) {
+            if (insert) {
                 ps.setLong(11, nanos(v.firstSeen(), "vehicle " + id.vehicleId() + " firstSeen"));
             }
             return ps.executeUpdate();
