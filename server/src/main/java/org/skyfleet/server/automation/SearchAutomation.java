@@ -1,7 +1,6 @@
 package org.skyfleet.server.automation;
 
 import io.grpc.Status;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
 import org.skyfleet.fleet.audit.AuditJournal;
-import org.skyfleet.fleet.command.VehicleCommand;
 import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.ControlLeases;
 import org.skyfleet.fleet.control.LeaseConflictException;
@@ -63,7 +61,6 @@ import org.skyfleet.server.mission.MissionControl;
  */
 public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     static final Operator OPERATOR = new Operator("automation-search", Operator.Role.AUTOMATION);
-    private static final Duration LEASE_TTL = Duration.ofMinutes(5);
     /** Below this height above home a sample is the drone climbing out or landing, not searching. */
     private static final double MIN_SEARCH_ALT_M = 15;
     /**
@@ -88,6 +85,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     private final FreeDrones freeDrones;
     private final Overwatch overwatch;
     private final Map<String, SearchRun> runs = new ConcurrentHashMap<>();
+    private final SortieControl sorties;
     private final AutoCloseable subscription;
 
     public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
@@ -105,6 +103,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         this.profile = profile;
         this.airspace = airspace;
         this.freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR);
+        this.sorties = new SortieControl(OPERATOR, incidents, missions, commands, leases, audit, clock, thread, profile, this::note);
         this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
         this.subscription = incidents.subscribe(this::onIncidentChange);
         thread.every(1, this::sampleFlights);
@@ -141,10 +140,10 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
                     continue;
                 }
                 if (s.vehicleId.equals(keepVehicleId)) {
-                    supersede(s, "subject found: orbiting track " + trackId);
+                    sorties.supersede(s, "subject found: orbiting track " + trackId);
                     s.phase = Sortie.Phase.ORBITING;
                 } else {
-                    recall(run, s, "subject found (track " + trackId + ")");
+                    sorties.recall(s, "subject found (track " + trackId + ")");
                 }
             }
             setState(incidentId, SearchState.FOUND, null);
@@ -263,7 +262,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         run.proposed = null;
         for (Sortie s : run.sortiesByVehicle.values()) {
             if (s.phase != Sortie.Phase.ENDED) {
-                recall(run, s, "incident closed");
+                sorties.recall(s, "incident closed");
             }
         }
     }
@@ -276,73 +275,8 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         }
         setState(run.incidentId, SearchState.ACTIVE, null);
         for (DroneAssignment a : allocation.assignments()) {
-            launchOne(run, a);
+            sorties.launch(run, a);
         }
-    }
-
-    private void launchOne(SearchRun run, DroneAssignment a) {
-        String vehicleId = a.droneId();
-        Sortie sortie = new Sortie(vehicleId, a.segment().id());
-        try {
-            leases.acquire(vehicleId, OPERATOR, LEASE_TTL);
-        } catch (LeaseConflictException | IllegalArgumentException e) {
-            note(run.incidentId, vehicleId, "not launched: " + e.getMessage());
-            return;
-        }
-        run.sortiesByVehicle.put(vehicleId, sortie);
-        Mission m = missions.create(OPERATOR, vehicleId, a.plan().routes().get(0), profile.cruiseSpeedMps());
-        sortie.missionId = m.missionId();
-        missions.approve(OPERATOR, m.missionId());
-        audit.append(OPERATOR.toString(), "search launch", vehicleId, "incident " + run.incidentId + " segment "
-                + a.segment().id() + " mission " + m.missionId()
-                + (run.approvedBy == null ? " (policy: automatic)" : " (approved by " + run.approvedBy + ")"), "LAUNCHING");
-        missions.upload(OPERATOR, m.missionId())
-                .thenCompose(up -> {
-                    if (up.state() != MissionState.UPLOADED) {
-                        throw new IllegalStateException("upload failed: mission is " + up.state());
-                    }
-                    return commands.send(vehicleId, VehicleCommand.arm());
-                })
-                .thenCompose(arm -> {
-                    if (!arm.accepted()) {
-                        throw new IllegalStateException("arming refused: " + arm.result() + " " + arm.detail());
-                    }
-                    return missions.start(OPERATOR, m.missionId());
-                })
-                .whenComplete((started, error) -> thread.execute((() -> {
-                    if (error == null && started.command().accepted()) {
-                        sortie.phase = Sortie.Phase.FLYING;
-                        incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(i.search().assignments()
-                                .stream().map(x -> x.vehicleId().equals(vehicleId) ? x.withMission(m.missionId()) : x).toList())),
-                                TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, OPERATOR.subject(), String.format(
-                                        Locale.ROOT, "%s launched over segment %s (mission %s, %.0f min planned)", vehicleId,
-                                        a.segment().id(), m.missionId(), a.plan().metrics().flightTimeS() / 60))
-                                        .withVehicle(vehicleId));
-                    } else {
-                        String why = error != null ? rootMessage(error) : "start refused: " + started.command().result();
-                        sortie.phase = Sortie.Phase.ENDED;
-                        run.ended.add(sortie);
-                        run.sortiesByVehicle.remove(vehicleId);
-                        leases.release(vehicleId, OPERATOR);
-                        note(run.incidentId, vehicleId, "launch failed: " + why);
-                    }
-                })));
-    }
-
-    /** Sends a drone home and ends its part in the search. */
-    private void recall(SearchRun run, Sortie s, String reason) {
-        s.phase = Sortie.Phase.RETURNING;
-        Optional<Mission> m = missions.book().find(s.missionId);
-        if (m.isPresent() && m.get().state().isActive()) {
-            missions.abort(OPERATOR, s.missionId, reason);
-        } else {
-            commands.send(s.vehicleId, VehicleCommand.returnToLaunch());
-        }
-    }
-
-    private void supersede(Sortie s, String reason) {
-        missions.book().find(s.missionId).filter(m -> m.state().isActive())
-                .ifPresent(m -> missions.supersede(OPERATOR, m.missionId(), reason));
     }
 
     // ---- following the search ------------------------------------------------------------------------
@@ -427,7 +361,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         for (Sortie s : run.sortiesByVehicle.values()) {
             if (s.phase == Sortie.Phase.LAUNCHING || s.phase == Sortie.Phase.FLYING || s.phase == Sortie.Phase.RETURNING) {
                 try {
-                    leases.acquire(s.vehicleId, OPERATOR, LEASE_TTL);
+                    leases.acquire(s.vehicleId, OPERATOR, SortieControl.LEASE_TTL);
                 } catch (LeaseConflictException e) {
                     // a commander took the drone over: it is theirs now
                     s.phase = Sortie.Phase.ENDED;
@@ -485,7 +419,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(all).withState(SearchState.ACTIVE)),
                 TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_REPLANNED, OPERATOR.subject(), summary));
         for (DroneAssignment a : more.assignments()) {
-            launchOne(run, a);
+            sorties.launch(run, a);
         }
     }
 
@@ -510,15 +444,6 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.NOTE, OPERATOR.subject(), vehicleId + " " + text)
                 .withVehicle(vehicleId));
         audit.append(OPERATOR.toString(), "search note", vehicleId, incidentId + ": " + text, "NOTE");
-    }
-
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 
 
