@@ -161,7 +161,7 @@ public final class SkyfleetServer implements AutoCloseable {
         FleetGauges.register(meters, registry, stateFanout, eventFanout);
         // this.store, not the parameter: with a cluster it is the logged store, and incidents and the audit
         // must reach the durable log like everything else that must not be lost
-        this.leases = new ControlLeases(clock, this.store.leases());
+        this.leases = new ControlLeases(clock, this.store.leases(), this.cluster == null ? null : this.cluster.sharedLeases());
         this.audit = new AuditJournal(clock, this.store.audit());
         this.incidents = new IncidentBook(clock, this.store.incidents());
         this.geofences = new Geofences(this.store.zones());

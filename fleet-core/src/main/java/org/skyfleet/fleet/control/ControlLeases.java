@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.skyfleet.fleet.store.LeaseStore;
 
@@ -25,6 +26,8 @@ public final class ControlLeases {
     private final List<Consumer<LeaseChange>> listeners = new CopyOnWriteArrayList<>();
     private final InstantSource clock;
     private final LeaseStore store;
+    /** The fleet's leases when several nodes share it: the truth, which {@link #leases} only mirrors. */
+    private final SharedLeases shared;
 
     public ControlLeases(InstantSource clock) {
         this(clock, null);
@@ -35,8 +38,17 @@ public final class ControlLeases {
      * restart still holds after it, until it expires.
      */
     public ControlLeases(InstantSource clock, LeaseStore store) {
+        this(clock, store, null);
+    }
+
+    /**
+     * As above, deciding every grant, take-over and release in {@code shared} (null: on this node alone),
+     * so a lease granted through one node holds on every other; listeners hear of this node's changes.
+     */
+    public ControlLeases(InstantSource clock, LeaseStore store, SharedLeases shared) {
         this.clock = clock;
         this.store = store;
+        this.shared = shared;
         if (store != null) {
             store.loadLive(clock.instant()).forEach(l -> leases.put(l.vehicleId(), l));
         }
@@ -61,7 +73,7 @@ public final class ControlLeases {
 
     /** The live lease on a vehicle, if any. */
     public Optional<ControlLease> current(String vehicleId) {
-        ControlLease l = leases.get(vehicleId);
+        ControlLease l = shared != null ? shared.read(vehicleId).lease() : leases.get(vehicleId);
         return l != null && l.isLive(clock.instant()) ? Optional.of(l) : Optional.empty();
     }
 
@@ -77,7 +89,7 @@ public final class ControlLeases {
         }
         Instant now = clock.instant();
         ControlLease[] before = new ControlLease[1];
-        ControlLease granted = leases.compute(vehicleId, (id, l) -> {
+        ControlLease granted = decide(vehicleId, (id, l) -> {
             before[0] = l;
             if (l != null && l.isLive(now) && !l.holder().equals(who)) {
                 throw conflict(l);
@@ -108,7 +120,7 @@ public final class ControlLeases {
         }
         Instant now = clock.instant();
         ControlLease[] before = new ControlLease[1];
-        ControlLease granted = leases.compute(vehicleId, (id, l) -> {
+        ControlLease granted = decide(vehicleId, (id, l) -> {
             before[0] = l;
             return new ControlLease(id, who, now, now.plus(ttl), reason);
         });
@@ -122,9 +134,18 @@ public final class ControlLeases {
     /** Releases the lease if {@code who} holds it; returns false if they did not. */
     public boolean release(String vehicleId, Operator who) {
         Instant now = clock.instant();
-        ControlLease l = leases.get(vehicleId);
-        if (l == null || !l.isLive(now) || !l.holder().equals(who) || !leases.remove(vehicleId, l)) {
-            return false;
+        if (shared != null) {
+            SharedLeases.Versioned r = shared.read(vehicleId);
+            ControlLease l = r.lease();
+            if (l == null || !l.isLive(now) || !l.holder().equals(who) || !shared.write(vehicleId, r.version(), null)) {
+                return false;
+            }
+            leases.remove(vehicleId);
+        } else {
+            ControlLease l = leases.get(vehicleId);
+            if (l == null || !l.isLive(now) || !l.holder().equals(who) || !leases.remove(vehicleId, l)) {
+                return false;
+            }
         }
         forget(vehicleId);
         tell(new LeaseChange(vehicleId, LeaseChange.Kind.RELEASED, null, who, now));
@@ -150,6 +171,14 @@ public final class ControlLeases {
         Instant now = clock.instant();
         List<LeaseChange> expired = new ArrayList<>();
         for (ControlLease l : leases.values()) {
+            if (!l.isLive(now) && shared != null) {
+                // renewed or taken over through another node: mirror it rather than call it expired
+                ControlLease truth = shared.read(l.vehicleId()).lease();
+                if (truth != null && truth.isLive(now)) {
+                    leases.replace(l.vehicleId(), l, truth);
+                    continue;
+                }
+            }
             if (!l.isLive(now) && leases.remove(l.vehicleId(), l)) {
                 forget(l.vehicleId());
                 LeaseChange c = new LeaseChange(l.vehicleId(), LeaseChange.Kind.EXPIRED, null, l.holder(), now);
@@ -158,6 +187,25 @@ public final class ControlLeases {
             }
         }
         return expired;
+    }
+
+    /**
+     * Applies {@code change} to the vehicle's lease: on this node's map alone, or, with shared leases, to
+     * the shared record at the version read, reading again when another node wrote first.
+     */
+    private ControlLease decide(String vehicleId, BiFunction<String, ControlLease, ControlLease> change) {
+        if (shared == null) {
+            return leases.compute(vehicleId, change);
+        }
+        for (int attempt = 0; attempt < 10; attempt++) {
+            SharedLeases.Versioned r = shared.read(vehicleId);
+            ControlLease next = change.apply(vehicleId, r.lease());
+            if (shared.write(vehicleId, r.version(), next)) {
+                leases.put(vehicleId, next);
+                return next;
+            }
+        }
+        throw new IllegalStateException("the control lease of " + vehicleId + " kept changing under this node; try again");
     }
 
     private static LeaseConflictException conflict(ControlLease l) {

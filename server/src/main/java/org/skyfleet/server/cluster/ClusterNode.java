@@ -14,13 +14,15 @@ import org.skyfleet.fleet.bus.FleetBus;
 import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.CommandLedger;
+import org.skyfleet.fleet.control.SharedLeases;
+import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.server.cluster.bus.BusMetrics;
-import org.skyfleet.fleet.store.Store;
 import org.skyfleet.server.cluster.bus.NatsConnect;
 import org.skyfleet.server.cluster.bus.NatsDurableLog;
-import org.skyfleet.server.cluster.log.LoggedStore;
 import org.skyfleet.server.cluster.bus.NatsFleetBus;
+import org.skyfleet.server.cluster.leases.NatsSharedLeases;
+import org.skyfleet.server.cluster.log.LoggedStore;
 import org.skyfleet.server.cluster.ownership.NatsLinkOwnership;
 import org.skyfleet.server.cluster.relay.CommandRelayClient;
 import org.skyfleet.server.cluster.relay.CommandRelayServer;
@@ -48,6 +50,7 @@ public final class ClusterNode implements AutoCloseable {
     private final NatsFleetBus bus;
     private final NatsLinkOwnership ownership;
     private final NatsDurableLog log;
+    private final NatsSharedLeases leases;
     private final OwnershipGate gate;
     /** Ownership claims and renewals, owner look-ups: broker round trips kept off link and gRPC threads. */
     private final ScheduledExecutorService io;
@@ -64,6 +67,7 @@ public final class ClusterNode implements AutoCloseable {
             this.bus = new NatsFleetBus(nats, busMetrics, EVENT_QUEUE_PER_LISTENER);
             this.ownership = NatsLinkOwnership.open(nats, config.nodeId(), clock, config.ownerLease());
             this.log = NatsDurableLog.open(nats, busMetrics, RECORDS_KEPT);
+            this.leases = NatsSharedLeases.open(nats);
         } catch (Exception e) {
             nats.close();
             throw e;
@@ -86,6 +90,11 @@ public final class ClusterNode implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot join the fleet on " + config.natsUrl() + " (NATS with JetStream): " + e.getMessage(), e);
         }
+    }
+
+    /** Where every node decides control leases: a lease granted through one node holds on all of them. */
+    public SharedLeases sharedLeases() {
+        return leases;
     }
 
     /** The bus shared with the other nodes: this node's states and events out, theirs in. */

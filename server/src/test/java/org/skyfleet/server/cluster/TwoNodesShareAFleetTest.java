@@ -3,6 +3,7 @@ package org.skyfleet.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.net.DatagramSocket;
@@ -26,6 +27,7 @@ import org.skyfleet.proto.v1.StreamVehicleStatesRequest;
 import org.skyfleet.proto.v1.StreamVehicleStatesResponse;
 import org.skyfleet.proto.v1.TelemetryServiceGrpc;
 import org.skyfleet.server.Await;
+import org.skyfleet.server.GrpcAssert;
 import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
@@ -96,6 +98,18 @@ class TwoNodesShareAFleetTest {
         assertThat(nodeB.cluster().orElseThrow().gate().holds(droneId)).isFalse();
 
         pilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).setTtlS(120).build());
+        // the lease taken through B holds on A, which owns the link: another pilot there is refused
+        ManagedChannel channelA = NettyChannelBuilder.forAddress("127.0.0.1", nodeA.grpcPort()).usePlaintext().build();
+        try {
+            var otherPilot = FleetServiceGrpc.newBlockingStub(channelA)
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("lee", "pilot")));
+            GrpcAssert.assertStatus(() -> otherPilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId)
+                    .setTtlS(60).build()), Status.Code.FAILED_PRECONDITION, "pat");
+            GrpcAssert.assertStatus(() -> otherPilot.sendCommand(setSpeed("speed-lee", droneId, 9)),
+                    Status.Code.FAILED_PRECONDITION, "pat");
+        } finally {
+            channelA.shutdownNow();
+        }
         SendCommandResponse relayed = pilot.sendCommand(setSpeed("speed-1", droneId, 6));
         assertThat(relayed.getResult()).isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
         assertThat(relayed.getAttempts()).as("the vehicle's own answer, through A's link").isPositive();
