@@ -84,6 +84,16 @@ export class Overlays {
       const confirmed = t.state === 'TRACK_STATE_CONFIRMED';
       const colour = confirmed ? '#ef4e4e' : '#ff8a4c';
       this._ellipse(p, e.semi_major_m || 5, e.semi_minor_m || 5, e.orientation_deg || 0, colour).addTo(this.layers.tracks);
+      // the evidence: each recent sighting where it was seen, joined to the track's estimate
+      for (const seen of t.recent_sightings || []) {
+        if (!seen.position) continue;
+        const at = [seen.position.lat_deg, seen.position.lon_deg];
+        L.polyline([at, p], { color: colour, weight: 1, opacity: 0.35 }).addTo(this.layers.tracks);
+        L.circleMarker(at, { radius: 2.5, color: colour, weight: 1, fillColor: '#0f1620', fillOpacity: 1, className: 'sighting' })
+          .bindTooltip(esc(`${short(seen.source)} ${seen.source_id} · ${(seen.time || '').slice(11, 19)} · `
+            + `${Math.round(100 * (seen.confidence || 0))} %`))
+          .addTo(this.layers.tracks);
+      }
       L.circleMarker(p, { radius: 5, color: colour, fillColor: colour, fillOpacity: 1 })
         .bindTooltip(esc(`track ${t.track_id} · ${short(t.target_class)} · ${short(t.state)} · ${(t.sighting_ids || []).length} sightings`))
         .on('click', () => this.select({ type: 'track', id: t.track_id })).addTo(this.layers.tracks);

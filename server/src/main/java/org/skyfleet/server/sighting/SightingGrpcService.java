@@ -80,7 +80,7 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
         ListTracksResponse.Builder b = ListTracksResponse.newBuilder();
         for (Track t : feed.tracks()) {
             if (wanted(t, request.getIncidentId(), !request.getIncludeTentative())) {
-                b.addTracks(SightingProtoMapper.track(t));
+                b.addTracks(SightingProtoMapper.track(t, feed::sighting));
             }
         }
         observer.onNext(b.build());
@@ -97,7 +97,7 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
             if (dropped || wanted(u.track(), incident, confirmedOnly)) {
                 stream.offer(u.track().id(), org.skyfleet.proto.v1.TrackUpdate.newBuilder()
                         .setChange(TrackChange.valueOf("TRACK_CHANGE_" + u.kind().name()))
-                        .setTrack(SightingProtoMapper.track(u.track())).build());
+                        .setTrack(SightingProtoMapper.track(u.track(), feed::sighting)).build());
             }
         };
         stream.onClose(() -> feed.unsubscribe(listener));
@@ -105,7 +105,7 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
             for (Track t : tracks) {
                 if (wanted(t, incident, confirmedOnly)) {
                     stream.offer(t.id(), org.skyfleet.proto.v1.TrackUpdate.newBuilder().setChange(TrackChange.TRACK_CHANGE_SNAPSHOT)
-                            .setTrack(SightingProtoMapper.track(t)).build());
+                            .setTrack(SightingProtoMapper.track(t, feed::sighting)).build());
                 }
             }
         });

@@ -1,8 +1,9 @@
 package org.skyfleet.server.sighting;
 
-import org.skyfleet.server.grpc.ProtoMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.skyfleet.fleet.fusion.HorizontalUncertainty;
 import org.skyfleet.fleet.fusion.PositionEllipse;
 import org.skyfleet.fleet.fusion.Sighting;
@@ -12,7 +13,10 @@ import org.skyfleet.fleet.fusion.Track;
 import org.skyfleet.proto.v1.Covariance2;
 import org.skyfleet.proto.v1.Ellipse;
 import org.skyfleet.proto.v1.ReportSightingRequest;
+import org.skyfleet.proto.v1.SightingSource;
+import org.skyfleet.proto.v1.TrackSighting;
 import org.skyfleet.proto.v1.TrackState;
+import org.skyfleet.server.grpc.ProtoMapper;
 
 /** Sightings and tracks between the API and the fusion domain. */
 final class SightingProtoMapper {
@@ -63,6 +67,23 @@ final class SightingProtoMapper {
         return new Sighting(r.getSightingId(), source, r.getSourceId(), time.toEpochMilli(), r.getPosition().getLatDeg(),
                 r.getPosition().getLonDeg(), u, cls, r.getConfidence(),
                 r.getImageRef().isEmpty() ? Optional.empty() : Optional.of(r.getImageRef()), Optional.ofNullable(incidentId));
+    }
+
+    /** The latest sightings a track's message carries with their positions; its ids list carries all. */
+    static final int RECENT_SIGHTINGS = 20;
+
+    /** A track, with the positions of the sightings behind it that {@code sightings} still knows. */
+    static org.skyfleet.proto.v1.Track track(Track t, Function<String, Optional<Sighting>> sightings) {
+        var b = track(t).toBuilder();
+        List<String> ids = t.sightingIds();
+        for (String id : ids.subList(Math.max(0, ids.size() - RECENT_SIGHTINGS), ids.size())) {
+            sightings.apply(id).ifPresent(s -> b.addRecentSightings(TrackSighting.newBuilder().setSightingId(s.id())
+                    .setSource(SightingSource.valueOf("SIGHTING_SOURCE_" + s.sourceKind().name())).setSourceId(s.sourceId())
+                    .setPosition(org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(s.latDeg()).setLonDeg(s.lonDeg()))
+                    .setTime(ProtoMapper.timestamp(Instant.ofEpochMilli(s.timeMs()))).setConfidence(s.confidence())
+                    .setImageRef(s.imageRef().orElse(""))));
+        }
+        return b.build();
     }
 
     static org.skyfleet.proto.v1.Track track(Track t) {

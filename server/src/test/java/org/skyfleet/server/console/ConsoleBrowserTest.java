@@ -2,6 +2,10 @@ package org.skyfleet.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -33,6 +37,10 @@ import org.skyfleet.fleet.geofence.ZoneCategory;
 import org.skyfleet.fleet.geofence.ZoneKind;
 import org.skyfleet.fleet.geofence.ZoneShape;
 import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.proto.v1.ReportSightingRequest;
+import org.skyfleet.proto.v1.SightingServiceGrpc;
+import org.skyfleet.proto.v1.SightingSource;
+import org.skyfleet.proto.v1.TargetClass;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.auth.TokenAuthority;
@@ -78,6 +86,26 @@ class ConsoleBrowserTest {
         Files.createDirectories(SHOTS);
     }
 
+    /** Sightings reported over gRPC with the commander's token, a few metres apart, as an officer would call them in. */
+    private static void reportSightings(int n) {
+        ManagedChannel channel = NettyChannelBuilder
+                .forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+        try {
+            Metadata bearer = new Metadata();
+            bearer.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + commanderToken);
+            var sightings = SightingServiceGrpc.newBlockingStub(channel)
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(bearer));
+            for (int i = 0; i < n; i++) {
+                sightings.reportSighting(ReportSightingRequest.newBuilder().setSightingId("seen-" + i)
+                        .setSource(SightingSource.SIGHTING_SOURCE_OFFICER).setSourceId("pc-101")
+                        .setPosition(org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(51.5060 + i * 3e-5).setLonDeg(-0.1300))
+                        .setSigmaM(8).setTargetClass(TargetClass.TARGET_CLASS_PERSON).setConfidence(0.95).build());
+            }
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
     @AfterAll
     static void stop() {
         if (browser != null) {
@@ -104,6 +132,12 @@ class ConsoleBrowserTest {
         assertThat(tooltips.get("text")).as("a zone's name is shown as text").asString().contains("<img src=x");
         assertThat(tooltips.get("injected")).as("and never run").isEqualTo(false);
         js("window.skyfleet.overlays.layers.zones.eachLayer(l => l.closeTooltip && l.closeTooltip()); return {};");
+
+        // Three sightings of a person: the track is drawn with each sighting where it was seen.
+        reportSightings(3);
+        waitFor("the track drawn with the sightings behind it", () -> ((Number) js("let n = 0;"
+                + "window.skyfleet.overlays.layers.tracks.eachLayer(l => { if (l.options && l.options.className === 'sighting') n++; });"
+                + "return {n: n};").get("n")).intValue() == 3);
         assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token");
 
         String drone = vehicleIdOf("drone-1");

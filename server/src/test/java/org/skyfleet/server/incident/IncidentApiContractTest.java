@@ -194,4 +194,26 @@ class IncidentApiContractTest {
         assertThat(tracks).filteredOn(t -> t.getSightingIdsList().contains("dup-1")).singleElement()
                 .satisfies(t -> assertThat(t.getSightingIdsList()).containsExactly("dup-1"));
     }
+
+    @Test
+    void aTrackCarriesTheSightingsBehindItWithWhereAndWhenEachWasSeen() {
+        var officer = sightings("pc-7", "officer");
+        for (int i = 0; i < 3; i++) {
+            officer.reportSighting(ReportSightingRequest.newBuilder().setSightingId("ev-" + i)
+                    .setSource(SightingSource.SIGHTING_SOURCE_OFFICER).setSourceId("pc-7")
+                    .setPosition(GeoPoint.newBuilder().setLatDeg(51.62 + i * 1e-5).setLonDeg(-0.21))
+                    .setSigmaM(10).setTargetClass(TargetClass.TARGET_CLASS_PERSON).setConfidence(0.9 - i * 0.1).build());
+        }
+        var track = as(SightingServiceGrpc.newBlockingStub(channel), "cmdr", "commander").listTracks(ListTracksRequest.newBuilder()
+                .setIncludeTentative(true).build()).getTracksList().stream()
+                .filter(t -> t.getSightingIdsList().contains("ev-0")).findFirst().orElseThrow();
+
+        assertThat(track.getRecentSightingsList()).extracting(s -> s.getSightingId()).containsExactly("ev-0", "ev-1", "ev-2");
+        var last = track.getRecentSightings(2);
+        assertThat(last.getSource()).isEqualTo(SightingSource.SIGHTING_SOURCE_OFFICER);
+        assertThat(last.getSourceId()).isEqualTo("pc-7");
+        assertThat(last.getPosition().getLatDeg()).isEqualTo(51.62 + 2e-5);
+        assertThat(last.getConfidence()).isEqualTo(0.9 - 0.2);
+        assertThat(last.hasTime()).isTrue();
+    }
 }
