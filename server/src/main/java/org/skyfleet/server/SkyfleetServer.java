@@ -236,6 +236,9 @@ public final class SkyfleetServer implements AutoCloseable {
         VehicleCommands commands = cluster == null ? routed : cluster.start(registry, routed, config.heartbeatTimeout());
         MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
+        if (cluster != null) {
+            cluster.carryMissions(missionBook);
+        }
         links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
         missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
@@ -357,6 +360,11 @@ public final class SkyfleetServer implements AutoCloseable {
 
     public StateFanout<byte[]> stateFanout() {
         return stateFanout;
+    }
+
+    /** Every mission this node follows. */
+    public MissionBook missions() {
+        return missionBook;
     }
 
     /** The commander console served on the HTTP port. */

@@ -56,6 +56,29 @@ public final class MissionBook {
         tell(added[0]);
     }
 
+    /**
+     * Takes in a mission another control-plane node was following, now that its vehicle's link is this
+     * node's: stored and told like a new one. A copy held here that is as far on or further is kept.
+     *
+     * @return whether it was taken in
+     */
+    public boolean adopt(Mission m) {
+        Mission[] adopted = new Mission[1];
+        missions.compute(m.missionId(), (id, held) -> {
+            if (held != null && held.transitions().size() >= m.transitions().size() && held.reachedSeq() >= m.reachedSeq()) {
+                return held;
+            }
+            store.save(m);
+            adopted[0] = m;
+            return m;
+        });
+        if (adopted[0] == null) {
+            return false;
+        }
+        tell(adopted[0]);
+        return true;
+    }
+
     public Optional<Mission> find(String missionId) {
         return Optional.ofNullable(missions.get(missionId));
     }

@@ -5,6 +5,7 @@ import io.nats.client.Connection;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,9 @@ import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.CommandLedger;
 import org.skyfleet.fleet.control.SharedLeases;
+import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionBook;
+import org.skyfleet.fleet.mission.MissionState;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.server.cluster.bus.BusMetrics;
@@ -23,6 +27,7 @@ import org.skyfleet.server.cluster.bus.NatsDurableLog;
 import org.skyfleet.server.cluster.bus.NatsFleetBus;
 import org.skyfleet.server.cluster.leases.NatsSharedLeases;
 import org.skyfleet.server.cluster.log.LoggedStore;
+import org.skyfleet.server.cluster.missions.NatsMissionBoard;
 import org.skyfleet.server.cluster.ownership.NatsLinkOwnership;
 import org.skyfleet.server.cluster.relay.CommandRelayClient;
 import org.skyfleet.server.cluster.relay.CommandRelayServer;
@@ -51,6 +56,11 @@ public final class ClusterNode implements AutoCloseable {
     private final NatsLinkOwnership ownership;
     private final NatsDurableLog log;
     private final NatsSharedLeases leases;
+    private final NatsMissionBoard missionBoard;
+    /** Posts missions to the board in the order they changed. */
+    private final ExecutorService missionPosts =
+            Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-mission-board", true));
+    private AutoCloseable missionWatch;
     private final OwnershipGate gate;
     /** Ownership claims and renewals, owner look-ups: broker round trips kept off link and gRPC threads. */
     private final ScheduledExecutorService io;
@@ -68,6 +78,7 @@ public final class ClusterNode implements AutoCloseable {
             this.ownership = NatsLinkOwnership.open(nats, config.nodeId(), clock, config.ownerLease());
             this.log = NatsDurableLog.open(nats, busMetrics, RECORDS_KEPT);
             this.leases = NatsSharedLeases.open(nats);
+            this.missionBoard = NatsMissionBoard.open(nats);
         } catch (Exception e) {
             nats.close();
             throw e;
@@ -90,6 +101,38 @@ public final class ClusterNode implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot join the fleet on " + config.natsUrl() + " (NATS with JetStream): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Hands missions on with their vehicles: posts each change of a mission whose vehicle this node holds to
+     * the board, and, on winning a vehicle's link, takes in the missions its last owner posted, so a mission
+     * in flight carries on with its progress (an upload that was under way failed with its node).
+     */
+    public void carryMissions(MissionBook book) {
+        missionWatch = book.subscribe(m -> {
+            if (gate.holds(m.vehicleId())) {
+                missionPosts.execute(() -> {
+                    try {
+                        missionBoard.put(m);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "could not post mission " + m.missionId() + " to the board", e);
+                    }
+                });
+            }
+        });
+        gate.onWon(vehicleId -> {
+            for (Mission m : missionBoard.of(vehicleId)) {
+                if (m.state().isFinal()) {
+                    continue;
+                }
+                Mission carried = m.state() == MissionState.UPLOADING ? m.moveTo(MissionState.FAILED, clock.instant(), "system",
+                        "the node uploading it stopped; upload the mission again") : m;
+                if (book.adopt(carried)) {
+                    LOG.info("carrying on mission " + m.missionId() + " of " + vehicleId + " (" + carried.state() + ", "
+                            + carried.itemsDone() + " items done)");
+                }
+            }
+        });
     }
 
     /** Where every node decides control leases: a lease granted through one node holds on all of them. */
@@ -159,6 +202,19 @@ public final class ClusterNode implements AutoCloseable {
         }
         if (relayServer != null) {
             relayServer.close();
+        }
+        try {
+            if (missionWatch != null) {
+                missionWatch.close();
+            }
+        } catch (Exception e) {
+            // closing anyway
+        }
+        missionPosts.shutdown(); // what is queued is posted before the connection closes
+        try {
+            missionPosts.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             gate.releaseAll();

@@ -6,10 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.skyfleet.fleet.cluster.LinkOwner;
@@ -42,6 +45,7 @@ public final class OwnershipGate implements LinkGate {
     private final InstantSource clock;
     private final Duration recheck;
     private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> wonListeners = new CopyOnWriteArrayList<>();
     private final Counter won;
     private final Counter lost;
     private final Counter failed;
@@ -58,6 +62,11 @@ public final class OwnershipGate implements LinkGate {
         this.givenUp = Counter.builder("skyfleet.cluster.links.given.up").register(meters);
         Gauge.builder("skyfleet.cluster.owned.vehicles", verdicts, v -> v.values().stream().filter(x -> x.held() == Held.MINE).count())
                 .register(meters);
+    }
+
+    /** Tells {@code listener} of each vehicle whose link this node wins, on the claiming thread (not a link thread). */
+    public void onWon(Consumer<String> listener) {
+        wonListeners.add(listener);
     }
 
     @Override
@@ -85,6 +94,13 @@ public final class OwnershipGate implements LinkGate {
             if (owner.nodeId().equals(ownership.nodeId())) {
                 verdicts.put(vehicleId, MINE);
                 won.increment();
+                for (Consumer<String> l : wonListeners) {
+                    try {
+                        l.accept(vehicleId);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "a listener failed on winning " + vehicleId, e);
+                    }
+                }
             } else {
                 Instant retry = now.plus(recheck);
                 verdicts.put(vehicleId, new Verdict(Held.ELSEWHERE, owner.expiresAt().isBefore(retry) ? owner.expiresAt() : retry));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.skyfleet.fleet.command.MissionContentHash;
 import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionCodec;
 import org.skyfleet.fleet.mission.MissionState;
 import org.skyfleet.fleet.store.MissionStore;
 
@@ -26,8 +27,8 @@ final class JdbcMissionStore implements MissionStore {
 
     @Override
     public void save(Mission m) {
-        String items = MissionJson.items(m.items());
-        String transitions = MissionJson.transitions(m.transitions(), m.missionId());
+        String items = MissionCodec.items(m.items());
+        String transitions = MissionCodec.transitions(m.transitions(), m.missionId());
         tx.upsert("save mission " + m.missionId(), c -> {
             if (execute(c, UPDATE, m, items, transitions) == 0) {
                 execute(c, INSERT, m, items, transitions);
@@ -44,10 +45,10 @@ final class JdbcMissionStore implements MissionStore {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString("mission_id");
-                    out.add(new Mission(id, rs.getString("vehicle_id"), MissionJson.items(rs.getString("items_json"), id),
+                    out.add(new Mission(id, rs.getString("vehicle_id"), MissionCodec.items(rs.getString("items_json"), id),
                             new MissionContentHash(rs.getString("content_hash")), rs.getDouble("cruise_speed_mps"),
                             MissionState.valueOf(rs.getString("state")),
-                            MissionJson.transitions(rs.getString("transitions_json"), id), rs.getInt("current_seq"),
+                            MissionCodec.transitions(rs.getString("transitions_json"), id), rs.getInt("current_seq"),
                             rs.getInt("reached_seq")));
                 }
             }

@@ -1,29 +1,29 @@
-package org.skyfleet.fleet.store.jdbc;
+package org.skyfleet.fleet.mission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.skyfleet.fleet.command.MissionContentHash;
 import org.skyfleet.fleet.command.MissionItem;
-import org.skyfleet.fleet.mission.MissionState;
-import org.skyfleet.fleet.mission.MissionTransition;
 
 /**
- * A mission's items and transitions as JSON text, field by field. Item parameters are floats on the
+ * A mission as JSON text, field by field (whole, or its items and transitions for a table's columns). Item parameters are floats on the
  * wire; they are written as floats widened to double and narrowed back exactly, so the content hash of
  * a reloaded mission is the one that was approved. NaN parameters (an unset yaw) are written as the
  * string "NaN".
  */
-final class MissionJson {
+public final class MissionCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private MissionJson() {
+    private MissionCodec() {
     }
 
-    static String items(List<MissionItem> items) {
+    public static String items(List<MissionItem> items) {
         ArrayNode a = MAPPER.createArrayNode();
         for (MissionItem i : items) {
             ArrayNode n = a.addArray();
@@ -39,7 +39,7 @@ final class MissionJson {
         return a.toString();
     }
 
-    static List<MissionItem> items(String json, String missionId) {
+    public static List<MissionItem> items(String json, String missionId) {
         List<MissionItem> out = new ArrayList<>();
         for (JsonNode n : parse(json, missionId)) {
             out.add(new MissionItem(n.get(0).intValue(), n.get(1).intValue(), readFloat(n.get(2)), readFloat(n.get(3)),
@@ -49,26 +49,55 @@ final class MissionJson {
         return out;
     }
 
-    static String transitions(List<MissionTransition> transitions, String missionId) {
+    public static String transitions(List<MissionTransition> transitions, String missionId) {
         ArrayNode a = MAPPER.createArrayNode();
         for (MissionTransition t : transitions) {
             ObjectNode n = a.addObject();
             n.put("from", t.from().name());
             n.put("to", t.to().name());
-            n.put("timeNs", Transactions.nanos(t.time(), "mission " + missionId + " transition time"));
+            n.put("timeNs", epochNanos(t.time()));
             n.put("actor", t.actor());
             n.put("reason", t.reason());
         }
         return a.toString();
     }
 
-    static List<MissionTransition> transitions(String json, String missionId) {
+    public static List<MissionTransition> transitions(String json, String missionId) {
         List<MissionTransition> out = new ArrayList<>();
         for (JsonNode n : parse(json, missionId)) {
             out.add(new MissionTransition(MissionState.valueOf(n.get("from").asText()), MissionState.valueOf(n.get("to").asText()),
-                    Transactions.instant(n.get("timeNs").longValue()), n.get("actor").asText(), n.get("reason").asText()));
+                    Instant.ofEpochSecond(0, n.get("timeNs").longValue()), n.get("actor").asText(), n.get("reason").asText()));
         }
         return out;
+    }
+
+    /** The whole mission: what another node needs to carry it on. */
+    public static String mission(Mission m) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("missionId", m.missionId());
+        n.put("vehicleId", m.vehicleId());
+        n.put("contentHash", m.contentHash().sha256Hex());
+        n.put("cruiseSpeedMps", m.cruiseSpeedMps());
+        n.put("state", m.state().name());
+        n.put("currentSeq", m.currentSeq());
+        n.put("reachedSeq", m.reachedSeq());
+        n.set("items", parse(items(m.items()), m.missionId()));
+        n.set("transitions", parse(transitions(m.transitions(), m.missionId()), m.missionId()));
+        return n.toString();
+    }
+
+    public static Mission mission(String json) {
+        JsonNode n = parse(json, "(whole)");
+        String id = n.get("missionId").asText();
+        return new Mission(id, n.get("vehicleId").asText(), items(n.get("items").toString(), id),
+                new MissionContentHash(n.get("contentHash").asText()), n.get("cruiseSpeedMps").doubleValue(),
+                MissionState.valueOf(n.get("state").asText()), transitions(n.get("transitions").toString(), id),
+                n.get("currentSeq").intValue(), n.get("reachedSeq").intValue());
+    }
+
+    /** Exact for 1677..2262, like the store's columns. */
+    private static long epochNanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     private static JsonNode parse(String json, String missionId) {

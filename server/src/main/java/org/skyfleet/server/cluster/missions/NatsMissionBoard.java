@@ -1,0 +1,82 @@
+package org.skyfleet.server.cluster.missions;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.StorageType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionCodec;
+
+/**
+ * Every node's missions as they change, in the JetStream key-value bucket {@value #BUCKET}, keyed
+ * {@code <vehicle>.<mission>}: the node that takes a vehicle's link over reads its missions here and carries
+ * them on. Entries go a day after their last change.
+ */
+public final class NatsMissionBoard {
+    public static final String BUCKET = "skyfleet-missions";
+    static final Duration ENTRY_MAX_AGE = Duration.ofDays(1);
+
+    private final KeyValue kv;
+
+    public static NatsMissionBoard open(Connection nats) throws IOException, JetStreamApiException {
+        return new NatsMissionBoard(nats, BUCKET);
+    }
+
+    /** @param bucket the bucket (tests use their own) */
+    public NatsMissionBoard(Connection nats, String bucket) throws IOException, JetStreamApiException {
+        KeyValueManagement kvm = nats.keyValueManagement();
+        if (!kvm.getBucketNames().contains(bucket)) {
+            try {
+                kvm.create(KeyValueConfiguration.builder().name(bucket).maxHistoryPerKey(1).ttl(ENTRY_MAX_AGE)
+                        .storageType(StorageType.File).build());
+            } catch (JetStreamApiException e) {
+                if (!kvm.getBucketNames().contains(bucket)) { // another node created it meanwhile
+                    throw e;
+                }
+            }
+        }
+        this.kv = nats.keyValue(bucket);
+    }
+
+    /** Posts the mission as it now stands. */
+    public void put(Mission m) {
+        try {
+            kv.put(key(m.vehicleId()) + "." + key(m.missionId()), MissionCodec.mission(m).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("mission board unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The vehicle's missions as their last owner posted them. */
+    public List<Mission> of(String vehicleId) {
+        List<Mission> out = new ArrayList<>();
+        try {
+            for (String k : kv.keys(key(vehicleId) + ".*")) {
+                KeyValueEntry e = kv.get(k);
+                if (e != null && e.getOperation() == KeyValueOperation.PUT) {
+                    out.add(MissionCodec.mission(new String(e.getValue(), StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("mission board unavailable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the mission board", e);
+        }
+        return out;
+    }
+
+    /** KV key tokens: letters, digits, '-', '_' and '='; anything else becomes '_' (the '.' separates the two). */
+    static String key(String id) {
+        return id.replaceAll("[^A-Za-z0-9_=-]", "_");
+    }
+}
