@@ -19,6 +19,8 @@ class BreachPredictorPropertiesTest {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private static final ZoneIndex INDEX = ZoneIndex.of(RandomZones.city(800, 2_500, 7));
     private static final double STEP_S = 0.05;
+    /** Flight time within which the predictor's and the sampler's geometry may disagree at a boundary. */
+    private static final double GEOMETRY_TOLERANCE_S = 1e-3;
 
     @Property(tries = 100)
     void firstSampledBreachIsPredictedNoLaterAndNothingEarlier(
@@ -44,8 +46,11 @@ class BreachPredictorPropertiesTest {
         new BreachPredictor().predict(INDEX, "d1", VehicleKind.MULTICOPTER, start, vn, ve, 0, NOW)
                 .forEach(b -> predicted.putIfAbsent(b.zone().id(), b.timeToBreachS()));
 
+        // The predictor intersects the path with the outline; the sampler projects each point: the two agree to
+        // millimetres, so a path that grazes a boundary may be predicted a fraction of a millisecond before the
+        // last clear sample (seen: 0.05 ms at 30 m/s, 1.5 mm).
         sampled.forEach((zoneId, t) -> assertThat(predicted.get(zoneId)).as(zoneId)
-                .isNotNull().isLessThanOrEqualTo(t + 1e-6).isGreaterThan(t - STEP_S - 1e-6));
+                .isNotNull().isLessThanOrEqualTo(t + 1e-6).isGreaterThan(t - STEP_S - GEOMETRY_TOLERANCE_S));
         predicted.forEach((zoneId, t) -> {
             double before = t - 0.01;
             if (before > 0) {
