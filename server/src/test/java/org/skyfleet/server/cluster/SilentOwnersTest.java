@@ -13,6 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skyfleet.fleet.cluster.InMemoryLinkOwnership;
 import org.skyfleet.fleet.event.VehicleHealthRules;
+import org.skyfleet.fleet.event.EventSeverity;
+import org.skyfleet.fleet.event.EventType;
+import org.skyfleet.fleet.event.VehicleEvent;
 import org.skyfleet.fleet.vehicle.AutopilotKind;
 import org.skyfleet.fleet.vehicle.FlightStatus;
 import org.skyfleet.fleet.vehicle.LandedState;
@@ -65,6 +68,18 @@ class SilentOwnersTest {
         List<VehicleState> ownListeners = new CopyOnWriteArrayList<>();
         List<VehicleState> elsewhere = new CopyOnWriteArrayList<>();
         bus.subscribeStates(mine(streamed));
+        List<VehicleEvent> events = new CopyOnWriteArrayList<>();
+        List<VehicleEvent> eventsElsewhere = new CopyOnWriteArrayList<>();
+        bus.subscribeEvents(e -> {
+            if (e.vehicleId().startsWith(prefix)) {
+                events.add(e);
+            }
+        });
+        otherBus.subscribeEvents(e -> {
+            if (e.vehicleId().startsWith(prefix)) {
+                eventsElsewhere.add(e);
+            }
+        });
         bus.local().subscribeStates(mine(ownListeners));
         otherBus.subscribeStates(mine(elsewhere));
         here.flush(Duration.ofSeconds(2));
@@ -74,7 +89,8 @@ class SilentOwnersTest {
         String fresh = prefix + "fresh";
         registry.mirror(state(quiet, clock.instant().minus(SILENCE).minusMillis(1)));
         registry.mirror(state(fresh, clock.instant().minus(SILENCE).plusMillis(1)));
-        new SilentOwners(registry, gate, bus, clock, SILENCE).run();
+        SilentOwners silentOwners = new SilentOwners(registry, gate, bus, clock, SILENCE);
+        silentOwners.run();
 
         Await.until(Duration.ofSeconds(10), "the silent vehicle shown lost",
                 () -> registry.find(quiet).orElseThrow().status().linkState() == LinkState.LOST);
@@ -84,6 +100,17 @@ class SilentOwnersTest {
         assertThat(ownListeners).as("enforcement and the like act on this node's vehicles only").isEmpty();
         other.flush(Duration.ofSeconds(2));
         assertThat(elsewhere).as("judged here, not published").isEmpty();
+        // the streams hear LINK_LOST once, as they would have from the owner
+        Await.until(Duration.ofSeconds(10), "a LINK_LOST event streamed here", () -> !events.isEmpty());
+        silentOwners.run();
+        silentOwners.run();
+        Thread.sleep(200); // nothing further to wait for: a second event would have been handed over by now
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.vehicleId()).isEqualTo(quiet);
+            assertThat(e.type()).isEqualTo(EventType.LINK_LOST);
+            assertThat(e.severity()).isEqualTo(EventSeverity.CRITICAL);
+        });
+        assertThat(eventsElsewhere).as("not published either").isEmpty();
     }
 
     private java.util.function.Consumer<VehicleState> mine(List<VehicleState> into) {

@@ -41,6 +41,12 @@ public final class NatsFleetBus implements FleetBus, AutoCloseable {
 
     /** Every state subscription's hand-off, for states about other nodes' vehicles judged here. */
     private final List<RemoteStates> remoteStates = new CopyOnWriteArrayList<>();
+
+    /** A subscription's hand-off for other nodes' events, for events this node judges about them. */
+    private record RemoteEvents(BusScope scope, BoundedEvents<byte[]> handoff) {
+    }
+
+    private final List<RemoteEvents> remoteEvents = new CopyOnWriteArrayList<>();
     /** Runs listeners' hand-off drains: one busy slot per slow listener, never more. */
     private final ExecutorService listenerThreads =
             Executors.newCachedThreadPool(new DefaultThreadFactory("skyfleet-bus-listener", true));
@@ -130,6 +136,20 @@ public final class NatsFleetBus implements FleetBus, AutoCloseable {
         }
     }
 
+    /**
+     * Hands this node's event listeners an event about another node's vehicle as if it had come over the bus
+     * (its owner fell silent: nobody else will say its link is lost); it is not published.
+     */
+    public void deliverEventAsRemote(VehicleEvent event) {
+        byte[] bytes = null;
+        for (RemoteEvents r : remoteEvents) {
+            if (r.scope().matches(event)) {
+                bytes = bytes == null ? EventCodec.encode(event) : bytes;
+                r.handoff().offer(bytes);
+            }
+        }
+    }
+
     @Override
     public AutoCloseable subscribeEvents(BusScope scope, Consumer<VehicleEvent> listener) {
         AutoCloseable own = local.subscribeEvents(scope, listener);
@@ -150,7 +170,10 @@ public final class NatsFleetBus implements FleetBus, AutoCloseable {
             metrics.eventsReceived.increment();
             handoff.offer(msg.getData());
         });
+        RemoteEvents remote = new RemoteEvents(scope, handoff);
+        remoteEvents.add(remote);
         return () -> {
+            remoteEvents.remove(remote);
             dispatcher.unsubscribe(sub);
             handoff.close();
             own.close();
