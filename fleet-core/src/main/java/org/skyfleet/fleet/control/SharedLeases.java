@@ -23,7 +23,7 @@ public interface SharedLeases {
      * Stores {@code next} (null: removes the lease) if the vehicle's record is still at {@code version}.
      *
      * @return false if another node wrote it first: read again and decide again
-     * @throws IllegalStateException if the shared store cannot be reached
+     * @throws RuntimeException if the shared store cannot be reached (the adapter says how: a gRPC status, say)
      */
     boolean write(String vehicleId, long version, ControlLease next);
 }

@@ -1,5 +1,6 @@
 package org.skyfleet.server.cluster.leases;
 
+import io.grpc.Status;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
@@ -118,7 +119,9 @@ public final class NatsSharedLeases implements SharedLeases {
         return vehicleId.replaceAll("[^A-Za-z0-9_=/.-]", "_");
     }
 
-    private static IllegalStateException unavailable(Exception e) {
-        return new IllegalStateException("shared control leases unavailable: " + e.getMessage(), e);
+    /** The callers are gRPC handlers and the automation: the one gets a precise status, the other audits it. */
+    private static RuntimeException unavailable(Exception e) {
+        return Status.UNAVAILABLE.withDescription("shared control leases unavailable (NATS): " + e.getMessage())
+                .withCause(e).asRuntimeException();
     }
 }
