@@ -83,9 +83,9 @@ public final class FleetRecorder implements AutoCloseable {
     void onState(VehicleState s) {
         String id = s.vehicleId();
         LinkState link = s.status().linkState();
-        Instant now = clock.instant();
-        Instant first = firstSeen.computeIfAbsent(id, k -> now);
-        if (lastLink.put(id, link) != link) {
+        if (lastLink.put(id, link) != link) { // first heard, or its link changed: the only per-vehicle work besides sampling
+            Instant now = clock.instant();
+            Instant first = firstSeen.computeIfAbsent(id, k -> now);
             double lat = s.position() == null ? Double.NaN : s.position().latDeg();
             double lon = s.position() == null ? Double.NaN : s.position().lonDeg();
             double alt = s.position() == null ? Double.NaN : s.position().altAmslM();

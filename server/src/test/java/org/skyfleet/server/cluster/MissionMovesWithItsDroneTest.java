@@ -24,17 +24,14 @@ import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.SendCommandRequest;
-import org.skyfleet.proto.v1.VehicleRoute;
-import org.skyfleet.proto.v1.Waypoint;
-import org.skyfleet.proto.v1.WaypointAction;
 import org.skyfleet.server.Await;
+import org.skyfleet.server.LongRoute;
 import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.cluster.bus.NatsTestServer;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.simulator.Simulation;
-import org.skyfleet.simulator.scenario.Scenario;
 
 /**
  * A drone flies a mission planned and started through node A, which owns its link; A stops mid-flight
@@ -42,17 +39,6 @@ import org.skyfleet.simulator.scenario.Scenario;
  * progress it had, follows the vehicle's own reports and sees it complete.
  */
 class MissionMovesWithItsDroneTest {
-    private static final double HOME_LAT = 51.5034;
-    private static final double HOME_LON = -0.1276;
-    private static final String SCENARIO = """
-            {"name": "handover", "description": "one drone flying a long route", "seed": 5,
-             "durationS": 3600, "timeScale": 10, "home": {"latDeg": 51.5034, "lonDeg": -0.1276}, "homeAltAmslM": 20,
-             "area": [], "night": false, "canopyCover": 0,
-             "wind": {"speedMps": 0, "fromDeg": 0, "gustMps": 0},
-             "failsafe": {"batteryReturnPercent": 20, "batteryLandPercent": 8, "lostLinkTimeoutS": 300, "fenceAction": "HOLD"},
-             "vehicles": [{"name": "long", "type": "MULTICOPTER", "camera": {"preset": "VISUAL", "falsePositivesPerMin": 0}}],
-             "targets": [], "faults": []}
-            """;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private SkyfleetServer nodeA;
@@ -75,11 +61,6 @@ class MissionMovesWithItsDroneTest {
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers(subject, role)));
     }
 
-    private static Waypoint wp(double northM, WaypointAction action) {
-        return Waypoint.newBuilder().setLatDeg(HOME_LAT + northM / 111_320.0).setLonDeg(HOME_LON).setAltRelM(25)
-                .setAction(action).build();
-    }
-
     @Test
     void aMissionInFlightCarriesOnWithItsProgressOnTheNodeThatTakesTheDroneOver() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
@@ -88,7 +69,7 @@ class MissionMovesWithItsDroneTest {
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
         nodeA = node(atA, NatsTestServer.unique("MA"));
-        sim = Simulation.start(Scenario.parse(SCENARIO), List.of(atA, atB));
+        sim = Simulation.start(LongRoute.scenario(), List.of(atA, atB));
         Await.until(WAIT, "node A to own the drone with a home position", () -> nodeA.cluster().orElseThrow().gate().holds(drone)
                 && nodeA.registry().find(drone).map(s -> s.home() != null).orElse(false));
         nodeB = node(atB, NatsTestServer.unique("MB"));
@@ -100,13 +81,8 @@ class MissionMovesWithItsDroneTest {
             var fleet = as(FleetServiceGrpc.newBlockingStub(channelA), "pam", "pilot");
             var missions = as(MissionServiceGrpc.newBlockingStub(channelA), "pam", "pilot");
             fleet.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone).setTtlS(600).build());
-            VehicleRoute.Builder route = VehicleRoute.newBuilder().setVehicleId(drone).addWaypoints(wp(0, WaypointAction.WAYPOINT_ACTION_TAKEOFF));
-            for (int leg = 1; leg <= 10; leg++) { // about 20 s of wall time at 10x
-                route.addWaypoints(wp(leg % 2 == 1 ? 150 : 0, WaypointAction.WAYPOINT_ACTION_NAVIGATE));
-            }
-            route.addWaypoints(wp(0, WaypointAction.WAYPOINT_ACTION_RETURN_TO_LAUNCH));
-            missionId = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone).setRoute(route)
-                    .setCruiseSpeedMS(8).build()).getMission().getMissionId();
+            missionId = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone)
+                    .setRoute(LongRoute.route(drone)).setCruiseSpeedMS(8).build()).getMission().getMissionId();
             missions.approveMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
             missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
             assertThat(fleet.sendCommand(SendCommandRequest.newBuilder().setCommandId(NatsTestServer.unique("arm-"))

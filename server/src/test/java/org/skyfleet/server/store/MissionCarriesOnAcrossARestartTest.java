@@ -41,16 +41,13 @@ import org.skyfleet.proto.v1.SightingSource;
 import org.skyfleet.proto.v1.TargetClass;
 import org.skyfleet.proto.v1.Track;
 import org.skyfleet.proto.v1.TrackState;
-import org.skyfleet.proto.v1.VehicleRoute;
-import org.skyfleet.proto.v1.Waypoint;
-import org.skyfleet.proto.v1.WaypointAction;
 import org.skyfleet.server.Await;
+import org.skyfleet.server.LongRoute;
 import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.simulator.Simulation;
-import org.skyfleet.simulator.scenario.Scenario;
 
 /**
  * A drone flies a mission over the real wire while the server is stopped and started again on its
@@ -59,17 +56,6 @@ import org.skyfleet.simulator.scenario.Scenario;
  * id, and it goes on fusing) and the position history from before the restart are there.
  */
 class MissionCarriesOnAcrossARestartTest {
-    private static final double HOME_LAT = 51.5034;
-    private static final double HOME_LON = -0.1276;
-    private static final String SCENARIO = """
-            {"name": "restart-e2e", "description": "one drone flying a long route", "seed": 5,
-             "durationS": 3600, "timeScale": 10, "home": {"latDeg": 51.5034, "lonDeg": -0.1276}, "homeAltAmslM": 20,
-             "area": [], "night": false, "canopyCover": 0,
-             "wind": {"speedMps": 0, "fromDeg": 0, "gustMps": 0},
-             "failsafe": {"batteryReturnPercent": 20, "batteryLandPercent": 8, "lostLinkTimeoutS": 300, "fenceAction": "HOLD"},
-             "vehicles": [{"name": "long", "type": "MULTICOPTER", "camera": {"preset": "VISUAL", "falsePositivesPerMin": 0}}],
-             "targets": [], "faults": []}
-            """;
 
     @TempDir
     Path dataDir;
@@ -87,11 +73,6 @@ class MissionCarriesOnAcrossARestartTest {
     private SkyfleetServer start(int mavlinkPort) throws Exception {
         return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink("127.0.0.1", mavlinkPort, 1),
                 AutomationConfig.defaults(), JdbcStore.openEmbedded(dataDir), InstantSource.system());
-    }
-
-    private static Waypoint wp(double northM, WaypointAction action) {
-        return Waypoint.newBuilder().setLatDeg(HOME_LAT + northM / 111_320.0).setLonDeg(HOME_LON).setAltRelM(25)
-                .setAction(action).build();
     }
 
     private static ReportSightingRequest officerSaw(String id, double northM) {
@@ -113,7 +94,7 @@ class MissionCarriesOnAcrossARestartTest {
         Simulation sim;
         String drone;
         try (SkyfleetServer first = start(port)) {
-            sim = Simulation.start(Scenario.parse(SCENARIO), new InetSocketAddress("127.0.0.1", port));
+            sim = Simulation.start(LongRoute.scenario(), new InetSocketAddress("127.0.0.1", port));
             Await.until(Duration.ofSeconds(30), "the drone with a home position",
                     () -> first.registry().all().stream().anyMatch(s -> s.home() != null));
             drone = first.registry().all().get(0).vehicleId();
@@ -122,13 +103,8 @@ class MissionCarriesOnAcrossARestartTest {
             var fleet = as(FleetServiceGrpc.newBlockingStub(channel), "pam", "pilot");
             var missions = as(MissionServiceGrpc.newBlockingStub(channel), "pam", "pilot");
             fleet.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone).setTtlS(600).build());
-            VehicleRoute.Builder route = VehicleRoute.newBuilder().setVehicleId(drone).addWaypoints(wp(0, WaypointAction.WAYPOINT_ACTION_TAKEOFF));
-            for (int leg = 1; leg <= 10; leg++) { // 10 legs of 150 m at 8 m/s: about 20 s of wall time at 10x
-                route.addWaypoints(wp(leg % 2 == 1 ? 150 : 0, WaypointAction.WAYPOINT_ACTION_NAVIGATE));
-            }
-            route.addWaypoints(wp(0, WaypointAction.WAYPOINT_ACTION_RETURN_TO_LAUNCH));
-            missionId = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone).setRoute(route)
-                    .setCruiseSpeedMS(8).build()).getMission().getMissionId();
+            missionId = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone)
+                    .setRoute(LongRoute.route(drone)).setCruiseSpeedMS(8).build()).getMission().getMissionId();
             missions.approveMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
             missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
             assertThat(fleet.sendCommand(SendCommandRequest.newBuilder().setCommandId("arm-long").setVehicleId(drone)
@@ -179,7 +155,7 @@ class MissionCarriesOnAcrossARestartTest {
                         - before.get(i - 1).getTime().getSeconds() * 1_000_000_000L - before.get(i - 1).getTime().getNanos())
                         .isGreaterThanOrEqualTo(1_000_000_000L);
             }
-            assertThat(before).anySatisfy(s -> assertThat(s.getLatDeg()).isGreaterThan(HOME_LAT + 50 / 111_320.0));
+            assertThat(before).anySatisfy(s -> assertThat(s.getLatDeg()).isGreaterThan(LongRoute.HOME_LAT + 50 / 111_320.0));
             channel.shutdownNow();
         } finally {
             sim.close();

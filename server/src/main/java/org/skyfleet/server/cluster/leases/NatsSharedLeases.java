@@ -4,11 +4,8 @@ import io.grpc.Status;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.KeyValueManagement;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.StorageType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,6 +17,7 @@ import org.skyfleet.fleet.control.ControlLease;
 import org.skyfleet.fleet.control.ControlLeases;
 import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.SharedLeases;
+import org.skyfleet.server.cluster.KvBuckets;
 
 /**
  * The fleet's control leases in the JetStream key-value bucket {@value #BUCKET}, one key per vehicle.
@@ -41,25 +39,14 @@ public final class NatsSharedLeases implements SharedLeases {
 
     /** @param bucket the bucket (tests use their own) */
     public NatsSharedLeases(Connection nats, String bucket) throws IOException, JetStreamApiException {
-        KeyValueManagement kvm = nats.keyValueManagement();
-        if (!kvm.getBucketNames().contains(bucket)) {
-            try {
-                kvm.create(KeyValueConfiguration.builder().name(bucket).maxHistoryPerKey(1).ttl(ENTRY_MAX_AGE)
-                        .storageType(StorageType.File).build());
-            } catch (JetStreamApiException e) {
-                if (!kvm.getBucketNames().contains(bucket)) { // another node created it meanwhile
-                    throw e;
-                }
-            }
-        }
-        this.kv = nats.keyValue(bucket);
+        this.kv = KvBuckets.open(nats, bucket, ENTRY_MAX_AGE);
     }
 
     @Override
     public Versioned read(String vehicleId) {
         KeyValueEntry e;
         try {
-            e = kv.get(key(vehicleId));
+            e = kv.get(KvBuckets.key(vehicleId));
         } catch (IOException | JetStreamApiException ex) {
             throw unavailable(ex);
         }
@@ -73,11 +60,11 @@ public final class NatsSharedLeases implements SharedLeases {
     public boolean write(String vehicleId, long version, ControlLease next) {
         try {
             if (next == null) {
-                kv.delete(key(vehicleId), version);
+                kv.delete(KvBuckets.key(vehicleId), version);
             } else if (version == 0) {
-                kv.create(key(vehicleId), encode(next));
+                kv.create(KvBuckets.key(vehicleId), encode(next));
             } else {
-                kv.update(key(vehicleId), encode(next), version);
+                kv.update(KvBuckets.key(vehicleId), encode(next), version);
             }
             return true;
         } catch (JetStreamApiException changedMeanwhile) {
@@ -114,10 +101,6 @@ public final class NatsSharedLeases implements SharedLeases {
         }
     }
 
-    /** KV keys allow letters, digits and {@code -/_=.}; anything else becomes '_'. */
-    static String key(String vehicleId) {
-        return vehicleId.replaceAll("[^A-Za-z0-9_=/.-]", "_");
-    }
 
     /** The callers are gRPC handlers and the automation: the one gets a precise status, the other audits it. */
     private static RuntimeException unavailable(Exception e) {

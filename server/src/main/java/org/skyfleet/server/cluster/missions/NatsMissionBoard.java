@@ -3,11 +3,8 @@ package org.skyfleet.server.cluster.missions;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.KeyValueManagement;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.skyfleet.fleet.mission.Mission;
 import org.skyfleet.fleet.mission.MissionCodec;
+import org.skyfleet.server.cluster.KvBuckets;
 
 /**
  * Every node's missions as they change, in the JetStream key-value bucket {@value #BUCKET}, keyed
@@ -33,18 +31,7 @@ public final class NatsMissionBoard {
 
     /** @param bucket the bucket (tests use their own) */
     public NatsMissionBoard(Connection nats, String bucket) throws IOException, JetStreamApiException {
-        KeyValueManagement kvm = nats.keyValueManagement();
-        if (!kvm.getBucketNames().contains(bucket)) {
-            try {
-                kvm.create(KeyValueConfiguration.builder().name(bucket).maxHistoryPerKey(1).ttl(ENTRY_MAX_AGE)
-                        .storageType(StorageType.File).build());
-            } catch (JetStreamApiException e) {
-                if (!kvm.getBucketNames().contains(bucket)) { // another node created it meanwhile
-                    throw e;
-                }
-            }
-        }
-        this.kv = nats.keyValue(bucket);
+        this.kv = KvBuckets.open(nats, bucket, ENTRY_MAX_AGE);
     }
 
     /** Posts the mission as it now stands. */

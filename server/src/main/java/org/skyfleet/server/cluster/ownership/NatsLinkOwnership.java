@@ -3,11 +3,8 @@ package org.skyfleet.server.cluster.ownership;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.KeyValueManagement;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.skyfleet.fleet.cluster.LinkOwner;
 import org.skyfleet.fleet.cluster.LinkOwnership;
+import org.skyfleet.server.cluster.KvBuckets;
 
 /**
  * Link ownership in the JetStream key-value bucket {@value #BUCKET}: one key per vehicle, its value the
@@ -57,17 +55,7 @@ public final class NatsLinkOwnership implements LinkOwnership {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("lease must be positive, got " + lease);
         }
-        KeyValueManagement kvm = nats.keyValueManagement();
-        if (!kvm.getBucketNames().contains(bucket)) {
-            try {
-                kvm.create(KeyValueConfiguration.builder().name(bucket).maxHistoryPerKey(1).storageType(StorageType.File).build());
-            } catch (JetStreamApiException e) {
-                if (!kvm.getBucketNames().contains(bucket)) {  // another node created it meanwhile
-                    throw e;
-                }
-            }
-        }
-        this.kv = nats.keyValue(bucket);
+        this.kv = KvBuckets.open(nats, bucket, null);
         this.nodeId = nodeId;
         this.clock = clock;
         this.lease = lease;
@@ -97,7 +85,8 @@ public final class NatsLinkOwnership implements LinkOwnership {
         Instant expires = now.plus(lease);
         byte[] value = OwnerRecord.encode(nodeId, expires);
         try {
-            long revision = e == null ? kv.create(key(vehicleId), value) : kv.update(key(vehicleId), value, e.getRevision());
+            String key = KvBuckets.key(vehicleId);
+            long revision = e == null ? kv.create(key, value) : kv.update(key, value, e.getRevision());
             held.put(vehicleId, revision);
             return new LinkOwner(vehicleId, nodeId, expires);
         } catch (JetStreamApiException lostRace) {
@@ -123,7 +112,7 @@ public final class NatsLinkOwnership implements LinkOwnership {
         for (Map.Entry<String, Long> h : held.entrySet()) {
             byte[] value = OwnerRecord.encode(nodeId, clock.instant().plus(lease));
             try {
-                held.put(h.getKey(), kv.update(key(h.getKey()), value, h.getValue()));
+                held.put(h.getKey(), kv.update(KvBuckets.key(h.getKey()), value, h.getValue()));
             } catch (JetStreamApiException takenOver) {
                 held.remove(h.getKey());
                 lost.add(h.getKey());
@@ -141,7 +130,7 @@ public final class NatsLinkOwnership implements LinkOwnership {
             return;
         }
         try {
-            kv.delete(key(vehicleId), revision);
+            kv.delete(KvBuckets.key(vehicleId), revision);
         } catch (JetStreamApiException alreadyTaken) {
             // another node took it over: its claim stands
         } catch (IOException io) {
@@ -158,7 +147,7 @@ public final class NatsLinkOwnership implements LinkOwnership {
 
     private KeyValueEntry read(String vehicleId) {
         try {
-            return kv.get(key(vehicleId));
+            return kv.get(KvBuckets.key(vehicleId));
         } catch (IOException | JetStreamApiException e) {
             throw unavailable(e);
         }
@@ -172,10 +161,6 @@ public final class NatsLinkOwnership implements LinkOwnership {
         return OwnerRecord.decode(vehicleId, e.getValue());
     }
 
-    /** KV keys allow letters, digits and {@code -/_=.}; anything else becomes '_'. */
-    static String key(String vehicleId) {
-        return vehicleId.replaceAll("[^A-Za-z0-9_=/.-]", "_");
-    }
 
     private static IllegalStateException unavailable(Exception e) {
         return new IllegalStateException("link ownership store unavailable: " + e.getMessage(), e);
