@@ -71,7 +71,15 @@ import org.skyfleet.fleet.store.Store;
 import org.skyfleet.server.automation.DispatchTimeline;
 import org.skyfleet.server.automation.SearchAutomation;
 import org.skyfleet.server.automation.TrackResponse;
-import org.skyfleet.server.dispatch.DispatchGrpcService;
+import org.skyfleet.proto.v1.DispatchServiceGrpc;
+import org.skyfleet.proto.v1.IncidentServiceGrpc;
+import org.skyfleet.proto.v1.SightingServiceGrpc;
+import org.skyfleet.server.cluster.records.LeaderChannels;
+import org.skyfleet.server.cluster.records.RecordsLeadership;
+import org.skyfleet.server.cluster.records.RecordsRoute;
+import org.skyfleet.server.cluster.records.RoutedRecordServices;
+import org.skyfleet.server.records.RecordsContext;
+import org.skyfleet.server.records.RecordsDomain;
 import org.skyfleet.server.incident.IncidentGrpcService;
 import org.skyfleet.server.incident.IncidentWebhook;
 import org.skyfleet.server.sighting.SightingGrpcService;
@@ -119,22 +127,22 @@ public final class SkyfleetServer implements AutoCloseable {
     private GeofenceEnforcement enforcement;
     private MissionControl missionControl;
     private final AuditJournal audit;
-    private final IncidentBook incidents;
     private final Store store;
+    /** The incident side, opened at start on a node of its own; in a cluster, only the records leader's is open. */
+    private RecordsDomain records;
+    private RecordsLeadership recordsLeadership;
     /** A command id repeated within this time is answered with the first outcome, restarts included. */
     private static final Duration COMMAND_ID_RETENTION = Duration.ofHours(24);
-    private final ScheduledExecutorService automationExecutor;
     /** Mission progress is written to the store: followed here, not on the MAVLink threads. */
     private final ExecutorService missionProgress = Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("skyfleet-mission-progress", true));
     /** Webhook and console requests write to the store: they run here, not on the HTTP event loop. */
     private final ExecutorService httpHandlers = Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("skyfleet-http-handlers", true));
-    private SearchAutomation searchAutomation;
-    private TrackFeed trackFeed;
-    private TrackResponse trackResponse;
     private Server grpc;
     private HttpEndpoint http;
+    /** Channels to the other nodes, for record calls forwarded to their leader. */
+    private LeaderChannels leaderChannels;
     private org.skyfleet.server.console.Console console;
 
     private SkyfleetServer(ServerConfig config, Store store, InstantSource clock, org.skyfleet.server.cluster.ClusterConfig cluster) {
@@ -163,11 +171,9 @@ public final class SkyfleetServer implements AutoCloseable {
         // must reach the durable log like everything else that must not be lost
         this.leases = new ControlLeases(clock, this.store.leases(), this.cluster == null ? null : this.cluster.sharedLeases());
         this.audit = new AuditJournal(clock, this.store.audit());
-        this.incidents = new IncidentBook(clock, this.store.incidents());
         this.geofences = new Geofences(this.store.zones());
         this.missionBook = new MissionBook(this.store.missions());
         MissionRecovery.failInterruptedUploads(missionBook, audit, clock);
-        this.automationExecutor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-automation", true));
     }
 
     /** Binds every endpoint and starts serving. */
@@ -248,27 +254,26 @@ public final class SkyfleetServer implements AutoCloseable {
                 new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())), new CommandLedger<>(clock, COMMAND_ID_RETENTION, 100_000,
                 FleetControl::neverSent), audit, store.commands(), clock, COMMAND_ID_RETENTION);
         fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
-        Dispatcher dispatcher = new Dispatcher(new UnitRoster(clock), automationConfig.roads().isEmpty() ? EtaModel.straightLine()
-                : new RoadNetworkEta(automationConfig.roads()), clock, automationConfig.acknowledgeTimeout());
-        DispatchTimeline dispatchTimeline = new DispatchTimeline(incidents, audit);
-        dispatcher.subscribe(store.assignments()::save);
-        dispatcher.subscribe(dispatchTimeline::onAssignment);
-        searchAutomation = new SearchAutomation(incidents, registry, missionControl, commands, leases, audit, clock, automationExecutor,
-                automationConfig.searchPolicy(), automationConfig.searchProfile(),
-                () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
-        // A person under a passing camera gives two or three detections within seconds and more on the next
-        // sweep; a detector's false alarms come about once a minute per drone, scattered along its path.
-        // Three hits within 90 s keeps the first and mostly rejects the second.
-        org.skyfleet.fleet.fusion.TrackerConfig d = org.skyfleet.fleet.fusion.TrackerConfig.defaults();
-        trackFeed = new TrackFeed(new Tracker(new org.skyfleet.fleet.fusion.TrackerConfig(d.origin(), d.gateChiSquare(),
-                d.maxLatenessMs(), d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), 90_000)), clock,
-                store.sightings(), store.tracks());
+        RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
+                automationConfig, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
+        if (cluster == null) {
+            records = RecordsDomain.open(recordsContext);
+        }
         // Each node records the vehicles whose links it owns; the others' come in over the bus and are theirs to record.
         recorder = new FleetRecorder(cluster == null ? bus : cluster.localBus(), store.vehicles(), store.positions(), clock, meters, Duration.ofSeconds(1));
-        trackResponse = new TrackResponse(trackFeed, incidents, dispatcher, searchAutomation, automationExecutor, audit);
         NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()));
         if (config.tls() != null) {
             grpcBuilder.sslContext(config.tls().serverContext());
+        }
+        leaderChannels = new LeaderChannels(config.tls());
+        if (cluster == null) {
+            records.services().forEach(grpcBuilder::addService);
+        } else {
+            RoutedRecordServices routedRecords = new RoutedRecordServices(this::recordsRoute, leaderChannels::get, cluster.nodeId(), meters);
+            for (io.grpc.ServiceDescriptor s : List.of(IncidentServiceGrpc.getServiceDescriptor(),
+                    SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor())) {
+                grpcBuilder.addService(routedRecords.routed(s));
+            }
         }
         grpc = grpcBuilder
                 .addService(new FleetGrpcService(registry, clock, control, fenceUpload,
@@ -277,9 +282,6 @@ public final class SkyfleetServer implements AutoCloseable {
                 .addService(new org.skyfleet.server.audit.AuditGrpcService(audit))
                 .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                 .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
-                .addService(new IncidentGrpcService(incidents, searchAutomation, audit, clock))
-                .addService(new SightingGrpcService(trackFeed, incidents, searchAutomation::incidentOfVehicle, clock))
-                .addService(new DispatchGrpcService(dispatcher))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(health.getHealthService())
                 .intercept(new RoleInterceptor()) // runs second: it needs the caller the next one finds
@@ -288,15 +290,66 @@ public final class SkyfleetServer implements AutoCloseable {
                 .build()
                 .start();
         Map<String, HttpHandler> posts = automationConfig.webhookSecret() == null ? Map.of()
-                : Map.of(IncidentWebhook.PATH, new IncidentWebhook(incidents, audit, clock, automationConfig.webhookSecret()));
-        console = new org.skyfleet.server.console.Console(bus, registry, trackFeed, config.tokens(), audit, clock,
+                : Map.of(IncidentWebhook.PATH, this::incidentWebhook);
+        console = new org.skyfleet.server.console.Console(bus, registry, config.tokens(), audit, clock,
                 fanoutExecutor, fanoutTimer, new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(),
                 config.tls(), config.consoleTilesUrl(), httpHandlers);
         io.micrometer.core.instrument.Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                 .tag("stream", "console").description("live subscribers").register(meters);
         http = HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape, () -> !grpc.isShutdown(), posts,
                 httpHandlers, console::install);
+        if (cluster == null) {
+            records.tracks().subscribe(console.alerts()::onTrack, snapshot -> { });
+        } else {
+            recordsLeadership = cluster.leadRecords(advertisedGrpc(config), () -> {
+                RecordsDomain opened = RecordsDomain.open(recordsContext);
+                opened.tracks().subscribe(console.alerts()::onTrack, snapshot -> { });
+                return opened;
+            });
+        }
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    private RecordsRoute recordsRoute() {
+        RecordsLeadership l = recordsLeadership;
+        return l == null ? RecordsRoute.unavailable("node " + cluster.nodeId() + " is starting; retry shortly") : l.route();
+    }
+
+    /** The call-taking webhook: served by the records, which on a cluster node that does not lead them are elsewhere. */
+    private org.skyfleet.server.http.HttpReply incidentWebhook(io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {
+        if (cluster == null) {
+            return records.webhook().orElseThrow().handle(headers, body);
+        }
+        RecordsRoute route = recordsRoute();
+        if (route.isLocal()) {
+            return route.local().webhook().orElseThrow().handle(headers, body);
+        }
+        return org.skyfleet.server.http.HttpReply.error(503, "unavailable", route.isRemote()
+                ? "node " + cluster.nodeId() + " does not take calls; post to the records leader, node " + route.leaderNode()
+                : route.unavailableReason());
+    }
+
+    private String advertisedGrpc(ServerConfig config) throws java.net.UnknownHostException {
+        if (cluster.config().advertisedGrpc() != null) {
+            return cluster.config().advertisedGrpc();
+        }
+        String host = config.grpcHost();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        }
+        return host + ":" + grpc.getPort();
+    }
+
+    /**
+     * The incident side as this node serves it: on a node of its own always; in a cluster while this node
+     * leads the records.
+     */
+    public java.util.Optional<RecordsDomain> records() {
+        if (cluster == null) {
+            return java.util.Optional.of(records);
+        }
+        RecordsLeadership l = recordsLeadership;
+        return l == null || !l.route().isLocal() ? java.util.Optional.empty() : java.util.Optional.of(l.route().local());
     }
 
     /** Every service the gRPC server has bound, for checks that must cover all of them. */
@@ -350,12 +403,18 @@ public final class SkyfleetServer implements AutoCloseable {
         return audit;
     }
 
+    /** @throws IllegalStateException on a cluster node that does not lead the records */
     public IncidentBook incidents() {
-        return incidents;
+        return leadingRecords().incidents();
     }
 
+    /** @throws IllegalStateException on a cluster node that does not lead the records */
     public TrackFeed tracks() {
-        return trackFeed;
+        return leadingRecords().tracks();
+    }
+
+    private RecordsDomain leadingRecords() {
+        return records().orElseThrow(() -> new IllegalStateException("node " + cluster.nodeId() + " does not lead the records"));
     }
 
     public StateFanout<byte[]> stateFanout() {
@@ -391,17 +450,10 @@ public final class SkyfleetServer implements AutoCloseable {
         if (missions != null) {
             missions.close();
         }
-        automationExecutor.shutdownNow();
         missionProgress.shutdown();
         httpHandlers.shutdownNow();
-        for (AutoCloseable c : new AutoCloseable[] {trackResponse, searchAutomation}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // closing anyway
-            }
+        if (records != null) {
+            records.close();
         }
         if (enforcement != null) {
             try {
@@ -412,7 +464,10 @@ public final class SkyfleetServer implements AutoCloseable {
         }
         links.forEach(MavlinkUdpLink::close);
         if (cluster != null) {
-            cluster.close();  // after the links: releases their vehicles to the other nodes
+            cluster.close();  // after the links: releases their vehicles, and the records if it led them, to the other nodes
+        }
+        if (leaderChannels != null) {
+            leaderChannels.close();
         }
         if (recorder != null) {
             recorder.close(); // writes the history still queued

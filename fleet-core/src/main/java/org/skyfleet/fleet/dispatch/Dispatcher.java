@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,21 @@ public final class Dispatcher {
         this.eta = eta;
         this.clock = clock;
         this.acknowledgeTimeout = acknowledgeTimeout;
+    }
+
+    /**
+     * Continues from a store after a restart or on a new leader: the open assignments stand (their units
+     * can acknowledge and arrive, their tracks are not offered twice, their units are not offered another
+     * job) and new ids are numbered after {@code highestNumber}, so no stored assignment is overwritten.
+     * Call before the first dispatch.
+     */
+    public synchronized void resume(Collection<Assignment> open, long highestNumber) {
+        for (Assignment a : open) {
+            if (a.state().open()) {
+                assignments.put(a.assignmentId(), a);
+            }
+        }
+        sequence.accumulateAndGet(highestNumber, Math::max);
     }
 
     public UnitRoster roster() {
@@ -162,6 +178,7 @@ public final class Dispatcher {
         }
         Optional<Candidate> best = roster.available().stream()
                 .filter(u -> !tried.contains(u.unitId()))
+                .filter(u -> currentFor(u.unitId()).isEmpty()) // a resumed assignment the roster has not heard of yet
                 .map(u -> new Candidate(u, eta.estimate(u, job.target())))
                 .filter(c -> Double.isFinite(c.travel().etaS()))
                 .min(Comparator.comparingDouble((Candidate c) -> c.travel().etaS()).thenComparing(c -> c.unit().unitId()));

@@ -13,4 +13,22 @@ public interface AssignmentStore {
 
     /** Assignments still OFFERED or ACKNOWLEDGED, by id. */
     List<Assignment> loadOpen();
+
+    /**
+     * The highest number among stored assignment ids ({@code asg-<n>}), 0 if none: a dispatcher that
+     * resumes numbers after it, so no stored assignment is overwritten by a new one with its id.
+     */
+    long highestAssignmentNumber();
+
+    /** The number in an id {@code asg-<n>}, or 0 for any other id. */
+    static long numberOf(String assignmentId) {
+        if (assignmentId.startsWith("asg-")) {
+            try {
+                return Long.parseLong(assignmentId.substring(4));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
 }

@@ -244,6 +244,13 @@ public final class InMemoryStore implements Store {
                 return assignments.values().stream().filter(a -> a.state().open()).toList();
             }
         }
+
+        @Override
+        public long highestAssignmentNumber() {
+            synchronized (InMemoryStore.this) {
+                return assignments.keySet().stream().mapToLong(AssignmentStore::numberOf).max().orElse(0);
+            }
+        }
     }
 
     private final class Leases implements LeaseStore {

@@ -36,6 +36,21 @@ class DispatcherTest {
     }
 
     @Test
+    void aResumedDispatcherKeepsOpenAssignmentsAndNumbersAfterTheStoredOnes() {
+        Assignment before = new Assignment("asg-0041", "o1", "inc-1", "trk-1", subject, AssignmentState.ACKNOWLEDGED,
+                120, 300, now.plusSeconds(60), now, "man, 82");
+        dispatcher.resume(List.of(before), 57);
+        unit("o1", UnitType.OFFICER_ON_FOOT, 100); // its app reports again, not knowing the node restarted
+        unit("o2", UnitType.OFFICER_ON_FOOT, 900);
+
+        assertThat(dispatcher.dispatch("inc-1", "trk-1", subject, "")).contains(before);
+        Assignment next = dispatcher.dispatch("inc-2", "trk-2", subject, "").orElseThrow();
+        assertThat(next.unitId()).as("o1 is nearer but still on its resumed job").isEqualTo("o2");
+        assertThat(next.assignmentId()).isEqualTo("asg-0058");
+        assertThat(dispatcher.arrive("asg-0041", "o1").state()).isEqualTo(AssignmentState.ARRIVED);
+    }
+
+    @Test
     void anUnacknowledgedOfferGoesToTheNextUnitAndTheFirstIsFreed() {
         unit("o1", UnitType.OFFICER_ON_FOOT, 300);
         unit("o2", UnitType.OFFICER_ON_FOOT, 900);

@@ -224,6 +224,20 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void theHighestAssignmentNumberCountsEveryStoredAssignment() {
+        assertThat(store.assignments().highestAssignmentNumber()).isZero();
+        store.assignments().save(StoreFixtures.assignment("asg-0009", "unit-1", AssignmentState.OFFERED, T0)
+                .withState(AssignmentState.ARRIVED, T0.plusSeconds(60)));
+        store.assignments().save(StoreFixtures.assignment("asg-10000", "unit-2", AssignmentState.CANCELLED, T0));
+        store.assignments().save(StoreFixtures.assignment("asg-0042", "unit-3", AssignmentState.OFFERED, T0));
+        store.assignments().save(StoreFixtures.assignment("legacy-99999", "unit-4", AssignmentState.OFFERED, T0));
+
+        restart();
+
+        assertThat(store.assignments().highestAssignmentNumber()).isEqualTo(10_000);
+    }
+
+    @Test
     void liveLeasesReloadAndExpiredOrReleasedOnesDoNot() {
         Operator pilot = new Operator("pilot-7", Operator.Role.PILOT);
         Operator commander = new Operator("cmd-1", Operator.Role.COMMANDER);

@@ -21,12 +21,17 @@ final class ClusterOptions {
                     + "(default: ${DEFAULT-VALUE})")
     int ownerLeaseS;
 
+    @Option(names = "--advertise-grpc", paramLabel = "HOST:PORT",
+            description = "where the other nodes reach this node's gRPC when it leads the records "
+                    + "(default: --grpc-host, or the host name if that is 0.0.0.0, and the gRPC port)")
+    String advertiseGrpc;
+
     /** The cluster to join, or null without {@code --bus}. */
     ClusterConfig toConfig() throws UnknownHostException {
         if (bus == null) {
             return null;
         }
         String id = nodeId != null ? nodeId : InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_-]", "-");
-        return ClusterConfig.of(bus, id).withOwnerLease(Duration.ofSeconds(ownerLeaseS));
+        return ClusterConfig.of(bus, id).withOwnerLease(Duration.ofSeconds(ownerLeaseS)).withAdvertisedGrpc(advertiseGrpc);
     }
 }

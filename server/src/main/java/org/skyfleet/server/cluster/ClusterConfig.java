@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param ownerLease    how long a node holds a vehicle's link without renewing; renewed every third of it,
  *                      so a node that dies frees its vehicles within this
  * @param relayDeadline how long a command relayed to the owner may take, longer than a vehicle's own retries
+ * @param advertisedGrpc where the other nodes reach this node's gRPC (host:port) when it leads the records;
+ *                      null: the gRPC host it binds (the host name if that is a wildcard) and its port
  */
-public record ClusterConfig(String natsUrl, String nodeId, Duration ownerLease, Duration relayDeadline) {
+public record ClusterConfig(String natsUrl, String nodeId, Duration ownerLease, Duration relayDeadline, String advertisedGrpc) {
     public ClusterConfig {
         Objects.requireNonNull(natsUrl, "natsUrl");
         Objects.requireNonNull(nodeId, "nodeId");
@@ -26,10 +28,14 @@ public record ClusterConfig(String natsUrl, String nodeId, Duration ownerLease, 
 
     /** A 6 s lease (a dead node's vehicles move within 6 s) and a 20 s relay deadline. */
     public static ClusterConfig of(String natsUrl, String nodeId) {
-        return new ClusterConfig(natsUrl, nodeId, Duration.ofSeconds(6), Duration.ofSeconds(20));
+        return new ClusterConfig(natsUrl, nodeId, Duration.ofSeconds(6), Duration.ofSeconds(20), null);
     }
 
     public ClusterConfig withOwnerLease(Duration lease) {
-        return new ClusterConfig(natsUrl, nodeId, lease, relayDeadline);
+        return new ClusterConfig(natsUrl, nodeId, lease, relayDeadline, advertisedGrpc);
+    }
+
+    public ClusterConfig withAdvertisedGrpc(String hostPort) {
+        return new ClusterConfig(natsUrl, nodeId, ownerLease, relayDeadline, hostPort);
     }
 }

@@ -31,6 +31,9 @@ import org.skyfleet.server.cluster.missions.NatsMissionBoard;
 import org.skyfleet.server.cluster.ownership.NatsLinkOwnership;
 import org.skyfleet.server.cluster.relay.CommandRelayClient;
 import org.skyfleet.server.cluster.relay.CommandRelayServer;
+import org.skyfleet.server.cluster.records.RecordsLeadership;
+import org.skyfleet.server.records.RecordsDomain;
+import java.util.function.Supplier;
 import org.skyfleet.telemetry.link.LinkGate;
 
 /**
@@ -66,6 +69,7 @@ public final class ClusterNode implements AutoCloseable {
     private final ScheduledExecutorService io;
     private CommandRelayServer relayServer;
     private AutoCloseable mirror;
+    private RecordsLeadership recordsLeadership;
 
     private ClusterNode(ClusterConfig config, InstantSource clock, MeterRegistry meters) throws Exception {
         this.config = config;
@@ -164,6 +168,21 @@ public final class ClusterNode implements AutoCloseable {
         return config.nodeId();
     }
 
+    public ClusterConfig config() {
+        return config;
+    }
+
+    /**
+     * Campaigns to lead the records: this node opens them with {@code open} whenever it is elected, and routes
+     * record calls to the leader otherwise. Closed with the node, before its links are released.
+     *
+     * @param grpcTarget where the other nodes reach this node's gRPC
+     */
+    public RecordsLeadership leadRecords(String grpcTarget, Supplier<RecordsDomain> open) {
+        recordsLeadership = RecordsLeadership.start(nats, config.nodeId(), grpcTarget, clock, config.ownerLease(), open, meters);
+        return recordsLeadership;
+    }
+
     public BusMetrics busMetrics() {
         return busMetrics;
     }
@@ -194,6 +213,9 @@ public final class ClusterNode implements AutoCloseable {
     /** Call after the links have stopped, so nothing is claimed again after the release. */
     @Override
     public void close() {
+        if (recordsLeadership != null) {
+            recordsLeadership.close(); // first: another node leads the records at once
+        }
         io.shutdownNow();
         try {
             io.awaitTermination(2, TimeUnit.SECONDS);

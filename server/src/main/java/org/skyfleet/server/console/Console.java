@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.bus.FleetBus;
-import org.skyfleet.fleet.fusion.TrackUpdate;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
@@ -22,7 +20,6 @@ import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.SightingServiceGrpc;
 import org.skyfleet.server.auth.MutualTls;
 import org.skyfleet.server.auth.TokenAuthority;
-import org.skyfleet.server.sighting.TrackFeed;
 import org.skyfleet.telemetry.fanout.FanoutMetrics;
 import org.skyfleet.telemetry.fanout.StateFanout;
 
@@ -59,9 +56,7 @@ public final class Console implements AutoCloseable {
     private final RpcBridge rpc;
     private final String settingsJson;
     private final AutoCloseable busEvents;
-    private final TrackFeed tracks;
     private final Executor blocking;
-    private final Consumer<TrackUpdate> trackAlerts;
 
     /**
      * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)
@@ -69,17 +64,14 @@ public final class Console implements AutoCloseable {
      * @param tilesUrl  a tile server URL template ({z}/{x}/{y}), or null for the offline plain background
      * @param blocking  runs what may block (sign-in checks and acknowledgements write the audit journal)
      */
-    public Console(FleetBus bus, VehicleRegistry registry, TrackFeed tracks, TokenAuthority tokens, AuditJournal audit,
+    public Console(FleetBus bus, VehicleRegistry registry, TokenAuthority tokens, AuditJournal audit,
                    InstantSource clock, Executor drainExecutor, ScheduledExecutorService timer, FanoutMetrics metrics,
                    String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, Executor blocking) {
         this.registry = registry;
         this.blocking = blocking;
-        this.tracks = tracks;
         this.auth = new ConsoleAuth(tokens, audit);
         this.alerts = new AlertLog(clock, audit, ALERTS_KEPT);
         this.busEvents = bus.subscribeEvents(alerts::onEvent);
-        this.trackAlerts = alerts::onTrack;
-        tracks.subscribe(trackAlerts, snapshot -> { });
         this.states = new StateFanout<>(bus, s -> VehicleJson.encode(s, clock), drainExecutor, timer, metrics);
         String host = grpcHost.equals("0.0.0.0") || grpcHost.equals("::") ? "127.0.0.1" : grpcHost;
         NettyChannelBuilder toGrpc = NettyChannelBuilder.forAddress(host, grpcPort);
@@ -115,7 +107,6 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        tracks.unsubscribe(trackAlerts);
         busEvents.close();
         states.close();
         rpc.close();

@@ -54,6 +54,18 @@ final class JdbcAssignmentStore implements AssignmentStore {
                 + AssignmentState.OFFERED.name() + "', '" + AssignmentState.ACKNOWLEDGED.name() + "')", null));
     }
 
+    @Override
+    public long highestAssignmentNumber() {
+        // ids are asg-<zero-padded n>: the longest, then the greatest, holds the highest number
+        return tx.read("read the highest assignment number", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT assignment_id FROM assignment WHERE assignment_id LIKE 'asg-%' "
+                    + "ORDER BY LENGTH(assignment_id) DESC, assignment_id DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? AssignmentStore.numberOf(rs.getString(1)) : 0L;
+            }
+        });
+    }
+
     private static int execute(Connection c, String sql, Assignment a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             String what = "assignment " + a.assignmentId();

@@ -199,6 +199,11 @@ public final class LoggedStore implements Store {
         public List<Assignment> loadOpen() {
             return inner.loadOpen();
         }
+
+        @Override
+        public long highestAssignmentNumber() {
+            return inner.highestAssignmentNumber();
+        }
     }
 
     private final class Audit implements AuditStore {

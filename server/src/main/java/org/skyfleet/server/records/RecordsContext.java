@@ -1,0 +1,18 @@
+package org.skyfleet.server.records;
+
+import java.time.InstantSource;
+import java.util.function.Supplier;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.command.VehicleCommands;
+import org.skyfleet.fleet.control.ControlLeases;
+import org.skyfleet.fleet.store.Store;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.planner.airspace.Airspace;
+import org.skyfleet.server.AutomationConfig;
+import org.skyfleet.server.mission.MissionControl;
+
+/** What the records are built on: the node's store, journal, vehicles and the means to fly them. */
+public record RecordsContext(InstantSource clock, Store store, AuditJournal audit, VehicleRegistry registry,
+                             MissionControl missions, VehicleCommands commands, ControlLeases leases,
+                             AutomationConfig automation, Supplier<Airspace> airspace) {
+}

@@ -1,0 +1,129 @@
+package org.skyfleet.server.records;
+
+import io.grpc.ServerServiceDefinition;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+import org.skyfleet.fleet.dispatch.Dispatcher;
+import org.skyfleet.fleet.dispatch.EtaModel;
+import org.skyfleet.fleet.dispatch.RoadNetworkEta;
+import org.skyfleet.fleet.dispatch.UnitRoster;
+import org.skyfleet.fleet.fusion.Tracker;
+import org.skyfleet.fleet.fusion.TrackerConfig;
+import org.skyfleet.fleet.incident.IncidentBook;
+import org.skyfleet.fleet.store.Store;
+import org.skyfleet.server.AutomationConfig;
+import org.skyfleet.server.automation.DispatchTimeline;
+import org.skyfleet.server.automation.SearchAutomation;
+import org.skyfleet.server.automation.TrackResponse;
+import org.skyfleet.server.dispatch.DispatchGrpcService;
+import org.skyfleet.server.http.HttpHandler;
+import org.skyfleet.server.incident.IncidentGrpcService;
+import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.sighting.SightingGrpcService;
+import org.skyfleet.server.sighting.TrackFeed;
+
+/**
+ * Incidents, sightings and tracks, assignments, and the search and dispatch automation, with their gRPC
+ * services and the call-taking webhook. Opening it loads what the store holds: the open incidents, the
+ * live tracks (ids continue after the highest ever stored) and the open assignments (likewise), so a node
+ * that restarts, or that takes over from another, carries on from the last committed write. Only one
+ * node at a time may hold it open over a shared store.
+ */
+public final class RecordsDomain implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RecordsDomain.class.getName());
+    /**
+     * A person under a passing camera gives two or three detections within seconds and more on the next
+     * sweep; a detector's false alarms come about once a minute per drone, scattered along its path.
+     * Three hits within 90 s keeps the first and mostly rejects the second.
+     */
+    private static final long CONFIRM_WINDOW_MS = 90_000;
+
+    private final ScheduledExecutorService automation;
+    private final IncidentBook incidents;
+    private final TrackFeed tracks;
+    private final Dispatcher dispatcher;
+    private final SearchAutomation search;
+    private final TrackResponse trackResponse;
+    private final List<ServerServiceDefinition> services;
+    private final HttpHandler webhook;
+
+    private RecordsDomain(RecordsContext c) {
+        Store store = c.store();
+        AutomationConfig config = c.automation();
+        this.automation = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-automation", true));
+        this.incidents = new IncidentBook(c.clock(), store.incidents());
+        this.dispatcher = new Dispatcher(new UnitRoster(c.clock()), config.roads().isEmpty() ? EtaModel.straightLine()
+                : new RoadNetworkEta(config.roads()), c.clock(), config.acknowledgeTimeout());
+        dispatcher.resume(store.assignments().loadOpen(), store.assignments().highestAssignmentNumber());
+        DispatchTimeline timeline = new DispatchTimeline(incidents, c.audit());
+        dispatcher.subscribe(store.assignments()::save);
+        dispatcher.subscribe(timeline::onAssignment);
+        this.search = new SearchAutomation(incidents, c.registry(), c.missions(), c.commands(), c.leases(), c.audit(), c.clock(),
+                automation, config.searchPolicy(), config.searchProfile(), c.airspace());
+        TrackerConfig d = TrackerConfig.defaults();
+        this.tracks = new TrackFeed(new Tracker(new TrackerConfig(d.origin(), d.gateChiSquare(), d.maxLatenessMs(),
+                d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), CONFIRM_WINDOW_MS)), c.clock(),
+                store.sightings(), store.tracks());
+        this.trackResponse = new TrackResponse(tracks, incidents, dispatcher, search, automation, c.audit());
+        this.services = List.of(
+                new IncidentGrpcService(incidents, search, c.audit(), c.clock()).bindService(),
+                new SightingGrpcService(tracks, incidents, search::incidentOfVehicle, c.clock()).bindService(),
+                new DispatchGrpcService(dispatcher).bindService());
+        this.webhook = config.webhookSecret() == null ? null
+                : new IncidentWebhook(incidents, c.audit(), c.clock(), config.webhookSecret());
+    }
+
+    /** Loads the records from {@code context}'s store and starts their automation. */
+    public static RecordsDomain open(RecordsContext context) {
+        long startNs = System.nanoTime();
+        RecordsDomain d = new RecordsDomain(context);
+        LOG.info(String.format("records open: %d open incidents, %d live tracks, %d open assignments in %.0f ms",
+                d.incidents.list(false).size(), d.tracks.tracks().size(), d.dispatcher.all().size(),
+                (System.nanoTime() - startNs) / 1e6));
+        return d;
+    }
+
+    public IncidentBook incidents() {
+        return incidents;
+    }
+
+    public TrackFeed tracks() {
+        return tracks;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** The incident, sighting and dispatch services over these records. */
+    public List<ServerServiceDefinition> services() {
+        return services;
+    }
+
+    /** The service with this name, e.g. {@code skyfleet.v1.IncidentService}. */
+    public ServerServiceDefinition service(String serviceName) {
+        return services.stream().filter(s -> s.getServiceDescriptor().getName().equals(serviceName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the records serve no " + serviceName));
+    }
+
+    /** The call-taking webhook, if a secret was configured. */
+    public Optional<HttpHandler> webhook() {
+        return Optional.ofNullable(webhook);
+    }
+
+    @Override
+    public void close() {
+        automation.shutdownNow();
+        for (AutoCloseable c : new AutoCloseable[] {trackResponse, search}) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        }
+    }
+}
