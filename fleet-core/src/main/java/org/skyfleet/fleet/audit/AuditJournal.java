@@ -3,71 +3,104 @@ package org.skyfleet.fleet.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.skyfleet.fleet.store.AuditStore;
+import org.skyfleet.fleet.store.InMemoryAuditStore;
 
 /**
- * An append-only, hash-chained journal. This is the in-memory form; the persistence adapter keeps
- * the same chain in the store.
+ * An append-only, hash-chained journal kept in an {@link AuditStore}. The store holds the one chain: other
+ * journals on the same store (other server nodes on one database) append to it too, so the head is the
+ * store's tail at each append, never a copy held here.
  */
 public final class AuditJournal {
     static final String GENESIS = "0".repeat(64);
+    /** Entries per read when verifying the stored chain, so a long chain is never in memory at once. */
+    private static final int VERIFY_PAGE = 10_000;
 
-    private final List<AuditEntry> entries = new ArrayList<>();
     private final InstantSource clock;
     private final AuditStore store;
 
+    /** A journal of its own, in memory. */
     public AuditJournal(InstantSource clock) {
         this(clock, null);
     }
 
     /**
-     * A journal kept in {@code store}: the chain stored before a restart is loaded and continued, and each
-     * entry is stored before {@link #append} returns. A chain that was tampered with stays broken where it
-     * was: {@link #firstBroken} finds it.
+     * A journal kept in {@code store} (in memory if null): the chain stored before a restart, or by another
+     * node, is continued, and each entry is stored before {@link #append} returns. A chain that was tampered
+     * with stays broken where it was: {@link #firstBroken} finds it.
      */
     public AuditJournal(InstantSource clock, AuditStore store) {
         this.clock = clock;
-        this.store = store;
-        if (store != null) {
-            entries.addAll(store.loadAll());
-        }
+        this.store = store == null ? new InMemoryAuditStore() : store;
     }
 
+    /** Stores the entry after the chain's current tail, stamped with this journal's clock now. */
     public synchronized AuditEntry append(String actor, String action, String vehicleId, String detail, String result) {
-        String previous = entries.isEmpty() ? GENESIS : entries.get(entries.size() - 1).hash();
-        long sequence = entries.size() + 1L;
-        AuditEntry unsigned = new AuditEntry(sequence, clock.instant(), nz(actor), nz(action), nz(vehicleId), nz(detail),
-                nz(result), previous, "");
-        AuditEntry entry = new AuditEntry(unsigned.sequence(), unsigned.time(), unsigned.actor(), unsigned.action(),
-                unsigned.vehicleId(), unsigned.detail(), unsigned.result(), previous, hashOf(unsigned));
-        if (store != null) {
-            store.append(entry);
-        }
-        entries.add(entry);
-        return entry;
+        Instant time = clock.instant();
+        return store.appendNext(tail -> next(tail, time, nz(actor), nz(action), nz(vehicleId), nz(detail), nz(result)));
     }
 
-    public synchronized List<AuditEntry> entries() {
-        return List.copyOf(entries);
+    /** The whole stored chain, in sequence order. */
+    public List<AuditEntry> entries() {
+        return store.loadAll();
+    }
+
+    /** Up to {@code limit} stored entries after {@code afterSequence}, in sequence order. */
+    public List<AuditEntry> page(long afterSequence, int limit) {
+        return store.page(afterSequence, limit);
+    }
+
+    /** {@link #firstBroken(List)} of the stored chain, read a page at a time. */
+    public Optional<AuditEntry> firstBroken() {
+        Link link = new Link();
+        long after = 0;
+        for (List<AuditEntry> page; !(page = store.page(after, VERIFY_PAGE)).isEmpty(); after = link.expected - 1) {
+            for (AuditEntry e : page) {
+                if (!link.follows(e)) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static AuditEntry next(AuditEntry tail, Instant time, String actor, String action, String vehicleId,
+                                   String detail, String result) {
+        String previous = tail == null ? GENESIS : tail.hash();
+        long sequence = tail == null ? 1 : tail.sequence() + 1;
+        AuditEntry unsigned = new AuditEntry(sequence, time, actor, action, vehicleId, detail, result, previous, "");
+        return new AuditEntry(sequence, time, actor, action, vehicleId, detail, result, previous, hashOf(unsigned));
     }
 
     /** The first entry whose hash or link does not match, or empty if the chain is intact. */
     public static Optional<AuditEntry> firstBroken(List<AuditEntry> chain) {
-        String previous = GENESIS;
-        long expected = 1;
+        Link link = new Link();
         for (AuditEntry e : chain) {
-            if (e.sequence() != expected || !e.previousHash().equals(previous) || !e.hash().equals(hashOf(e))) {
+            if (!link.follows(e)) {
                 return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The chain's end so far while verifying: the sequence and previous hash the next entry must have. */
+    private static final class Link {
+        long expected = 1;
+        String previous = GENESIS;
+
+        boolean follows(AuditEntry e) {
+            if (e.sequence() != expected || !e.previousHash().equals(previous) || !e.hash().equals(hashOf(e))) {
+                return false;
             }
             previous = e.hash();
             expected++;
+            return true;
         }
-        return Optional.empty();
     }
 
     static String hashOf(AuditEntry e) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.skyfleet.fleet.audit.AuditEntry;
 import org.skyfleet.fleet.control.ControlLease;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.fusion.Sighting;
@@ -32,14 +31,13 @@ public final class InMemoryStore implements Store {
     static final java.time.Duration POSITION_RETENTION = java.time.Duration.ofHours(1);
 
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
-    private final TreeMap<Long, AuditEntry> audit = new TreeMap<>();
     private final Map<String, Sighting> sightings = new LinkedHashMap<>();
     private final Map<String, Assignment> assignments = new TreeMap<>();
     private final Map<String, ControlLease> leases = new TreeMap<>();
     private final Map<String, TreeMap<Instant, PositionSample>> positions = new LinkedHashMap<>();
 
     private final IncidentStore incidentStore = new Incidents();
-    private final AuditStore auditStore = new Audit();
+    private final AuditStore auditStore = new InMemoryAuditStore();
     private final SightingStore sightingStore = new Sightings();
     private final AssignmentStore assignmentStore = new Assignments();
     private final LeaseStore leaseStore = new Leases();
@@ -156,24 +154,6 @@ public final class InMemoryStore implements Store {
             return new Incident(i.incidentId(), i.externalId(), i.type(), i.priority(), i.location(), i.reportedAt(),
                     i.subjectDescription(), i.missingPerson(), i.search(), t, i.trackIds(), i.unitIds(), i.closeReason(),
                     i.closedAt());
-        }
-    }
-
-    private final class Audit implements AuditStore {
-        @Override
-        public void append(AuditEntry entry) {
-            synchronized (InMemoryStore.this) {
-                if (audit.putIfAbsent(entry.sequence(), entry) != null) {
-                    throw new StoreException("audit entry " + entry.sequence() + " is already stored");
-                }
-            }
-        }
-
-        @Override
-        public List<AuditEntry> loadAll() {
-            synchronized (InMemoryStore.this) {
-                return List.copyOf(audit.values());
-            }
         }
     }
 

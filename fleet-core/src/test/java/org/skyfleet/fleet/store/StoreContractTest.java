@@ -152,26 +152,72 @@ public abstract class StoreContractTest {
     }
 
     @Test
-    void theAuditChainSurvivesARestartIntact() {
+    void theAuditChainSurvivesARestartIntactAndIsContinued() {
         Instant[] now = {T0};
-        AuditJournal journal = new AuditJournal(() -> now[0]);
+        AuditJournal journal = new AuditJournal(() -> now[0], store.audit());
+        List<AuditEntry> appended = new ArrayList<>();
         for (int n = 0; n < 20; n++) {
             now[0] = now[0].plusNanos(1_234_567);
-            store.audit().append(journal.append("pilot-7 (pilot)", "command ARM", "drone-" + (n % 3), "n=" + n, "ACCEPTED"));
+            appended.add(journal.append("pilot-7 (pilot)", "command ARM", "drone-" + (n % 3), "n=" + n, "ACCEPTED"));
         }
 
         List<AuditEntry> loaded = restart().audit().loadAll();
+        AuditEntry after = new AuditJournal(() -> now[0], store.audit()).append("system", "boot", "", "", "OK");
 
-        assertThat(loaded).isEqualTo(journal.entries());
-        assertThat(AuditJournal.firstBroken(loaded)).isEmpty();
+        assertThat(loaded).isEqualTo(appended);
+        assertThat(after.sequence()).isEqualTo(21);
+        assertThat(after.previousHash()).isEqualTo(appended.get(19).hash());
+        assertThat(AuditJournal.firstBroken(store.audit().loadAll())).isEmpty();
     }
 
     @Test
-    void anAuditEntryIsStoredOnce() {
-        AuditEntry e = new AuditJournal(() -> T0).append("system", "boot", "", "", "OK");
-        store.audit().append(e);
-        assertThatThrownBy(() -> store.audit().append(e)).isInstanceOf(StoreException.class);
-        assertThat(store.audit().loadAll()).containsExactly(e);
+    void appendNextIsHandedTheStoredTail() {
+        AuditJournal journal = new AuditJournal(() -> T0, store.audit());
+        List<AuditEntry> tails = new ArrayList<>();
+        AuditEntry first = store.audit().appendNext(tail -> {
+            tails.add(tail);
+            return StoreFixtures.auditAfter(tail, "first");
+        });
+        AuditEntry second = journal.append("system", "boot", "", "", "OK");
+        AuditEntry third = store.audit().appendNext(tail -> {
+            tails.add(tail);
+            return StoreFixtures.auditAfter(tail, "third");
+        });
+
+        assertThat(tails).containsExactly(null, second);
+        assertThat(second.sequence()).isEqualTo(2);
+        assertThat(second.previousHash()).isEqualTo(first.hash());
+        assertThat(store.audit().loadAll()).containsExactly(first, second, third);
+    }
+
+    @Test
+    void anAuditEntryThatDoesNotFollowTheTailIsRefusedAndNothingStored() {
+        AuditEntry first = store.audit().appendNext(tail -> StoreFixtures.auditAfter(tail, "first"));
+        AuditEntry third = StoreFixtures.auditAfter(StoreFixtures.auditAfter(first, "second"), "third");
+
+        assertThatThrownBy(() -> store.audit().appendNext(tail -> first)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.audit().appendNext(tail -> third)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.audit().appendNext(tail -> {
+            throw new IllegalStateException("the builder failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(store.audit().loadAll()).containsExactly(first);
+    }
+
+    @Test
+    void theAuditChainIsReadAPageAtATime() {
+        AuditJournal journal = new AuditJournal(() -> T0, store.audit());
+        for (int n = 1; n <= 7; n++) {
+            journal.append("system", "mission approved", "", "m-" + n, "OK");
+        }
+
+        assertThat(store.audit().page(0, 3)).extracting(AuditEntry::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(journal.page(3, 3)).extracting(AuditEntry::sequence).containsExactly(4L, 5L, 6L);
+        assertThat(store.audit().page(6, 3)).extracting(AuditEntry::sequence).containsExactly(7L);
+        assertThat(store.audit().page(7, 3)).isEmpty();
+        assertThat(store.audit().page(2, 0)).isEmpty();
+        assertThat(store.audit().page(0, 100)).isEqualTo(store.audit().loadAll()).hasSize(7);
+        assertThatThrownBy(() -> store.audit().page(0, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(journal.firstBroken()).isEmpty();
     }
 
     @Test

@@ -65,4 +65,11 @@ public final class StoreFixtures {
         return new Assignment(id, unitId, "inc-1", "trk-1", HILL, state, 412.5, 3017.25, T0.plusSeconds(60), at,
                 "go to the track");
     }
+
+    /** The audit entry after {@code tail} (null: the first), linked to it, with a made-up hash. */
+    public static org.skyfleet.fleet.audit.AuditEntry auditAfter(org.skyfleet.fleet.audit.AuditEntry tail, String detail) {
+        long sequence = tail == null ? 1 : tail.sequence() + 1;
+        return new org.skyfleet.fleet.audit.AuditEntry(sequence, T0.plusMillis(sequence), "system", "test", "", detail,
+                "OK", tail == null ? "0".repeat(64) : tail.hash(), "h" + sequence + detail);
+    }
 }

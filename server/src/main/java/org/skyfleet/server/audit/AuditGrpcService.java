@@ -27,17 +27,22 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
             return;
         }
         int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
-        List<org.skyfleet.fleet.audit.AuditEntry> all = journal.entries();
+        // chain_intact is of the whole journal, so it is read (a page at a time) on every call
         ListAuditEntriesResponse.Builder b = ListAuditEntriesResponse.newBuilder()
-                .setChainIntact(AuditJournal.firstBroken(all).isEmpty());
-        for (var e : all) {
-            if (b.getEntriesCount() >= limit) {
+                .setChainIntact(journal.firstBroken().isEmpty());
+        long after = request.getAfterSequence();
+        while (b.getEntriesCount() < limit) {
+            List<org.skyfleet.fleet.audit.AuditEntry> page = journal.page(after, limit);
+            for (var e : page) {
+                if (b.getEntriesCount() < limit
+                        && (request.getVehicleId().isEmpty() || request.getVehicleId().equals(e.vehicleId()))) {
+                    b.addEntries(toProto(e));
+                }
+            }
+            if (page.size() < limit) {
                 break;
             }
-            if (e.sequence() > request.getAfterSequence()
-                    && (request.getVehicleId().isEmpty() || request.getVehicleId().equals(e.vehicleId()))) {
-                b.addEntries(toProto(e));
-            }
+            after = page.get(page.size() - 1).sequence();
         }
         observer.onNext(b.build());
         observer.onCompleted();

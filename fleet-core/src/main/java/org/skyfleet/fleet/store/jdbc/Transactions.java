@@ -28,7 +28,7 @@ final class Transactions {
 
     /** Runs {@code work} in one transaction and commits it. {@code what} names it in an error. */
     <T> T write(String what, Work<T> work) {
-        return run(what, work, false);
+        return run(what, work, 1);
     }
 
     /**
@@ -36,7 +36,16 @@ final class Transactions {
      * insert" of an upsert loses a race to a concurrent insert that way, and its second run updates.
      */
     <T> T upsert(String what, Work<T> work) {
-        return run(what, work, true);
+        return run(what, work, 2);
+    }
+
+    /**
+     * As {@link #write}, but runs the work again, in a fresh transaction, each time it hits a unique
+     * violation, up to {@code attempts} runs: an append that lost its key to a concurrent writer reads the
+     * new state and tries the next key.
+     */
+    <T> T retryingDuplicates(String what, int attempts, Work<T> work) {
+        return run(what, work, attempts);
     }
 
     /** Runs {@code work} in a transaction that is rolled back: reads only. */
@@ -52,7 +61,7 @@ final class Transactions {
         }
     }
 
-    private <T> T run(String what, Work<T> work, boolean retryOnDuplicate) {
+    private <T> T run(String what, Work<T> work, int attempts) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 try {
@@ -64,10 +73,12 @@ final class Transactions {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (retryOnDuplicate && attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                boolean duplicate = UNIQUE_VIOLATION.equals(e.getSQLState());
+                if (duplicate && attempt < attempts) {
                     continue;
                 }
-                throw new StoreException("could not " + what + ": " + e.getMessage(), e);
+                throw new StoreException("could not " + what + (duplicate && attempts > 1 ? " in " + attempts
+                        + " attempts" : "") + ": " + e.getMessage(), e);
             }
         }
     }

@@ -214,9 +214,15 @@ public final class LoggedStore implements Store {
         }
 
         @Override
-        public void append(AuditEntry entry) {
-            inner.append(entry);
+        public AuditEntry appendNext(java.util.function.UnaryOperator<AuditEntry> next) {
+            AuditEntry entry = inner.appendNext(next);
             publisher.publish(RecordKind.AUDIT, Long.toString(entry.sequence()), RecordCodec.audit(entry));
+            return entry;
+        }
+
+        @Override
+        public List<AuditEntry> page(long afterSequence, int limit) {
+            return inner.page(afterSequence, limit);
         }
 
         @Override
