@@ -154,10 +154,10 @@ class NodeKilledTakeoverTest {
                         .getIncident().getExternalId()).isEqualTo(run + "-" + i);
             }
             assertThat(incidentsViaB.createIncident(CreateIncidentRequest.newBuilder().setExternalId(run + "-3")
-                    .setType(IncidentType.INCIDENT_TYPE_SUSPECT).setLocation(HILL).build()).getIncident().getIncidentId())
+                    .setType(IncidentType.INCIDENT_TYPE_SUSPECT).setPriority(IncidentPriority.INCIDENT_PRIORITY_P2).setLocation(HILL).build()).getIncident().getIncidentId())
                     .as("a call delivered again is the incident A made").isEqualTo(acknowledged.get(3));
             String fresh = incidentsViaB.createIncident(CreateIncidentRequest.newBuilder().setExternalId(run + "-new")
-                    .setType(IncidentType.INCIDENT_TYPE_SUSPECT).setLocation(HILL).build()).getIncident().getIncidentId();
+                    .setType(IncidentType.INCIDENT_TYPE_SUSPECT).setPriority(IncidentPriority.INCIDENT_PRIORITY_P2).setLocation(HILL).build()).getIncident().getIncidentId();
             assertThat(acknowledged).as("B numbers after A's incidents").doesNotContain(fresh);
             ReportSightingResponse repeated = sightingsViaB.reportSighting(sighting(run + "-s2", acknowledged.get(0)));
             assertThat(repeated.getDuplicate()).isTrue();
