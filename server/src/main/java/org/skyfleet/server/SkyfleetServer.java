@@ -166,7 +166,9 @@ public final class SkyfleetServer implements AutoCloseable {
         this.incidents = new IncidentBook(clock, this.store.incidents());
         this.geofences = new Geofences(this.store.zones());
         this.missionBook = new MissionBook(this.store.missions());
-        MissionRecovery.failInterruptedUploads(missionBook, audit, clock);
+        if (this.cluster == null) { // shared: another node may be uploading; adoption fails an orphaned upload
+            MissionRecovery.failInterruptedUploads(missionBook, audit, clock);
+        }
         this.automationExecutor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-automation", true));
     }
 
@@ -238,6 +240,7 @@ public final class SkyfleetServer implements AutoCloseable {
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         if (cluster != null) {
             cluster.carryMissions(missionBook);
+            cluster.shareZones(geofences);
         }
         links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
