@@ -173,7 +173,9 @@ public final class SkyfleetServer implements AutoCloseable {
         this.audit = new AuditJournal(clock, this.store.audit());
         this.geofences = new Geofences(this.store.zones());
         this.missionBook = new MissionBook(this.store.missions());
-        MissionRecovery.failInterruptedUploads(missionBook, audit, clock);
+        if (this.cluster == null) { // shared: another node may be uploading; adoption fails an orphaned upload
+            MissionRecovery.failInterruptedUploads(missionBook, audit, clock);
+        }
     }
 
     /** Binds every endpoint and starts serving. */
@@ -244,6 +246,7 @@ public final class SkyfleetServer implements AutoCloseable {
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         if (cluster != null) {
             cluster.carryMissions(missionBook);
+            cluster.shareZones(geofences);
         }
         links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);

@@ -86,12 +86,19 @@ public final class CommandLedger<R> {
     }
 
     /**
-     * Remembers a command answered before this ledger existed (before a restart), as answered at
-     * {@code at}: a repeat of its id gets {@code result} and does not run again.
+     * Remembers a command answered elsewhere (before a restart, or by another node sharing the store), as
+     * answered at {@code at}: a repeat of its id gets {@code result} and does not run again. An id this
+     * ledger already holds keeps what it has.
      */
     public synchronized void remember(String commandId, String fingerprint, R result, Instant at) {
-        entries.put(commandId, new Entry<>(fingerprint, CompletableFuture.completedFuture(result), at));
+        entries.putIfAbsent(commandId, new Entry<>(fingerprint, CompletableFuture.completedFuture(result), at));
         forgetOld();
+    }
+
+    /** Whether a repeat of {@code commandId} would be answered from here (running, or answered within retention). */
+    public synchronized boolean holds(String commandId) {
+        forgetOld();
+        return entries.containsKey(commandId);
     }
 
     private synchronized void forget(String commandId, CompletableFuture<R> result) {

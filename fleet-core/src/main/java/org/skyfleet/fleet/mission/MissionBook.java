@@ -63,19 +63,36 @@ public final class MissionBook {
      * @return whether it was taken in
      */
     public boolean adopt(Mission m) {
-        Mission[] adopted = new Mission[1];
+        return takeIn(m, true);
+    }
+
+    /**
+     * Shows a mission another node follows, as that node posted it: listed, found and told to listeners
+     * like any other, but not stored (its node stored it) and not followed here. A copy held here that is as
+     * far on or further is kept.
+     *
+     * @return whether the held copy changed
+     */
+    public boolean mirror(Mission m) {
+        return takeIn(m, false);
+    }
+
+    private boolean takeIn(Mission m, boolean store) {
+        Mission[] taken = new Mission[1];
         missions.compute(m.missionId(), (id, held) -> {
             if (held != null && held.transitions().size() >= m.transitions().size() && held.reachedSeq() >= m.reachedSeq()) {
                 return held;
             }
-            store.save(m);
-            adopted[0] = m;
+            if (store) {
+                this.store.save(m);
+            }
+            taken[0] = m;
             return m;
         });
-        if (adopted[0] == null) {
+        if (taken[0] == null) {
             return false;
         }
-        tell(adopted[0]);
+        tell(taken[0]);
         return true;
     }
 

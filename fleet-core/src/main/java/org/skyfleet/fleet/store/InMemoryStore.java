@@ -351,5 +351,12 @@ public final class InMemoryStore implements Store {
                         .sorted(Comparator.comparing(CommandRecord::answeredAt)).toList();
             }
         }
+
+        @Override
+        public Optional<CommandRecord> find(String commandId) {
+            synchronized (InMemoryStore.this) {
+                return Optional.ofNullable(commands.get(commandId));
+            }
+        }
     }
 }

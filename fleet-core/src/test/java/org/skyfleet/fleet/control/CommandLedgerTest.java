@@ -70,4 +70,20 @@ class CommandLedgerTest {
         assertThat(ledger.runOnce("c-9", "d1 ARM", this::run).toCompletableFuture().get()).isEqualTo("ACCEPTED #1");
         assertThat(runs).hasValue(1);
     }
+
+    @Test
+    void anOutcomeRememberedFromElsewhereAnswersARepeatButNeverReplacesWhatIsHeld() throws Exception {
+        CompletableFuture<String> vehicle = new CompletableFuture<>();
+        ledger.runOnce("c-9", "d1 ARM", () -> vehicle);
+        assertThat(ledger.holds("c-9")).isTrue();
+        assertThat(ledger.holds("c-8")).isFalse();
+
+        ledger.remember("c-9", "d1 ARM", "from another node", clock.instant());
+        ledger.remember("c-8", "d1 HOLD", "DENIED on node A", clock.instant());
+        vehicle.complete("ACCEPTED here");
+
+        assertThat(ledger.runOnce("c-9", "d1 ARM", this::run).toCompletableFuture().get()).isEqualTo("ACCEPTED here");
+        assertThat(ledger.runOnce("c-8", "d1 HOLD", this::run).toCompletableFuture().get()).isEqualTo("DENIED on node A");
+        assertThat(runs).hasValue(0);
+    }
 }

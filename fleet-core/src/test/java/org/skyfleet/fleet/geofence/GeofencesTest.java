@@ -68,4 +68,36 @@ class GeofencesTest {
         store.put(squareExclusion("sq", 0, 0, 100));
         assertThat(new Geofences(store).index().size()).isEqualTo(1);
     }
+
+    @Test
+    void reloadEnforcesWhatAnotherWriterOfTheStoreChangedAndKeepsUnchangedZonesCompiled() {
+        geofences.save(squareExclusion("kept", 5000, 0, 100));
+        Geofences other = new Geofences(store); // another node on the same database
+        other.save(squareExclusion("sq", 0, 0, 100));
+        ZoneIndex before = geofences.index();
+
+        assertThat(geofences.reload()).isTrue();
+        assertThat(geofences.index().check("d1", VehicleKind.MULTICOPTER, P.latDeg(), P.lonDeg(), 10, NOW)).hasSize(1);
+        assertThat(geofences.reload()).as("nothing changed since").isFalse();
+        assertThat(geofences.index()).isNotSameAs(before);
+
+        other.delete("sq");
+        assertThat(geofences.reload()).isTrue();
+        assertThat(geofences.index().check("d1", VehicleKind.MULTICOPTER, P.latDeg(), P.lonDeg(), 10, NOW)).isEmpty();
+        assertThat(geofences.index().size()).isEqualTo(1);
+    }
+
+    @Test
+    void changeListenersHearStoredWritesButNotReloads() {
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        geofences.onChange(heard::add);
+        geofences.save(squareExclusion("a", 0, 0, 100));
+        geofences.saveAll(java.util.List.of(squareExclusion("b", 500, 0, 100), squareExclusion("c", 900, 0, 100)));
+        assertThat(geofences.delete("nope")).isFalse();
+        geofences.delete("a");
+        new Geofences(store).save(squareExclusion("d", 2000, 0, 100));
+        geofences.reload();
+
+        assertThat(heard).containsExactly("a", "", "a");
+    }
 }

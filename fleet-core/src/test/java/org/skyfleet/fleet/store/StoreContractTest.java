@@ -431,6 +431,19 @@ public abstract class StoreContractTest {
         assertThat(store.commands().loadSince(Instant.EPOCH)).containsExactly(old, arm);
     }
 
+    @Test
+    void anAnsweredCommandIsFoundByItsIdWhateverItsAge() {
+        CommandRecord arm = new CommandRecord("c-1", "drone-1 ARM", new CommandOutcome(CommandResult.ACCEPTED, -1, 2, "ok"), T0);
+        CommandRecord old = new CommandRecord("c-0", "drone-1 HOLD", new CommandOutcome(CommandResult.DENIED, -1, 3, "busy"),
+                T0.minusSeconds(86_401));
+        store.commands().save(arm);
+        store.commands().save(old);
+
+        assertThat(store.commands().find("c-1")).contains(arm);
+        assertThat(restart().commands().find("c-0")).contains(old);
+        assertThat(store.commands().find("c-2")).isEmpty();
+    }
+
     private static Track track(String id, TrackState state, long lastMs) {
         PositionCovariance cov = new PositionCovariance(25.5, -3.25, 16);
         return new Track(id, state, TargetClass.PERSON, 53.391234567891, -1.861234567891, 0.4, -0.25, cov, cov.ellipse95(),

@@ -16,6 +16,7 @@ import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.CommandLedger;
 import org.skyfleet.fleet.control.SharedLeases;
+import org.skyfleet.fleet.geofence.Geofences;
 import org.skyfleet.fleet.mission.Mission;
 import org.skyfleet.fleet.mission.MissionBook;
 import org.skyfleet.fleet.mission.MissionState;
@@ -34,6 +35,7 @@ import org.skyfleet.server.cluster.relay.CommandRelayServer;
 import org.skyfleet.server.cluster.records.RecordsLeadership;
 import org.skyfleet.server.records.RecordsDomain;
 import java.util.function.Supplier;
+import org.skyfleet.server.cluster.zones.ZoneNotices;
 import org.skyfleet.telemetry.link.LinkGate;
 
 /**
@@ -49,6 +51,8 @@ public final class ClusterNode implements AutoCloseable {
     private static final Duration SILENT_OWNER_MARGIN = Duration.ofSeconds(2);
     /** How long a write waits for the log's acknowledgement before the caller is answered anyway. */
     private static final Duration RECORD_ACK_WAIT = Duration.ofSeconds(2);
+    /** Zones are reloaded this often even without a notice: core NATS may lose one. */
+    private static final Duration ZONE_RELOAD_PERIOD = Duration.ofSeconds(30);
 
     private final ClusterConfig config;
     private final InstantSource clock;
@@ -64,6 +68,11 @@ public final class ClusterNode implements AutoCloseable {
     private final ExecutorService missionPosts =
             Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-mission-board", true));
     private AutoCloseable missionWatch;
+    private AutoCloseable missionMirror;
+    /** Zone reloads read the database: kept off the NATS dispatcher and the ownership threads. */
+    private final ScheduledExecutorService zoneReloads =
+            Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-zone-reload", true));
+    private ZoneNotices zoneNotices;
     private final OwnershipGate gate;
     /** Ownership claims and renewals, owner look-ups: broker round trips kept off link and gRPC threads. */
     private final ScheduledExecutorService io;
@@ -110,7 +119,8 @@ public final class ClusterNode implements AutoCloseable {
     /**
      * Hands missions on with their vehicles: posts each change of a mission whose vehicle this node holds to
      * the board, and, on winning a vehicle's link, takes in the missions its last owner posted, so a mission
-     * in flight carries on with its progress (an upload that was under way failed with its node).
+     * in flight carries on with its progress (an upload that was under way failed with its node). Missions
+     * other nodes post are mirrored into {@code book} for listing only: their nodes store and follow them.
      */
     public void carryMissions(MissionBook book) {
         missionWatch = book.subscribe(m -> {
@@ -137,6 +147,19 @@ public final class ClusterNode implements AutoCloseable {
                 }
             }
         });
+        missionMirror = missionBoard.watch(m -> {
+            if (!gate.holds(m.vehicleId())) { // what this node holds, it follows itself
+                book.mirror(m);
+            }
+        });
+    }
+
+    /**
+     * Keeps {@code zones} the same as on the other nodes sharing its database: announces each zone change made
+     * here, reloads on hearing another node's, and every 30 s besides (a notice may be lost).
+     */
+    public void shareZones(Geofences zones) {
+        zoneNotices = new ZoneNotices(nats, config.nodeId(), zones, zoneReloads, ZONE_RELOAD_PERIOD);
     }
 
     /** Where every node decides control leases: a lease granted through one node holds on all of them. */
@@ -225,7 +248,14 @@ public final class ClusterNode implements AutoCloseable {
         if (relayServer != null) {
             relayServer.close();
         }
+        zoneReloads.shutdownNow();
         try {
+            if (zoneNotices != null) {
+                zoneNotices.close();
+            }
+            if (missionMirror != null) {
+                missionMirror.close();
+            }
             if (missionWatch != null) {
                 missionWatch.close();
             }

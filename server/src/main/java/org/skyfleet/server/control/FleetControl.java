@@ -44,6 +44,7 @@ public final class FleetControl {
     private final AuditJournal audit;
     private final CommandStore answered;
     private final InstantSource clock;
+    private final Duration ledgerRetention;
 
     /**
      * @param ledger   makes command ids idempotent; seeded here with the commands {@code answered} holds
@@ -61,6 +62,7 @@ public final class FleetControl {
         this.audit = audit;
         this.answered = answered;
         this.clock = clock;
+        this.ledgerRetention = ledgerRetention;
         for (CommandRecord c : answered.loadSince(clock.instant().minus(ledgerRetention))) {
             ledger.remember(c.commandId(), c.fingerprint(), c.outcome(), c.answeredAt());
         }
@@ -156,6 +158,7 @@ public final class FleetControl {
             throw Status.FAILED_PRECONDITION.withDescription("refused before sending: " + why).asRuntimeException();
         });
         try {
+            recallAnsweredElsewhere(r.getCommandId());
             ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getCommandId(), r.getVehicleId(), command, p -> { })
                             .thenApply(o -> {
                                 if (!neverSent(o)) { // a command that never left the ground may be retried under its id
@@ -177,6 +180,18 @@ public final class FleetControl {
         } catch (IllegalArgumentException e) {
             throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
         }
+    }
+
+    /**
+     * On a ledger miss, takes in the outcome another node sharing the store (or this one, before its ledger
+     * forgot it) gave this id: the repeat is answered with it, not sent again. One keyed read per new id.
+     */
+    private void recallAnsweredElsewhere(String commandId) {
+        if (commandId.isBlank() || ledger.holds(commandId)) {
+            return;
+        }
+        answered.find(commandId).filter(c -> !c.answeredAt().isBefore(clock.instant().minus(ledgerRetention)))
+                .ifPresent(c -> ledger.remember(c.commandId(), c.fingerprint(), c.outcome(), c.answeredAt()));
     }
 
     /** The vehicle had no link to send it on: nothing happened, so the same command id may run again. */

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.CommandResult;
 import org.skyfleet.fleet.store.CommandRecord;
@@ -49,14 +50,30 @@ final class JdbcCommandStore implements CommandStore {
                 ps.setLong(1, sinceNs);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new CommandRecord(rs.getString("command_id"), rs.getString("fingerprint"),
-                                new CommandOutcome(CommandResult.valueOf(rs.getString("result")), rs.getInt("progress_percent"),
-                                        rs.getInt("attempts"), rs.getString("detail")),
-                                instant(rs.getLong("answered_at_ns"))));
+                        out.add(record(rs));
                     }
                 }
             }
             return out;
         });
+    }
+
+    @Override
+    public Optional<CommandRecord> find(String commandId) {
+        return tx.read("find command " + commandId, conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM command_outcome WHERE command_id = ?")) {
+                ps.setString(1, commandId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(record(rs)) : Optional.<CommandRecord>empty();
+                }
+            }
+        });
+    }
+
+    private static CommandRecord record(ResultSet rs) throws java.sql.SQLException {
+        return new CommandRecord(rs.getString("command_id"), rs.getString("fingerprint"),
+                new CommandOutcome(CommandResult.valueOf(rs.getString("result")), rs.getInt("progress_percent"),
+                        rs.getInt("attempts"), rs.getString("detail")),
+                instant(rs.getLong("answered_at_ns")));
     }
 }

@@ -5,11 +5,16 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatchOption;
+import io.nats.client.api.KeyValueWatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.skyfleet.fleet.mission.Mission;
 import org.skyfleet.fleet.mission.MissionCodec;
 import org.skyfleet.server.cluster.KvBuckets;
@@ -22,6 +27,7 @@ import org.skyfleet.server.cluster.KvBuckets;
 public final class NatsMissionBoard {
     public static final String BUCKET = "skyfleet-missions";
     static final Duration ENTRY_MAX_AGE = Duration.ofDays(1);
+    private static final Logger LOG = Logger.getLogger(NatsMissionBoard.class.getName());
 
     private final KeyValue kv;
 
@@ -60,6 +66,38 @@ public final class NatsMissionBoard {
             throw new IllegalStateException("interrupted reading the mission board", e);
         }
         return out;
+    }
+
+    /**
+     * Tells {@code posted} every mission on the board now, then each one as any node posts it, on the NATS
+     * dispatcher thread (keep it quick). Close the result to stop.
+     */
+    public AutoCloseable watch(Consumer<Mission> posted) {
+        KeyValueWatcher watcher = new KeyValueWatcher() {
+            @Override
+            public void watch(KeyValueEntry e) {
+                if (e.getOperation() != KeyValueOperation.PUT) {
+                    return;
+                }
+                try {
+                    posted.accept(MissionCodec.mission(new String(e.getValue(), StandardCharsets.UTF_8)));
+                } catch (RuntimeException ex) {
+                    LOG.log(Level.WARNING, "skipping board entry " + e.getKey(), ex);
+                }
+            }
+
+            @Override
+            public void endOfData() {
+            }
+        };
+        try {
+            return kv.watchAll(watcher, KeyValueWatchOption.IGNORE_DELETE);
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("mission board unavailable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted watching the mission board", e);
+        }
     }
 
     /** KV key tokens: letters, digits, '-', '_' and '='; anything else becomes '_' (the '.' separates the two). */
