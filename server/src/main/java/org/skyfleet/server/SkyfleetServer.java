@@ -309,6 +309,12 @@ public final class SkyfleetServer implements AutoCloseable {
                 opened.tracks().subscribe(console.alerts()::onTrack, snapshot -> { });
                 return opened;
             });
+            // the leader's console hears its own fusion directly; the others hear it over the bus
+            cluster.followTracks(u -> {
+                if (records().isEmpty()) {
+                    console.alerts().onTrack(u);
+                }
+            });
         }
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     }

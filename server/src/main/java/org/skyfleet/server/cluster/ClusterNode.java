@@ -32,6 +32,7 @@ import org.skyfleet.server.cluster.missions.NatsMissionBoard;
 import org.skyfleet.server.cluster.ownership.NatsLinkOwnership;
 import org.skyfleet.server.cluster.relay.CommandRelayClient;
 import org.skyfleet.server.cluster.relay.CommandRelayServer;
+import org.skyfleet.server.cluster.records.RecordsBroadcast;
 import org.skyfleet.server.cluster.records.RecordsLeadership;
 import org.skyfleet.server.records.RecordsDomain;
 import java.util.function.Supplier;
@@ -79,6 +80,7 @@ public final class ClusterNode implements AutoCloseable {
     private CommandRelayServer relayServer;
     private AutoCloseable mirror;
     private RecordsLeadership recordsLeadership;
+    private AutoCloseable trackFollow;
 
     private ClusterNode(ClusterConfig config, InstantSource clock, MeterRegistry meters) throws Exception {
         this.config = config;
@@ -202,8 +204,17 @@ public final class ClusterNode implements AutoCloseable {
      * @param grpcTarget where the other nodes reach this node's gRPC
      */
     public RecordsLeadership leadRecords(String grpcTarget, Supplier<RecordsDomain> open) {
-        recordsLeadership = RecordsLeadership.start(nats, config.nodeId(), grpcTarget, clock, config.ownerLease(), open, meters);
+        recordsLeadership = RecordsLeadership.start(nats, config.nodeId(), grpcTarget, clock, config.ownerLease(), () -> {
+            RecordsDomain records = open.get();
+            RecordsBroadcast.publish(records, nats);
+            return records;
+        }, meters);
         return recordsLeadership;
+    }
+
+    /** Hands {@code sink} the track changes the records leader publishes, when that is another node. */
+    public void followTracks(java.util.function.Consumer<org.skyfleet.proto.v1.TrackUpdate> sink) {
+        trackFollow = RecordsBroadcast.followTracks(nats, sink);
     }
 
     public BusMetrics busMetrics() {
@@ -274,6 +285,9 @@ public final class ClusterNode implements AutoCloseable {
             LOG.log(Level.WARNING, "could not release the vehicle links; other nodes take them when the leases run out", e);
         }
         try {
+            if (trackFollow != null) {
+                trackFollow.close();
+            }
             if (mirror != null) {
                 mirror.close();
             }

@@ -68,11 +68,23 @@ public final class AlertLog {
     /** A track change from fusion: a new sighting, or a track confirmed. */
     public void onTrack(TrackUpdate u) {
         var t = u.track();
-        String what = t.targetClass().name().toLowerCase(java.util.Locale.ROOT);
-        switch (u.kind()) {
-            case CREATED -> raise(clock.instant(), "NEW_SIGHTING", "INFO", t.id(), "new sighting: " + what, t.latDeg(), t.lonDeg());
-            case CONFIRMED -> raise(clock.instant(), "TRACK_CONFIRMED", "WARNING", t.id(), "track confirmed: " + what,
-                    t.latDeg(), t.lonDeg());
+        onTrackChange(u.kind().name(), t.targetClass().name(), t.id(), t.latDeg(), t.lonDeg());
+    }
+
+    /** A track change another node's fusion made, as it came over the bus. */
+    public void onTrack(org.skyfleet.proto.v1.TrackUpdate u) {
+        var t = u.getTrack();
+        onTrackChange(u.getChange().name().substring("TRACK_CHANGE_".length()),
+                t.getTargetClass().name().substring("TARGET_CLASS_".length()), t.getTrackId(),
+                t.getPosition().getLatDeg(), t.getPosition().getLonDeg());
+    }
+
+    private void onTrackChange(String change, String targetClass, String trackId, double latDeg, double lonDeg) {
+        String what = targetClass.toLowerCase(java.util.Locale.ROOT);
+        switch (change) {
+            case "CREATED" -> raise(clock.instant(), "NEW_SIGHTING", "INFO", trackId, "new sighting: " + what, latDeg, lonDeg);
+            case "CONFIRMED" -> raise(clock.instant(), "TRACK_CONFIRMED", "WARNING", trackId, "track confirmed: " + what,
+                    latDeg, lonDeg);
             default -> { }
         }
     }

@@ -50,6 +50,7 @@ public final class RecordsDomain implements AutoCloseable {
     private final TrackResponse trackResponse;
     private final List<ServerServiceDefinition> services;
     private final HttpHandler webhook;
+    private final List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RecordsDomain(RecordsContext c) {
         Store store = c.store();
@@ -115,8 +116,20 @@ public final class RecordsDomain implements AutoCloseable {
         return Optional.ofNullable(webhook);
     }
 
+    /** Closes {@code c} (a subscription to these records, say) when the records close. */
+    public void closeWith(AutoCloseable c) {
+        closeWith.add(c);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable c : closeWith) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        }
         automation.shutdownNow();
         for (AutoCloseable c : new AutoCloseable[] {trackResponse, search}) {
             try {

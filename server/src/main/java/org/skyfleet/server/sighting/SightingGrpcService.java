@@ -95,9 +95,7 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
         Consumer<TrackUpdate> listener = u -> {
             boolean dropped = u.kind() == TrackUpdate.Kind.DROPPED;
             if (dropped || wanted(u.track(), incident, confirmedOnly)) {
-                stream.offer(u.track().id(), org.skyfleet.proto.v1.TrackUpdate.newBuilder()
-                        .setChange(TrackChange.valueOf("TRACK_CHANGE_" + u.kind().name()))
-                        .setTrack(SightingProtoMapper.track(u.track(), feed::sighting)).build());
+                stream.offer(u.track().id(), TrackUpdateProto.of(u, feed));
             }
         };
         stream.onClose(() -> feed.unsubscribe(listener));

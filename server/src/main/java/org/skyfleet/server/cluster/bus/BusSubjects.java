@@ -67,7 +67,8 @@ public final class BusSubjects {
         return subject.substring(subject.lastIndexOf('.') + 1);
     }
 
-    static String token(String id) {
+    /** An id as one subject token: a '.', '*', '>' or white space becomes '_'. */
+    public static String token(String id) {
         StringBuilder b = null;
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
