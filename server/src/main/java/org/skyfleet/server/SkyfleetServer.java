@@ -242,7 +242,8 @@ public final class SkyfleetServer implements AutoCloseable {
         }
         VehicleCommands routed = new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink));
         VehicleCommands commands = cluster == null ? routed : cluster.start(registry, routed, config.heartbeatTimeout());
-        MissionTransfer transfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
+        MissionTransfer localTransfers = new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink));
+        MissionTransfer transfers = cluster == null ? localTransfers : cluster.missionTransfers(localTransfers);
         missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
         if (cluster != null) {
             cluster.carryMissions(missionBook);

@@ -32,6 +32,9 @@ import org.skyfleet.server.cluster.missions.NatsMissionBoard;
 import org.skyfleet.server.cluster.ownership.NatsLinkOwnership;
 import org.skyfleet.server.cluster.relay.CommandRelayClient;
 import org.skyfleet.server.cluster.relay.CommandRelayServer;
+import org.skyfleet.server.cluster.relay.TransferRelayClient;
+import org.skyfleet.server.cluster.relay.TransferRelayServer;
+import org.skyfleet.fleet.command.MissionTransfer;
 import org.skyfleet.server.cluster.records.RecordsBroadcast;
 import org.skyfleet.server.cluster.records.RecordsLeadership;
 import org.skyfleet.server.records.RecordsDomain;
@@ -52,6 +55,8 @@ public final class ClusterNode implements AutoCloseable {
     private static final Duration SILENT_OWNER_MARGIN = Duration.ofSeconds(2);
     /** How long a write waits for the log's acknowledgement before the caller is answered anyway. */
     private static final Duration RECORD_ACK_WAIT = Duration.ofSeconds(2);
+    /** Longer than a transfer's own retries over a lossy radio (10 tries per message, 3 transfer attempts). */
+    private static final Duration TRANSFER_RELAY_DEADLINE = Duration.ofSeconds(120);
     /** Zones are reloaded this often even without a notice: core NATS may lose one. */
     private static final Duration ZONE_RELOAD_PERIOD = Duration.ofSeconds(30);
 
@@ -66,6 +71,8 @@ public final class ClusterNode implements AutoCloseable {
     private final NatsSharedLeases leases;
     private final NatsMissionBoard missionBoard;
     /** Posts missions to the board in the order they changed. */
+    /** Set while a change taken from the board is applied, so it is not posted back. */
+    private final ThreadLocal<Boolean> takingFromBoard = ThreadLocal.withInitial(() -> false);
     private final ExecutorService missionPosts =
             Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-mission-board", true));
     private AutoCloseable missionWatch;
@@ -77,7 +84,14 @@ public final class ClusterNode implements AutoCloseable {
     private final OwnershipGate gate;
     /** Ownership claims and renewals, owner look-ups: broker round trips kept off link and gRPC threads. */
     private final ScheduledExecutorService io;
+    /**
+     * Where a relayed command's or transfer's answer is carried on. It arrives on the NATS connection's own
+     * thread, and what follows (audit, store, durable log) waits for JetStream acknowledgements that arrive on
+     * that same thread: carried on there, each would wait out its timeout.
+     */
+    private final ExecutorService relayReplies;
     private CommandRelayServer relayServer;
+    private TransferRelayServer transferRelayServer;
     private AutoCloseable mirror;
     private RecordsLeadership recordsLeadership;
     private AutoCloseable trackFollow;
@@ -99,6 +113,7 @@ public final class ClusterNode implements AutoCloseable {
             throw e;
         }
         this.io = Executors.newScheduledThreadPool(2, new DefaultThreadFactory("skyfleet-cluster", true));
+        this.relayReplies = Executors.newFixedThreadPool(2, new DefaultThreadFactory("skyfleet-relay-replies", true));
         this.gate = new OwnershipGate(ownership, io, clock, Duration.ofSeconds(1), meters);
     }
 
@@ -119,14 +134,17 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Hands missions on with their vehicles: posts each change of a mission whose vehicle this node holds to
-     * the board, and, on winning a vehicle's link, takes in the missions its last owner posted, so a mission
-     * in flight carries on with its progress (an upload that was under way failed with its node). Missions
-     * other nodes post are mirrored into {@code book} for listing only: their nodes store and follow them.
+     * Shares missions between the nodes through the board: each change made on this node is posted; a
+     * mission posted for a vehicle this node holds is taken in and followed here (it was planned or started
+     * through another node, its transfers relayed here); any other is mirrored into {@code book} for listing,
+     * followed by its vehicle's owner. On winning a vehicle's link this node takes in the missions its last
+     * owner posted, so a mission in flight carries on with its progress (an upload that was under way failed
+     * with its node).
      */
     public void carryMissions(MissionBook book) {
         missionWatch = book.subscribe(m -> {
-            if (gate.holds(m.vehicleId())) {
+            // every change made here (by this node's callers and automation, or its vehicles' reports), none taken from the board
+            if (!takingFromBoard.get()) {
                 missionPosts.execute(() -> {
                     try {
                         missionBoard.put(m);
@@ -150,8 +168,15 @@ public final class ClusterNode implements AutoCloseable {
             }
         });
         missionMirror = missionBoard.watch(m -> {
-            if (!gate.holds(m.vehicleId())) { // what this node holds, it follows itself
-                book.mirror(m);
+            takingFromBoard.set(true);
+            try {
+                if (gate.holds(m.vehicleId())) {
+                    book.adopt(m); // planned, approved or started through another node: this node follows it
+                } else {
+                    book.mirror(m); // shown here, followed by the vehicle's owner
+                }
+            } finally {
+                takingFromBoard.set(false);
             }
         });
     }
@@ -241,12 +266,24 @@ public final class ClusterNode implements AutoCloseable {
         }, renewMs, renewMs, TimeUnit.MILLISECONDS);
         io.scheduleAtFixedRate(new SilentOwners(registry, gate, bus, clock, heartbeatTimeout.plus(SILENT_OWNER_MARGIN)),
                 1, 1, TimeUnit.SECONDS);
-        return new ClusterVehicleCommands(localCommands, gate, ownership, new CommandRelayClient(nats, config.relayDeadline()), io, meters);
+        return new ClusterVehicleCommands(localCommands, gate, ownership, new CommandRelayClient(nats, config.relayDeadline()), io,
+                relayReplies, meters);
+    }
+
+    /**
+     * Mission, fence and rally transfers: for the vehicles this node holds through {@code local}, for the
+     * others relayed to their owners; and this node's vehicles' transfers served to the other nodes.
+     */
+    public MissionTransfer missionTransfers(MissionTransfer local) {
+        transferRelayServer = new TransferRelayServer(nats, ownership, local);
+        return new ClusterMissionTransfer(local, gate, ownership, new TransferRelayClient(nats, TRANSFER_RELAY_DEADLINE), io,
+                relayReplies, meters);
     }
 
     /** Call after the links have stopped, so nothing is claimed again after the release. */
     @Override
     public void close() {
+        relayReplies.shutdown();
         if (recordsLeadership != null) {
             recordsLeadership.close(); // first: another node leads the records at once
         }
@@ -258,6 +295,9 @@ public final class ClusterNode implements AutoCloseable {
         }
         if (relayServer != null) {
             relayServer.close();
+        }
+        if (transferRelayServer != null) {
+            transferRelayServer.close();
         }
         zoneReloads.shutdownNow();
         try {

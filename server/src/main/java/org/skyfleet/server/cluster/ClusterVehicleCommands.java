@@ -33,15 +33,18 @@ final class ClusterVehicleCommands implements VehicleCommands {
     private final LinkOwnership ownership;
     private final RemoteCommands relay;
     private final Executor io;
+    private final Executor replies;
     private final Map<RelayStatus, Counter> relayed = new EnumMap<>(RelayStatus.class);
 
+    /** @param replies carries relayed answers on, off the NATS connection's thread */
     ClusterVehicleCommands(VehicleCommands local, LinkGate gate, LinkOwnership ownership, RemoteCommands relay, Executor io,
-                           MeterRegistry meters) {
+                           Executor replies, MeterRegistry meters) {
         this.local = local;
         this.gate = gate;
         this.ownership = ownership;
         this.relay = relay;
         this.io = io;
+        this.replies = replies;
         for (RelayStatus s : RelayStatus.values()) {
             relayed.put(s, Counter.builder("skyfleet.cluster.commands.relayed").tag("status", s.name().toLowerCase()).register(meters));
         }
@@ -76,10 +79,10 @@ final class ClusterVehicleCommands implements VehicleCommands {
         if (node.equals(ownership.nodeId())) {
             return local.send(vehicleId, command, progress);
         }
-        return relay.send(node, commandId, vehicleId, command).thenApply(r -> {
+        return relay.send(node, commandId, vehicleId, command).thenApplyAsync(r -> {
             relayed.get(r.status()).increment();
             return outcome(node, r);
-        });
+        }, replies);
     }
 
     private static CommandOutcome outcome(String node, RelayOutcome r) {

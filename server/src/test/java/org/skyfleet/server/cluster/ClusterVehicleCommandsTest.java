@@ -32,7 +32,7 @@ class ClusterVehicleCommandsTest {
             (owner, id, vehicle, c) -> {
                 relayed.add(owner + " " + id + " " + vehicle + " " + c.verb());
                 return CompletableFuture.completedFuture(relayAnswer);
-            }, Runnable::run, new SimpleMeterRegistry());
+            }, Runnable::run, Runnable::run, new SimpleMeterRegistry());
 
     @Test
     void aVehicleHeldHereIsCommandedThroughItsOwnLink() throws Exception {

@@ -106,6 +106,45 @@ class MissionsShowOnEveryNodeTest {
         assertThat(storeB.missions().loadAll()).as("the owner stores its missions, not B").isEmpty();
     }
 
+    @Test
+    void aMissionPlannedUploadedAndStartedThroughTheOtherNodeFliesOnTheOwnersLink() throws Exception {
+        NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
+        int port = freeUdpPort();
+        InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
+        InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
+        String drone = "mav-" + port + "-1";
+        nodeA = node(atA, NatsTestServer.unique("TA"), new InMemoryStore());
+        sim = Simulation.start(LongRoute.scenario(), List.of(atA, atB));
+        Await.until(WAIT, "node A to own the drone with a home position", () -> nodeA.cluster().orElseThrow().gate().holds(drone)
+                && nodeA.registry().find(drone).map(s -> s.home() != null).orElse(false));
+        nodeB = node(atB, NatsTestServer.unique("TB"), storeB);
+        Await.until(WAIT, "node B to know the drone from the bus", () -> nodeB.registry().find(drone).isPresent());
+        channelB = NettyChannelBuilder.forAddress("127.0.0.1", nodeB.grpcPort()).usePlaintext().build();
+        var fleetB = as(FleetServiceGrpc.newBlockingStub(channelB), "pat", "pilot");
+        var missionsB = as(MissionServiceGrpc.newBlockingStub(channelB), "pat", "pilot");
+
+        fleetB.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone).setTtlS(600).build());
+        String missionId = missionsB.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone)
+                .setRoute(LongRoute.route(drone)).setCruiseSpeedMS(8).build()).getMission().getMissionId();
+        missionsB.approveMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+        Mission uploaded = missionsB.uploadMission(MissionActionRequest.newBuilder().setMissionId(missionId).build()).getMission();
+        assertThat(uploaded.getState()).as("uploaded and read back through A's link").isEqualTo(MissionState.MISSION_STATE_UPLOADED);
+        assertThat(nodeB.meters().get("skyfleet.cluster.transfers.relayed").counter().count())
+                .as("the upload and its read-back went to A").isGreaterThanOrEqualTo(2);
+        assertThat(fleetB.sendCommand(SendCommandRequest.newBuilder().setCommandId(NatsTestServer.unique("arm-"))
+                .setVehicleId(drone).setArm(SendCommandRequest.Arm.getDefaultInstance()).build()).getResult())
+                .isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
+        missionsB.startMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+
+        Await.until(WAIT, "A to follow the mission from the drone's reports", () -> nodeA.missions().find(missionId)
+                .map(m -> m.state() == org.skyfleet.fleet.mission.MissionState.FLYING && m.itemsDone() >= 2).orElse(false));
+        Await.until(WAIT, "B to show the progress A followed", () -> {
+            Mission m = missionsB.getMission(GetMissionRequest.newBuilder().setMissionId(missionId).build()).getMission();
+            return m.getState() == MissionState.MISSION_STATE_FLYING && m.getItemsDone() >= 2;
+        });
+        assertThat(nodeB.cluster().orElseThrow().gate().holds(drone)).as("the drone stays A's").isFalse();
+    }
+
     private static SkyfleetServer node(InetSocketAddress mavlink, String nodeId, InMemoryStore store) throws Exception {
         return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink(mavlink.getHostString(), mavlink.getPort(), 1),
                 AutomationConfig.defaults(), store, InstantSource.system(),

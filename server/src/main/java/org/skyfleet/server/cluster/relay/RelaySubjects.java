@@ -2,7 +2,8 @@ package org.skyfleet.server.cluster.relay;
 
 /**
  * Commands for the vehicles a node owns go to {@code skyfleet.cmd.<node id>}: the caller looks the owner
- * up and sends there, so a command reaches the one node that holds the link, never a stale one. A refusal
+ * up and sends there, so a command reaches the one node that holds the link, never a stale one; mission
+ * transfers likewise go to {@code skyfleet.transfer.<node id>}. A refusal
  * is a reply carrying the {@value #REFUSED_HEADER} header with the reason as its body.
  */
 final class RelaySubjects {
@@ -13,5 +14,10 @@ final class RelaySubjects {
 
     static String node(String nodeId) {
         return "skyfleet.cmd." + nodeId;
+    }
+
+    /** Mission, fence and rally transfers for the vehicles a node owns. */
+    static String transfers(String nodeId) {
+        return "skyfleet.transfer." + nodeId;
     }
 }
