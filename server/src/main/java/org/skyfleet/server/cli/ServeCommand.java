@@ -24,6 +24,12 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("SKYFLEET_WEBHOOK_SECRET must be at least 16 characters");
             return 2;
         }
+        if (clusterOptions.bus != null && options.storeUrl == null) {
+            // the records move to whichever node leads them, and read what the others wrote: one database for all
+            System.err.println("--bus needs --store-url: the nodes sharing a fleet share one PostgreSQL database, "
+                    + "e.g. --store-url 'jdbc:postgresql://db.example:5432/skyfleet?user=skyfleet'");
+            return 2;
+        }
         String tokenKey = System.getenv("SKYFLEET_TOKEN_KEY");
         org.skyfleet.server.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {

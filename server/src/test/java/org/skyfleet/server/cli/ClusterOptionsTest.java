@@ -32,4 +32,26 @@ class ClusterOptionsTest {
         new CommandLine(serve).parseArgs("--bus", "nats://127.0.0.1:4222");
         assertThat(serve.clusterOptions.toConfig().nodeId()).matches("[A-Za-z0-9_-]+");
     }
+
+    @Test
+    void aNodeSharingAFleetMustShareTheDatabase() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        int exit;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            exit = new CommandLine(new ServeCommand()).execute("--bus", "nats://127.0.0.1:4222", "--data-dir", "/tmp/not-shared");
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("--bus needs --store-url");
+    }
+
+    @Test
+    void theAdvertisedGrpcAddressIsPassedOn() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--bus", "nats://127.0.0.1:4222", "--advertise-grpc", "ops-b.example:50051");
+        assertThat(serve.clusterOptions.toConfig().advertisedGrpc()).isEqualTo("ops-b.example:50051");
+    }
 }
