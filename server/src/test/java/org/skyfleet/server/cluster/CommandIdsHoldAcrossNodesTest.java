@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -21,6 +19,7 @@ import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.SendCommandRequest;
 import org.skyfleet.proto.v1.SendCommandResponse;
 import org.skyfleet.server.Await;
+import org.skyfleet.server.TestPostgres;
 import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
@@ -37,7 +36,7 @@ import org.skyfleet.simulator.SimulationConfig;
 class CommandIdsHoldAcrossNodesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private SharedPostgres db;
+    private TestPostgres db;
     private SkyfleetServer nodeA;
     private SkyfleetServer nodeB;
     private Simulation sim;
@@ -67,8 +66,8 @@ class CommandIdsHoldAcrossNodesTest {
     @Test
     void aCommandIdAnsweredThroughOneNodeIsAnsweredTheSameThroughTheOtherAndNotSentAgain() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        db = new SharedPostgres();
-        int port = freeUdpPort();
+        db = TestPostgres.freshSchema();
+        int port = LoopbackPorts.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -124,9 +123,4 @@ class CommandIdsHoldAcrossNodesTest {
                 .setSetSpeed(SendCommandRequest.SetSpeed.newBuilder().setSpeedMS(speed)).build();
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -64,7 +62,7 @@ class MissionMovesWithItsDroneTest {
     @Test
     void aMissionInFlightCarriesOnWithItsProgressOnTheNodeThatTakesTheDroneOver() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        int port = freeUdpPort();
+        int port = LoopbackPorts.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -121,9 +119,4 @@ class MissionMovesWithItsDroneTest {
                 ClusterConfig.of(NatsTestServer.URL, nodeId).withOwnerLease(Duration.ofSeconds(3)));
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -69,7 +67,7 @@ class MissionsShowOnEveryNodeTest {
     @Test
     void aMissionFlownThroughItsOwnerIsListedWithItsProgressThroughTheOtherNode() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        int port = freeUdpPort();
+        int port = LoopbackPorts.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -109,7 +107,7 @@ class MissionsShowOnEveryNodeTest {
     @Test
     void aMissionPlannedUploadedAndStartedThroughTheOtherNodeFliesOnTheOwnersLink() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        int port = freeUdpPort();
+        int port = LoopbackPorts.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -155,9 +153,4 @@ class MissionsShowOnEveryNodeTest {
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers(subject, role)));
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -6,8 +6,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -68,7 +66,7 @@ class TwoNodesShareAFleetTest {
     @Test
     void aDroneLinkedToOneNodeIsWatchedAndCommandedThroughTheOtherWhichTakesItOverWhenTheFirstStops() throws Exception {
         NatsTestServer.connect("probe").close();  // skips, or fails in CI, without NATS
-        int port = freeUdpPort();
+        int port = LoopbackPorts.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String a = NatsTestServer.unique("A");
@@ -153,9 +151,4 @@ class TwoNodesShareAFleetTest {
         return n.meters().get("skyfleet.cluster.commands.relayed").tag("status", "ok").counter().count();
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -24,6 +24,7 @@ import org.skyfleet.proto.v1.GeofenceZoneKind;
 import org.skyfleet.proto.v1.ListZonesRequest;
 import org.skyfleet.proto.v1.Polygon;
 import org.skyfleet.server.Await;
+import org.skyfleet.server.TestPostgres;
 import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
@@ -40,7 +41,7 @@ class ZonesReachEveryNodeTest {
     private static final double LAT = 51.5034;
     private static final double LON = -0.1276;
 
-    private SharedPostgres db;
+    private TestPostgres db;
     private SkyfleetServer nodeA;
     private SkyfleetServer nodeB;
     private ManagedChannel channelA;
@@ -66,7 +67,7 @@ class ZonesReachEveryNodeTest {
     @Test
     void aZoneCreatedThroughOneNodeIsEnforcedAndListedOnTheOtherAndGoesWhenDeleted() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        db = new SharedPostgres();
+        db = TestPostgres.freshSchema();
         nodeA = node(NatsTestServer.unique("ZA"));
         nodeB = node(NatsTestServer.unique("ZB"));
         channelA = NettyChannelBuilder.forAddress("127.0.0.1", nodeA.grpcPort()).usePlaintext().build();
