@@ -238,6 +238,7 @@ public final class SkyfleetServer implements AutoCloseable {
         if (cluster != null) {
             cluster.carryMissions(missionBook);
             cluster.shareZones(geofences);
+            cluster.shareLeaseChanges(leases);
         }
         links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);

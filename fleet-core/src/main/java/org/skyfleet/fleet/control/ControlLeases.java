@@ -71,6 +71,25 @@ public final class ControlLeases {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * A change made through another node of a shared fleet: taken into this node's view of the leases and
+     * told to its listeners, so control-change streams on every node hear of it. A change this node already
+     * holds (it heard the vehicle's lease end itself, say) is not told twice.
+     */
+    public void mirror(LeaseChange change) {
+        boolean changed;
+        if (change.lease() != null) {
+            changed = !change.lease().equals(leases.put(change.vehicleId(), change.lease()));
+        } else {
+            ControlLease held = leases.get(change.vehicleId());
+            changed = held != null && (change.previous() == null || held.holder().equals(change.previous()))
+                    && leases.remove(change.vehicleId(), held);
+        }
+        if (changed) {
+            tell(change);
+        }
+    }
+
     /** The live lease on a vehicle, if any. */
     public Optional<ControlLease> current(String vehicleId) {
         ControlLease l = shared != null ? shared.read(vehicleId).lease() : leases.get(vehicleId);

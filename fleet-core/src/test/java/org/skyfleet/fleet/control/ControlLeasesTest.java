@@ -34,6 +34,21 @@ class ControlLeasesTest {
     }
 
     @Test
+    void changesMadeThroughAnotherNodeAreToldOnceAndKeptInView() {
+        java.util.List<LeaseChange> heard = new java.util.ArrayList<>();
+        leases.subscribe(heard::add);
+        ControlLease remote = new ControlLease("d1", BOB, clock.instant(), clock.instant().plus(TTL), "");
+        LeaseChange acquired = new LeaseChange("d1", LeaseChange.Kind.ACQUIRED, remote, null, clock.instant());
+        leases.mirror(acquired);
+        leases.mirror(acquired); // heard again: no news
+        clock.advance(TTL.plusSeconds(1));
+        assertThat(leases.expireDue()).extracting(LeaseChange::kind).containsExactly(LeaseChange.Kind.EXPIRED);
+        leases.mirror(new LeaseChange("d1", LeaseChange.Kind.EXPIRED, null, BOB, clock.instant())); // the other node's verdict, later
+
+        assertThat(heard).extracting(LeaseChange::kind).containsExactly(LeaseChange.Kind.ACQUIRED, LeaseChange.Kind.EXPIRED);
+    }
+
+    @Test
     void leaseLapsesExactlyAtItsExpiryUnlessRenewed() {
         leases.acquire("d1", ALICE, TTL);
         clock.advance(Duration.ofSeconds(29));

@@ -26,6 +26,7 @@ import org.skyfleet.server.cluster.bus.BusMetrics;
 import org.skyfleet.server.cluster.bus.NatsConnect;
 import org.skyfleet.server.cluster.bus.NatsDurableLog;
 import org.skyfleet.server.cluster.bus.NatsFleetBus;
+import org.skyfleet.server.cluster.leases.LeaseChangeFeed;
 import org.skyfleet.server.cluster.leases.NatsSharedLeases;
 import org.skyfleet.server.cluster.log.LoggedStore;
 import org.skyfleet.server.cluster.missions.NatsMissionBoard;
@@ -95,6 +96,7 @@ public final class ClusterNode implements AutoCloseable {
     private AutoCloseable mirror;
     private RecordsLeadership recordsLeadership;
     private AutoCloseable trackFollow;
+    private LeaseChangeFeed leaseChanges;
 
     private ClusterNode(ClusterConfig config, InstantSource clock, MeterRegistry meters) throws Exception {
         this.config = config;
@@ -187,6 +189,11 @@ public final class ClusterNode implements AutoCloseable {
      */
     public void shareZones(Geofences zones) {
         zoneNotices = new ZoneNotices(nats, config.nodeId(), zones, zoneReloads, ZONE_RELOAD_PERIOD);
+    }
+
+    /** Tells the other nodes of the lease changes made here, and {@code leases} of theirs. */
+    public void shareLeaseChanges(org.skyfleet.fleet.control.ControlLeases leases) {
+        leaseChanges = new LeaseChangeFeed(nats, leases);
     }
 
     /** Where every node decides control leases: a lease granted through one node holds on all of them. */
@@ -327,6 +334,9 @@ public final class ClusterNode implements AutoCloseable {
         try {
             if (trackFollow != null) {
                 trackFollow.close();
+            }
+            if (leaseChanges != null) {
+                leaseChanges.close();
             }
             if (mirror != null) {
                 mirror.close();

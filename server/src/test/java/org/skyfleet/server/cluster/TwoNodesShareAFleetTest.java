@@ -17,6 +17,8 @@ import org.skyfleet.fleet.vehicle.LinkState;
 import org.skyfleet.fleet.vehicle.VehicleState;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.CommandResult;
+import org.skyfleet.proto.v1.ControlChange;
+import org.skyfleet.proto.v1.StreamControlChangesRequest;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.ListVehiclesRequest;
 import org.skyfleet.proto.v1.SendCommandRequest;
@@ -95,9 +97,15 @@ class TwoNodesShareAFleetTest {
         Await.until(WAIT, "B to hear the drone's heartbeat and leave the drone to A", () -> ignoredAsOwnedElsewhere(nodeB) > 0);
         assertThat(nodeB.cluster().orElseThrow().gate().holds(droneId)).isFalse();
 
-        pilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).setTtlS(120).build());
-        // the lease taken through B holds on A, which owns the link: another pilot there is refused
         ManagedChannel channelA = NettyChannelBuilder.forAddress("127.0.0.1", nodeA.grpcPort()).usePlaintext().build();
+        var changesOnA = new StreamRecorder<StreamControlChangesRequest, ControlChange>(false);
+        FleetServiceGrpc.newStub(channelA).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
+                CallerInterceptor.headers("cmdr", "commander"))).streamControlChanges(StreamControlChangesRequest.newBuilder()
+                .addVehicleIds(droneId).build(), changesOnA);
+        pilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).setTtlS(120).build());
+        Await.until(WAIT, "a commander on A to hear of the lease taken through B", () -> changesOnA.received.stream()
+                .anyMatch(c -> c.getKind() == ControlChange.Kind.KIND_ACQUIRED && c.getLease().getHolderSubject().equals("pat")));
+        // the lease taken through B holds on A, which owns the link: another pilot there is refused
         try {
             var otherPilot = FleetServiceGrpc.newBlockingStub(channelA)
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("lee", "pilot")));
