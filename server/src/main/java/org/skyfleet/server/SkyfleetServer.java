@@ -296,8 +296,8 @@ public final class SkyfleetServer implements AutoCloseable {
         if (cluster == null) {
             records.tracks().subscribe(console.alerts()::onTrack, snapshot -> { });
         } else {
-            recordsLeadership = cluster.leadRecords(advertisedGrpc(config), () -> {
-                RecordsDomain opened = RecordsDomain.open(recordsContext);
+            recordsLeadership = cluster.leadRecords(advertisedGrpc(config), store, guardedStore -> {
+                RecordsDomain opened = RecordsDomain.open(recordsContext.withStore(guardedStore));
                 opened.tracks().subscribe(console.alerts()::onTrack, snapshot -> { });
                 return opened;
             });

@@ -39,7 +39,6 @@ import org.skyfleet.fleet.command.MissionTransfer;
 import org.skyfleet.server.cluster.records.RecordsBroadcast;
 import org.skyfleet.server.cluster.records.RecordsLeadership;
 import org.skyfleet.server.records.RecordsDomain;
-import java.util.function.Supplier;
 import org.skyfleet.server.cluster.zones.ZoneNotices;
 import org.skyfleet.telemetry.link.LinkGate;
 
@@ -234,10 +233,12 @@ public final class ClusterNode implements AutoCloseable {
      * record calls to the leader otherwise. Closed with the node, before its links are released.
      *
      * @param grpcTarget where the other nodes reach this node's gRPC
+     * @param store      the store the nodes share
+     * @param open       opens the records on the store it is given (the shared one, writes checked against the lease)
      */
-    public RecordsLeadership leadRecords(String grpcTarget, Supplier<RecordsDomain> open) {
-        recordsLeadership = RecordsLeadership.start(nats, config.nodeId(), grpcTarget, clock, config.ownerLease(), () -> {
-            RecordsDomain records = open.get();
+    public RecordsLeadership leadRecords(String grpcTarget, Store store, java.util.function.Function<Store, RecordsDomain> open) {
+        recordsLeadership = RecordsLeadership.start(nats, config.nodeId(), grpcTarget, clock, config.ownerLease(), store, guarded -> {
+            RecordsDomain records = open.apply(guarded);
             RecordsBroadcast.publish(records, nats);
             return records;
         }, meters);

@@ -15,4 +15,9 @@ import org.skyfleet.server.mission.MissionControl;
 public record RecordsContext(InstantSource clock, Store store, AuditJournal audit, VehicleRegistry registry,
                              MissionControl missions, VehicleCommands commands, ControlLeases leases,
                              AutomationConfig automation, Supplier<Airspace> airspace) {
+
+    /** The same, the records kept in {@code other} (the shared store as the records leader may write it). */
+    public RecordsContext withStore(Store other) {
+        return new RecordsContext(clock, other, audit, registry, missions, commands, leases, automation, airspace);
+    }
 }

@@ -16,7 +16,8 @@ import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.skyfleet.fleet.store.Store;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.skyfleet.fleet.cluster.LinkOwner;
@@ -43,37 +44,42 @@ public final class RecordsLeadership implements AutoCloseable {
     private final String nodeId;
     private final InstantSource clock;
     private final Duration leaseDuration;
-    private final Supplier<RecordsDomain> open;
+    private final Store store;
+    private final Function<Store, RecordsDomain> open;
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-records-leadership", true));
     private volatile RecordsRoute route = RecordsRoute.unavailable("no records leader is known yet; retry shortly");
     /** Touched on the leadership thread only. */
     private RecordsDomain domain;
-    private Instant renewedAt = Instant.MIN;
+    /** When this node last renewed its records lease: read by every record write, on any thread. */
+    private volatile Instant renewedAt = Instant.MIN;
 
     /**
      * Registers this node's gRPC address and starts campaigning.
      *
      * @param grpcTarget where other nodes reach this node's gRPC, host:port
-     * @param open       opens the records from the shared store when this node is elected
+     * @param store      the shared store
+     * @param open       opens the records on the store it is given (the shared one, its record writes refused
+     *                   once this node's lease has run out) when this node is elected
      */
     public static RecordsLeadership start(Connection nats, String nodeId, String grpcTarget, InstantSource clock, Duration lease,
-                                          Supplier<RecordsDomain> open, MeterRegistry meters) {
+                                          Store store, Function<Store, RecordsDomain> open, MeterRegistry meters) {
         try {
-            return new RecordsLeadership(nats, ROLES_BUCKET, NODES_BUCKET, nodeId, grpcTarget, clock, lease, open, meters);
+            return new RecordsLeadership(nats, ROLES_BUCKET, NODES_BUCKET, nodeId, grpcTarget, clock, lease, store, open, meters);
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("cannot open the records leadership buckets: " + e.getMessage(), e);
         }
     }
 
     RecordsLeadership(Connection nats, String rolesBucket, String nodesBucket, String nodeId, String grpcTarget,
-                      InstantSource clock, Duration lease, Supplier<RecordsDomain> open, MeterRegistry meters)
+                      InstantSource clock, Duration lease, Store store, Function<Store, RecordsDomain> open, MeterRegistry meters)
             throws IOException, JetStreamApiException {
         this.lease = new NatsLinkOwnership(nats, rolesBucket, nodeId, clock, lease);
         this.nodes = KvBuckets.open(nats, nodesBucket, null);
         this.nodeId = nodeId;
         this.clock = clock;
         this.leaseDuration = lease;
+        this.store = store;
         this.open = open;
         nodes.put(KvBuckets.key(nodeId), grpcTarget.getBytes(StandardCharsets.UTF_8));
         Gauge.builder("skyfleet.records.leader", this, l -> l.route.isLocal() ? 1 : 0)
@@ -89,6 +95,11 @@ public final class RecordsLeadership implements AutoCloseable {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** True while this node's records lease, renewed within its length, still stands. */
+    boolean leaseHeld() {
+        return clock.instant().isBefore(renewedAt.plus(leaseDuration));
     }
 
     private void tick() {
@@ -122,7 +133,7 @@ public final class RecordsLeadership implements AutoCloseable {
         route = RecordsRoute.unavailable("node " + nodeId + " is taking the records over; retry shortly");
         long startNs = System.nanoTime();
         try {
-            domain = open.get();
+            domain = open.apply(LeaseCheckedStore.over(store, this::leaseHeld, nodeId));
         } catch (RuntimeException e) {
             lease.release(RECORDS_KEY); // let a node that can open them lead
             throw e;
@@ -145,6 +156,7 @@ public final class RecordsLeadership implements AutoCloseable {
         route = RecordsRoute.unavailable("the records leader changed; retry shortly");
         RecordsDomain d = domain;
         domain = null;
+        renewedAt = Instant.MIN;
         d.close();
     }
 
