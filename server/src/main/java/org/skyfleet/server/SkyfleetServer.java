@@ -131,6 +131,9 @@ public final class SkyfleetServer implements AutoCloseable {
             new DefaultThreadFactory("skyfleet-http-handlers", true));
     private Server grpc;
     private HttpEndpoint http;
+    /** The webhook on a cluster node that does not lead the records: what it takes is made by the leader. */
+    private IncidentWebhook forwardedWebhook;
+    private org.skyfleet.server.auth.TokenAuthority webhookTokens;
     /** Channels to the other nodes, for record calls forwarded to their leader. */
     private LeaderChannels leaderChannels;
     private org.skyfleet.server.console.Console console;
@@ -284,6 +287,10 @@ public final class SkyfleetServer implements AutoCloseable {
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .build()
                 .start();
+        webhookTokens = config.tokens();
+        if (cluster != null && automationConfig.webhookSecret() != null) {
+            forwardedWebhook = new IncidentWebhook(this::createAtLeader, audit, automationConfig.webhookSecret());
+        }
         Map<String, HttpHandler> posts = automationConfig.webhookSecret() == null ? Map.of()
                 : Map.of(IncidentWebhook.PATH, this::incidentWebhook);
         console = new org.skyfleet.server.console.Console(bus, registry, config.tokens(), audit, clock,
@@ -316,7 +323,7 @@ public final class SkyfleetServer implements AutoCloseable {
         return l == null ? RecordsRoute.unavailable("node " + cluster.nodeId() + " is starting; retry shortly") : l.route();
     }
 
-    /** The call-taking webhook: served by the records, which on a cluster node that does not lead them are elsewhere. */
+    /** The call-taking webhook: served by the records, here or, on a cluster node that does not lead them, at the leader. */
     private org.skyfleet.server.http.HttpReply incidentWebhook(io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {
         if (cluster == null) {
             return records.webhook().orElseThrow().handle(headers, body);
@@ -325,9 +332,31 @@ public final class SkyfleetServer implements AutoCloseable {
         if (route.isLocal()) {
             return route.local().webhook().orElseThrow().handle(headers, body);
         }
-        return org.skyfleet.server.http.HttpReply.error(503, "unavailable", route.isRemote()
-                ? "node " + cluster.nodeId() + " does not take calls; post to the records leader, node " + route.leaderNode()
-                : route.unavailableReason());
+        return forwardedWebhook.handle(headers, body);
+    }
+
+    /**
+     * An incident the webhook took on a node that does not lead the records, made by the leader: called as the
+     * webhook's own caller, with a token this node issues for a minute (every node holds the token key), or by
+     * name where named callers are trusted.
+     */
+    private org.skyfleet.proto.v1.IncidentResponse createAtLeader(org.skyfleet.proto.v1.CreateIncidentRequest request) {
+        RecordsRoute route = recordsRoute();
+        if (!route.isRemote()) {
+            throw io.grpc.Status.UNAVAILABLE.withDescription(route.isLocal() ? "the records moved here while the call came in; retry"
+                    : route.unavailableReason()).asRuntimeException();
+        }
+        io.grpc.Metadata caller = webhookTokens == null ? org.skyfleet.server.grpc.CallerInterceptor.headers("webhook", "automation")
+                : bearer(webhookTokens.issue("webhook", org.skyfleet.fleet.control.Operator.Role.AUTOMATION, Duration.ofMinutes(1)));
+        return IncidentServiceGrpc.newBlockingStub(leaderChannels.get(route.leaderTarget()))
+                .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(caller))
+                .withDeadlineAfter(10, TimeUnit.SECONDS).createIncident(request);
+    }
+
+    private static io.grpc.Metadata bearer(String token) {
+        io.grpc.Metadata m = new io.grpc.Metadata();
+        m.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return m;
     }
 
     private String advertisedGrpc(ServerConfig config) throws java.net.UnknownHostException {

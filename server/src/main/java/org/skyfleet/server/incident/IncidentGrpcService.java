@@ -58,7 +58,8 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
     public void createIncident(CreateIncidentRequest request, StreamObserver<IncidentResponse> observer) {
         Answers.answer(observer, () -> {
             Operator caller = Permissions.require("create incidents", Role.DISPATCHER, Role.COMMANDER, Role.AUTOMATION);
-            return response(create(book, audit, request, caller.toString(), clock).incident());
+            IncidentBook.Created c = create(book, audit, request, caller.toString(), clock);
+            return response(c.incident()).toBuilder().setCreated(c.isNew()).build();
         });
     }
 

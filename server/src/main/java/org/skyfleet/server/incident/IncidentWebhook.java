@@ -27,20 +27,45 @@ public final class IncidentWebhook implements HttpHandler {
     private static final JsonFormat.Parser PARSER = JsonFormat.parser();
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
-    private final IncidentBook book;
+    /** Who makes the incident: this node's records, or the records leader over gRPC. */
+    @FunctionalInterface
+    public interface Creator {
+        /**
+         * @return the incident, {@code created} set when this call made it
+         * @throws StatusRuntimeException with the reason when it cannot be made
+         */
+        IncidentResponse create(CreateIncidentRequest request);
+    }
+
+    private final Creator creator;
     private final AuditJournal audit;
-    private final InstantSource clock;
     private final byte[] secret;
 
-    /** @param sharedSecret the bearer secret; at least 16 characters */
+    /** A webhook creating incidents in {@code book}, as the caller "webhook". */
     public IncidentWebhook(IncidentBook book, AuditJournal audit, InstantSource clock, String sharedSecret) {
+        this(request -> {
+            IncidentBook.Created c = IncidentGrpcService.create(book, audit, request, "webhook", clock);
+            return IncidentResponse.newBuilder().setIncident(IncidentProtoMapper.toProto(c.incident())).setCreated(c.isNew()).build();
+        }, audit, sharedSecret);
+    }
+
+    /** @param sharedSecret the bearer secret; at least 16 characters */
+    public IncidentWebhook(Creator creator, AuditJournal audit, String sharedSecret) {
         if (sharedSecret == null || sharedSecret.length() < 16) {
             throw new IllegalArgumentException("the webhook secret must be at least 16 characters");
         }
-        this.book = book;
+        this.creator = creator;
         this.audit = audit;
-        this.clock = clock;
         this.secret = sharedSecret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A bad call is the caller's to fix (400); the records being away or changing hands is for it to retry (503). */
+    private static int httpStatus(io.grpc.Status.Code code) {
+        return switch (code) {
+            case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED -> 503;
+            case INTERNAL, UNKNOWN, DATA_LOSS -> 500;
+            default -> 400;
+        };
     }
 
     @Override
@@ -59,11 +84,12 @@ public final class IncidentWebhook implements HttpHandler {
             return HttpReply.error(400, "invalid_argument", "body is not a CreateIncidentRequest in JSON: " + e.getMessage());
         }
         try {
-            IncidentBook.Created c = IncidentGrpcService.create(book, audit, request.build(), "webhook", clock);
-            String json = PRINTER.print(IncidentResponse.newBuilder().setIncident(IncidentProtoMapper.toProto(c.incident())));
-            return HttpReply.json(c.isNew() ? 201 : 200, json);
+            IncidentResponse made = creator.create(request.build());
+            String json = PRINTER.print(IncidentResponse.newBuilder().setIncident(made.getIncident()));
+            return HttpReply.json(made.getCreated() ? 201 : 200, json);
         } catch (StatusRuntimeException e) {
-            return HttpReply.error(400, e.getStatus().getCode().name().toLowerCase(), String.valueOf(e.getStatus().getDescription()));
+            return HttpReply.error(httpStatus(e.getStatus().getCode()), e.getStatus().getCode().name().toLowerCase(),
+                    String.valueOf(e.getStatus().getDescription()));
         } catch (InvalidProtocolBufferException e) {
             return HttpReply.error(500, "internal", e.getMessage());
         }

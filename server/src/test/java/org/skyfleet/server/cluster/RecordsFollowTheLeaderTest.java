@@ -9,6 +9,10 @@ import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.nats.client.Connection;
 import io.nats.client.Subscription;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -43,6 +47,7 @@ import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.StreamRecorder;
 import org.skyfleet.server.TestPostgres;
+import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.server.cluster.bus.NatsTestServer;
 import org.skyfleet.server.cluster.records.RecordsBroadcast;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -52,12 +57,14 @@ import org.skyfleet.server.grpc.CallerInterceptor;
  * is asked of node B: an officer's position stream (client streaming), a commander's track stream (server
  * streaming), an incident and the sightings that confirm a track, which dispatches the officer. B serves it
  * all through A, B's console raises the track's alerts from the bus, and the track and the assignment are
- * published on their subjects. A stops; B leads from the shared store and carries the same track on.
+ * published on their subjects; a call posted to B's webhook is made an incident by A, once. A stops; B leads from the shared store and carries the same track on.
  */
 class RecordsFollowTheLeaderTest {
     private static final GeoPoint HILL = GeoPoint.newBuilder().setLatDeg(53.3924).setLonDeg(-1.8632).build();
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String WEBHOOK_SECRET = "call-taking-0123456789";
+    private static final TokenAuthority TOKENS = TokenAuthority.fromHex("5e".repeat(32), InstantSource.system());
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
@@ -125,6 +132,17 @@ class RecordsFollowTheLeaderTest {
         assertThat(offered.getTrackId()).isEqualTo(confirmed);
         assertThat(offered.getIncidentId()).isEqualTo(incident);
 
+        // the call-taking system's webhook posted to B: the incident is made by the leader, once
+        String call = "{\"externalId\":\"" + NatsTestServer.unique("WEB-") + "\",\"type\":\"INCIDENT_TYPE_SUSPECT\","
+                + "\"priority\":\"INCIDENT_PRIORITY_P2\",\"location\":{\"latDeg\":53.39,\"lonDeg\":-1.86}}";
+        HttpResponse<String> first = postWebhook(nodeB, call);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        HttpResponse<String> again = postWebhook(nodeB, call);
+        assertThat(again.statusCode()).as("delivered twice: the same incident").isEqualTo(200);
+        String webIncident = first.body().replaceAll("(?s).*\"incidentId\":\"([^\"]+)\".*", "$1");
+        assertThat(again.body()).contains(webIncident);
+        assertThat(nodeA.incidents().find(webIncident)).as("made by the leader").isPresent();
+
         nodeA.close(); // a clean stop hands the records on at once
         open.remove(nodeA);
         Await.until(WAIT, "node B to lead the records", () -> nodeB.records().isPresent());
@@ -142,11 +160,20 @@ class RecordsFollowTheLeaderTest {
     }
 
     private SkyfleetServer node(String nodeId, TestPostgres database) throws Exception {
-        SkyfleetServer n = SkyfleetServer.start(ServerConfig.ephemeral(), AutomationConfig.defaults(),
+        // every node holds the token key: the webhook's call forwarded to the leader carries a token its node issued
+        SkyfleetServer n = SkyfleetServer.start(ServerConfig.ephemeral().withTokens(TOKENS, false),
+                AutomationConfig.defaults().withWebhookSecret(WEBHOOK_SECRET),
                 JdbcStore.open(database.url()), InstantSource.system(),
                 ClusterConfig.of(NatsTestServer.URL, nodeId).withOwnerLease(LEASE));
         open.add(n);
         return n;
+    }
+
+    private static HttpResponse<String> postWebhook(SkyfleetServer node, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort()
+                        + "/api/v1/incidents")).header("Authorization", "Bearer " + WEBHOOK_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ReportSightingRequest sighting(String id, String incidentId) {
