@@ -106,6 +106,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         this.sorties = new SortieControl(OPERATOR, incidents, missions, commands, leases, audit, clock, thread, profile, this::note);
         this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
         this.subscription = incidents.subscribe(this::onIncidentChange);
+        thread.execute(this::resume);
         thread.every(1, this::sampleFlights);
         thread.every(5, this::tick);
     }
@@ -245,6 +246,50 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
                     OPERATOR.subject(), "waiting for a pilot to approve the search until " + deadline));
         } else if (state == SearchState.ACTIVE) {
             launch(run, allocation, OPERATOR);
+        }
+    }
+
+    /**
+     * Takes up the searches the records' previous holder was running (this node restarted, or took the records
+     * over from another node): each open missing-person search that wants drones gets its run back, and the
+     * drones still flying its missions are followed again (their sightings filed under it, their returns
+     * noted, their segments kept). The map starts afresh from the statistics: coverage flown before is not
+     * counted, so re-planning errs towards searching again. A search that waited for approval is planned again.
+     */
+    private void resume() {
+        for (Incident i : incidents.list(false)) {
+            SearchState state = i.search().state();
+            if (i.type() != IncidentType.MISSING_PERSON || i.missingPerson() == null || runs.containsKey(i.incidentId())) {
+                continue;
+            }
+            if (state == SearchState.AWAITING_APPROVAL || state == SearchState.ESCALATED) {
+                plan(i);
+                continue;
+            }
+            if (!state.wantsDrones()) {
+                continue;
+            }
+            DistanceQuantiles q = statistics.forCategory(i.missingPerson().category());
+            ProbabilityMap map = ProbabilityMap.around(i.missingPerson().lastKnownPoint(), q);
+            SearchRun run = new SearchRun(i.incidentId(), q, map, SearchSegments.of(map, SEGMENT_SIZE_M));
+            List<String> followed = new ArrayList<>();
+            for (SearchAssignment a : i.search().assignments()) {
+                boolean flying = !a.missionId().isEmpty() && missions.book().find(a.missionId())
+                        .map(m -> m.state().isActive()).orElse(false);
+                if (flying) {
+                    Sortie s = new Sortie(a.vehicleId(), a.segmentIds().isEmpty() ? "" : a.segmentIds().get(0));
+                    s.missionId = a.missionId();
+                    s.phase = Sortie.Phase.FLYING;
+                    run.sortiesByVehicle.put(a.vehicleId(), s);
+                    followed.add(a.vehicleId() + " (mission " + a.missionId() + ")");
+                }
+            }
+            runs.put(i.incidentId(), run);
+            String text = "search taken up again after a restart or a change of records leader: "
+                    + (followed.isEmpty() ? "no drone still flying it" : "following " + String.join(", ", followed))
+                    + "; the map starts afresh (coverage flown before is not counted)";
+            incidents.record(i.incidentId(), TimelineEntry.of(clock.instant(), TimelineKind.NOTE, OPERATOR.subject(), text));
+            audit.append(OPERATOR.toString(), "search resume", i.incidentId(), text, state.name());
         }
     }
 

@@ -100,6 +100,11 @@ public final class RecordsDomain implements AutoCloseable {
         return dispatcher;
     }
 
+    /** The search automation over these records. */
+    public SearchAutomation search() {
+        return search;
+    }
+
     /** The incident, sighting and dispatch services over these records. */
     public List<ServerServiceDefinition> services() {
         return services;
