@@ -58,7 +58,8 @@ public final class MissionBook {
 
     /**
      * Takes in a mission another control-plane node was following, now that its vehicle's link is this
-     * node's: stored and told like a new one. A copy held here that is as far on or further is kept.
+     * node's: stored and told like a new one. A copy held here that is as far on or further (more changes of
+     * state; as many and as much progress) is kept.
      *
      * @return whether it was taken in
      */
@@ -80,7 +81,11 @@ public final class MissionBook {
     private boolean takeIn(Mission m, boolean store) {
         Mission[] taken = new Mission[1];
         missions.compute(m.missionId(), (id, held) -> {
-            if (held != null && held.transitions().size() >= m.transitions().size() && held.reachedSeq() >= m.reachedSeq()) {
+            // a change of state is further on than any progress: an abort made through one node is not undone by
+            // the owner's progress report that crossed it
+            boolean further = held == null || m.transitions().size() > held.transitions().size()
+                    || (m.transitions().size() == held.transitions().size() && m.reachedSeq() > held.reachedSeq());
+            if (!further) {
                 return held;
             }
             if (store) {

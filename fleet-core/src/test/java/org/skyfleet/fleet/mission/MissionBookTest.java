@@ -36,6 +36,19 @@ class MissionBookTest {
     }
 
     @Test
+    void aChangeOfStateIsNotUndoneByProgressThatCrossedIt() {
+        Mission flying = draft().moveTo(MissionState.APPROVED, T0, "pat", "").moveTo(MissionState.UPLOADING, T0, "pat", "")
+                .moveTo(MissionState.UPLOADED, T0, "system", "").moveTo(MissionState.FLYING, T0, "pat", "");
+        Mission aborted = flying.withProgress(3, 2).moveTo(MissionState.ABORTED, T0.plusSeconds(60), "cmdr", "weather");
+        Mission furtherAlong = flying.withProgress(5, 4); // the owner's report, posted before it heard of the abort
+
+        book.mirror(aborted);
+        assertThat(book.mirror(furtherAlong)).isFalse();
+        assertThat(book.find("m-1")).contains(aborted);
+        assertThat(book.mirror(aborted.withProgress(3, 2))).isFalse();
+    }
+
+    @Test
     void anAdoptedMissionIsStored() {
         assertThat(book.adopt(draft())).isTrue();
         assertThat(store.missions().loadAll()).containsExactly(draft());
