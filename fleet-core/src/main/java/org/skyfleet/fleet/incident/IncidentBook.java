@@ -110,15 +110,20 @@ public final class IncidentBook {
         return new Created(made, true);
     }
 
+    /**
+     * The incident, open or closed. One closed before this book was loaded (a restart, or another node that
+     * held the records) is read from the store.
+     */
     public synchronized Optional<Incident> find(String incidentId) {
-        return Optional.ofNullable(byId.get(incidentId));
+        Incident held = byId.get(incidentId);
+        return held != null || store == null ? Optional.ofNullable(held) : store.find(incidentId);
     }
 
     public Incident get(String incidentId) {
         return find(incidentId).orElseThrow(() -> new UnknownIncidentException(incidentId));
     }
 
-    /** Newest first. */
+    /** Newest first: the open ones, and with {@code includeClosed} those closed since this book was loaded. */
     public synchronized List<Incident> list(boolean includeClosed) {
         List<Incident> out = new ArrayList<>();
         for (Incident i : byId.values()) {

@@ -36,6 +36,20 @@ class IncidentBookTest {
     }
 
     @Test
+    void anIncidentClosedBeforeTheBookWasLoadedIsStillFoundInTheStore() {
+        org.skyfleet.fleet.store.InMemoryStore store = new org.skyfleet.fleet.store.InMemoryStore();
+        IncidentBook before = new IncidentBook(() -> now, store.incidents());
+        String id = before.create(missing("CAD-9"), "webhook").incident().incidentId();
+        before.close(id, "found safe", "cmdr");
+
+        IncidentBook after = new IncidentBook(() -> now, store.incidents()); // a restart, or another node leading
+        assertThat(after.list(true)).isEmpty();
+        assertThat(after.get(id).closeReason()).isEqualTo("found safe");
+        assertThatThrownBy(() -> after.close(id, "again", "cmdr")).isInstanceOf(IllegalStateException.class);
+        assertThat(after.find("inc-9999")).isEmpty();
+    }
+
+    @Test
     void theTimelineKeepsOrderAndClosingTwiceIsRefused() {
         String id = book.create(missing("CAD-2"), "webhook").incident().incidentId();
         now = now.plusSeconds(60);
