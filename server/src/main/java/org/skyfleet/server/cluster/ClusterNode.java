@@ -70,9 +70,9 @@ public final class ClusterNode implements AutoCloseable {
     private final NatsDurableLog log;
     private final NatsSharedLeases leases;
     private final NatsMissionBoard missionBoard;
-    /** Posts missions to the board in the order they changed. */
     /** Set while a change taken from the board is applied, so it is not posted back. */
     private final ThreadLocal<Boolean> takingFromBoard = ThreadLocal.withInitial(() -> false);
+    /** Posts missions to the board in the order they changed. */
     private final ExecutorService missionPosts =
             Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-mission-board", true));
     private AutoCloseable missionWatch;
