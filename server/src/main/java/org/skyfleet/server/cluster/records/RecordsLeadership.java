@@ -140,7 +140,9 @@ public final class RecordsLeadership implements AutoCloseable {
         }
         LOG.info(String.format("node %s leads the records (opened in %.0f ms)", nodeId, (System.nanoTime() - startNs) / 1e6));
         renew(); // opening may have taken a good part of the lease
-        route = RecordsRoute.here(domain);
+        if (domain != null) { // else another node took the records over while they opened here
+            route = RecordsRoute.here(domain);
+        }
     }
 
     private void renew() {
