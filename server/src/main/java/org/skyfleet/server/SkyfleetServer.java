@@ -347,17 +347,12 @@ public final class SkyfleetServer implements AutoCloseable {
                     : route.unavailableReason()).asRuntimeException();
         }
         io.grpc.Metadata caller = webhookTokens == null ? org.skyfleet.server.grpc.CallerInterceptor.headers("webhook", "automation")
-                : bearer(webhookTokens.issue("webhook", org.skyfleet.fleet.control.Operator.Role.AUTOMATION, Duration.ofMinutes(1)));
+                : org.skyfleet.server.grpc.CallerInterceptor.bearer(webhookTokens.issue("webhook", org.skyfleet.fleet.control.Operator.Role.AUTOMATION, Duration.ofMinutes(1)));
         return IncidentServiceGrpc.newBlockingStub(leaderChannels.get(route.leaderTarget()))
                 .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(caller))
                 .withDeadlineAfter(10, TimeUnit.SECONDS).createIncident(request);
     }
 
-    private static io.grpc.Metadata bearer(String token) {
-        io.grpc.Metadata m = new io.grpc.Metadata();
-        m.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return m;
-    }
 
     private String advertisedGrpc(ServerConfig config) throws java.net.UnknownHostException {
         if (cluster.config().advertisedGrpc() != null) {

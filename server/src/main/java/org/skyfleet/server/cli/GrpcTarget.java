@@ -6,6 +6,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.nio.file.Path;
 import org.skyfleet.server.auth.MutualTls;
+import org.skyfleet.server.grpc.CallerInterceptor;
 
 /**
  * Opens a channel to a SkyFleet server given as host:port, for the command-line tools. Who calls:
@@ -16,9 +17,6 @@ import org.skyfleet.server.auth.MutualTls;
  * ({@code SKYFLEET_TLS_PASSWORD} opens them).
  */
 final class GrpcTarget {
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Metadata.Key<String> SUBJECT = Metadata.Key.of("x-skyfleet-subject", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Metadata.Key<String> ROLE = Metadata.Key.of("x-skyfleet-role", Metadata.ASCII_STRING_MARSHALLER);
 
     private GrpcTarget() {
     }
@@ -34,15 +32,15 @@ final class GrpcTarget {
         } else {
             b.usePlaintext();
         }
-        Metadata caller = new Metadata();
+        Metadata caller;
         String token = System.getenv("SKYFLEET_TOKEN");
         if (token != null && !token.isBlank()) {
-            caller.put(AUTHORIZATION, "Bearer " + token.strip());
+            caller = CallerInterceptor.bearer(token.strip());
         } else {
             String user = System.getProperty("user.name", "cli");
             String role = System.getenv("SKYFLEET_ROLE");
-            caller.put(SUBJECT, user == null || user.isBlank() ? "cli" : user);
-            caller.put(ROLE, role == null || role.isBlank() ? "commander" : role.strip());
+            caller = CallerInterceptor.headers(user == null || user.isBlank() ? "cli" : user,
+                    role == null || role.isBlank() ? "commander" : role.strip());
         }
         return b.intercept(MetadataUtils.newAttachHeadersInterceptor(caller)).build();
     }

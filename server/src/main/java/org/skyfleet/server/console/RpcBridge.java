@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.http.HttpReply;
 
 /**
@@ -30,7 +31,6 @@ import org.skyfleet.server.http.HttpReply;
  */
 public final class RpcBridge implements AutoCloseable {
     public static final String PREFIX = "/api/v1/rpc/";
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final JsonFormat.Parser PARSER = JsonFormat.parser();
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace().preservingProtoFieldNames()
             .alwaysPrintFieldsWithNoPresence();
@@ -80,8 +80,7 @@ public final class RpcBridge implements AutoCloseable {
             return CompletableFuture.completedFuture(HttpReply.error(400, "invalid_argument",
                     "body is not a " + request.getDescriptorForType().getName() + " in JSON: " + e.getMessage()));
         }
-        Metadata headers = new Metadata();
-        headers.put(AUTHORIZATION, "Bearer " + bearerToken);
+        Metadata headers = CallerInterceptor.bearer(bearerToken);
         CompletableFuture<HttpReply> reply = new CompletableFuture<>();
         var future = ClientCalls.futureUnaryCall(
                 io.grpc.ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers))

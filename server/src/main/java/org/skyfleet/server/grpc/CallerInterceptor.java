@@ -128,6 +128,13 @@ public final class CallerInterceptor implements ServerInterceptor {
         return o;
     }
 
+    /** For clients: metadata carrying a bearer token. */
+    public static Metadata bearer(String token) {
+        Metadata m = new Metadata();
+        m.put(AUTHORIZATION, "Bearer " + token);
+        return m;
+    }
+
     /** For tests and clients: metadata that names a caller. */
     public static Metadata headers(String subject, String role) {
         Metadata m = new Metadata();

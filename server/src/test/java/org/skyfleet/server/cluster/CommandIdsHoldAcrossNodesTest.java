@@ -7,7 +7,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,6 @@ import org.skyfleet.proto.v1.SendCommandRequest;
 import org.skyfleet.proto.v1.SendCommandResponse;
 import org.skyfleet.server.Await;
 import org.skyfleet.server.TestPostgres;
-import org.skyfleet.server.AutomationConfig;
-import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.cluster.bus.NatsTestServer;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -67,7 +64,7 @@ class CommandIdsHoldAcrossNodesTest {
     void aCommandIdAnsweredThroughOneNodeIsAnsweredTheSameThroughTheOtherAndNotSentAgain() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
         db = TestPostgres.freshSchema();
-        int port = LoopbackPorts.freeUdpPortOnBoth();
+        int port = ClusterNodes.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -109,9 +106,7 @@ class CommandIdsHoldAcrossNodesTest {
     }
 
     private SkyfleetServer node(InetSocketAddress mavlink, String nodeId) throws Exception {
-        return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink(mavlink.getHostString(), mavlink.getPort(), 1),
-                AutomationConfig.defaults(), JdbcStore.open(db.url()), InstantSource.system(),
-                ClusterConfig.of(NatsTestServer.URL, nodeId).withOwnerLease(Duration.ofSeconds(3)));
+        return ClusterNodes.start(mavlink, nodeId, JdbcStore.open(db.url()));
     }
 
     private static <S extends io.grpc.stub.AbstractStub<S>> S pilot(S stub) {

@@ -7,7 +7,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.SendCommandRequest;
 import org.skyfleet.server.Await;
 import org.skyfleet.server.LongRoute;
-import org.skyfleet.server.AutomationConfig;
-import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.cluster.bus.NatsTestServer;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -62,7 +59,7 @@ class MissionMovesWithItsDroneTest {
     @Test
     void aMissionInFlightCarriesOnWithItsProgressOnTheNodeThatTakesTheDroneOver() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        int port = LoopbackPorts.freeUdpPortOnBoth();
+        int port = ClusterNodes.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -114,9 +111,7 @@ class MissionMovesWithItsDroneTest {
     }
 
     private static SkyfleetServer node(InetSocketAddress mavlink, String nodeId) throws Exception {
-        return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink(mavlink.getHostString(), mavlink.getPort(), 1),
-                AutomationConfig.defaults(), new InMemoryStore(), InstantSource.system(),
-                ClusterConfig.of(NatsTestServer.URL, nodeId).withOwnerLease(Duration.ofSeconds(3)));
+        return ClusterNodes.start(mavlink, nodeId, new InMemoryStore());
     }
 
 }

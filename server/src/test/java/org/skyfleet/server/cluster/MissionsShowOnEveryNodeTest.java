@@ -7,7 +7,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,7 @@ import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.SendCommandRequest;
 import org.skyfleet.server.Await;
-import org.skyfleet.server.AutomationConfig;
 import org.skyfleet.server.LongRoute;
-import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.cluster.bus.NatsTestServer;
 import org.skyfleet.server.grpc.CallerInterceptor;
@@ -67,7 +64,7 @@ class MissionsShowOnEveryNodeTest {
     @Test
     void aMissionFlownThroughItsOwnerIsListedWithItsProgressThroughTheOtherNode() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        int port = LoopbackPorts.freeUdpPortOnBoth();
+        int port = ClusterNodes.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -107,7 +104,7 @@ class MissionsShowOnEveryNodeTest {
     @Test
     void aMissionPlannedUploadedAndStartedThroughTheOtherNodeFliesOnTheOwnersLink() throws Exception {
         NatsTestServer.connect("probe").close(); // skips, or fails in CI, without NATS
-        int port = LoopbackPorts.freeUdpPortOnBoth();
+        int port = ClusterNodes.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String drone = "mav-" + port + "-1";
@@ -144,9 +141,7 @@ class MissionsShowOnEveryNodeTest {
     }
 
     private static SkyfleetServer node(InetSocketAddress mavlink, String nodeId, InMemoryStore store) throws Exception {
-        return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink(mavlink.getHostString(), mavlink.getPort(), 1),
-                AutomationConfig.defaults(), store, InstantSource.system(),
-                ClusterConfig.of(NatsTestServer.URL, nodeId).withOwnerLease(Duration.ofSeconds(3)));
+        return ClusterNodes.start(mavlink, nodeId, store);
     }
 
     private static <S extends io.grpc.stub.AbstractStub<S>> S as(S stub, String subject, String role) {

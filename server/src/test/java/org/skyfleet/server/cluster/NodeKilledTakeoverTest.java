@@ -79,7 +79,7 @@ class NodeKilledTakeoverTest {
         try (Connection probe = NatsTestServer.connect("probe")) { // skips, or fails in CI, without NATS
             assertThat(probe).isNotNull();
         }
-        int mavlinkPort = LoopbackPorts.freeUdpPortOnBoth();
+        int mavlinkPort = ClusterNodes.freeUdpPortOnBoth();
         String a = NatsTestServer.unique("kill-a-");
         String b = NatsTestServer.unique("kill-b-");
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", mavlinkPort);

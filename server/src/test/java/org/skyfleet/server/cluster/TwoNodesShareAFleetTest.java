@@ -8,7 +8,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,6 @@ import org.skyfleet.proto.v1.StreamVehicleStatesResponse;
 import org.skyfleet.proto.v1.TelemetryServiceGrpc;
 import org.skyfleet.server.Await;
 import org.skyfleet.server.GrpcAssert;
-import org.skyfleet.server.AutomationConfig;
-import org.skyfleet.server.ServerConfig;
 import org.skyfleet.server.SkyfleetServer;
 import org.skyfleet.server.StreamRecorder;
 import org.skyfleet.server.cluster.bus.NatsTestServer;
@@ -68,7 +65,7 @@ class TwoNodesShareAFleetTest {
     @Test
     void aDroneLinkedToOneNodeIsWatchedAndCommandedThroughTheOtherWhichTakesItOverWhenTheFirstStops() throws Exception {
         NatsTestServer.connect("probe").close();  // skips, or fails in CI, without NATS
-        int port = LoopbackPorts.freeUdpPortOnBoth();
+        int port = ClusterNodes.freeUdpPortOnBoth();
         InetSocketAddress atA = new InetSocketAddress("127.0.0.1", port);
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String a = NatsTestServer.unique("A");
@@ -140,9 +137,7 @@ class TwoNodesShareAFleetTest {
     }
 
     private static SkyfleetServer node(InetSocketAddress mavlink, String nodeId) throws Exception {
-        return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink(mavlink.getHostString(), mavlink.getPort(), 1),
-                AutomationConfig.defaults(), new InMemoryStore(), InstantSource.system(),
-                ClusterConfig.of(NatsTestServer.URL, nodeId).withOwnerLease(Duration.ofSeconds(3)));
+        return ClusterNodes.start(mavlink, nodeId, new InMemoryStore());
     }
 
     private static SendCommandRequest setSpeed(String id, String vehicleId, double speed) {

@@ -1,25 +1,18 @@
 package org.skyfleet.server.cluster.log;
 
-import java.util.List;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.skyfleet.fleet.audit.AuditEntry;
 import org.skyfleet.fleet.bus.RecordKind;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.fusion.Sighting;
-import org.skyfleet.fleet.geofence.ZoneStore;
 import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.store.AssignmentStore;
 import org.skyfleet.fleet.store.AuditStore;
-import org.skyfleet.fleet.store.CommandStore;
+import org.skyfleet.fleet.store.ForwardingStore;
 import org.skyfleet.fleet.store.IncidentStore;
-import org.skyfleet.fleet.store.LeaseStore;
-import org.skyfleet.fleet.store.MissionStore;
-import org.skyfleet.fleet.store.PositionHistoryStore;
 import org.skyfleet.fleet.store.SightingStore;
 import org.skyfleet.fleet.store.Store;
-import org.skyfleet.fleet.store.TrackStore;
-import org.skyfleet.fleet.store.VehicleStore;
 
 /**
  * A store that also puts what must not be lost on the durable log once it is committed: every incident
@@ -27,8 +20,7 @@ import org.skyfleet.fleet.store.VehicleStore;
  * sighting, assignment and audit sequence. Reads, leases, zones, missions, tracks, vehicles, command outcomes
  * and the position history go to the store alone (the nodes share it).
  */
-public final class LoggedStore implements Store {
-    private final Store store;
+public final class LoggedStore extends ForwardingStore {
     private final RecordPublisher publisher;
     private final IncidentStore incidents;
     private final SightingStore sightings;
@@ -36,7 +28,7 @@ public final class LoggedStore implements Store {
     private final AuditStore audit;
 
     LoggedStore(Store store, RecordPublisher publisher) {
-        this.store = store;
+        super(store);
         this.publisher = publisher;
         this.incidents = new Incidents(store.incidents());
         this.sightings = new Sightings(store.sightings());
@@ -69,165 +61,67 @@ public final class LoggedStore implements Store {
         return assignments;
     }
 
-    @Override
-    public LeaseStore leases() {
-        return store.leases();
-    }
-
-    @Override
-    public PositionHistoryStore positions() {
-        return store.positions();
-    }
-
-    @Override
-    public ZoneStore zones() {
-        return store.zones();
-    }
-
-    @Override
-    public MissionStore missions() {
-        return store.missions();
-    }
-
-    @Override
-    public TrackStore tracks() {
-        return store.tracks();
-    }
-
-    @Override
-    public VehicleStore vehicles() {
-        return store.vehicles();
-    }
-
-    @Override
-    public CommandStore commands() {
-        return store.commands();
-    }
-
-    @Override
-    public void close() {
-        store.close();
-    }
-
-    private final class Incidents implements IncidentStore {
-        private final IncidentStore inner;
-
+    private final class Incidents extends ForwardingStore.Incidents {
         Incidents(IncidentStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void save(Incident incident) {
-            inner.save(incident);
+            super.save(incident);
             publisher.publish(RecordKind.INCIDENT, incident.incidentId(), RecordCodec.incident(incident));
         }
 
         @Override
         public void appendTimeline(String incidentId, TimelineEntry entry) {
-            inner.appendTimeline(incidentId, entry);
+            super.appendTimeline(incidentId, entry);
             // the record is the incident as it now stands: a follower never has to stitch entries together
-            inner.find(incidentId).ifPresent(i -> publisher.publish(RecordKind.INCIDENT, incidentId, RecordCodec.incident(i)));
-        }
-
-        @Override
-        public Optional<Incident> find(String incidentId) {
-            return inner.find(incidentId);
-        }
-
-        @Override
-        public List<Incident> loadOpen() {
-            return inner.loadOpen();
+            find(incidentId).ifPresent(i -> publisher.publish(RecordKind.INCIDENT, incidentId, RecordCodec.incident(i)));
         }
     }
 
-    private final class Sightings implements SightingStore {
-        private final SightingStore inner;
-
+    private final class Sightings extends ForwardingStore.Sightings {
         Sightings(SightingStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void append(Sighting sighting) {
-            inner.append(sighting);
+            super.append(sighting);
             publisher.publish(RecordKind.SIGHTING, sighting.id(), RecordCodec.sighting(sighting));
         }
 
         @Override
         public void appendWithTimeline(Sighting sighting, TimelineEntry entry) {
-            inner.appendWithTimeline(sighting, entry);
+            super.appendWithTimeline(sighting, entry);
             publisher.publish(RecordKind.SIGHTING, sighting.id(), RecordCodec.sighting(sighting));
             sighting.incidentId().flatMap(incidents::find)
                     .ifPresent(i -> publisher.publish(RecordKind.INCIDENT, i.incidentId(), RecordCodec.incident(i)));
         }
-
-        @Override
-        public List<Sighting> forIncident(String incidentId) {
-            return inner.forIncident(incidentId);
-        }
-
-        @Override
-        public long count() {
-            return inner.count();
-        }
-
-        @Override
-        public boolean contains(String sightingId) {
-            return inner.contains(sightingId);
-        }
     }
 
-    private final class Assignments implements AssignmentStore {
-        private final AssignmentStore inner;
-
+    private final class Assignments extends ForwardingStore.Assignments {
         Assignments(AssignmentStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void save(Assignment assignment) {
-            inner.save(assignment);
+            super.save(assignment);
             publisher.publish(RecordKind.ASSIGNMENT, assignment.assignmentId(), RecordCodec.assignment(assignment));
-        }
-
-        @Override
-        public Optional<Assignment> find(String assignmentId) {
-            return inner.find(assignmentId);
-        }
-
-        @Override
-        public List<Assignment> loadOpen() {
-            return inner.loadOpen();
-        }
-
-        @Override
-        public long highestAssignmentNumber() {
-            return inner.highestAssignmentNumber();
         }
     }
 
-    private final class Audit implements AuditStore {
-        private final AuditStore inner;
-
+    private final class Audit extends ForwardingStore.Audit {
         Audit(AuditStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
-        public AuditEntry appendNext(java.util.function.UnaryOperator<AuditEntry> next) {
-            AuditEntry entry = inner.appendNext(next);
+        public AuditEntry appendNext(UnaryOperator<AuditEntry> next) {
+            AuditEntry entry = super.appendNext(next);
             publisher.publish(RecordKind.AUDIT, Long.toString(entry.sequence()), RecordCodec.audit(entry));
             return entry;
-        }
-
-        @Override
-        public List<AuditEntry> page(long afterSequence, int limit) {
-            return inner.page(afterSequence, limit);
-        }
-
-        @Override
-        public List<AuditEntry> loadAll() {
-            return inner.loadAll();
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.skyfleet.server.cluster.records;
 
 import io.grpc.Status;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.fusion.Sighting;
@@ -10,17 +8,11 @@ import org.skyfleet.fleet.fusion.Track;
 import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.store.AssignmentStore;
-import org.skyfleet.fleet.store.AuditStore;
-import org.skyfleet.fleet.store.CommandStore;
+import org.skyfleet.fleet.store.ForwardingStore;
 import org.skyfleet.fleet.store.IncidentStore;
-import org.skyfleet.fleet.store.LeaseStore;
-import org.skyfleet.fleet.store.MissionStore;
-import org.skyfleet.fleet.store.PositionHistoryStore;
 import org.skyfleet.fleet.store.SightingStore;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.store.TrackStore;
-import org.skyfleet.fleet.store.VehicleStore;
-import org.skyfleet.fleet.geofence.ZoneStore;
 
 /**
  * The shared store as the records leader writes it: each write of an incident, sighting, assignment or
@@ -28,8 +20,7 @@ import org.skyfleet.fleet.geofence.ZoneStore;
  * out. The leader steps down at its next tick anyway; this closes the gap between the lease running out
  * and that tick, when another node may already be writing. Reads and every other store pass through.
  */
-final class LeaseCheckedStore implements Store {
-    private final Store inner;
+final class LeaseCheckedStore extends ForwardingStore {
     private final BooleanSupplier leaseHeld;
     private final String nodeId;
     private final IncidentStore incidents;
@@ -38,7 +29,7 @@ final class LeaseCheckedStore implements Store {
     private final TrackStore tracks;
 
     private LeaseCheckedStore(Store inner, BooleanSupplier leaseHeld, String nodeId) {
-        this.inner = inner;
+        super(inner);
         this.leaseHeld = leaseHeld;
         this.nodeId = nodeId;
         this.incidents = new Incidents(inner.incidents());
@@ -79,160 +70,67 @@ final class LeaseCheckedStore implements Store {
     }
 
     @Override
-    public AuditStore audit() {
-        return inner.audit();
-    }
-
-    @Override
-    public LeaseStore leases() {
-        return inner.leases();
-    }
-
-    @Override
-    public ZoneStore zones() {
-        return inner.zones();
-    }
-
-    @Override
-    public MissionStore missions() {
-        return inner.missions();
-    }
-
-    @Override
-    public VehicleStore vehicles() {
-        return inner.vehicles();
-    }
-
-    @Override
-    public CommandStore commands() {
-        return inner.commands();
-    }
-
-    @Override
-    public PositionHistoryStore positions() {
-        return inner.positions();
-    }
-
-    @Override
     public void close() {
         // the node's store, closed with the node, not with its records
     }
 
-    private final class Incidents implements IncidentStore {
-        private final IncidentStore inner;
-
+    private final class Incidents extends ForwardingStore.Incidents {
         Incidents(IncidentStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void save(Incident incident) {
             check("incident " + incident.incidentId());
-            inner.save(incident);
+            super.save(incident);
         }
 
         @Override
         public void appendTimeline(String incidentId, TimelineEntry entry) {
             check("the timeline of incident " + incidentId);
-            inner.appendTimeline(incidentId, entry);
-        }
-
-        @Override
-        public Optional<Incident> find(String incidentId) {
-            return inner.find(incidentId);
-        }
-
-        @Override
-        public List<Incident> loadOpen() {
-            return inner.loadOpen();
+            super.appendTimeline(incidentId, entry);
         }
     }
 
-    private final class Sightings implements SightingStore {
-        private final SightingStore inner;
-
+    private final class Sightings extends ForwardingStore.Sightings {
         Sightings(SightingStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void append(Sighting sighting) {
             check("sighting " + sighting.id());
-            inner.append(sighting);
+            super.append(sighting);
         }
 
         @Override
         public void appendWithTimeline(Sighting sighting, TimelineEntry entry) {
             check("sighting " + sighting.id());
-            inner.appendWithTimeline(sighting, entry);
-        }
-
-        @Override
-        public List<Sighting> forIncident(String incidentId) {
-            return inner.forIncident(incidentId);
-        }
-
-        @Override
-        public long count() {
-            return inner.count();
-        }
-
-        @Override
-        public boolean contains(String sightingId) {
-            return inner.contains(sightingId);
+            super.appendWithTimeline(sighting, entry);
         }
     }
 
-    private final class Assignments implements AssignmentStore {
-        private final AssignmentStore inner;
-
+    private final class Assignments extends ForwardingStore.Assignments {
         Assignments(AssignmentStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void save(Assignment assignment) {
             check("assignment " + assignment.assignmentId());
-            inner.save(assignment);
-        }
-
-        @Override
-        public Optional<Assignment> find(String assignmentId) {
-            return inner.find(assignmentId);
-        }
-
-        @Override
-        public List<Assignment> loadOpen() {
-            return inner.loadOpen();
-        }
-
-        @Override
-        public long highestAssignmentNumber() {
-            return inner.highestAssignmentNumber();
+            super.save(assignment);
         }
     }
 
-    private final class Tracks implements TrackStore {
-        private final TrackStore inner;
-
+    private final class Tracks extends ForwardingStore.Tracks {
         Tracks(TrackStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void save(Track track) {
             check("track " + track.id());
-            inner.save(track);
-        }
-
-        @Override
-        public List<Track> loadLive() {
-            return inner.loadLive();
-        }
-
-        @Override
-        public long highestTrackNumber() {
-            return inner.highestTrackNumber();
+            super.save(track);
         }
     }
 }
