@@ -36,7 +36,7 @@ import org.skyfleet.proto.v1.SightingServiceGrpc;
 import org.skyfleet.proto.v1.SightingSource;
 import org.skyfleet.proto.v1.StreamTracksRequest;
 import org.skyfleet.proto.v1.TargetClass;
-import org.skyfleet.proto.v1.TrackChange;
+import org.skyfleet.proto.v1.TrackState;
 import org.skyfleet.proto.v1.TrackUpdate;
 import org.skyfleet.proto.v1.UnitPositionReport;
 import org.skyfleet.proto.v1.UnitStatus;
@@ -122,7 +122,8 @@ class RecordsFollowTheLeaderTest {
         }
         String confirmed = track;
         Await.until(WAIT, "B's commander to see the track confirmed", () -> trackStream.received.stream()
-                .anyMatch(u -> u.getChange() == TrackChange.TRACK_CHANGE_CONFIRMED && u.getTrack().getTrackId().equals(confirmed)));
+                // as a change, or in the snapshot if the forwarded stream was opened on the leader after the confirmation
+                .anyMatch(u -> u.getTrack().getState() == TrackState.TRACK_STATE_CONFIRMED && u.getTrack().getTrackId().equals(confirmed)));
         Await.until(WAIT, "B's console to raise the confirmation it heard over the bus", () -> nodeB.console().alerts()
                 .since(0, 500).changes().stream().anyMatch(json -> json.contains("TRACK_CONFIRMED") && json.contains(confirmed)));
         TrackUpdate onBus = TrackUpdate.parseFrom(tracksInArea.nextMessage(Duration.ofSeconds(10)).getData());

@@ -20,6 +20,7 @@ import org.skyfleet.proto.v1.ControlChange;
 import org.skyfleet.proto.v1.StreamControlChangesRequest;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.ListVehiclesRequest;
+import org.skyfleet.proto.v1.ReleaseControlRequest;
 import org.skyfleet.proto.v1.SendCommandRequest;
 import org.skyfleet.proto.v1.SendCommandResponse;
 import org.skyfleet.proto.v1.StreamVehicleStatesRequest;
@@ -99,6 +100,14 @@ class TwoNodesShareAFleetTest {
         FleetServiceGrpc.newStub(channelA).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
                 CallerInterceptor.headers("cmdr", "commander"))).streamControlChanges(StreamControlChangesRequest.newBuilder()
                 .addVehicleIds(droneId).build(), changesOnA);
+        // the stream sends nothing until a change: a lease taken and given back through A shows it is listening
+        var probe = FleetServiceGrpc.newBlockingStub(channelA)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("probe", "pilot")));
+        Await.until(WAIT, "A's control-change stream to be listening", () -> {
+            probe.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).setTtlS(5).build());
+            probe.releaseControl(ReleaseControlRequest.newBuilder().setVehicleId(droneId).build());
+            return !changesOnA.received.isEmpty();
+        });
         pilot.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(droneId).setTtlS(120).build());
         Await.until(WAIT, "a commander on A to hear of the lease taken through B", () -> changesOnA.received.stream()
                 .anyMatch(c -> c.getKind() == ControlChange.Kind.KIND_ACQUIRED && c.getLease().getHolderSubject().equals("pat")));
