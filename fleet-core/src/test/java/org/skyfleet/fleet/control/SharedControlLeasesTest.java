@@ -1,5 +1,6 @@
 package org.skyfleet.fleet.control;
 
+import org.skyfleet.fleet.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.skyfleet.fleet.geofence;
 
+import org.skyfleet.fleet.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.skyfleet.fleet.geofence.TestZones.squareExclusion;
@@ -22,7 +23,7 @@ import org.skyfleet.planner.geo.GeoPoint;
 class GeofenceMonitorTest {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
-    private final TestClock clock = new TestClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final Geofences geofences = new Geofences(new InMemoryZoneStore());
     private final List<GeofenceEvent> events = new ArrayList<>();
     private final GeofenceMonitor monitor = new GeofenceMonitor(geofences::index, new BreachPredictor(), clock, events::add);

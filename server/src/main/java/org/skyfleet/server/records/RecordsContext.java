@@ -8,7 +8,7 @@ import org.skyfleet.fleet.control.ControlLeases;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.planner.airspace.Airspace;
-import org.skyfleet.server.AutomationConfig;
+import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.server.mission.MissionControl;
 
 /** What the records are built on: the node's store, journal, vehicles and the means to fly them. */

@@ -15,7 +15,7 @@ import org.skyfleet.fleet.fusion.Tracker;
 import org.skyfleet.fleet.fusion.TrackerConfig;
 import org.skyfleet.fleet.incident.IncidentBook;
 import org.skyfleet.fleet.store.Store;
-import org.skyfleet.server.AutomationConfig;
+import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.server.automation.DispatchTimeline;
 import org.skyfleet.server.automation.SearchAutomation;
 import org.skyfleet.server.automation.TrackResponse;

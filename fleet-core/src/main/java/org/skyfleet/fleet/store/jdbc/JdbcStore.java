@@ -199,7 +199,7 @@ public final class JdbcStore implements Store {
         dataSource.close();
     }
 
-    static String redact(String url) {
+    public static String redact(String url) {
         return url == null ? "null" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 

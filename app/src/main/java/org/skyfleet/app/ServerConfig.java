@@ -1,0 +1,103 @@
+package org.skyfleet.app;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.skyfleet.server.auth.MutualTls;
+import org.skyfleet.server.auth.TokenAuthority;
+import org.skyfleet.telemetry.link.SigningKeys;
+import org.skyfleet.telemetry.link.SystemAdmission;
+
+/**
+ * Where the server listens, how it judges links, and who may call it. Every port may be 0 to pick a free
+ * one (tests).
+ *
+ * @param grpcHost          gRPC bind address; 127.0.0.1 unless the deployment says otherwise
+ * @param grpcPort          gRPC port, 50051 by default
+ * @param mavlinkHost       MAVLink UDP bind address, 0.0.0.0 so vehicles on the network reach it
+ * @param mavlinkPort       first MAVLink UDP port, 14550 by default
+ * @param mavlinkLinks      how many consecutive UDP ports (links) to open; each carries up to 254 vehicles
+ * @param httpHost          metrics/health bind address
+ * @param httpPort          metrics/health port, 9090 by default
+ * @param heartbeatTimeout  no heartbeat for this long marks a vehicle's link lost
+ * @param signingKeys       MAVLink 2 signing keys by vehicle system id, on every link; none by default
+ * @param tokens            checks bearer tokens; null: no tokens are accepted
+ * @param trustNamedCallers callers may name themselves in metadata (x-skyfleet-subject/-role) without a token:
+ *                          for tests and the demo on loopback only; false: every call needs a valid token
+ * @param admission         which system ids become vehicles: any (tests, demo) or registered ones only
+ * @param tls               mutual TLS on the gRPC port; null: plaintext (loopback, or behind a TLS proxy)
+ * @param consoleTilesUrl   the console's map tiles, a URL template with {z}/{x}/{y}; null: a plain offline background
+ */
+public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
+                           String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
+                           TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
+                           MutualTls tls, String consoleTilesUrl) {
+    public ServerConfig {
+        Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(admission, "admission");
+        if (mavlinkLinks < 1 || mavlinkLinks > 256) {
+            throw new IllegalArgumentException("mavlinkLinks must be 1..256, got " + mavlinkLinks);
+        }
+        if (mavlinkPort == 0 && mavlinkLinks > 1) {
+            throw new IllegalArgumentException("several links need a fixed first port");
+        }
+        if (!trustNamedCallers && tokens == null) {
+            throw new IllegalArgumentException("without trusted named callers the server needs a token key");
+        }
+    }
+
+    /** Unsigned links; callers name themselves. */
+    public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
+                        String httpHost, int httpPort, Duration heartbeatTimeout) {
+        this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null);
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 50051, "0.0.0.0", 14550, 1, "127.0.0.1", 9090, Duration.ofSeconds(3));
+    }
+
+    /** Everything on loopback with free ports: for tests and benchmarks. */
+    public static ServerConfig ephemeral() {
+        return new ServerConfig("127.0.0.1", 0, "127.0.0.1", 0, 1, "127.0.0.1", 0, Duration.ofSeconds(3));
+    }
+
+    public ServerConfig withHeartbeatTimeout(Duration timeout) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
+                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+    }
+
+    public ServerConfig withMavlink(String host, int port, int links) {
+        return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
+                tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+    }
+
+    /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
+    public ServerConfig withSigningKeys(SigningKeys keys) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+    }
+
+    /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
+    public ServerConfig withTokens(TokenAuthority t, boolean required) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl);
+    }
+
+    /** Requires client certificates on the gRPC port. */
+    public ServerConfig withTls(MutualTls t) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl);
+    }
+
+    /** The console's map tiles: a URL template with {z}/{x}/{y} (the force's own tile server); null for none. */
+    public ServerConfig withConsoleTiles(String url) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url);
+    }
+
+    /** Which system ids the links take on as vehicles. */
+    public ServerConfig withAdmission(SystemAdmission a) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl);
+    }
+}

@@ -1,0 +1,77 @@
+package org.skyfleet.app.cli;
+
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.skyfleet.app.SkyfleetServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code skyfleet serve}: the control plane until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the control plane: MAVLink UDP in, gRPC out.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions options;
+
+    @Mixin
+    ClusterOptions clusterOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
+        String secret = System.getenv("SKYFLEET_WEBHOOK_SECRET");
+        if (secret != null && secret.length() < 16) {
+            System.err.println("SKYFLEET_WEBHOOK_SECRET must be at least 16 characters");
+            return 2;
+        }
+        if (clusterOptions.bus != null && options.storeUrl == null) {
+            // the records move to whichever node leads them, and read what the others wrote: one database for all
+            System.err.println("--bus needs --store-url: the nodes sharing a fleet share one PostgreSQL database, "
+                    + "e.g. --store-url 'jdbc:postgresql://db.example:5432/skyfleet?user=skyfleet'");
+            return 2;
+        }
+        String tokenKey = System.getenv("SKYFLEET_TOKEN_KEY");
+        org.skyfleet.app.ServerConfig config = options.toConfig(false);
+        if (tokenKey != null) {
+            config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system()), true);
+        } else {
+            System.err.println("warning: SKYFLEET_TOKEN_KEY is not set: callers name themselves in metadata, unauthenticated; "
+                    + "set it (openssl rand -hex 32) to require bearer tokens on every call");
+        }
+        SkyfleetServer server = SkyfleetServer.start(config,
+                org.skyfleet.server.automation.AutomationConfig.defaults().withWebhookSecret(secret),
+                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(), clusterOptions.toConfig());
+        printEndpoints(server);
+        server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));
+        System.out.println("  vehicles " + config.admission() + (config.admission().any() ? ""
+                : " (register more with --register 1,2,3, or --admit any for a lab)"));
+        System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST /api/v1/incidents)"
+                : "  webhook  http://127.0.0.1:" + server.httpPort() + "/api/v1/incidents");
+        awaitShutdown(server);
+        return 0;
+    }
+
+    static void printEndpoints(SkyfleetServer server) {
+        System.out.printf("SkyFleet serving%n  gRPC     %s:%d (reflection and grpc.health.v1 on)%n",
+                "127.0.0.1", server.grpcPort());
+        server.links().forEach(l -> System.out.printf("  MAVLink  udp %s:%d (link %s)%n", l.config().bindHost(),
+                l.localAddress().getPort(), l.config().linkName()));
+        System.out.printf("  metrics  http://127.0.0.1:%d/metrics%n", server.httpPort());
+        System.out.printf("  console  http://127.0.0.1:%d/console/  (sign in with a bearer token)%n", server.httpPort());
+    }
+
+    static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception ignored) {
+                    // stopping anyway
+                }
+            }
+            stopped.countDown();
+        }, "skyfleet-shutdown"));
+        stopped.await();
+    }
+}

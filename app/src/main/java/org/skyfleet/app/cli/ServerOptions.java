@@ -1,0 +1,122 @@
+package org.skyfleet.app.cli;
+
+import java.time.Duration;
+import org.skyfleet.app.ServerConfig;
+import org.skyfleet.telemetry.link.SigningKeys;
+import picocli.CommandLine.Option;
+
+/** The listening options shared by {@code serve} and {@code demo}. */
+final class ServerOptions {
+    @Option(names = "--grpc-host", defaultValue = "127.0.0.1", description = "gRPC bind address (default: ${DEFAULT-VALUE})")
+    String grpcHost;
+
+    @Option(names = "--grpc-port", defaultValue = "50051", description = "gRPC port (default: ${DEFAULT-VALUE})")
+    int grpcPort;
+
+    @Option(names = "--mavlink-host", defaultValue = "0.0.0.0", description = "MAVLink UDP bind address (default: ${DEFAULT-VALUE})")
+    String mavlinkHost;
+
+    @Option(names = "--mavlink-port", defaultValue = "14550", description = "first MAVLink UDP port (default: ${DEFAULT-VALUE})")
+    int mavlinkPort;
+
+    @Option(names = "--mavlink-links", defaultValue = "1",
+            description = "consecutive UDP ports to open, up to 254 vehicles each (default: ${DEFAULT-VALUE})")
+    int mavlinkLinks;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "metrics/health bind address (default: ${DEFAULT-VALUE})")
+    String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "9090", description = "metrics/health port (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--console-tiles", description = "map tiles for the console, a URL template such as "
+            + "https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, a plain background with a grid, no internet needed)")
+    String consoleTiles;
+
+    @Option(names = "--heartbeat-timeout-ms", defaultValue = "3000",
+            description = "no heartbeat for this long marks a link lost (default: ${DEFAULT-VALUE})")
+    long heartbeatTimeoutMs;
+
+    @Option(names = "--signing-keys", description = "MAVLink 2 signing keys, one 'sysid hex-key' line each (64 hex digits): "
+            + "those system ids must sign every frame and are sent signed frames. The file's permissions are not "
+            + "checked: keep it readable by the server's user only")
+    java.nio.file.Path signingKeys;
+
+    @Option(names = "--tls-keystore", description = "PKCS#12 file with the server's key and certificate: the gRPC port then "
+            + "speaks TLS and requires client certificates (mutual TLS); the password comes from SKYFLEET_TLS_PASSWORD")
+    java.nio.file.Path tlsKeyStore;
+
+    @Option(names = "--tls-truststore", description = "PKCS#12 file with the CA certificates client certificates must chain to")
+    java.nio.file.Path tlsTrustStore;
+
+    @Option(names = "--data-dir", description = "keep incidents, sightings, assignments, leases and the audit journal in an "
+            + "embedded H2 database in this directory (serve: skyfleet-data; demo: kept in memory unless given)")
+    java.nio.file.Path dataDir;
+
+    @Option(names = "--store-url", description = "keep them in PostgreSQL instead, e.g. "
+            + "jdbc:postgresql://127.0.0.1:5432/skyfleet?user=skyfleet (the schema is migrated on start)")
+    String storeUrl;
+
+    /** The store: PostgreSQL by URL, embedded H2 in the data directory, or memory when neither applies. */
+    org.skyfleet.fleet.store.Store openStore(java.nio.file.Path defaultDataDir) {
+        if (storeUrl != null) {
+            return org.skyfleet.fleet.store.jdbc.JdbcStore.open(storeUrl);
+        }
+        java.nio.file.Path dir = dataDir != null ? dataDir : defaultDataDir;
+        return dir == null ? new org.skyfleet.fleet.store.InMemoryStore() : org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir);
+    }
+
+    @Option(names = "--admit", description = "which MAVLink system ids become vehicles: 'any' (demo default) or "
+            + "'registered' (serve default: --register ids, and those with a signing key)")
+    String admit;
+
+    @Option(names = "--register", split = ",", description = "system ids admitted as vehicles, e.g. 1,2,3")
+    java.util.List<Integer> registered = new java.util.ArrayList<>();
+
+    ServerConfig toConfig() {
+        return toConfig(true);
+    }
+
+    /** @param admitAnyByDefault what --admit means when not given: any system id, or registered ones only */
+    ServerConfig toConfig(boolean admitAnyByDefault) {
+        boolean any = admit == null ? admitAnyByDefault : switch (admit.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "any" -> true;
+            case "registered" -> false;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--admit must be 'any' or 'registered', got '" + admit + "'");
+        };
+        SigningKeys keys = signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys);
+        java.util.Set<Integer> ids = new java.util.HashSet<>(registered);
+        for (int id = 1; id <= 255; id++) {
+            if (keys.requiresSigning(id)) {
+                ids.add(id); // a vehicle that was given a key is expected
+            }
+        }
+        return baseConfig().withAdmission(any ? org.skyfleet.telemetry.link.SystemAdmission.ANY
+                : org.skyfleet.telemetry.link.SystemAdmission.only(ids));
+    }
+
+    private ServerConfig baseConfig() {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                Duration.ofMillis(heartbeatTimeoutMs))
+                .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys))
+                .withTls(tls())
+                .withConsoleTiles(consoleTiles);
+    }
+
+    private org.skyfleet.server.auth.MutualTls tls() {
+        if (tlsKeyStore == null && tlsTrustStore == null) {
+            return null;
+        }
+        if (tlsKeyStore == null || tlsTrustStore == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "mutual TLS needs both --tls-keystore and --tls-truststore");
+        }
+        String password = System.getenv("SKYFLEET_TLS_PASSWORD");
+        if (password == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "set SKYFLEET_TLS_PASSWORD to the password of the TLS stores");
+        }
+        return new org.skyfleet.server.auth.MutualTls(tlsKeyStore, tlsTrustStore, password.toCharArray());
+    }
+}

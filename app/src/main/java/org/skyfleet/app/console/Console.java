@@ -1,0 +1,114 @@
+package org.skyfleet.app.console;
+
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.skyfleet.fleet.audit.AuditJournal;
+import org.skyfleet.fleet.bus.FleetBus;
+import org.skyfleet.fleet.vehicle.VehicleRegistry;
+import org.skyfleet.proto.v1.DispatchServiceGrpc;
+import org.skyfleet.proto.v1.FleetServiceGrpc;
+import org.skyfleet.proto.v1.GeofenceServiceGrpc;
+import org.skyfleet.proto.v1.IncidentServiceGrpc;
+import org.skyfleet.proto.v1.MissionServiceGrpc;
+import org.skyfleet.proto.v1.SightingServiceGrpc;
+import org.skyfleet.server.auth.MutualTls;
+import org.skyfleet.server.auth.TokenAuthority;
+import org.skyfleet.telemetry.fanout.FanoutMetrics;
+import org.skyfleet.telemetry.fanout.StateFanout;
+
+/**
+ * The commander console, put together: its own state fan-out on the fleet bus (the same fan-out class,
+ * conflation and flow control as the gRPC streams, encoding each state once as the console's JSON), the
+ * alert log, the JSON bridge to gRPC, and the handlers it adds to each HTTP connection.
+ */
+public final class Console implements AutoCloseable {
+    public static final String LIVE_PATH = "/api/v1/console/live";
+    /** A browser redraws at most once a frame; four states a second per vehicle move a marker smoothly. */
+    static final double MAX_RATE_HZ = 4;
+    private static final int ALERTS_KEPT = 500;
+    /** The unary methods the console uses; everything else stays gRPC-only. */
+    static final Set<String> OPEN_METHODS = Set.of(
+            "skyfleet.v1.FleetService/ListVehicles",
+            "skyfleet.v1.GeofenceService/ListZones",
+            "skyfleet.v1.MissionService/PlanMission",
+            "skyfleet.v1.MissionService/CreateMission",
+            "skyfleet.v1.MissionService/ApproveMission",
+            "skyfleet.v1.MissionService/ListMissions",
+            "skyfleet.v1.IncidentService/ListIncidents",
+            "skyfleet.v1.IncidentService/GetSearchMap",
+            "skyfleet.v1.IncidentService/ApproveSearch",
+            "skyfleet.v1.IncidentService/RejectSearch",
+            "skyfleet.v1.SightingService/ListTracks",
+            "skyfleet.v1.DispatchService/ListUnits");
+
+    private final VehicleRegistry registry;
+    private final StaticFiles files = StaticFiles.console();
+    private final ConsoleAuth auth;
+    private final AlertLog alerts;
+    private final StateFanout<String> states;
+    private final RpcBridge rpc;
+    private final String settingsJson;
+    private final AutoCloseable busEvents;
+    private final Executor blocking;
+
+    /**
+     * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)
+     * @param grpcTls   the gRPC port's mutual TLS, or null: the bridge then shows the server's own certificate
+     * @param tilesUrl  a tile server URL template ({z}/{x}/{y}), or null for the offline plain background
+     * @param blocking  runs what may block (sign-in checks and acknowledgements write the audit journal)
+     */
+    public Console(FleetBus bus, VehicleRegistry registry, TokenAuthority tokens, AuditJournal audit,
+                   InstantSource clock, Executor drainExecutor, ScheduledExecutorService timer, FanoutMetrics metrics,
+                   String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, Executor blocking) {
+        this.registry = registry;
+        this.blocking = blocking;
+        this.auth = new ConsoleAuth(tokens, audit);
+        this.alerts = new AlertLog(clock, audit, ALERTS_KEPT);
+        this.busEvents = bus.subscribeEvents(alerts::onEvent);
+        this.states = new StateFanout<>(bus, s -> VehicleJson.encode(s, clock), drainExecutor, timer, metrics);
+        String host = grpcHost.equals("0.0.0.0") || grpcHost.equals("::") ? "127.0.0.1" : grpcHost;
+        NettyChannelBuilder toGrpc = NettyChannelBuilder.forAddress(host, grpcPort);
+        if (grpcTls != null) {
+            toGrpc.sslContext(grpcTls.clientContext()); // the server's certificate must name its gRPC host
+        } else {
+            toGrpc.usePlaintext();
+        }
+        this.rpc = new RpcBridge(toGrpc.build(),
+                List.of(FleetServiceGrpc.getServiceDescriptor(), GeofenceServiceGrpc.getServiceDescriptor(),
+                        MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
+                        SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor()),
+                OPEN_METHODS);
+        this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH).end();
+    }
+
+    /** Adds the console's handlers to a new HTTP connection's pipeline (after the codec and aggregator). */
+    public void install(ChannelPipeline pipeline) {
+        pipeline.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                        .websocketPath(LIVE_PATH).checkStartsWith(true).maxFramePayloadLength(16 * 1024).build()),
+                new LiveFeedHandler(auth, alerts, session -> states.subscribe(s -> true, MAX_RATE_HZ, session, registry.all()),
+                        blocking),
+                new ConsoleRoutes(files, auth, alerts, rpc, settingsJson, blocking));
+    }
+
+    public AlertLog alerts() {
+        return alerts;
+    }
+
+    public StateFanout<String> states() {
+        return states;
+    }
+
+    @Override
+    public void close() throws Exception {
+        busEvents.close();
+        states.close();
+        rpc.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Control leases of a fleet shared by several nodes, decided in a JetStream key-value bucket. */
+package org.skyfleet.cluster.leases;

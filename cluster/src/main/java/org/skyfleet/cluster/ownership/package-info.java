@@ -1,0 +1,2 @@
+/** Link ownership on a JetStream key-value bucket: leases renewed by their owner, changed by compare-and-set. */
+package org.skyfleet.cluster.ownership;

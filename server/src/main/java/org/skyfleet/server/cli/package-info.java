@@ -1,2 +1,0 @@
-/** The {@code skyfleet} command line: serve, demo, clients (vehicles, watch) and benchmarks. */
-package org.skyfleet.server.cli;

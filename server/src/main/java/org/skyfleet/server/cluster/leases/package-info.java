@@ -1,2 +1,0 @@
-/** Control leases of a fleet shared by several nodes, decided in a JetStream key-value bucket. */
-package org.skyfleet.server.cluster.leases;

@@ -1,2 +1,0 @@
-/** Missions handed from node to node with their vehicles' links, through a JetStream key-value bucket. */
-package org.skyfleet.server.cluster.missions;

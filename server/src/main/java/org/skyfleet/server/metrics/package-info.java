@@ -1,2 +1,0 @@
-/** Gauges over the fleet and the fan-out, registered with Micrometer and scraped as Prometheus text. */
-package org.skyfleet.server.metrics;
