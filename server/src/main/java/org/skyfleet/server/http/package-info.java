@@ -1,2 +1,2 @@
-/** The server's HTTP side on Netty: Prometheus metrics and a health check. */
+/** The HTTP contract the control plane's handlers (the incident webhook) answer to: a handler and its reply, free of any endpoint. */
 package org.skyfleet.server.http;

@@ -1,4 +1,7 @@
-package org.skyfleet.server.http;
+package org.skyfleet.app.http;
+
+import org.skyfleet.server.http.HttpHandler;
+import org.skyfleet.server.http.HttpReply;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
