@@ -59,6 +59,8 @@ import org.skyfleet.server.enforcement.GeofenceEnforcement;
 import org.skyfleet.server.enforcement.ZoneAirspace;
 import org.skyfleet.server.enforcement.ZoneDeletionGuard;
 import org.skyfleet.server.geofence.GeofenceGrpcService;
+import org.skyfleet.server.auth.RefusalTally;
+import org.skyfleet.server.grpc.CallLimits;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.grpc.FleetGrpcService;
 import org.skyfleet.server.grpc.RoleInterceptor;
@@ -98,6 +100,9 @@ public final class SkyfleetServer implements AutoCloseable {
     private static final TransferConfig MISSION_TRANSFER = new TransferConfig(Duration.ofMillis(1500), Duration.ofMillis(500), 10);
     /** A command id repeated within this time is answered with the first outcome, restarts included. */
     private static final Duration COMMAND_ID_RETENTION = Duration.ofHours(24);
+    /** Distinct (source, caller, reason) refusal rows a minute may hold before the rest are pooled. */
+    private static final int REFUSAL_ROWS = 10_000;
+    private static final CallLimits CALL_LIMITS = CallLimits.defaults();
 
     private final ShutdownOrder parts = new ShutdownOrder();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -109,6 +114,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final StateFanout<byte[]> stateFanout;
     private final ControlLeases leases;
     private final AuditJournal audit;
+    private final RefusalTally refusals;
     private final Geofences geofences;
     private final MissionBook missionBook;
     private final List<MavlinkUdpLink> links = new ArrayList<>();
@@ -153,6 +159,12 @@ public final class SkyfleetServer implements AutoCloseable {
             FleetGauges.register(meters, registry, stateFanout, eventFanout);
             leases = topology.leases(clock);
             audit = new AuditJournal(clock, store.audit());
+            // refusals are journaled by the minute from their own thread; what is still counted is written at shutdown
+            refusals = new RefusalTally(audit, clock, REFUSAL_ROWS, meters);
+            parts.add(() -> refusals.flush(true));
+            ScheduledExecutorService refusalWriter = executor(Executors.newSingleThreadScheduledExecutor(
+                    new DefaultThreadFactory("skyfleet-refusals", true)));
+            refusalWriter.scheduleWithFixedDelay(() -> refusals.flush(false), 5, 5, TimeUnit.SECONDS);
             geofences = new Geofences(store.zones());
             missionBook = new MissionBook(store.missions());
             // Each node records the vehicles whose links it owns; the others' come in over the bus and are theirs to record.
@@ -190,7 +202,12 @@ public final class SkyfleetServer implements AutoCloseable {
                     clock, COMMAND_ID_RETENTION);
             fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
 
-            NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()));
+            // a bounded pool: a flood of calls queues for threads instead of adding one per call
+            ExecutorService grpcCalls = executor(Executors.newFixedThreadPool(Math.max(16, 4 * cores),
+                    new DefaultThreadFactory("skyfleet-grpc", true)));
+            NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
+                    .executor(grpcCalls)
+                    .maxConcurrentCallsPerConnection(2 * CALL_LIMITS.perConnection()); // a backstop under CallLimits' own cap
             if (config.tls() != null) {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
@@ -205,8 +222,9 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .addService(health.getHealthService())
+                    .intercept(CALL_LIMITS.interceptor()) // runs last: only calls the caller may make count against it
                     .intercept(new RoleInterceptor()) // runs second: it needs the caller the next one finds
-                    .intercept(new CallerInterceptor(config.tokens(), config.trustNamedCallers(), audit))
+                    .intercept(new CallerInterceptor(config.tokens(), config.trustNamedCallers(), refusals))
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .build()
                     .start();
@@ -330,6 +348,11 @@ public final class SkyfleetServer implements AutoCloseable {
 
     public AuditJournal audit() {
         return audit;
+    }
+
+    /** Refused calls, counted until their minute is journaled. */
+    public RefusalTally refusals() {
+        return refusals;
     }
 
     /** @throws IllegalStateException on a cluster node that does not lead the records */

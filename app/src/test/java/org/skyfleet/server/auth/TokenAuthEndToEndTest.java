@@ -97,6 +97,7 @@ class TokenAuthEndToEndTest {
 
         assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus().name())
                 .isEqualTo("SERVING");
+        server.refusals().flush(true); // refusals are journaled by the minute: write this one now
         assertThat(server.audit().entries()).anySatisfy(e -> {
             assertThat(e.result()).isEqualTo("UNAUTHENTICATED");
             assertThat(e.detail()).contains("skyfleet.v1.FleetService/ListVehicles");

@@ -24,7 +24,7 @@ public final class CallerInterceptor implements ServerInterceptor {
 
     private final org.skyfleet.server.auth.TokenAuthority tokens;
     private final boolean trustNamedCallers;
-    private final org.skyfleet.fleet.audit.AuditJournal audit;
+    private final org.skyfleet.server.auth.RefusalTally refusals;
 
     /** Callers name themselves in metadata; no tokens (tests, the demo). */
     public CallerInterceptor() {
@@ -34,13 +34,14 @@ public final class CallerInterceptor implements ServerInterceptor {
     /**
      * @param tokens            checks bearer tokens; null accepts none
      * @param trustNamedCallers without a token, a caller may name itself in metadata; false: a token is required
-     * @param audit             where refusals (UNAUTHENTICATED, PERMISSION_DENIED) are written with the caller and method
+     * @param refusals          where refusals (UNAUTHENTICATED, PERMISSION_DENIED) are counted by source, caller and
+     *                          reason, for the audit journal to have them by the minute; null: not audited
      */
     public CallerInterceptor(org.skyfleet.server.auth.TokenAuthority tokens, boolean trustNamedCallers,
-                             org.skyfleet.fleet.audit.AuditJournal audit) {
+                             org.skyfleet.server.auth.RefusalTally refusals) {
         this.tokens = tokens;
         this.trustNamedCallers = trustNamedCallers;
-        this.audit = audit;
+        this.refusals = refusals;
     }
 
     static final Metadata.Key<String> SUBJECT = Metadata.Key.of("x-skyfleet-subject", Metadata.ASCII_STRING_MARSHALLER);
@@ -68,8 +69,8 @@ public final class CallerInterceptor implements ServerInterceptor {
         }
         if (!trustNamedCallers && caller == null && !OPEN_SERVICES.contains(service)) {
             String why = refused != null ? refused : "a bearer token is required (skyfleet token create --role ... --subject ...)";
-            if (audit != null) {
-                audit.append("anonymous", "refused call", "", method + ": " + why, "UNAUTHENTICATED");
+            if (refusals != null) {
+                refusals.record(sourceOf(call), "anonymous", "UNAUTHENTICATED", method + ": " + why);
             }
             call.close(Status.UNAUTHENTICATED.withDescription(why), new Metadata());
             return new ServerCall.Listener<>() { };
@@ -95,20 +96,29 @@ public final class CallerInterceptor implements ServerInterceptor {
                 headers, next);
     }
 
-    /** Writes a refusal of the call to the audit journal, with who asked and what for. */
+    /** Counts a refusal of the call for the audit journal, with who asked, from where and what for. */
     private <Q, R> ServerCall<Q, R> audited(ServerCall<Q, R> call, String who, String method) {
-        if (audit == null) {
+        if (refusals == null) {
             return call;
         }
         return new io.grpc.ForwardingServerCall.SimpleForwardingServerCall<>(call) {
             @Override
             public void close(Status status, Metadata trailers) {
                 if (status.getCode() == Status.Code.PERMISSION_DENIED || status.getCode() == Status.Code.UNAUTHENTICATED) {
-                    audit.append(who, "refused call", "", method + ": " + status.getDescription(), status.getCode().name());
+                    refusals.record(sourceOf(call), who, status.getCode().name(), method + ": " + status.getDescription());
                 }
                 super.close(status, trailers);
             }
         };
+    }
+
+    /** The caller's IP address, without the port: a client that rotates its ports is still one source. */
+    static String sourceOf(ServerCall<?, ?> call) {
+        java.net.SocketAddress remote = call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+        if (remote instanceof java.net.InetSocketAddress inet) {
+            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        }
+        return remote == null ? "unknown" : remote.toString();
     }
 
     /** The caller of the current call, or null when it named no one. */
