@@ -67,6 +67,9 @@ import org.skyfleet.server.history.FleetRecorder;
 import org.skyfleet.server.history.PositionHistoryQuery;
 import org.skyfleet.server.http.HttpHandler;
 import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.incident.WebhookGuard;
+import org.skyfleet.server.incident.WebhookRefusals;
+import org.skyfleet.server.incident.WebhookReplays;
 import org.skyfleet.server.mission.MissionControl;
 import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.server.records.RecordsContext;
@@ -98,6 +101,11 @@ public final class SkyfleetServer implements AutoCloseable {
     private static final TransferConfig MISSION_TRANSFER = new TransferConfig(Duration.ofMillis(1500), Duration.ofMillis(500), 10);
     /** A command id repeated within this time is answered with the first outcome, restarts included. */
     private static final Duration COMMAND_ID_RETENTION = Duration.ofHours(24);
+    /**
+     * Webhook signatures remembered against replay while still valid (up to 10 minutes): a call-taking system
+     * sends a few calls a minute, so 10 000 is far above any honest rate; beyond it deliveries get 503.
+     */
+    private static final int WEBHOOK_REPLAY_CAPACITY = 10_000;
 
     private final ShutdownOrder parts = new ShutdownOrder();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -220,8 +228,11 @@ public final class SkyfleetServer implements AutoCloseable {
                     httpHandlers));
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                     .tag("stream", "console").description("live subscribers").register(meters);
+            // one guard per node: a delivery is checked once, where it arrives, and its signature remembered here
             Map<String, HttpHandler> posts = automation.webhookSecret() == null ? Map.of()
-                    : Map.of(IncidentWebhook.PATH, records::webhook);
+                    : Map.of(IncidentWebhook.PATH, new WebhookGuard(automation.webhookSecret(), config.lab(), clock,
+                            new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
+                            records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
                     () -> !grpc.isShutdown(), posts, httpHandlers, console::install));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
