@@ -74,8 +74,8 @@ public final class WebhookGuard implements HttpHandler {
         return switch (replays.admit(v.signature(), expires)) {
             case REPLAY -> refusals.refuse(Reason.REPLAY, "this signed delivery was received before (replay); "
                     + "to send the call again, sign it again with the current time");
-            case FULL -> refusals.refuse(Reason.REPLAY_CACHE_FULL, "too many deliveries in the last 5 minutes to check "
-                    + "for replays; retry shortly");
+            case FULL -> refusals.refuse(Reason.REPLAY_CACHE_FULL, "too many signed deliveries still within their "
+                    + "5-minute tolerance to check this one for replay; retry shortly");
             case ADMITTED -> {
                 HttpReply reply = next.handle(headers, body);
                 if (reply.status() >= 500) {
