@@ -50,8 +50,7 @@ final class LeaderRecords implements RecordsHost {
         this.context = context;
         this.leaderChannels = new LeaderChannels(tls);
         this.tokens = tokens;
-        String secret = context.automation().webhookSecret();
-        this.forwardedWebhook = secret == null ? null : new IncidentWebhook(this::createAtLeader, context.audit(), secret);
+        this.forwardedWebhook = context.automation().webhookSecret() == null ? null : new IncidentWebhook(this::createAtLeader);
     }
 
     /** Adds the record services to {@code grpc}, each call routed to the records wherever they are led. */

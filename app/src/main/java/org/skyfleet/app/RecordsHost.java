@@ -19,7 +19,10 @@ interface RecordsHost extends AutoCloseable {
      */
     void start(String grpcHost, int grpcPort, AlertLog alerts);
 
-    /** The call-taking webhook (configured only with a shared secret), answered by the records wherever they are. */
+    /**
+     * The call-taking webhook (configured only with a shared secret), answered by the records wherever they are;
+     * the delivery was let in by the node's {@link org.skyfleet.server.incident.WebhookGuard} before it gets here.
+     */
     HttpReply webhook(HttpHeaders headers, byte[] body);
 
     /** The records as this node serves them: always on a node of its own; in a cluster while it leads them. */

@@ -26,11 +26,13 @@ import org.skyfleet.telemetry.link.SystemAdmission;
  * @param admission         which system ids become vehicles: any (tests, demo) or registered ones only
  * @param tls               mutual TLS on the gRPC port; null: plaintext (loopback, or behind a TLS proxy)
  * @param consoleTilesUrl   the console's map tiles, a URL template with {z}/{x}/{y}; null: a plain offline background
+ * @param lab               lab mode: relaxed checks for a lab bench, never for operations (today: the webhook also
+ *                          takes {@code Authorization: Bearer <secret>} instead of a signed delivery)
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
                            TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
-                           MutualTls tls, String consoleTilesUrl) {
+                           MutualTls tls, String consoleTilesUrl, boolean lab) {
     public ServerConfig {
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
@@ -49,7 +51,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null);
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, false);
     }
 
     public static ServerConfig defaults() {
@@ -63,41 +65,47 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
-                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
-                tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+                tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl);
+                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl, lab);
     }
 
     /** Requires client certificates on the gRPC port. */
     public ServerConfig withTls(MutualTls t) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl, lab);
     }
 
     /** The console's map tiles: a URL template with {z}/{x}/{y} (the force's own tile server); null for none. */
     public ServerConfig withConsoleTiles(String url) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url, lab);
     }
 
     /** Which system ids the links take on as vehicles. */
     public ServerConfig withAdmission(SystemAdmission a) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl, lab);
+    }
+
+    /** Lab mode: relaxed checks for a lab bench, never for operations. */
+    public ServerConfig withLab(boolean on) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, on);
     }
 }

@@ -69,6 +69,9 @@ import org.skyfleet.server.history.FleetRecorder;
 import org.skyfleet.server.history.PositionHistoryQuery;
 import org.skyfleet.server.http.HttpHandler;
 import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.incident.WebhookGuard;
+import org.skyfleet.server.incident.WebhookRefusals;
+import org.skyfleet.server.incident.WebhookReplays;
 import org.skyfleet.server.mission.MissionControl;
 import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.server.records.RecordsContext;
@@ -103,6 +106,11 @@ public final class SkyfleetServer implements AutoCloseable {
     /** Distinct (source, caller, reason) refusal rows a minute may hold before the rest are pooled. */
     private static final int REFUSAL_ROWS = 10_000;
     private static final CallLimits CALL_LIMITS = CallLimits.defaults();
+    /**
+     * Webhook signatures remembered against replay while still valid (up to 10 minutes): a call-taking system
+     * sends a few calls a minute, so 10 000 is far above any honest rate; beyond it deliveries get 503.
+     */
+    private static final int WEBHOOK_REPLAY_CAPACITY = 10_000;
 
     private final ShutdownOrder parts = new ShutdownOrder();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -238,8 +246,11 @@ public final class SkyfleetServer implements AutoCloseable {
                     httpHandlers));
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                     .tag("stream", "console").description("live subscribers").register(meters);
+            // one guard per node: a delivery is checked once, where it arrives, and its signature remembered here
             Map<String, HttpHandler> posts = automation.webhookSecret() == null ? Map.of()
-                    : Map.of(IncidentWebhook.PATH, records::webhook);
+                    : Map.of(IncidentWebhook.PATH, new WebhookGuard(automation.webhookSecret(), config.lab(), clock,
+                            new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
+                            records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
                     () -> !grpc.isShutdown(), posts, httpHandlers, console::install));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());

@@ -7,6 +7,7 @@ import org.skyfleet.fleet.control.Operator.Role;
 import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.app.SkyfleetServer;
 import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.incident.WebhookSignature;
 import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.SimulationConfig;
 import org.skyfleet.simulator.scenario.Scenario;
@@ -70,8 +71,8 @@ final class DemoCommand implements Callable<Integer> {
                 AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(null), InstantSource.system());
         ServeCommand.printEndpoints(server);
-        System.out.printf("  webhook  http://127.0.0.1:%d%s  (Authorization: Bearer %s)%n", server.httpPort(),
-                IncidentWebhook.PATH, secret);
+        System.out.printf("  webhook  http://127.0.0.1:%d%s  (secret %s; sign each delivery: %s, see docs/security.md)%n",
+                server.httpPort(), IncidentWebhook.PATH, secret, WebhookSignature.HEADER);
         System.out.println("  tokens for this run (gRPC metadata  authorization: Bearer <token>; the CLI reads SKYFLEET_TOKEN):");
         for (Role role : new Role[] {Role.PILOT, Role.COMMANDER, Role.DISPATCHER, Role.OFFICER, Role.ADMIN}) {
             System.out.printf("    %-10s %s%n", role.name().toLowerCase(java.util.Locale.ROOT), tokens.forRole(role));
@@ -94,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                     sim.vehicles().size(), loaded.units().size(), loaded.timeScale(), target);
             if (ground && call) {
                 Thread.sleep(Math.max(3000, (long) (3000 / Math.max(1, loaded.timeScale()) * 10)));
-                MissingPersonDemo.postCall(server, loaded, secret);
+                MissingPersonDemo.postCall(server, loaded, secret, InstantSource.system());
             }
         } else {
             sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed));

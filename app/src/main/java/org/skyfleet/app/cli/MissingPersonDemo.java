@@ -6,13 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.app.SkyfleetServer;
+import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.incident.WebhookSignature;
 import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.controlplane.GrpcSightingReporter;
 import org.skyfleet.simulator.controlplane.VehicleIds;
@@ -86,8 +90,8 @@ final class MissingPersonDemo implements AutoCloseable {
         units = GroundUnits.start(sim, channel, OfficerApp.Options.defaults().withTokens(tokens::officer));
     }
 
-    /** Posts the call for the scenario's first person, last seen where the simulation starts them. */
-    static void postCall(SkyfleetServer server, Scenario scenario, String secret) throws Exception {
+    /** Posts the call for the scenario's first person, last seen where the simulation starts them, signed with {@code secret}. */
+    static void postCall(SkyfleetServer server, Scenario scenario, String secret, InstantSource clock) throws Exception {
         TargetSpec subject = scenario.targets().get(0);
         String body = String.format(Locale.ROOT, """
                 {"externalId": "DEMO-%s", "type": "INCIDENT_TYPE_MISSING_PERSON", "priority": "INCIDENT_PRIORITY_P1",
@@ -96,10 +100,13 @@ final class MissingPersonDemo implements AutoCloseable {
                 """, scenario.name(), subject.start().latDeg(), subject.start().lonDeg(),
                 "the person of scenario " + scenario.name() + ", last seen where the simulation starts them",
                 subject.start().latDeg(), subject.start().lonDeg());
+        // signed as a call-taking system must sign it: the HMAC covers the exact bytes sent, at the time sent
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String signature = WebhookSignature.header(secret, clock.instant().getEpochSecond(), bytes);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.httpPort() + "/api/v1/incidents"))
-                .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create("http://127.0.0.1:" + server.httpPort() + IncidentWebhook.PATH))
+                .header(WebhookSignature.HEADER, signature).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
         System.out.printf("Call posted to the webhook: HTTP %d%n", r.statusCode());
     }
 

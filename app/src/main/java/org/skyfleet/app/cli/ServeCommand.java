@@ -4,6 +4,8 @@ import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.skyfleet.app.SkyfleetServer;
+import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.incident.WebhookSignature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -45,8 +47,12 @@ final class ServeCommand implements Callable<Integer> {
         server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));
         System.out.println("  vehicles " + config.admission() + (config.admission().any() ? ""
                 : " (register more with --register 1,2,3, or --admit any for a lab)"));
-        System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST /api/v1/incidents)"
-                : "  webhook  http://127.0.0.1:" + server.httpPort() + "/api/v1/incidents");
+        System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST " + IncidentWebhook.PATH + ")"
+                : "  webhook  http://127.0.0.1:" + server.httpPort() + IncidentWebhook.PATH + " (signed: "
+                + WebhookSignature.HEADER + (config.lab() ? "; lab mode: a bearer secret is also taken)" : ")"));
+        if (config.lab()) {
+            System.err.println("warning: --lab relaxes checks for a lab bench; never use it for operations");
+        }
         awaitShutdown(server);
         return 0;
     }

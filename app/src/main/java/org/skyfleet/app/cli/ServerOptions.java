@@ -66,6 +66,10 @@ final class ServerOptions {
         return dir == null ? new org.skyfleet.fleet.store.InMemoryStore() : org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir);
     }
 
+    @Option(names = "--lab", description = "lab mode: relaxed checks for a lab bench, never for operations. Today: the "
+            + "webhook also takes 'Authorization: Bearer <SKYFLEET_WEBHOOK_SECRET>' instead of a signed delivery")
+    boolean lab;
+
     @Option(names = "--admit", description = "which MAVLink system ids become vehicles: 'any' (demo default) or "
             + "'registered' (serve default: --register ids, and those with a signing key)")
     String admit;
@@ -101,7 +105,8 @@ final class ServerOptions {
                 Duration.ofMillis(heartbeatTimeoutMs))
                 .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys))
                 .withTls(tls())
-                .withConsoleTiles(consoleTiles);
+                .withConsoleTiles(consoleTiles)
+                .withLab(lab);
     }
 
     private org.skyfleet.server.auth.MutualTls tls() {

@@ -52,6 +52,8 @@ import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.cluster.bus.NatsTestServer;
 import org.skyfleet.cluster.records.RecordsBroadcast;
 import org.skyfleet.server.grpc.CallerInterceptor;
+import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.incident.WebhookSignature;
 
 /**
  * Two nodes in one JVM on the real NATS and one shared PostgreSQL. Node A leads the records; everything
@@ -137,9 +139,9 @@ class RecordsFollowTheLeaderTest {
         // the call-taking system's webhook posted to B: the incident is made by the leader, once
         String call = "{\"externalId\":\"" + NatsTestServer.unique("WEB-") + "\",\"type\":\"INCIDENT_TYPE_SUSPECT\","
                 + "\"priority\":\"INCIDENT_PRIORITY_P2\",\"location\":{\"latDeg\":53.39,\"lonDeg\":-1.86}}";
-        HttpResponse<String> first = postWebhook(nodeB, call);
+        HttpResponse<String> first = postWebhook(nodeB, call, 0);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        HttpResponse<String> again = postWebhook(nodeB, call);
+        HttpResponse<String> again = postWebhook(nodeB, call, 1); // delivered again, signed again
         assertThat(again.statusCode()).as("delivered twice: the same incident").isEqualTo(200);
         String webIncident = first.body().replaceAll("(?s).*\"incidentId\":\"([^\"]+)\".*", "$1");
         assertThat(again.body()).contains(webIncident);
@@ -171,9 +173,12 @@ class RecordsFollowTheLeaderTest {
         return n;
     }
 
-    private static HttpResponse<String> postWebhook(SkyfleetServer node, String json) throws Exception {
+    /** Posts {@code json} signed with the webhook secret {@code ageS} seconds ago. */
+    private static HttpResponse<String> postWebhook(SkyfleetServer node, String json, long ageS) throws Exception {
+        String signature = WebhookSignature.header(WEBHOOK_SECRET, System.currentTimeMillis() / 1000 - ageS,
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort()
-                        + "/api/v1/incidents")).header("Authorization", "Bearer " + WEBHOOK_SECRET)
+                        + IncidentWebhook.PATH)).header(WebhookSignature.HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(15)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

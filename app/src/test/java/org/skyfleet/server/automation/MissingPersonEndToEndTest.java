@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,8 @@ import org.skyfleet.app.ServerConfig;
 import org.skyfleet.app.SkyfleetServer;
 import org.skyfleet.server.StreamRecorder;
 import org.skyfleet.server.grpc.CallerInterceptor;
+import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.incident.WebhookSignature;
 import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.controlplane.GrpcSightingReporter;
 import org.skyfleet.simulator.controlplane.VehicleIds;
@@ -122,11 +125,13 @@ class MissingPersonEndToEndTest {
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers(subject, role)));
     }
 
-    private static HttpResponse<String> post(String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/v1/incidents"))
+    /** Posts {@code body} signed with {@code secret} at {@code ageS} seconds ago; unsigned when the secret is null. */
+    private static HttpResponse<String> post(String secret, String body, long ageS) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + IncidentWebhook.PATH))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+        if (secret != null) {
+            long t = System.currentTimeMillis() / 1000 - ageS;
+            b.header(WebhookSignature.HEADER, WebhookSignature.header(secret, t, body.getBytes(StandardCharsets.UTF_8)));
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -144,13 +149,13 @@ class MissingPersonEndToEndTest {
                  "missingPerson": {"lastKnownPoint": {"latDeg": %s, "lonDeg": %s}, "category": "SUBJECT_CATEGORY_DEMENTIA",
                                    "ageYears": 82}}
                 """.formatted(CARE_HOME.latDeg(), CARE_HOME.lonDeg(), CARE_HOME.latDeg(), CARE_HOME.lonDeg());
-        assertThat(post(null, call).statusCode()).isEqualTo(401);
-        assertThat(post("wrong-secret-wrong-secret", call).statusCode()).isEqualTo(401);
-        assertThat(post(SECRET, "{\"type\": \"INCIDENT_TYPE_MISSING_PERSON\", \"location\": {\"latDeg\": 95}}").statusCode())
-                .isEqualTo(400);
-        HttpResponse<String> created = post(SECRET, call);
+        assertThat(post(null, call, 0).statusCode()).isEqualTo(401);
+        assertThat(post("wrong-secret-wrong-secret", call, 0).statusCode()).isEqualTo(401);
+        assertThat(post(SECRET, "{\"externalId\": \"CAD-2026-118733\", \"type\": \"INCIDENT_TYPE_MISSING_PERSON\", "
+                + "\"location\": {\"latDeg\": 95}}", 0).statusCode()).isEqualTo(400);
+        HttpResponse<String> created = post(SECRET, call, 0);
         assertThat(created.statusCode()).isEqualTo(201);
-        HttpResponse<String> replayed = post(SECRET, call);
+        HttpResponse<String> replayed = post(SECRET, call, 1); // delivered again, signed again: the same incident
         assertThat(replayed.statusCode()).isEqualTo(200);
         List<Incident> open = incidents.listIncidents(org.skyfleet.proto.v1.ListIncidentsRequest.getDefaultInstance()).getIncidentsList();
         assertThat(open).hasSize(1);

@@ -3,10 +3,8 @@ package org.skyfleet.server.incident;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.InstantSource;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.incident.IncidentBook;
@@ -17,10 +15,13 @@ import org.skyfleet.server.http.HttpReply;
 
 /**
  * {@code POST /api/v1/incidents}: a call-taking system creates an incident. The body is a
- * CreateIncidentRequest in protobuf's JSON mapping; the caller proves itself with
- * {@code Authorization: Bearer <shared secret>}. 201 with the incident when it is new, 200 with the
- * same incident when the external id was delivered before, 400 with the reason when the body is wrong,
- * 401 without the right secret (audited).
+ * CreateIncidentRequest in protobuf's JSON mapping with its {@code externalId} (the call-taking system's
+ * reference) set. 201 with the incident when it is new, 200 with the same incident when the external id
+ * was delivered before, 400 with the reason when the body is wrong or has no external id.
+ *
+ * <p>It answers deliveries its {@link WebhookGuard} let in: the caller is proven there (signature,
+ * tolerance, replay), once per node, before the records are reached here or at their leader. The external
+ * id is what makes a delivery sent twice one incident, whichever node each copy reached.
  */
 public final class IncidentWebhook implements HttpHandler {
     public static final String PATH = "/api/v1/incidents";
@@ -38,25 +39,17 @@ public final class IncidentWebhook implements HttpHandler {
     }
 
     private final Creator creator;
-    private final AuditJournal audit;
-    private final byte[] secret;
 
     /** A webhook creating incidents in {@code book}, as the caller "webhook". */
-    public IncidentWebhook(IncidentBook book, AuditJournal audit, InstantSource clock, String sharedSecret) {
+    public IncidentWebhook(IncidentBook book, AuditJournal audit, InstantSource clock) {
         this(request -> {
             IncidentBook.Created c = IncidentGrpcService.create(book, audit, request, "webhook", clock);
             return IncidentResponse.newBuilder().setIncident(IncidentProtoMapper.toProto(c.incident())).setCreated(c.isNew()).build();
-        }, audit, sharedSecret);
+        });
     }
 
-    /** @param sharedSecret the bearer secret; at least 16 characters */
-    public IncidentWebhook(Creator creator, AuditJournal audit, String sharedSecret) {
-        if (sharedSecret == null || sharedSecret.length() < 16) {
-            throw new IllegalArgumentException("the webhook secret must be at least 16 characters");
-        }
+    public IncidentWebhook(Creator creator) {
         this.creator = creator;
-        this.audit = audit;
-        this.secret = sharedSecret.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A bad call is the caller's to fix (400); the records being away or changing hands is for it to retry (503). */
@@ -70,18 +63,15 @@ public final class IncidentWebhook implements HttpHandler {
 
     @Override
     public HttpReply handle(HttpHeaders headers, byte[] body) {
-        String auth = headers.get(HttpHeaderNames.AUTHORIZATION, "");
-        byte[] presented = auth.startsWith("Bearer ") ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        if (!MessageDigest.isEqual(presented, secret)) {
-            audit.append("webhook", "incident webhook", PATH, auth.isEmpty() ? "no Authorization header" : "wrong secret",
-                    "UNAUTHENTICATED");
-            return HttpReply.error(401, "unauthenticated", "send Authorization: Bearer <the webhook secret>");
-        }
         CreateIncidentRequest.Builder request = CreateIncidentRequest.newBuilder();
         try {
             PARSER.merge(new String(body, StandardCharsets.UTF_8), request);
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             return HttpReply.error(400, "invalid_argument", "body is not a CreateIncidentRequest in JSON: " + e.getMessage());
+        }
+        if (request.getExternalId().isBlank()) {
+            return HttpReply.error(400, "invalid_argument", "externalId is required on webhook deliveries: the call-taking "
+                    + "system's own reference, so that a call delivered twice is one incident");
         }
         try {
             IncidentResponse made = creator.create(request.build());

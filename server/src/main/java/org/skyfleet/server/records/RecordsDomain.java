@@ -75,7 +75,7 @@ public final class RecordsDomain implements AutoCloseable {
                 new SightingGrpcService(tracks, incidents, search::incidentOfVehicle, c.clock()).bindService(),
                 new DispatchGrpcService(dispatcher).bindService());
         this.webhook = config.webhookSecret() == null ? null
-                : new IncidentWebhook(incidents, c.audit(), c.clock(), config.webhookSecret());
+                : new IncidentWebhook(incidents, c.audit(), c.clock());
     }
 
     /** Loads the records from {@code context}'s store and starts their automation. */
