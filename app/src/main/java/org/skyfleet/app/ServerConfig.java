@@ -2,6 +2,7 @@ package org.skyfleet.app;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.skyfleet.app.http.HttpLimits;
 import org.skyfleet.server.auth.MutualTls;
 import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.telemetry.link.SigningKeys;
@@ -26,12 +27,15 @@ import org.skyfleet.telemetry.link.SystemAdmission;
  * @param admission         which system ids become vehicles: any (tests, demo) or registered ones only
  * @param tls               mutual TLS on the gRPC port; null: plaintext (loopback, or behind a TLS proxy)
  * @param consoleTilesUrl   the console's map tiles, a URL template with {z}/{x}/{y}; null: a plain offline background
+ * @param httpLimits        how long the HTTP endpoint waits on clients (request head, idle, console sign-in);
+ *                          null: {@link HttpLimits#defaults()}
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
                            TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
-                           MutualTls tls, String consoleTilesUrl) {
+                           MutualTls tls, String consoleTilesUrl, HttpLimits httpLimits) {
     public ServerConfig {
+        httpLimits = httpLimits == null ? HttpLimits.defaults() : httpLimits;
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
         if (mavlinkLinks < 1 || mavlinkLinks > 256) {
@@ -49,7 +53,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null);
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, null);
     }
 
     public static ServerConfig defaults() {
@@ -63,41 +67,47 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
-                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, httpLimits);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
-                tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+                tokens, trustNamedCallers, admission, tls, consoleTilesUrl, httpLimits);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl);
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, httpLimits);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl);
+                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl, httpLimits);
     }
 
     /** Requires client certificates on the gRPC port. */
     public ServerConfig withTls(MutualTls t) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl, httpLimits);
     }
 
     /** The console's map tiles: a URL template with {z}/{x}/{y} (the force's own tile server); null for none. */
     public ServerConfig withConsoleTiles(String url) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url, httpLimits);
+    }
+
+    /** How long the HTTP endpoint waits on clients. */
+    public ServerConfig withHttpLimits(HttpLimits limits) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, limits);
     }
 
     /** Which system ids the links take on as vehicles. */
     public ServerConfig withAdmission(SystemAdmission a) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl, httpLimits);
     }
 }

@@ -217,13 +217,13 @@ public final class SkyfleetServer implements AutoCloseable {
 
             console = parts.add(new Console(topology.bus(), registry, config.tokens(), audit, clock, fanoutExecutor, fanoutTimer,
                     new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(), config.tls(), config.consoleTilesUrl(),
-                    httpHandlers));
+                    httpHandlers, config.httpLimits().consoleSignIn()));
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                     .tag("stream", "console").description("live subscribers").register(meters);
             Map<String, HttpHandler> posts = automation.webhookSecret() == null ? Map.of()
                     : Map.of(IncidentWebhook.PATH, records::webhook);
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
-                    () -> !grpc.isShutdown(), posts, httpHandlers, console::install));
+                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);
