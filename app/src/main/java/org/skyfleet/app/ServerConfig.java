@@ -2,6 +2,7 @@ package org.skyfleet.app;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.skyfleet.app.http.HttpLimits;
 import org.skyfleet.server.auth.MutualTls;
 import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.telemetry.link.SigningKeys;
@@ -28,11 +29,14 @@ import org.skyfleet.telemetry.link.SystemAdmission;
  * @param consoleTilesUrl   the console's map tiles, a URL template with {z}/{x}/{y}; null: a plain offline background
  * @param lab               lab mode: relaxed checks for a lab bench, never for operations (today: the webhook also
  *                          takes {@code Authorization: Bearer <secret>} instead of a signed delivery)
+ * @param httpLimits        how long the HTTP endpoint waits on clients (request head, idle, console sign-in);
+ *                          null: {@link HttpLimits#defaults()}
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
                            TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
-                           MutualTls tls, String consoleTilesUrl, boolean lab) {
+                           MutualTls tls, String consoleTilesUrl, boolean lab, HttpLimits httpLimits) {
+        httpLimits = httpLimits == null ? HttpLimits.defaults() : httpLimits;
     public ServerConfig {
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
@@ -51,7 +55,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, false);
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, false, null);
     }
 
     public static ServerConfig defaults() {
@@ -65,47 +69,53 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
-                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab);
+                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
-                tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab);
+                tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab);
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl, lab);
+                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl, lab, httpLimits);
     }
 
     /** Requires client certificates on the gRPC port. */
     public ServerConfig withTls(MutualTls t) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl, lab);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl, lab, httpLimits);
     }
 
     /** The console's map tiles: a URL template with {z}/{x}/{y} (the force's own tile server); null for none. */
     public ServerConfig withConsoleTiles(String url) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url, lab);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url, lab, httpLimits);
     }
 
     /** Which system ids the links take on as vehicles. */
     public ServerConfig withAdmission(SystemAdmission a) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl, lab);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl, lab, httpLimits);
+    }
+
+    /** How long the HTTP endpoint waits on clients. */
+    public ServerConfig withHttpLimits(HttpLimits limits) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, limits);
     }
 
     /** Lab mode: relaxed checks for a lab bench, never for operations. */
     public ServerConfig withLab(boolean on) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, on);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, on, httpLimits);
     }
 }

@@ -243,7 +243,7 @@ public final class SkyfleetServer implements AutoCloseable {
 
             console = parts.add(new Console(topology.bus(), registry, config.tokens(), audit, clock, fanoutExecutor, fanoutTimer,
                     new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(), config.tls(), config.consoleTilesUrl(),
-                    httpHandlers));
+                    httpHandlers, config.httpLimits().consoleSignIn()));
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                     .tag("stream", "console").description("live subscribers").register(meters);
             // one guard per node: a delivery is checked once, where it arrives, and its signature remembered here
@@ -252,7 +252,7 @@ public final class SkyfleetServer implements AutoCloseable {
                             new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
                             records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
-                    () -> !grpc.isShutdown(), posts, httpHandlers, console::install));
+                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);

@@ -4,6 +4,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
@@ -57,17 +58,23 @@ public final class Console implements AutoCloseable {
     private final String settingsJson;
     private final AutoCloseable busEvents;
     private final Executor blocking;
+    private final Duration signInWithin;
+    private final ResponseHeaders headers;
 
     /**
      * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)
      * @param grpcTls   the gRPC port's mutual TLS, or null: the bridge then shows the server's own certificate
      * @param tilesUrl  a tile server URL template ({z}/{x}/{y}), or null for the offline plain background
      * @param blocking  runs what may block (sign-in checks and acknowledgements write the audit journal)
+     * @param signInWithin how long a live feed socket may take to sign in after its upgrade
      */
     public Console(FleetBus bus, VehicleRegistry registry, TokenAuthority tokens, AuditJournal audit,
                    InstantSource clock, Executor drainExecutor, ScheduledExecutorService timer, FanoutMetrics metrics,
-                   String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, Executor blocking) {
+                   String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, Executor blocking,
+                   Duration signInWithin) {
         this.registry = registry;
+        this.signInWithin = signInWithin;
+        this.headers = ResponseHeaders.forConsole(tilesUrl);
         this.blocking = blocking;
         this.auth = new ConsoleAuth(tokens, audit);
         this.alerts = new AlertLog(clock, audit, ALERTS_KEPT);
@@ -93,8 +100,8 @@ public final class Console implements AutoCloseable {
         pipeline.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                         .websocketPath(LIVE_PATH).checkStartsWith(true).maxFramePayloadLength(16 * 1024).build()),
                 new LiveFeedHandler(auth, alerts, session -> states.subscribe(s -> true, MAX_RATE_HZ, session, registry.all()),
-                        blocking),
-                new ConsoleRoutes(files, auth, alerts, rpc, settingsJson, blocking));
+                        blocking, signInWithin),
+                new ConsoleRoutes(files, auth, alerts, rpc, settingsJson, blocking, headers));
     }
 
     public AlertLog alerts() {

@@ -46,7 +46,7 @@ public final class ConsoleAuth {
         return fromToken(authorization.substring(7).strip(), what);
     }
 
-    /** From a bare token (WebSocket query parameter or first message). */
+    /** From a bare token (the live feed's first message). */
     public Outcome fromToken(String token, String what) {
         if (tokens == null) {
             return refuse(401, "anonymous", what, "this server has no token key (set SKYFLEET_TOKEN_KEY)");

@@ -24,7 +24,8 @@ import org.skyfleet.server.http.HttpReply;
 /**
  * The console's HTTP routes, ahead of the metrics/health/webhook routes: {@code /} and {@code /console}
  * redirect to the page, static files, the settings, who am I, acknowledging an alert, and the JSON bridge
- * to gRPC. Anything else passes down the pipeline untouched.
+ * to gRPC. Anything else passes down the pipeline untouched. Every answer carries the console's security
+ * headers ({@link ResponseHeaders}).
  */
 final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String SETTINGS = "/api/v1/console/settings";
@@ -37,11 +38,13 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final RpcBridge rpc;
     private final String settingsJson;
     private final Executor blocking;
+    private final ResponseHeaders headers;
 
     /** @param blocking where sign-in checks and acknowledgements run: they write the audit journal, which may block */
     ConsoleRoutes(StaticFiles files, ConsoleAuth auth, AlertLog alerts, RpcBridge rpc, String settingsJson,
-                  Executor blocking) {
+                  Executor blocking, ResponseHeaders headers) {
         super(false);
+        this.headers = headers;
         this.blocking = blocking;
         this.files = files;
         this.auth = auth;
@@ -143,7 +146,6 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-        response.headers().set("X-Content-Type-Options", "nosniff");
         return response;
     }
 
@@ -154,14 +156,15 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         return response;
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+    private void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
         if (request.method().equals(HttpMethod.HEAD)) {
             response.content().clear();
         }
         write(ctx, response, HttpUtil.isKeepAlive(request));
     }
 
-    private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    private void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        headers.addTo(response.headers());
         HttpUtil.setKeepAlive(response, keepAlive);
         var f = ctx.writeAndFlush(response);
         if (!keepAlive) {

@@ -18,23 +18,34 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * A small HTTP/1.1 server: {@code GET /metrics} (Prometheus text format), {@code GET /healthz}, the
- * POST routes it is given (the incident webhook), and whatever handlers are put in front (the console). Requests are bounded to 64 KiB (413 beyond); anything
- * else is 404 or 405.
+ * POST routes it is given (the incident webhook), and whatever handlers are put in front (the console).
+ *
+ * <p>What a client may send is bounded: a request line of 4 KiB (414 beyond), headers of 8 KiB (431), a
+ * request of 64 KiB (413); anything the codec cannot decode is 400; each of these closes the connection and
+ * is never routed. A request head must be complete within {@link HttpLimits#requestHead()} (408 and closed),
+ * and a connection idle for {@link HttpLimits#idle()} is closed. Anything else is 404 or 405.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private static final int MAX_REQUEST_LINE_BYTES = 4 * 1024;
+    private static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** How long a connection refused mid-request goes on reading (and discarding) before it is closed. */
+    private static final long LINGER_MILLIS = 2_000;
 
     private final Channel channel;
 
@@ -51,28 +62,55 @@ public final class HttpEndpoint implements AutoCloseable {
     public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
                                     Supplier<Boolean> healthy, Map<String, HttpHandler> posts,
                                     java.util.concurrent.Executor handlers) throws InterruptedException {
-        return bind(host, port, group, metrics, healthy, posts, handlers, pipeline -> { });
+        return bind(host, port, group, metrics, healthy, posts, handlers, HttpLimits.defaults(), pipeline -> { });
     }
 
     /**
      * As above, with {@code front} adding handlers of its own (the console) between the HTTP codec and
-     * these routes; they pass on what they do not serve.
+     * these routes; they pass on what they do not serve. Connections are held to {@code limits}.
      */
     public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
                                     Supplier<Boolean> healthy, Map<String, HttpHandler> posts,
-                                    java.util.concurrent.Executor handlers,
+                                    java.util.concurrent.Executor handlers, HttpLimits limits,
                                     java.util.function.Consumer<io.netty.channel.ChannelPipeline> front)
             throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                        RequestHeadDeadline deadline = new RequestHeadDeadline(limits.requestHead());
+                        ch.pipeline().addLast(
+                                new IdleStateHandler(0, 0, limits.idle().toNanos(), TimeUnit.NANOSECONDS),
+                                deadline.bytes(),
+                                new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                                        .setMaxHeaderSize(MAX_HEADER_BYTES)),
+                                deadline.messages(),
+                                new UndecodableRequests(),
+                                new HttpObjectAggregator(MAX_REQUEST_BYTES));
                         front.accept(ch.pipeline());
                         ch.pipeline().addLast(new Routes(metrics, healthy, Map.copyOf(posts), handlers));
                     }
                 });
         return new HttpEndpoint(b.bind(host, port).sync().channel());
+    }
+
+    /**
+     * Answers in plain text and closes the connection: output shut first, so the client reads the answer and
+     * an end of stream, and the socket closed a moment later, so that what the client was still sending
+     * (the rest of an oversized head, which the codec discards) does not turn the close into a reset that
+     * could destroy the answer before the client reads it.
+     */
+    static void answerAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String body) {
+        FullHttpResponse r = Routes.text(status, body, "text/plain; charset=utf-8");
+        HttpUtil.setKeepAlive(r, false);
+        ctx.writeAndFlush(r).addListener(f -> {
+            if (ctx.channel() instanceof SocketChannel socket && f.isSuccess()) {
+                socket.shutdownOutput();
+                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     public InetSocketAddress localAddress() {

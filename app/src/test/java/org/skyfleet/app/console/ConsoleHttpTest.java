@@ -154,13 +154,13 @@ class ConsoleHttpTest {
     void theLiveSocketRefusesABadTokenWith4401AndGreetsAGoodOne() throws Exception {
         String ws = "ws://127.0.0.1:" + server.httpPort() + Console.LIVE_PATH;
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        HTTP.newWebSocketBuilder().buildAsync(URI.create(ws + "?token=sf1.forged.x"), new WebSocket.Listener() {
+        HTTP.newWebSocketBuilder().buildAsync(URI.create(ws), new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
                 closed.complete(code);
                 return null;
             }
-        }).get(5, TimeUnit.SECONDS);
+        }).get(5, TimeUnit.SECONDS).sendText("sf1.forged.x", true);
         assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(4401);
 
         CompletableFuture<String> first = new CompletableFuture<>();

@@ -55,7 +55,7 @@ class LiveFeedHandlerTest {
             session -> {
                 subscription.set(fanout.subscribe(s -> true, 0, session, List.of()));
                 return subscription.get();
-            }, Runnable::run));
+            }, Runnable::run, Duration.ofSeconds(10)));
 
     @AfterEach
     void stop() {
@@ -65,6 +65,12 @@ class LiveFeedHandlerTest {
 
     private void upgrade(String uri) {
         channel.pipeline().fireUserEventTriggered(new WebSocketServerProtocolHandler.HandshakeComplete(uri, new DefaultHttpHeaders(), null));
+        channel.runPendingTasks();
+    }
+
+    private void signIn(String token) {
+        upgrade("/api/v1/console/live");
+        channel.writeInbound(new TextWebSocketFrame(token));
         channel.runPendingTasks();
     }
 
@@ -92,8 +98,8 @@ class LiveFeedHandlerTest {
     }
 
     @Test
-    void aBadTokenInTheQueryClosesTheSocketWith4401AndIsAudited() {
-        upgrade("/api/v1/console/live?token=sf1.forged.nope");
+    void aBadTokenClosesTheSocketWith4401AndIsAudited() {
+        signIn("sf1.forged.nope");
 
         CloseWebSocketFrame close = channel.readOutbound();
         assertThat(close.statusCode()).isEqualTo(4401);
@@ -105,7 +111,7 @@ class LiveFeedHandlerTest {
     }
 
     @Test
-    void withoutATokenInTheQueryTheFirstMessageSignsInAndTheCommandCentreMayWatch() {
+    void theFirstMessageSignsInAndTheCommandCentreMayWatch() {
         upgrade("/api/v1/console/live");
         assertThat(sent()).isEmpty();
         bus.publishState(state("A", 1));
@@ -123,7 +129,7 @@ class LiveFeedHandlerTest {
 
     @Test
     void anOfficersTokenDoesNotOpenTheFleetFeed() {
-        upgrade("/api/v1/console/live?token=" + token(Operator.Role.OFFICER));
+        signIn(token(Operator.Role.OFFICER));
 
         CloseWebSocketFrame close = channel.readOutbound();
         assertThat(close.statusCode()).isEqualTo(4403);
@@ -135,7 +141,7 @@ class LiveFeedHandlerTest {
 
     @Test
     void aBrowserThatDoesNotKeepUpGetsTheLatestStatePerVehicleAndHowManyItMissedWithBoundedMemory() {
-        upgrade("/api/v1/console/live?token=" + token(Operator.Role.COMMANDER));
+        signIn(token(Operator.Role.COMMANDER));
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
         bus.publishState(state("A", 1));
         assertThat(sent()).hasSize(2); // hello, A@1
@@ -163,7 +169,7 @@ class LiveFeedHandlerTest {
 
     @Test
     void alertsWaitInTheSharedLogWhileTheSocketIsFullAndASocketThatFellOutOfItIsToldHowManyItMissed() {
-        upgrade("/api/v1/console/live?token=" + token(Operator.Role.COMMANDER));
+        signIn(token(Operator.Role.COMMANDER));
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
         sent();
         channel.write(Unpooled.wrappedBuffer(new byte[4096]));
@@ -180,5 +186,44 @@ class LiveFeedHandlerTest {
         assertThat(batches.get(0).get("missed").getAsLong()).as("the log keeps 5 changes").isEqualTo(3);
         assertThat(batches.get(0).getAsJsonArray("alerts").asList()).extracting(e -> e.getAsJsonObject().get("subject").getAsString())
                 .containsExactly("mav-1-4", "mav-1-5", "mav-1-6", "mav-1-7", "mav-1-8");
+    }
+
+    @Test
+    void aTokenInTheUrlIsRefusedWithPolicyViolationAndNeverChecked() {
+        upgrade("/api/v1/console/live?token=" + token(Operator.Role.COMMANDER));
+
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1008);
+        assertThat(close.reasonText()).contains("token in the URL is refused");
+        close.release();
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(subscription.get()).isNull();
+    }
+
+    @Test
+    void aSocketThatDoesNotSignInBeforeTheDeadlineIsClosedWithPolicyViolation() {
+        upgrade("/api/v1/console/live");
+        channel.advanceTimeBy(9, java.util.concurrent.TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).as("still within the deadline").isTrue();
+
+        channel.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1008);
+        assertThat(close.reasonText()).contains("not signed in within 10 s");
+        close.release();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aSignedInSocketOutlivesTheDeadline() {
+        signIn(token(Operator.Role.COMMANDER));
+        channel.advanceTimeBy(1, java.util.concurrent.TimeUnit.MINUTES);
+        channel.runScheduledPendingTasks();
+
+        assertThat(sent()).extracting(m -> m.get("t").getAsString()).contains("hello");
+        assertThat(channel.isOpen()).isTrue();
     }
 }

@@ -50,4 +50,15 @@ class StaticFilesTest {
         assertThat(StaticFiles.contentType("x.bin")).isEqualTo("application/octet-stream");
         assertThat(StaticFiles.contentType("README")).isEqualTo("application/octet-stream");
     }
+
+    @Test
+    void theIndexIsBuiltOnceFromTheConsoleDirectoryAndLeafletsDistAndAMissAddsNothing() {
+        int served = files.size();
+        assertThat(served).as("the console's files and Leaflet's dist/").isBetween(15, 60);
+        assertThat(files.find("/webjars/leaflet/leaflet.css")).isPresent();
+        for (int i = 0; i < 100; i++) {
+            assertThat(files.find("/console/missing-" + i + ".js")).isEmpty();
+        }
+        assertThat(files.size()).isEqualTo(served);
+    }
 }
