@@ -36,8 +36,8 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
                            TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
                            MutualTls tls, String consoleTilesUrl, boolean lab, HttpLimits httpLimits) {
-        httpLimits = httpLimits == null ? HttpLimits.defaults() : httpLimits;
     public ServerConfig {
+        httpLimits = httpLimits == null ? HttpLimits.defaults() : httpLimits;
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
         if (mavlinkLinks < 1 || mavlinkLinks > 256) {
