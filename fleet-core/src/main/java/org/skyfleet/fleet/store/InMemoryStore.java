@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.skyfleet.fleet.audit.AuditStore;
+import org.skyfleet.fleet.audit.InMemoryAuditStore;
 import org.skyfleet.fleet.control.ControlLease;
+import org.skyfleet.fleet.control.LeaseStore;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.Track;
@@ -16,9 +19,11 @@ import org.skyfleet.fleet.fusion.TrackState;
 import org.skyfleet.fleet.geofence.InMemoryZoneStore;
 import org.skyfleet.fleet.geofence.ZoneStore;
 import org.skyfleet.fleet.incident.Incident;
+import org.skyfleet.fleet.incident.IncidentStore;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.UnknownIncidentException;
 import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionStore;
 
 /**
  * The store kept in memory: the fake for tests and for a control plane that need not survive a restart.
