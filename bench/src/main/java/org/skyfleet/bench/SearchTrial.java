@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.SourceKind;
 import org.skyfleet.fleet.fusion.TargetClass;
@@ -20,6 +21,7 @@ import org.skyfleet.server.automation.SearchProfile;
 import org.skyfleet.server.automation.SearchSampling;
 import org.skyfleet.server.sighting.TrackerTuning;
 import org.skyfleet.simulator.sensor.CameraPreset;
+import org.skyfleet.simulator.sensor.NadirDetector;
 import org.skyfleet.simulator.world.people.MovementModel;
 import org.skyfleet.simulator.world.people.Target;
 import org.skyfleet.simulator.world.people.Wanderer;
@@ -30,7 +32,7 @@ import org.skyfleet.simulator.world.people.Wanderer;
  *
  * <p>Each second the subject walks (the simulator's {@link Wanderer}: 0.45 m/s, 900 m range, 300 s walks,
  * 180 s rests, as in {@code missing-person-forested-hill.json}), the drones move ({@link BenchDrone}), are
- * sampled as the server samples its flights ({@link SearchSampling}) and look ({@link BenchCamera}), and every
+ * sampled as the server samples its flights ({@link SearchSampling}) and look with the simulator's camera detector ({@link NadirDetector}), and every
  * report goes into a {@link Tracker} tuned as the server's ({@link TrackerTuning}). What the confirmed tracks
  * set off is {@link TrialResponse}'s. A drone back from its first sortie flies once more after a battery swap,
  * where its strategy ({@link Sorties}) sends it, until the subject is found.
@@ -74,7 +76,7 @@ final class SearchTrial {
         this.sorties = sorties;
         double budgetS = profile.fullBatteryFlightS() - ReservePolicy.DEFAULT.reserveS(profile.fullBatteryFlightS());
         for (int i = 0; i < PRESETS.length; i++) {
-            BenchCamera camera = new BenchCamera(PRESETS[i], FALSE_POSITIVES_PER_MIN[i], scenario.seed() * 31 + i);
+            NadirDetector camera = new NadirDetector(PRESETS[i], FALSE_POSITIVES_PER_MIN[i], new Random(scenario.seed() * 31 + i));
             drones.add(new BenchDrone("drone-" + (i + 1), camera, scenario.commandPostM(), profile.cruiseSpeedMps(),
                     CLIMB_MPS, profile.camera().altitudeAglM(), budgetS));
         }
@@ -101,8 +103,8 @@ final class SearchTrial {
                 d.step(nowS);
                 if (d.airborne()) {
                     sample(d);
-                    for (BenchCamera.Report r : d.camera.look(d.eastM, d.northM, d.heightM, d.headingDeg, subject.eastM(),
-                            subject.northM(), CANOPY_COVER, NIGHT)) {
+                    for (NadirDetector.Detection r : d.camera.look(d.eastM, d.northM, d.heightM, d.headingDeg, List.of(subject),
+                            CANOPY_COVER, NIGHT)) {
                         fuse(d, r);
                     }
                 }
@@ -145,11 +147,12 @@ final class SearchTrial {
         }
     }
 
-    private void fuse(BenchDrone d, BenchCamera.Report r) {
+    private void fuse(BenchDrone d, NadirDetector.Detection r) {
         String id = "s-" + (++sightingSeq);
         GeoPoint at = frame.toGeo(r.eastM(), r.northM());
-        response.sighted(id, d.id, r.ofSubject());
-        if (r.ofSubject()) {
+        boolean ofSubject = r.truthId() != null;
+        response.sighted(id, d.id, ofSubject);
+        if (ofSubject) {
             rawErrSum += Math.hypot(r.eastM() - subject.eastM(), r.northM() - subject.northM());
             rawErrN++;
         }
