@@ -2,6 +2,7 @@ package org.skyfleet.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.skyfleet.simulator.sensor.NadirDetector;
 
 /**
  * A kinematic drone for the search benchmark, in metres east/north of the LKP, stepped once a second.
@@ -17,7 +18,7 @@ final class BenchDrone {
     enum Phase { GROUND, CLIMB, ROUTE, DESCEND, WATCH }
 
     final String id;
-    final BenchCamera camera;
+    final NadirDetector camera;
     private final double[] home;
     private final double cruiseMps, climbMps, altM;
     private final double budgetS;
@@ -36,7 +37,7 @@ final class BenchDrone {
     /**
      * @param budgetS flight time a sortie may use: usable time less the reserve, seconds
      */
-    BenchDrone(String id, BenchCamera camera, double[] home, double cruiseMps, double climbMps, double altM,
+    BenchDrone(String id, NadirDetector camera, double[] home, double cruiseMps, double climbMps, double altM,
                double budgetS) {
         this.id = id;
         this.camera = camera;

@@ -1,11 +1,12 @@
 package org.skyfleet.bench;
 
+import io.dronefleet.mavlink.common.GlobalPositionInt;
+import io.dronefleet.mavlink.minimal.Heartbeat;
 import io.dronefleet.mavlink.minimal.MavAutopilot;
 import io.dronefleet.mavlink.minimal.MavModeFlag;
 import io.dronefleet.mavlink.minimal.MavState;
 import io.dronefleet.mavlink.minimal.MavType;
-import io.dronefleet.mavlink.minimal.Heartbeat;
-import io.dronefleet.mavlink.common.GlobalPositionInt;
+import io.dronefleet.mavlink.protocol.util.CrcX25;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,10 +29,11 @@ import org.skyfleet.telemetry.mavlink.MavlinkMessageCatalog;
 final class PositionLoadGenerator implements AutoCloseable {
     static final int RING = 256;
     private static final int VEHICLES_PER_SOCKET = 25;
-    private static final int GLOBAL_POSITION_INT_CRC_EXTRA = 104;
     private static final int REL_ALT_OFFSET = 10 + 16;
 
     private final int vehicles;
+    /** The dialect's CRC_EXTRA for GLOBAL_POSITION_INT, from the catalog the server checks frames with. */
+    private final int positionCrcExtra;
     private final double positionRateHz;
     private final List<DatagramChannel> sockets = new ArrayList<>();
     private final InetSocketAddress[] targets;
@@ -53,6 +55,7 @@ final class PositionLoadGenerator implements AutoCloseable {
         this.counters = new int[vehicles];
         this.sendNanos = new AtomicLongArray(vehicles * RING);
         MavlinkMessageCatalog catalog = MavlinkMessageCatalog.standard();
+        this.positionCrcExtra = catalog.byClass(GlobalPositionInt.class).crcExtra();
         for (int i = 0; i < vehicles; i++) {
             int systemId = i % 254 + 1;
             targets[i] = new InetSocketAddress(host, firstPort + i / 254);
@@ -142,9 +145,12 @@ final class PositionLoadGenerator implements AutoCloseable {
         f[REL_ALT_OFFSET + 1] = (byte) (counter >> 8);
         f[REL_ALT_OFFSET + 2] = (byte) (counter >> 16);
         f[REL_ALT_OFFSET + 3] = (byte) (counter >> 24);
-        int crc = MavlinkCrc.frameChecksum(f, f.length - 2, GLOBAL_POSITION_INT_CRC_EXTRA);
-        f[f.length - 2] = (byte) crc;
-        f[f.length - 1] = (byte) (crc >> 8);
+        // the frame is patched in place, so its checksum is redone with the codec's own X.25 CRC
+        CrcX25 crc = new CrcX25();
+        crc.accumulate(f, 1, f.length - 2);
+        crc.accumulate(positionCrcExtra);
+        f[f.length - 2] = (byte) crc.get();
+        f[f.length - 1] = (byte) (crc.get() >> 8);
         sendNanos.lazySet(i * RING + (counter & (RING - 1)), System.nanoTime());
         send(i, f);
     }

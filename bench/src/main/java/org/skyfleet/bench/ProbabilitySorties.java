@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.skyfleet.server.automation.SearchAutomation;
 import org.skyfleet.fleet.search.Allocation;
 import org.skyfleet.fleet.search.CandidateDrone;
 import org.skyfleet.fleet.search.DistanceQuantiles;
@@ -16,13 +15,14 @@ import org.skyfleet.fleet.search.FlownSample;
 import org.skyfleet.fleet.search.ProbabilityMap;
 import org.skyfleet.fleet.search.SearchAllocator;
 import org.skyfleet.fleet.search.SearchSegment;
-import org.skyfleet.fleet.search.SearchSegments;
 import org.skyfleet.planner.Plan;
 import org.skyfleet.planner.Waypoint;
 import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.LocalFrame;
+import org.skyfleet.server.automation.SearchEffort;
 import org.skyfleet.server.automation.SearchProfile;
+import org.skyfleet.server.automation.SearchSegmentation;
 
 /**
  * (A) SkyFleet's search as the server runs it: the category's probability map around the LKP, cut into
@@ -55,12 +55,12 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
     @Override
     public Map<String, List<double[]>> firstWave(List<BenchDrone> drones) {
         List<CandidateDrone> candidates = drones.stream().map(this::candidate).toList();
-        return routes(allocator.allocate(candidates, SearchSegments.of(map, SearchAutomation.SEGMENT_SIZE_M), lkp, Airspace.OPEN));
+        return routes(allocator.allocate(candidates, SearchSegmentation.of(map), lkp, Airspace.OPEN));
     }
 
     @Override
     public Optional<List<double[]>> next(BenchDrone drone, Map<String, List<FlownSample>> flown, List<BenchDrone> all) {
-        map = SearchTrial.updateMap(map, flown, profile);
+        map = updateMap(map, flown, profile);
         segmentOfDrone.remove(drone.id);
         Set<String> inHand = new HashSet<>();
         for (BenchDrone d : all) {
@@ -68,15 +68,14 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
                 inHand.add(segmentOfDrone.get(d.id));
             }
         }
-        List<SearchSegment> open = SearchSegments.of(map, SearchAutomation.SEGMENT_SIZE_M).stream().filter(s -> !inHand.contains(s.id())).toList();
+        List<SearchSegment> open = SearchSegmentation.open(map, inHand);
         Map<String, List<double[]>> r = routes(allocator.allocate(List.of(candidate(drone)), open, lkp, Airspace.OPEN));
         return Optional.ofNullable(r.get(drone.id));
     }
 
-    /** As the server's FreeDrones: usable time = full-battery flight time × battery % / 100 (100 % here). */
+    /** Sized as the server's FreeDrones sizes a drone, at 100 % after the battery swap. */
     private CandidateDrone candidate(BenchDrone d) {
-        return new CandidateDrone(d.id, commandPost, profile.fullBatteryFlightS() * 100 / 100, profile.cruiseSpeedMps(),
-                profile.camera(), profile.effectiveSweepWidthM());
+        return profile.candidate(d.id, commandPost, 100);
     }
 
     private Map<String, List<double[]>> routes(Allocation allocation) {
@@ -86,6 +85,18 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
             out.put(a.droneId(), local(a.plan(), frame));
         }
         return out;
+    }
+
+    /** Applies every drone's samples since the last update to the map, as the server's map update does. */
+    static ProbabilityMap updateMap(ProbabilityMap map, Map<String, List<FlownSample>> flown, SearchProfile profile) {
+        for (List<FlownSample> s : flown.values()) {
+            try {
+                map = SearchEffort.apply(map, s, profile);
+            } catch (IllegalStateException e) {
+                // as the server: the map is left as it was
+            }
+        }
+        return map;
     }
 
     /** The first route's waypoints in the frame, metres. */

@@ -41,7 +41,7 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
             "#   2 VISUAL 1.0 FP/min) at a command post 300-800 m from the LKP; 3 officers on foot 0.7-2.5 km from the LKP.",
             "#   Same seed for A and B (same subject path). 1 s steps, cap 60 min. SearchProfile.defaults(): camera 50 deg at 60 m,",
             "#   8 m/s, 1,200 s per battery; 20 s vertical climb/descent at 3 m/s; straight legs between plan waypoints; a drone",
-            "#   turns home when 1,200 s less the 240 s reserve would be exceeded. Camera rules mirror simulator Camera.look.",
+            "#   turns home when 1,200 s less the 240 s reserve would be exceeded. Cameras: the simulator's NadirDetector.",
             "# A: ProbabilityMap + SearchSegments + SearchAllocator, one segment per drone; each drone, after landing and a",
             "#   5-min battery swap (100 %), is re-allocated once over the map updated with all footprints flown so far.",
             "# B: MissionPlanner COVERAGE over the p95 circle (64-gon), SplitPolicy.ALL_VEHICLES; planned with a stretched",

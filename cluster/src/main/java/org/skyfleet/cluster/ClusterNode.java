@@ -17,9 +17,7 @@ import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.CommandLedger;
 import org.skyfleet.fleet.control.SharedLeases;
 import org.skyfleet.fleet.geofence.Geofences;
-import org.skyfleet.fleet.mission.Mission;
 import org.skyfleet.fleet.mission.MissionBook;
-import org.skyfleet.fleet.mission.MissionState;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.cluster.bus.BusMetrics;
@@ -70,13 +68,7 @@ public final class ClusterNode implements AutoCloseable {
     private final NatsDurableLog log;
     private final NatsSharedLeases leases;
     private final NatsMissionBoard missionBoard;
-    /** Set while a change taken from the board is applied, so it is not posted back. */
-    private final ThreadLocal<Boolean> takingFromBoard = ThreadLocal.withInitial(() -> false);
-    /** Posts missions to the board in the order they changed. */
-    private final ExecutorService missionPosts =
-            Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-mission-board", true));
-    private AutoCloseable missionWatch;
-    private AutoCloseable missionMirror;
+    private MissionSharing missions;
     /** Zone reloads read the database: kept off the NATS dispatcher and the ownership threads. */
     private final ScheduledExecutorService zoneReloads =
             Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("skyfleet-zone-reload", true));
@@ -134,52 +126,9 @@ public final class ClusterNode implements AutoCloseable {
         }
     }
 
-    /**
-     * Shares missions between the nodes through the board: each change made on this node is posted; a
-     * mission posted for a vehicle this node holds is taken in and followed here (it was planned or started
-     * through another node, its transfers relayed here); any other is mirrored into {@code book} for listing,
-     * followed by its vehicle's owner. On winning a vehicle's link this node takes in the missions its last
-     * owner posted, so a mission in flight carries on with its progress (an upload that was under way failed
-     * with its node).
-     */
+    /** Shares the missions in {@code book} with the other nodes through the board ({@link MissionSharing}). */
     public void carryMissions(MissionBook book) {
-        missionWatch = book.subscribe(m -> {
-            // every change made here (by this node's callers and automation, or its vehicles' reports), none taken from the board
-            if (!takingFromBoard.get()) {
-                missionPosts.execute(() -> {
-                    try {
-                        missionBoard.put(m);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "could not post mission " + m.missionId() + " to the board", e);
-                    }
-                });
-            }
-        });
-        gate.onWon(vehicleId -> {
-            for (Mission m : missionBoard.of(vehicleId)) {
-                if (m.state().isFinal()) {
-                    continue;
-                }
-                Mission carried = m.state() == MissionState.UPLOADING ? m.moveTo(MissionState.FAILED, clock.instant(), "system",
-                        "the node uploading it stopped; upload the mission again") : m;
-                if (book.adopt(carried)) {
-                    LOG.info("carrying on mission " + m.missionId() + " of " + vehicleId + " (" + carried.state() + ", "
-                            + carried.itemsDone() + " items done)");
-                }
-            }
-        });
-        missionMirror = missionBoard.watch(m -> {
-            takingFromBoard.set(true);
-            try {
-                if (gate.holds(m.vehicleId())) {
-                    book.adopt(m); // planned, approved or started through another node: this node follows it
-                } else {
-                    book.mirror(m); // shown here, followed by the vehicle's owner
-                }
-            } finally {
-                takingFromBoard.set(false);
-            }
-        });
+        missions = new MissionSharing(missionBoard, gate, clock, book);
     }
 
     /**
@@ -312,20 +261,11 @@ public final class ClusterNode implements AutoCloseable {
             if (zoneNotices != null) {
                 zoneNotices.close();
             }
-            if (missionMirror != null) {
-                missionMirror.close();
-            }
-            if (missionWatch != null) {
-                missionWatch.close();
-            }
         } catch (Exception e) {
             // closing anyway
         }
-        missionPosts.shutdown(); // what is queued is posted before the connection closes
-        try {
-            missionPosts.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (missions != null) {
+            missions.close(); // what is queued is posted before the connection closes
         }
         try {
             gate.releaseAll();

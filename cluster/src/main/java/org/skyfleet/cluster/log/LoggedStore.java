@@ -8,9 +8,9 @@ import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.store.AssignmentStore;
-import org.skyfleet.fleet.store.AuditStore;
+import org.skyfleet.fleet.audit.AuditStore;
 import org.skyfleet.fleet.store.ForwardingStore;
-import org.skyfleet.fleet.store.IncidentStore;
+import org.skyfleet.fleet.incident.IncidentStore;
 import org.skyfleet.fleet.store.SightingStore;
 import org.skyfleet.fleet.store.Store;
 

@@ -9,7 +9,7 @@ import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.store.AssignmentStore;
 import org.skyfleet.fleet.store.ForwardingStore;
-import org.skyfleet.fleet.store.IncidentStore;
+import org.skyfleet.fleet.incident.IncidentStore;
 import org.skyfleet.fleet.store.SightingStore;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.store.TrackStore;

@@ -8,8 +8,6 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.skyfleet.fleet.store.AuditStore;
-import org.skyfleet.fleet.store.InMemoryAuditStore;
 
 /**
  * An append-only, hash-chained journal kept in an {@link AuditStore}. The store holds the one chain: other

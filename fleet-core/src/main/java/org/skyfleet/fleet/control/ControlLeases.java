@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.skyfleet.fleet.store.LeaseStore;
 
 /**
  * One control lease per vehicle. A lease is granted when the vehicle is free (or its lease lapsed),

@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.skyfleet.fleet.store.IncidentStore;
 import org.skyfleet.planner.PlanningException;
 
 /**

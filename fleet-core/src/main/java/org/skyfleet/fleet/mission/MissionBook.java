@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.skyfleet.fleet.store.MissionStore;
 
 /**
  * Every mission, changed atomically one at a time, with listeners told of each change (progress

@@ -35,13 +35,15 @@ import org.skyfleet.planner.geo.LocalFrame;
 public final class SearchAllocator {
     /** Segments tried with the planner per drone before giving up on it. */
     static final int MAX_PLAN_TRIES = 4;
+    /** Climb and descent rate assumed by default: a search quadcopter's vertical speed, metres per second. */
+    public static final double DEFAULT_CLIMB_RATE_MPS = 3.0;
 
     private final MissionPlanner planner;
     private final ReservePolicy reserve;
     private final double climbRateMps;
 
     public SearchAllocator() {
-        this(new MissionPlanner(), ReservePolicy.DEFAULT, 3.0);
+        this(new MissionPlanner(), ReservePolicy.DEFAULT, DEFAULT_CLIMB_RATE_MPS);
     }
 
     /**

@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.skyfleet.fleet.audit.AuditEntry;
+import org.skyfleet.fleet.audit.AuditStore;
+import org.skyfleet.fleet.control.LeaseStore;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.Track;
 import org.skyfleet.fleet.geofence.ZoneStore;
 import org.skyfleet.fleet.incident.Incident;
+import org.skyfleet.fleet.incident.IncidentStore;
 import org.skyfleet.fleet.incident.TimelineEntry;
+import org.skyfleet.fleet.mission.MissionStore;
 
 /**
  * A store that hands everything to another: decorators extend it and override only the stores, and within

@@ -1,6 +1,10 @@
 package org.skyfleet.fleet.store;
 
+import org.skyfleet.fleet.audit.AuditStore;
+import org.skyfleet.fleet.control.LeaseStore;
 import org.skyfleet.fleet.geofence.ZoneStore;
+import org.skyfleet.fleet.incident.IncidentStore;
+import org.skyfleet.fleet.mission.MissionStore;
 
 /**
  * Everything the control plane persists, one port per aggregate. Each write method returns only once

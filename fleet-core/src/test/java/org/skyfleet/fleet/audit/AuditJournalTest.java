@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.skyfleet.fleet.store.AuditStore;
-import org.skyfleet.fleet.store.InMemoryAuditStore;
 
 class AuditJournalTest {
     private final AuditJournal journal = new AuditJournal(() -> Instant.parse("2026-11-23T20:00:00Z"));

@@ -53,9 +53,7 @@ final class FreeDrones {
                 continue;
             }
             double battery = v.battery().remainingPercent();
-            out.add(new CandidateDrone(id, new GeoPoint(v.position().latDeg(), v.position().lonDeg()),
-                    profile.fullBatteryFlightS() * battery / 100, profile.cruiseSpeedMps(), profile.camera(),
-                    profile.effectiveSweepWidthM()));
+            out.add(profile.candidate(id, new GeoPoint(v.position().latDeg(), v.position().lonDeg()), battery));
         }
         return new Choice(out, passed);
     }

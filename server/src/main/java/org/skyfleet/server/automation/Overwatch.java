@@ -33,7 +33,7 @@ final class Overwatch {
     /** The relief flies 10 m above the orbiting drone until it leaves. */
     private static final double RELIEF_ALT_OFFSET_M = 10;
     private static final double ORBIT_SPEED_MPS = 4;
-    private static final Duration LEASE_TTL = Duration.ofMinutes(5);
+    private static final Duration LEASE_TTL = SortieControl.LEASE_TTL;
 
     private static final class Watch {
         final String incidentId;

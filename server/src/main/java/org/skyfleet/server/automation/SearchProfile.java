@@ -1,6 +1,8 @@
 package org.skyfleet.server.automation;
 
+import org.skyfleet.fleet.search.CandidateDrone;
 import org.skyfleet.planner.coverage.CameraModel;
+import org.skyfleet.planner.geo.GeoPoint;
 
 /**
  * How drones fly a search: the camera and altitude, what the camera can be relied on to detect, the
@@ -30,5 +32,15 @@ public record SearchProfile(CameraModel camera, double effectiveSweepWidthM, dou
 
     public double halfFovDeg() {
         return camera.hFovDeg() / 2;
+    }
+
+    /**
+     * A drone as the allocator sizes its sortie: the flight time its charge gives (full-battery flight time ×
+     * battery % / 100), flown at this profile's speed, camera and sweep width. The automation and the search
+     * benchmark size sorties the same way.
+     */
+    public CandidateDrone candidate(String droneId, GeoPoint at, double batteryPercent) {
+        return new CandidateDrone(droneId, at, fullBatteryFlightS * batteryPercent / 100, cruiseSpeedMps, camera,
+                effectiveSweepWidthM);
     }
 }

@@ -8,12 +8,10 @@ import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.AssignmentState;
 import org.skyfleet.fleet.dispatch.Dispatcher;
-import org.skyfleet.planner.geo.GreatCircle;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.SourceKind;
 import org.skyfleet.fleet.fusion.TargetClass;
 import org.skyfleet.fleet.fusion.Track;
-import org.skyfleet.fleet.fusion.TrackState;
 import org.skyfleet.fleet.fusion.TrackUpdate;
 import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.IncidentBook;
@@ -29,12 +27,7 @@ import org.skyfleet.server.sighting.TrackFeed;
  * automation thread.
  */
 public final class TrackResponse implements AutoCloseable {
-    /** Faster than a person runs for long: a "person" track moving faster is made of false detections. */
-    static final double MAX_PERSON_SPEED_MPS = 3.0;
-
     private final TrackFeed feed;
-    /** A second confirmed track this close to the subject's is the same subject (the tracker split it). */
-    static final double SAME_SUBJECT_M = 150;
 
     /** Track id to the track the response follows (itself for the first). */
     private final java.util.Map<String, String> responseTrackOf = new java.util.HashMap<>();
@@ -88,7 +81,7 @@ public final class TrackResponse implements AutoCloseable {
             responseTrackOf.remove(t.id());
             return;
         }
-        if (t.state() != TrackState.CONFIRMED || t.incidentId().isEmpty()) {
+        if (!ConfirmedTrackRules.confirmed(u) || t.incidentId().isEmpty()) {
             return;
         }
         String followed = responseTrackOf.get(t.id());
@@ -96,7 +89,7 @@ public final class TrackResponse implements AutoCloseable {
             // one missing person: a new confirmed track near the one being followed is him again
             String current = responseOfIncident.get(t.incidentId().get());
             GeoPoint last = current == null ? null : lastPositionOfResponse.get(current);
-            if (last != null && GreatCircle.distanceM(last, at) <= SAME_SUBJECT_M) {
+            if (last != null && ConfirmedTrackRules.sameSubject(last, at)) {
                 responseTrackOf.put(t.id(), current);
                 followed = current;
             }
@@ -108,7 +101,7 @@ public final class TrackResponse implements AutoCloseable {
             overwatch.move(followed, at);
             return;
         }
-        if (t.targetClass() == TargetClass.PERSON && t.speedMps() > MAX_PERSON_SPEED_MPS) {
+        if (!ConfirmedTrackRules.plausibleSpeed(t)) {
             // detections strung along a drone's path look like a person running at drone speed: not yet
             return;
         }

@@ -12,7 +12,6 @@ import org.skyfleet.fleet.dispatch.EtaModel;
 import org.skyfleet.fleet.dispatch.RoadNetworkEta;
 import org.skyfleet.fleet.dispatch.UnitRoster;
 import org.skyfleet.fleet.fusion.Tracker;
-import org.skyfleet.fleet.fusion.TrackerConfig;
 import org.skyfleet.fleet.incident.IncidentBook;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.server.automation.AutomationConfig;
@@ -25,6 +24,7 @@ import org.skyfleet.server.incident.IncidentGrpcService;
 import org.skyfleet.server.incident.IncidentWebhook;
 import org.skyfleet.server.sighting.SightingGrpcService;
 import org.skyfleet.server.sighting.TrackFeed;
+import org.skyfleet.server.sighting.TrackerTuning;
 
 /**
  * Incidents, sightings and tracks, assignments, and the search and dispatch automation, with their gRPC
@@ -35,12 +35,6 @@ import org.skyfleet.server.sighting.TrackFeed;
  */
 public final class RecordsDomain implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RecordsDomain.class.getName());
-    /**
-     * A person under a passing camera gives two or three detections within seconds and more on the next
-     * sweep; a detector's false alarms come about once a minute per drone, scattered along its path.
-     * Three hits within 90 s keeps the first and mostly rejects the second.
-     */
-    private static final long CONFIRM_WINDOW_MS = 90_000;
 
     private final ScheduledExecutorService automation;
     private final IncidentBook incidents;
@@ -65,10 +59,7 @@ public final class RecordsDomain implements AutoCloseable {
         dispatcher.subscribe(timeline::onAssignment);
         this.search = new SearchAutomation(incidents, c.registry(), c.missions(), c.commands(), c.leases(), c.audit(), c.clock(),
                 automation, config.searchPolicy(), config.searchProfile(), c.airspace());
-        TrackerConfig d = TrackerConfig.defaults();
-        this.tracks = new TrackFeed(new Tracker(new TrackerConfig(d.origin(), d.gateChiSquare(), d.maxLatenessMs(),
-                d.tentativeTimeoutMs(), d.confirmedTimeoutMs(), d.confirmHits(), CONFIRM_WINDOW_MS)), c.clock(),
-                store.sightings(), store.tracks());
+        this.tracks = new TrackFeed(new Tracker(TrackerTuning.forSearches()), c.clock(), store.sightings(), store.tracks());
         this.trackResponse = new TrackResponse(tracks, incidents, dispatcher, search, automation, c.audit());
         this.services = List.of(
                 new IncidentGrpcService(incidents, search, c.audit(), c.clock()).bindService(),

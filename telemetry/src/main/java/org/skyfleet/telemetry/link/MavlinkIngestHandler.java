@@ -1,18 +1,10 @@
 package org.skyfleet.telemetry.link;
 
 import io.dronefleet.mavlink.common.CommandAck;
-import io.dronefleet.mavlink.common.MavCmd;
-import io.dronefleet.mavlink.common.MavResult;
 import io.dronefleet.mavlink.common.Statustext;
 import io.dronefleet.mavlink.minimal.Heartbeat;
-import io.dronefleet.mavlink.minimal.MavAutopilot;
-import io.dronefleet.mavlink.minimal.MavState;
-import io.dronefleet.mavlink.minimal.MavType;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,22 +23,21 @@ import org.skyfleet.fleet.event.VehicleEvent;
 import org.skyfleet.fleet.vehicle.FlightStatus;
 import org.skyfleet.fleet.vehicle.LandedState;
 import org.skyfleet.fleet.vehicle.LinkState;
-import org.skyfleet.fleet.vehicle.SystemStatus;
 import org.skyfleet.fleet.vehicle.VehicleIdentity;
 import org.skyfleet.fleet.vehicle.VehicleKind;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.fleet.vehicle.VehicleState;
-import org.skyfleet.telemetry.mavlink.FlightModeNames;
+import org.skyfleet.telemetry.mavlink.HeartbeatStatus;
 import org.skyfleet.telemetry.mavlink.MavlinkEncoder;
 import org.skyfleet.telemetry.mavlink.MavlinkFrame;
-import org.skyfleet.telemetry.mavlink.MavlinkSignature;
 import org.skyfleet.telemetry.mavlink.TelemetryApplier;
 import org.skyfleet.telemetry.mavlink.VehicleClassification;
 
 /**
  * The logic of one MAVLink link, on its event-loop thread: discovers vehicles by heartbeat, binds each
- * system id to the address it speaks from, applies telemetry to the registry, sets up streams, sends
- * the ground station's heartbeat, and marks links lost when heartbeats stop.
+ * system id to the address it speaks from, applies telemetry to the registry, and marks links lost when
+ * heartbeats stop. Stream setup is {@link StreamNegotiation}'s; what is sent, the ground station's heartbeat
+ * included, goes through {@link LinkSender}.
  *
  * <p>Binding rule: the first vehicle heartbeat of a system id binds it to the heartbeat's source address.
  * While the vehicle's link is up, frames of that system id from any other address are ignored
@@ -67,16 +58,14 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private final VehicleRegistry registry;
     private final InstantSource clock;
     private final IngestMetrics metrics;
-    private final MavlinkEncoder encoder;
+    private final LinkSender sender;
+    private final StreamNegotiation streams;
     private final Map<Integer, VehicleBinding> bySystemId = new HashMap<>();
     private final Map<String, VehicleBinding> byVehicleId = new HashMap<>();
     private final List<FrameObserver> observers = new CopyOnWriteArrayList<>();
     private volatile LinkGate gate = LinkGate.ALL;
-    private Channel channel;
     private ScheduledFuture<?> tick;
     private Instant lastGcsHeartbeat = Instant.EPOCH;
-    /** The last signing timestamp sent on this link: each one is after the one before. */
-    private long lastSigningTimestamp;
 
     MavlinkIngestHandler(LinkConfig config, VehicleRegistry registry, InstantSource clock, IngestMetrics metrics,
                          MavlinkEncoder encoder) {
@@ -84,7 +73,8 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         this.registry = registry;
         this.clock = clock;
         this.metrics = metrics;
-        this.encoder = encoder;
+        this.sender = new LinkSender(config, clock, encoder);
+        this.streams = new StreamNegotiation(sender, config.streamAckTimeout());
     }
 
     void setGate(LinkGate gate) {
@@ -107,7 +97,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         if (b == null) {
             return false;
         }
-        sendAll(b, payloads);
+        sender.sendAll(b, payloads);
         return true;
     }
 
@@ -118,7 +108,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        channel = ctx.channel();
+        sender.attach(ctx.channel());
         tick = ctx.executor().scheduleAtFixedRate(this::safeTick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
@@ -195,7 +185,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             // The vehicle came back from another address (a new modem session, say): follow it.
             binding.peer = frame.sender();
         }
-        FlightStatus status = statusFrom(hb, current.identity().autopilot(), kind, current.status().landedState(), now);
+        FlightStatus status = HeartbeatStatus.of(hb, current.identity().autopilot(), kind, current.status().landedState(), now);
         String peer = peerName(frame.sender());
         registry.update(binding.vehicleId, s -> {
             VehicleState next = s.withStatus(status);
@@ -204,7 +194,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         }, now);
         if (wasLost) {
             // A vehicle that rebooted forgot the intervals it was asked for.
-            requestStreams(binding, now);
+            streams.request(binding, now);
         }
         return binding;
     }
@@ -215,7 +205,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         bySystemId.put(frame.systemId(), binding);
         byVehicleId.put(vehicleId, binding);
         var autopilot = VehicleClassification.autopilot(hb.autopilot().entry());
-        FlightStatus status = statusFrom(hb, autopilot, kind, LandedState.UNKNOWN, now);
+        FlightStatus status = HeartbeatStatus.of(hb, autopilot, kind, LandedState.UNKNOWN, now);
         VehicleIdentity identity = new VehicleIdentity(vehicleId, kind, autopilot, frame.systemId(),
                 peerName(frame.sender()));
         VehicleState initial = new VehicleState(identity, status, null, null, null, null, null, null, 0);
@@ -224,7 +214,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             // Known from before (this link restarted): take the new identity and status.
             registry.update(vehicleId, s -> s.withIdentity(identity).withStatus(status), now);
         }
-        requestStreams(binding, now);
+        streams.request(binding, now);
         return binding;
     }
 
@@ -235,7 +225,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private void onTelemetry(VehicleBinding binding, MavlinkFrame frame, Instant now) {
         Object payload = frame.payload();
         if (payload instanceof CommandAck ack) {
-            onCommandAck(binding, ack);
+            streams.onAck(binding, ack);
             return;
         }
         if (payload instanceof Statustext text) {
@@ -245,24 +235,6 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         registry.update(binding.vehicleId, s -> TelemetryApplier.apply(s, payload, now), now);
     }
 
-    private void onCommandAck(VehicleBinding binding, CommandAck ack) {
-        if (ack.command().entry() != MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL
-                || binding.streamSetup != VehicleBinding.StreamSetup.INTERVALS_REQUESTED) {
-            return;
-        }
-        if (ack.result().entry() == MavResult.MAV_RESULT_ACCEPTED) {
-            binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_ACCEPTED;
-        } else if (ack.result().entry() == MavResult.MAV_RESULT_UNSUPPORTED) {
-            // The autopilot predates SET_MESSAGE_INTERVAL: no need to wait out the timeout.
-            fallBackToDataStreams(binding);
-        }
-    }
-
-    private void fallBackToDataStreams(VehicleBinding binding) {
-        binding.streamSetup = VehicleBinding.StreamSetup.DATA_STREAMS_REQUESTED;
-        sendAll(binding, StreamRequests.requestDataStreams(binding.systemId));
-    }
-
     private void onStatusText(VehicleBinding binding, Statustext text, Instant now) {
         int severity = text.severity().value();  // MAV_SEVERITY: 0 emergency .. 4 warning .. 7 debug
         if (severity > 4) {
@@ -270,12 +242,6 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         }
         registry.publishEvent(new VehicleEvent(binding.vehicleId, EventType.STATUS_TEXT,
                 severity <= 2 ? EventSeverity.CRITICAL : EventSeverity.WARNING, text.text().trim(), now, 0));
-    }
-
-    private void requestStreams(VehicleBinding binding, Instant now) {
-        binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_REQUESTED;
-        binding.streamRequestedAt = now;
-        sendAll(binding, StreamRequests.setMessageIntervals(binding.systemId));
     }
 
     /** A periodic task that throws is cancelled for good: never let one bad tick stop link-loss detection. */
@@ -299,81 +265,12 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             if (s.status().linkState() == LinkState.CONNECTED && s.status().lastHeartbeat().isBefore(lostBefore)) {
                 registry.update(b.vehicleId, v -> v.withStatus(v.status().withLinkState(LinkState.LOST)), now);
             }
-            if (b.streamSetup == VehicleBinding.StreamSetup.INTERVALS_REQUESTED
-                    && !now.isBefore(b.streamRequestedAt.plus(config.streamAckTimeout()))) {
-                fallBackToDataStreams(b);
-            }
+            streams.checkTimeout(b, now);
         }
         if (!now.isBefore(lastGcsHeartbeat.plus(GCS_HEARTBEAT_PERIOD))) {
             lastGcsHeartbeat = now;
-            sendGcsHeartbeats();
+            sender.sendGcsHeartbeats(bySystemId.values());
         }
-    }
-
-    /** PX4 and ArduPilot run their data-link-loss failsafe on the ground station's heartbeat. */
-    private void sendGcsHeartbeats() {
-        if (bySystemId.isEmpty()) {
-            return;
-        }
-        Heartbeat heartbeat = Heartbeat.builder().type(MavType.MAV_TYPE_GCS)
-                .autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID).baseMode()
-                .customMode(0).systemStatus(MavState.MAV_STATE_ACTIVE).mavlinkVersion(3).build();
-        byte[] unsigned = null;
-        for (VehicleBinding b : bySystemId.values()) {
-            byte[] frame;
-            if (config.signingKeys().requiresSigning(b.systemId)) {
-                frame = encode(b, heartbeat);
-            } else {
-                if (unsigned == null) {
-                    unsigned = encoder.encode(heartbeat);
-                }
-                frame = unsigned;
-            }
-            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(frame), b.peer));
-        }
-        channel.flush();
-    }
-
-    private void sendAll(VehicleBinding binding, List<Object> payloads) {
-        if (channel == null) {
-            return;
-        }
-        for (Object p : payloads) {
-            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(encode(binding, p)), binding.peer));
-        }
-        channel.flush();
-    }
-
-    /** One frame for the vehicle: signed with its key when it has one, at a timestamp after the last sent. */
-    private byte[] encode(VehicleBinding binding, Object payload) {
-        byte[] key = config.signingKeys().keyFor(binding.systemId);
-        if (key == null) {
-            return encoder.encode(payload);
-        }
-        lastSigningTimestamp = Math.max(MavlinkSignature.timestampOf(clock.instant()), lastSigningTimestamp + 1);
-        return encoder.encodeSigned(payload, config.signingLinkId(), lastSigningTimestamp, key);
-    }
-
-    private static FlightStatus statusFrom(Heartbeat hb, org.skyfleet.fleet.vehicle.AutopilotKind autopilot,
-                                           VehicleKind kind, LandedState landed, Instant now) {
-        int baseMode = hb.baseMode().value();
-        boolean armed = (baseMode & 128) != 0;  // MAV_MODE_FLAG_SAFETY_ARMED
-        String mode = FlightModeNames.name(autopilot, kind, baseMode, hb.customMode());
-        return new FlightStatus(LinkState.CONNECTED, now, armed, mode, systemStatus(hb.systemStatus().value()), landed);
-    }
-
-    private static SystemStatus systemStatus(int mavState) {
-        return switch (mavState) {
-            case 1 -> SystemStatus.BOOT;
-            case 2 -> SystemStatus.CALIBRATING;
-            case 3 -> SystemStatus.STANDBY;
-            case 4 -> SystemStatus.ACTIVE;
-            case 5 -> SystemStatus.CRITICAL;
-            case 6 -> SystemStatus.EMERGENCY;
-            case 7 -> SystemStatus.POWEROFF;
-            case 8 -> SystemStatus.FLIGHT_TERMINATION;
-            default -> SystemStatus.UNKNOWN;
-        };
     }
 
     static String peerName(InetSocketAddress a) {

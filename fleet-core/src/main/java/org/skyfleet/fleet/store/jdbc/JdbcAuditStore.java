@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.skyfleet.fleet.audit.AuditEntry;
-import org.skyfleet.fleet.store.AuditStore;
+import org.skyfleet.fleet.audit.AuditStore;
 
 /**
  * The audit chain in table {@code audit_entry}, one row per entry, keyed by its sequence number. Several

@@ -23,7 +23,7 @@ import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.TimelineKind;
 import org.skyfleet.fleet.incident.UnknownIncidentException;
 import org.skyfleet.fleet.search.SubjectCategory;
-import org.skyfleet.fleet.store.IncidentStore;
+import org.skyfleet.fleet.incident.IncidentStore;
 import org.skyfleet.planner.geo.GeoPoint;
 
 /**

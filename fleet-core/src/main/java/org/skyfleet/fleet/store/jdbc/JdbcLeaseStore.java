@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.skyfleet.fleet.control.ControlLease;
 import org.skyfleet.fleet.control.Operator;
-import org.skyfleet.fleet.store.LeaseStore;
+import org.skyfleet.fleet.control.LeaseStore;
 
 /** Control leases in table {@code control_lease}, one row per vehicle. */
 final class JdbcLeaseStore implements LeaseStore {

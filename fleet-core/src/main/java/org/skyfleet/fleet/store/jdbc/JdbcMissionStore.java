@@ -10,7 +10,7 @@ import org.skyfleet.fleet.command.MissionContentHash;
 import org.skyfleet.fleet.mission.Mission;
 import org.skyfleet.fleet.mission.MissionCodec;
 import org.skyfleet.fleet.mission.MissionState;
-import org.skyfleet.fleet.store.MissionStore;
+import org.skyfleet.fleet.mission.MissionStore;
 
 /** Missions in table {@code mission}, one row per mission, rewritten whole on each change. */
 final class JdbcMissionStore implements MissionStore {

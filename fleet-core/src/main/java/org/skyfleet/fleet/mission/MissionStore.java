@@ -1,7 +1,6 @@
-package org.skyfleet.fleet.store;
+package org.skyfleet.fleet.mission;
 
 import java.util.List;
-import org.skyfleet.fleet.mission.Mission;
 
 /** Missions with their approved items and lifecycle, each saved whole on every change. */
 public interface MissionStore {

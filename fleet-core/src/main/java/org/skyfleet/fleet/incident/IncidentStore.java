@@ -1,10 +1,7 @@
-package org.skyfleet.fleet.store;
+package org.skyfleet.fleet.incident;
 
 import java.util.List;
 import java.util.Optional;
-import org.skyfleet.fleet.incident.Incident;
-import org.skyfleet.fleet.incident.TimelineEntry;
-import org.skyfleet.fleet.incident.UnknownIncidentException;
 
 /**
  * Incidents and their timelines. The timeline is append-only: entry {@code n} of an incident is never

@@ -1,9 +1,7 @@
-package org.skyfleet.fleet.store;
+package org.skyfleet.fleet.audit;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.skyfleet.fleet.audit.AuditEntry;
-import org.skyfleet.fleet.audit.AuditJournal;
 
 /**
  * The audit chain as {@link AuditJournal} builds it, shared by every writer of the store (several server
@@ -18,7 +16,7 @@ public interface AuditStore {
      *
      * @return the entry stored
      * @throws IllegalArgumentException if {@code next} gives a sequence other than the tail's plus one
-     * @throws StoreException if the write fails, or other writers kept appending first
+     * @throws org.skyfleet.fleet.store.StoreException if the write fails, or other writers kept appending first
      */
     AuditEntry appendNext(UnaryOperator<AuditEntry> next);
 

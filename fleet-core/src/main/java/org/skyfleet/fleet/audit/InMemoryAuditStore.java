@@ -1,10 +1,9 @@
-package org.skyfleet.fleet.store;
+package org.skyfleet.fleet.audit;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import org.skyfleet.fleet.audit.AuditEntry;
 
 /** The audit chain in memory; one lock makes read-tail-then-append atomic. */
 public final class InMemoryAuditStore implements AuditStore {

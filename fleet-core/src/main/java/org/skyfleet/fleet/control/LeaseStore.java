@@ -1,8 +1,7 @@
-package org.skyfleet.fleet.store;
+package org.skyfleet.fleet.control;
 
 import java.time.Instant;
 import java.util.List;
-import org.skyfleet.fleet.control.ControlLease;
 
 /** Control leases, at most one per vehicle. */
 public interface LeaseStore {
