@@ -139,9 +139,11 @@ class RecordsFollowTheLeaderTest {
         // the call-taking system's webhook posted to B: the incident is made by the leader, once
         String call = "{\"externalId\":\"" + NatsTestServer.unique("WEB-") + "\",\"type\":\"INCIDENT_TYPE_SUSPECT\","
                 + "\"priority\":\"INCIDENT_PRIORITY_P2\",\"location\":{\"latDeg\":53.39,\"lonDeg\":-1.86}}";
-        HttpResponse<String> first = postWebhook(nodeB, call, 0);
+        long signedAtS = System.currentTimeMillis() / 1000;
+        HttpResponse<String> first = postWebhookSignedAt(nodeB, call, signedAtS);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        HttpResponse<String> again = postWebhook(nodeB, call, 1); // delivered again, signed again
+        // delivered again, signed again a second apart (not a replay of the same signature)
+        HttpResponse<String> again = postWebhookSignedAt(nodeB, call, signedAtS - 1);
         assertThat(again.statusCode()).as("delivered twice: the same incident").isEqualTo(200);
         String webIncident = first.body().replaceAll("(?s).*\"incidentId\":\"([^\"]+)\".*", "$1");
         assertThat(again.body()).contains(webIncident);
@@ -173,9 +175,9 @@ class RecordsFollowTheLeaderTest {
         return n;
     }
 
-    /** Posts {@code json} signed with the webhook secret {@code ageS} seconds ago. */
-    private static HttpResponse<String> postWebhook(SkyfleetServer node, String json, long ageS) throws Exception {
-        String signature = WebhookSignature.header(WEBHOOK_SECRET, System.currentTimeMillis() / 1000 - ageS,
+    /** Posts {@code json} signed with the webhook secret at {@code signedAtS} (Unix seconds). */
+    private static HttpResponse<String> postWebhookSignedAt(SkyfleetServer node, String json, long signedAtS) throws Exception {
+        String signature = WebhookSignature.header(WEBHOOK_SECRET, signedAtS,
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort()
                         + IncidentWebhook.PATH)).header(WebhookSignature.HEADER, signature)

@@ -127,10 +127,13 @@ class MissingPersonEndToEndTest {
 
     /** Posts {@code body} signed with {@code secret} at {@code ageS} seconds ago; unsigned when the secret is null. */
     private static HttpResponse<String> post(String secret, String body, long ageS) throws Exception {
+        return postSignedAt(secret, body, System.currentTimeMillis() / 1000 - ageS);
+    }
+
+    private static HttpResponse<String> postSignedAt(String secret, String body, long t) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + IncidentWebhook.PATH))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
-            long t = System.currentTimeMillis() / 1000 - ageS;
             b.header(WebhookSignature.HEADER, WebhookSignature.header(secret, t, body.getBytes(StandardCharsets.UTF_8)));
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -153,9 +156,11 @@ class MissingPersonEndToEndTest {
         assertThat(post("wrong-secret-wrong-secret", call, 0).statusCode()).isEqualTo(401);
         assertThat(post(SECRET, "{\"externalId\": \"CAD-2026-118733\", \"type\": \"INCIDENT_TYPE_MISSING_PERSON\", "
                 + "\"location\": {\"latDeg\": 95}}", 0).statusCode()).isEqualTo(400);
-        HttpResponse<String> created = post(SECRET, call, 0);
+        long signedAtS = System.currentTimeMillis() / 1000;
+        HttpResponse<String> created = postSignedAt(SECRET, call, signedAtS);
         assertThat(created.statusCode()).isEqualTo(201);
-        HttpResponse<String> replayed = post(SECRET, call, 1); // delivered again, signed again: the same incident
+        // delivered again, signed again (a second apart, so not a replay of the same signature): the same incident
+        HttpResponse<String> replayed = postSignedAt(SECRET, call, signedAtS - 1);
         assertThat(replayed.statusCode()).isEqualTo(200);
         List<Incident> open = incidents.listIncidents(org.skyfleet.proto.v1.ListIncidentsRequest.getDefaultInstance()).getIncidentsList();
         assertThat(open).hasSize(1);
