@@ -246,7 +246,8 @@ public final class SkyfleetServer implements AutoCloseable {
         }
         links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
         FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
-        missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()));
+        missions = new MissionGrpcService(registry, missionControl, base -> ZoneAirspace.with(base, geofences.all(), clock.instant()),
+                clock);
         enforcement = new GeofenceEnforcement(cluster == null ? bus : cluster.localBus(), geofences, registry, commands, leases, audit, clock, fanoutTimer,
                 new FanoutMetrics(meters, "geofence"));
         FleetControl control = new FleetControl(registry, leases, commands,

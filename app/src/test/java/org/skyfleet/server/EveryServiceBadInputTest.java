@@ -17,6 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import com.google.protobuf.Timestamp;
+import org.skyfleet.proto.v1.AbortMissionRequest;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.PauseMissionRequest;
+import org.skyfleet.proto.v1.StartMissionRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.AuditServiceGrpc;
 import org.skyfleet.proto.v1.CreateMissionRequest;
 import org.skyfleet.proto.v1.GetPositionHistoryRequest;
@@ -41,7 +46,6 @@ import org.skyfleet.proto.v1.GetZoneRequest;
 import org.skyfleet.proto.v1.ImportGeoJsonRequest;
 import org.skyfleet.proto.v1.ImportMissionRequest;
 import org.skyfleet.proto.v1.ListVehiclesRequest;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.Polygon;
 import org.skyfleet.proto.v1.RouteCheckWaypoint;
@@ -128,17 +132,17 @@ class EveryServiceBadInputTest {
                         .setVehicleId("mav-1-99").build()), Status.Code.NOT_FOUND, "mav-1-99"),
                 Arguments.of("unknown mission", (Runnable) () -> missions().getMission(GetMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("approve an unknown mission", (Runnable) () -> missions().approveMission(MissionActionRequest.newBuilder()
+                Arguments.of("approve an unknown mission", (Runnable) () -> missions().approveMission(ApproveMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("start an unknown mission", (Runnable) () -> missions().startMission(MissionActionRequest.newBuilder()
+                Arguments.of("start an unknown mission", (Runnable) () -> missions().startMission(StartMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("upload without a mission id", (Runnable) () -> missions().uploadMission(MissionActionRequest
+                Arguments.of("upload without a mission id", (Runnable) () -> missions().uploadMission(UploadMissionRequest
                         .getDefaultInstance()), Status.Code.INVALID_ARGUMENT, "mission_id"),
-                Arguments.of("pause an unknown mission", (Runnable) () -> missions().pauseMission(MissionActionRequest.newBuilder()
+                Arguments.of("pause an unknown mission", (Runnable) () -> missions().pauseMission(PauseMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("abort an unknown mission", (Runnable) () -> missions().abortMission(MissionActionRequest.newBuilder()
+                Arguments.of("abort an unknown mission", (Runnable) () -> missions().abortMission(AbortMissionRequest.newBuilder()
                         .setMissionId("m-nope").setReason("weather").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("abort without a reason", (Runnable) () -> missions().abortMission(MissionActionRequest.newBuilder()
+                Arguments.of("abort without a reason", (Runnable) () -> missions().abortMission(AbortMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.INVALID_ARGUMENT, "reason"),
                 Arguments.of("mission for an unknown vehicle", (Runnable) () -> missions().createMission(CreateMissionRequest
                         .newBuilder().setVehicleId("mav-1-99").setRoute(VehicleRoute.newBuilder().setVehicleId("mav-1-99")
@@ -146,7 +150,7 @@ class EveryServiceBadInputTest {
                                         .setAction(WaypointAction.WAYPOINT_ACTION_TAKEOFF))).setCruiseSpeedMS(8).build()),
                         Status.Code.NOT_FOUND, "mav-1-99"),
                 Arguments.of("mission approved by an officer", (Runnable) () -> as(MissionServiceGrpc.newBlockingStub(channel), "officer")
-                        .approveMission(MissionActionRequest.newBuilder().setMissionId("m-nope").build()),
+                        .approveMission(ApproveMissionRequest.newBuilder().setMissionId("m-nope").build()),
                         Status.Code.PERMISSION_DENIED, "ApproveMission"),
                 Arguments.of("audit page over the limit", (Runnable) () -> as(AuditServiceGrpc.newBlockingStub(channel), "commander")
                         .listAuditEntries(ListAuditEntriesRequest.newBuilder().setLimit(10_001).build()),

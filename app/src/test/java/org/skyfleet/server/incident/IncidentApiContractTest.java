@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.skyfleet.proto.v1.AssignmentActionRequest;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentRequest;
+import org.skyfleet.proto.v1.GetSearchMapRequest;
 import org.skyfleet.proto.v1.CloseIncidentRequest;
 import org.skyfleet.proto.v1.Covariance2;
 import org.skyfleet.proto.v1.CreateIncidentRequest;
@@ -111,7 +112,7 @@ class IncidentApiContractTest {
                         .setIncidentId("inc-404").build()), Status.Code.NOT_FOUND, "inc-404"),
                 Arguments.of("close without reason", (Runnable) () -> incidents("commander").closeIncident(CloseIncidentRequest
                         .newBuilder().setIncidentId("inc-404").build()), Status.Code.INVALID_ARGUMENT, "reason"),
-                Arguments.of("search map of nothing", (Runnable) () -> incidents("commander").getSearchMap(GetIncidentRequest.newBuilder()
+                Arguments.of("search map of nothing", (Runnable) () -> incidents("commander").getSearchMap(GetSearchMapRequest.newBuilder()
                         .setIncidentId("inc-404").build()), Status.Code.NOT_FOUND, "inc-404"),
                 Arguments.of("sighting confidence 2", (Runnable) () -> sightings("d", "dispatcher").reportSighting(sighting()
                         .setConfidence(2).build()), Status.Code.INVALID_ARGUMENT, "confidence"),
@@ -126,10 +127,10 @@ class IncidentApiContractTest {
                         sighting().setSource(SightingSource.SIGHTING_SOURCE_DRONE).setSourceId("mav-1-2").build()),
                         Status.Code.PERMISSION_DENIED, "mav-1-2"),
                 Arguments.of("acknowledge an unknown assignment", (Runnable) () -> officer1().acknowledgeAssignment(
-                        AssignmentActionRequest.newBuilder().setAssignmentId("asg-404").setUnitId("officer-1").build()),
+                        AcknowledgeAssignmentRequest.newBuilder().setAssignmentId("asg-404").setUnitId("officer-1").build()),
                         Status.Code.NOT_FOUND, "asg-404"),
                 Arguments.of("officer acknowledges for another", (Runnable) () -> officer1().acknowledgeAssignment(
-                        AssignmentActionRequest.newBuilder().setAssignmentId("asg-1").setUnitId("officer-2").build()),
+                        AcknowledgeAssignmentRequest.newBuilder().setAssignmentId("asg-1").setUnitId("officer-2").build()),
                         Status.Code.PERMISSION_DENIED, "own unit"));
     }
 
