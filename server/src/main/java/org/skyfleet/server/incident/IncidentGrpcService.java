@@ -2,7 +2,6 @@ package org.skyfleet.server.incident;
 
 import io.grpc.stub.StreamObserver;
 import java.time.InstantSource;
-import java.util.function.Supplier;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.Operator.Role;

@@ -2,7 +2,6 @@ package org.skyfleet.server.mission;
 
 import io.grpc.stub.StreamObserver;
 import java.time.InstantSource;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.mission.Mission;
