@@ -201,7 +201,7 @@ public final class SkyfleetServer implements AutoCloseable {
             links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
             FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
             MissionGrpcService missions = parts.add(new MissionGrpcService(registry, missionControl,
-                    base -> ZoneAirspace.with(base, geofences.all(), clock.instant())));
+                    base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock));
             parts.add(new GeofenceEnforcement(topology.localBus(), geofences, registry, commands, leases, audit, clock,
                     fanoutTimer, new FanoutMetrics(meters, "geofence")));
             FleetControl control = new FleetControl(registry, leases, commands,

@@ -38,7 +38,7 @@ export class Overlays {
       rpc('SightingService/ListTracks', { include_tentative: true }), rpc('DispatchService/ListUnits')]);
     const searchMaps = {};
     await Promise.all((incidents.incidents || []).filter(i => i.type === 'INCIDENT_TYPE_MISSING_PERSON').map(async i => {
-      try { searchMaps[i.incident_id] = await rpc('IncidentService/GetSearchMap', { incident_id: i.incident_id }); }
+      try { searchMaps[i.incident_id] = (await rpc('IncidentService/GetSearchMap', { incident_id: i.incident_id })).search_map; }
       catch (e) { if (e.status !== 404) throw e; }
     }));
     this.data = { zones: zones.zones || [], missions: missions.missions || [], incidents: incidents.incidents || [],
@@ -59,8 +59,9 @@ export class Overlays {
       shape.bindTooltip(esc(`${z.name || z.zone_id} · ${short(z.category)} · ${short(z.kind)}`)).addTo(this.layers.zones);
     }
     for (const map of Object.values(d.searchMaps)) {
-      const max = Math.max(1e-9, ...map.segments.map(s => s.probability));
-      for (const s of map.segments) {
+      const segments = (map && map.segments) || [];
+      const max = Math.max(1e-9, ...segments.map(s => s.probability));
+      for (const s of segments) {
         L.polygon(ring(s.area.outer), { stroke: false, fillColor: '#f0b429', fillOpacity: 0.5 * s.probability / max })
           .bindTooltip(esc(`segment ${s.segment_id}: p=${(100 * s.probability).toFixed(1)} %, POD ${(100 * s.probability_of_detection).toFixed(0)} %`
             + (s.assigned_vehicle_id ? ` · ${s.assigned_vehicle_id}` : '')))

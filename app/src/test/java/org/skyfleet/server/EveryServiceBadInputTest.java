@@ -17,6 +17,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import com.google.protobuf.Timestamp;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.PauseMissionRequest;
+import org.skyfleet.proto.v1.StartMissionRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.skyfleet.proto.v1.AbortMissionRequest;
+import org.skyfleet.proto.v1.ExportFormat;
+import org.skyfleet.proto.v1.ExportMissionRequest;
+import org.skyfleet.proto.v1.PauseMissionRequest;
+import org.skyfleet.proto.v1.ReleaseControlRequest;
+import org.skyfleet.proto.v1.ResumeMissionRequest;
+import org.skyfleet.proto.v1.StreamControlChangesRequest;
+import org.skyfleet.proto.v1.StreamEventsRequest;
+import org.skyfleet.proto.v1.StreamMissionProgressRequest;
+import org.skyfleet.simulator.Simulation;
+import org.skyfleet.simulator.SimulationConfig;
 import org.skyfleet.proto.v1.AuditServiceGrpc;
 import org.skyfleet.proto.v1.CreateMissionRequest;
 import org.skyfleet.proto.v1.GetPositionHistoryRequest;
@@ -41,7 +58,6 @@ import org.skyfleet.proto.v1.GetZoneRequest;
 import org.skyfleet.proto.v1.ImportGeoJsonRequest;
 import org.skyfleet.proto.v1.ImportMissionRequest;
 import org.skyfleet.proto.v1.ListVehiclesRequest;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.Polygon;
 import org.skyfleet.proto.v1.RouteCheckWaypoint;
@@ -54,24 +70,53 @@ import org.skyfleet.proto.v1.UploadFenceRequest;
 import org.skyfleet.server.grpc.CallerInterceptor;
 
 /**
- * Bad input to the fleet, mission, zone and telemetry services, one row per mistake a client makes:
+ * Bad input to the fleet, mission, zone, audit and telemetry services, one row per mistake a client makes:
  * each answer is the precise status with a message naming what is wrong, and the server keeps serving.
- * (The incident, sighting and dispatch services have their own table in IncidentApiContractTest.)
+ * A second table drives the refusals that need a live vehicle through the one status map
+ * ({@link org.skyfleet.server.grpc.StatusMapping}): someone else's lease and a state the lifecycle does not
+ * allow are FAILED_PRECONDITION on every service that acts on a vehicle. (The incident, sighting and
+ * dispatch services have their own table in IncidentApiContractTest.)
  */
 class EveryServiceBadInputTest {
     private static SkyfleetServer server;
+    private static Simulation sim;
     private static ManagedChannel channel;
+    /** A live drone whose lease alice (pilot) holds, with a draft and an approved mission of hers. */
+    private static String drone;
+    private static String draftMission;
+    private static String approvedMission;
 
     @BeforeAll
     static void start() throws Exception {
         server = SkyfleetServer.start(ServerConfig.ephemeral(), InstantSource.system());
+        sim = Simulation.start(SimulationConfig.around(new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()),
+                43.7, 7.26, 1, 0, 3));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+        Await.until(Duration.ofSeconds(20), "the drone to connect", () -> server.registry().size() == 1);
+        drone = server.registry().all().get(0).vehicleId();
+        as(FleetServiceGrpc.newBlockingStub(channel), "alice", "pilot").acquireControl(AcquireControlRequest.newBuilder()
+                .setVehicleId(drone).setTtlS(600).build());
+        var alice = as(MissionServiceGrpc.newBlockingStub(channel), "alice", "pilot");
+        VehicleRoute route = VehicleRoute.newBuilder().setVehicleId(drone)
+                .addWaypoints(Waypoint.newBuilder().setLatDeg(43.7).setLonDeg(7.26).setAltRelM(20)
+                        .setAction(WaypointAction.WAYPOINT_ACTION_TAKEOFF))
+                .addWaypoints(Waypoint.newBuilder().setLatDeg(43.7005).setLonDeg(7.26).setAltRelM(20)
+                        .setAction(WaypointAction.WAYPOINT_ACTION_NAVIGATE)).build();
+        CreateMissionRequest create = CreateMissionRequest.newBuilder().setVehicleId(drone).setRoute(route).setCruiseSpeedMS(8).build();
+        draftMission = alice.createMission(create).getMission().getMissionId();
+        approvedMission = alice.createMission(create).getMission().getMissionId();
+        alice.approveMission(ApproveMissionRequest.newBuilder().setMissionId(approvedMission).build());
     }
 
     @AfterAll
     static void stop() {
         channel.shutdownNow();
+        sim.close();
         server.close();
+    }
+
+    private static <S extends io.grpc.stub.AbstractStub<S>> S as(S stub, String subject, String role) {
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers(subject, role)));
     }
 
     private static <S extends io.grpc.stub.AbstractStub<S>> S as(S stub, String role) {
@@ -128,17 +173,17 @@ class EveryServiceBadInputTest {
                         .setVehicleId("mav-1-99").build()), Status.Code.NOT_FOUND, "mav-1-99"),
                 Arguments.of("unknown mission", (Runnable) () -> missions().getMission(GetMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("approve an unknown mission", (Runnable) () -> missions().approveMission(MissionActionRequest.newBuilder()
+                Arguments.of("approve an unknown mission", (Runnable) () -> missions().approveMission(ApproveMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("start an unknown mission", (Runnable) () -> missions().startMission(MissionActionRequest.newBuilder()
+                Arguments.of("start an unknown mission", (Runnable) () -> missions().startMission(StartMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("upload without a mission id", (Runnable) () -> missions().uploadMission(MissionActionRequest
+                Arguments.of("upload without a mission id", (Runnable) () -> missions().uploadMission(UploadMissionRequest
                         .getDefaultInstance()), Status.Code.INVALID_ARGUMENT, "mission_id"),
-                Arguments.of("pause an unknown mission", (Runnable) () -> missions().pauseMission(MissionActionRequest.newBuilder()
+                Arguments.of("pause an unknown mission", (Runnable) () -> missions().pauseMission(PauseMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("abort an unknown mission", (Runnable) () -> missions().abortMission(MissionActionRequest.newBuilder()
+                Arguments.of("abort an unknown mission", (Runnable) () -> missions().abortMission(AbortMissionRequest.newBuilder()
                         .setMissionId("m-nope").setReason("weather").build()), Status.Code.NOT_FOUND, "m-nope"),
-                Arguments.of("abort without a reason", (Runnable) () -> missions().abortMission(MissionActionRequest.newBuilder()
+                Arguments.of("abort without a reason", (Runnable) () -> missions().abortMission(AbortMissionRequest.newBuilder()
                         .setMissionId("m-nope").build()), Status.Code.INVALID_ARGUMENT, "reason"),
                 Arguments.of("mission for an unknown vehicle", (Runnable) () -> missions().createMission(CreateMissionRequest
                         .newBuilder().setVehicleId("mav-1-99").setRoute(VehicleRoute.newBuilder().setVehicleId("mav-1-99")
@@ -146,7 +191,7 @@ class EveryServiceBadInputTest {
                                         .setAction(WaypointAction.WAYPOINT_ACTION_TAKEOFF))).setCruiseSpeedMS(8).build()),
                         Status.Code.NOT_FOUND, "mav-1-99"),
                 Arguments.of("mission approved by an officer", (Runnable) () -> as(MissionServiceGrpc.newBlockingStub(channel), "officer")
-                        .approveMission(MissionActionRequest.newBuilder().setMissionId("m-nope").build()),
+                        .approveMission(ApproveMissionRequest.newBuilder().setMissionId("m-nope").build()),
                         Status.Code.PERMISSION_DENIED, "ApproveMission"),
                 Arguments.of("audit page over the limit", (Runnable) () -> as(AuditServiceGrpc.newBlockingStub(channel), "commander")
                         .listAuditEntries(ListAuditEntriesRequest.newBuilder().setLimit(10_001).build()),
@@ -201,6 +246,67 @@ class EveryServiceBadInputTest {
     @MethodSource("mistakes")
     void eachMistakeGetsItsStatusAndTheServerKeepsServing(String name, Runnable call, Status.Code code, String mentions) {
         GrpcAssert.assertStatus(call::run, code, mentions);
-        assertThat(fleet("commander").listVehicles(ListVehiclesRequest.getDefaultInstance()).getVehiclesList()).isEmpty();
+        assertThat(fleet("commander").listVehicles(ListVehiclesRequest.getDefaultInstance()).getVehiclesList()).hasSize(1);
+    }
+
+    static List<Arguments> refusalsOnALiveVehicle() {
+        var bobFleet = (java.util.function.Supplier<FleetServiceGrpc.FleetServiceBlockingStub>)
+                () -> as(FleetServiceGrpc.newBlockingStub(channel), "bob", "pilot");
+        var bobMissions = (java.util.function.Supplier<MissionServiceGrpc.MissionServiceBlockingStub>)
+                () -> as(MissionServiceGrpc.newBlockingStub(channel), "bob", "pilot");
+        var aliceMissions = (java.util.function.Supplier<MissionServiceGrpc.MissionServiceBlockingStub>)
+                () -> as(MissionServiceGrpc.newBlockingStub(channel), "alice", "pilot");
+        return List.of(
+                // someone else's lease: FAILED_PRECONDITION naming the holder, on every RPC that needs it
+                Arguments.of("lease held by alice", (Runnable) () -> bobFleet.get().acquireControl(AcquireControlRequest
+                        .newBuilder().setVehicleId(drone).setTtlS(60).build()), Status.Code.FAILED_PRECONDITION, "alice"),
+                Arguments.of("command without the lease", (Runnable) () -> bobFleet.get().sendCommand(SendCommandRequest.newBuilder()
+                        .setCommandId("bob-1").setVehicleId(drone).setHold(SendCommandRequest.Hold.getDefaultInstance()).build()),
+                        Status.Code.FAILED_PRECONDITION, "alice"),
+                Arguments.of("fence without the lease", (Runnable) () -> bobFleet.get().uploadFence(UploadFenceRequest.newBuilder()
+                        .setVehicleId(drone).build()), Status.Code.FAILED_PRECONDITION, "alice"),
+                Arguments.of("mission upload without the lease", (Runnable) () -> bobMissions.get().uploadMission(
+                        UploadMissionRequest.newBuilder().setMissionId(approvedMission).build()), Status.Code.FAILED_PRECONDITION, "alice"),
+                Arguments.of("release a lease not held", (Runnable) () -> bobFleet.get().releaseControl(ReleaseControlRequest
+                        .newBuilder().setVehicleId(drone).build()), Status.Code.FAILED_PRECONDITION, "does not hold"),
+                // a state the lifecycle does not allow: FAILED_PRECONDITION naming the state
+                Arguments.of("start a draft", (Runnable) () -> aliceMissions.get().startMission(StartMissionRequest.newBuilder()
+                        .setMissionId(draftMission).build()), Status.Code.FAILED_PRECONDITION, "DRAFT"),
+                Arguments.of("upload a draft", (Runnable) () -> aliceMissions.get().uploadMission(UploadMissionRequest.newBuilder()
+                        .setMissionId(draftMission).build()), Status.Code.FAILED_PRECONDITION, "DRAFT"),
+                Arguments.of("approve twice", (Runnable) () -> aliceMissions.get().approveMission(ApproveMissionRequest.newBuilder()
+                        .setMissionId(approvedMission).build()), Status.Code.FAILED_PRECONDITION, "APPROVED"),
+                Arguments.of("pause a mission that is not flying", (Runnable) () -> aliceMissions.get().pauseMission(
+                        PauseMissionRequest.newBuilder().setMissionId(approvedMission).build()), Status.Code.FAILED_PRECONDITION, "APPROVED"),
+                Arguments.of("resume a mission that is not paused", (Runnable) () -> aliceMissions.get().resumeMission(
+                        ResumeMissionRequest.newBuilder().setMissionId(approvedMission).build()), Status.Code.FAILED_PRECONDITION, "APPROVED"),
+                // required fields are checked by name, never left to a NullPointerException
+                Arguments.of("mission without a vehicle id", (Runnable) () -> aliceMissions.get().createMission(CreateMissionRequest
+                        .newBuilder().setCruiseSpeedMS(8).build()), Status.Code.INVALID_ARGUMENT, "vehicle_id"),
+                Arguments.of("mission without a route", (Runnable) () -> aliceMissions.get().createMission(CreateMissionRequest
+                        .newBuilder().setVehicleId(drone).setCruiseSpeedMS(8).build()), Status.Code.INVALID_ARGUMENT, "route"),
+                Arguments.of("export of an empty plan", (Runnable) () -> aliceMissions.get().exportMission(ExportMissionRequest
+                        .newBuilder().setFormat(ExportFormat.EXPORT_FORMAT_KML).build()), Status.Code.INVALID_ARGUMENT, "routes"),
+                Arguments.of("vehicles of type 99", (Runnable) () -> fleet("pilot").listVehicles(ListVehiclesRequest.newBuilder()
+                        .addTypesValue(99).build()), Status.Code.INVALID_ARGUMENT, "types"),
+                Arguments.of("vehicle without an id", (Runnable) () -> fleet("pilot").getVehicle(GetVehicleRequest
+                        .getDefaultInstance()), Status.Code.INVALID_ARGUMENT, "vehicle_id"),
+                // unknown ids on streams: NOT_FOUND before anything is sent
+                Arguments.of("progress of an unknown mission", (Runnable) () -> as(MissionServiceGrpc.newBlockingStub(channel),
+                        "alice", "pilot").streamMissionProgress(StreamMissionProgressRequest.newBuilder().setMissionId("m-nope")
+                        .build()).hasNext(), Status.Code.NOT_FOUND, "m-nope"),
+                Arguments.of("lease changes of an unknown vehicle", (Runnable) () -> fleet("pilot").streamControlChanges(
+                        StreamControlChangesRequest.newBuilder().addVehicleIds("mav-1-99").build()).hasNext(),
+                        Status.Code.NOT_FOUND, "mav-1-99"),
+                Arguments.of("events above CRITICAL", (Runnable) () -> TelemetryServiceGrpc.newBlockingStub(channel)
+                        .streamEvents(StreamEventsRequest.newBuilder().setMinSeverityValue(7).build()).hasNext(),
+                        Status.Code.INVALID_ARGUMENT, "min_severity"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusalsOnALiveVehicle")
+    void eachRefusalGoesThroughTheOneStatusMap(String name, Runnable call, Status.Code code, String mentions) {
+        GrpcAssert.assertStatus(call::run, code, mentions);
+        assertThat(fleet("commander").listVehicles(ListVehiclesRequest.getDefaultInstance()).getVehiclesList()).hasSize(1);
     }
 }

@@ -11,13 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.skyfleet.fleet.store.InMemoryStore;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.StartMissionRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.CommandResult;
 import org.skyfleet.proto.v1.CreateMissionRequest;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.GetMissionRequest;
 import org.skyfleet.proto.v1.Mission;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.SendCommandRequest;
@@ -78,12 +80,12 @@ class MissionMovesWithItsDroneTest {
             fleet.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone).setTtlS(600).build());
             missionId = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone)
                     .setRoute(LongRoute.route(drone)).setCruiseSpeedMS(8).build()).getMission().getMissionId();
-            missions.approveMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
-            missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+            missions.approveMission(ApproveMissionRequest.newBuilder().setMissionId(missionId).build());
+            missions.uploadMission(UploadMissionRequest.newBuilder().setMissionId(missionId).build());
             assertThat(fleet.sendCommand(SendCommandRequest.newBuilder().setCommandId(NatsTestServer.unique("arm-"))
                     .setVehicleId(drone).setArm(SendCommandRequest.Arm.getDefaultInstance()).build()).getResult())
                     .isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
-            missions.startMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+            missions.startMission(StartMissionRequest.newBuilder().setMissionId(missionId).build());
             Await.until(WAIT, "three items done on A", () -> missions.getMission(GetMissionRequest.newBuilder()
                     .setMissionId(missionId).build()).getMission().getItemsDone() >= 3);
             doneBefore = missions.getMission(GetMissionRequest.newBuilder().setMissionId(missionId).build()).getMission().getItemsDone();

@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.skyfleet.fleet.store.InMemoryStore;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.StartMissionRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.CommandResult;
 import org.skyfleet.proto.v1.CreateMissionRequest;
@@ -18,7 +21,6 @@ import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.GetMissionRequest;
 import org.skyfleet.proto.v1.ListMissionsRequest;
 import org.skyfleet.proto.v1.Mission;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.SendCommandRequest;
@@ -86,12 +88,12 @@ class MissionsShowOnEveryNodeTest {
                 ListMissionsRequest.newBuilder().setVehicleId(drone).build()).getMissionsList().stream()
                 .anyMatch(m -> m.getMissionId().equals(missionId)));
 
-        missionsA.approveMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
-        missionsA.uploadMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+        missionsA.approveMission(ApproveMissionRequest.newBuilder().setMissionId(missionId).build());
+        missionsA.uploadMission(UploadMissionRequest.newBuilder().setMissionId(missionId).build());
         assertThat(fleetA.sendCommand(SendCommandRequest.newBuilder().setCommandId(NatsTestServer.unique("arm-"))
                 .setVehicleId(drone).setArm(SendCommandRequest.Arm.getDefaultInstance()).build()).getResult())
                 .isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
-        missionsA.startMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+        missionsA.startMission(StartMissionRequest.newBuilder().setMissionId(missionId).build());
 
         Await.until(WAIT, "node B to show the mission flying with two items done", () -> {
             Mission m = missionsB.getMission(GetMissionRequest.newBuilder().setMissionId(missionId).build()).getMission();
@@ -121,15 +123,15 @@ class MissionsShowOnEveryNodeTest {
         fleetB.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone).setTtlS(600).build());
         String missionId = missionsB.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone)
                 .setRoute(LongRoute.route(drone)).setCruiseSpeedMS(8).build()).getMission().getMissionId();
-        missionsB.approveMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
-        Mission uploaded = missionsB.uploadMission(MissionActionRequest.newBuilder().setMissionId(missionId).build()).getMission();
+        missionsB.approveMission(ApproveMissionRequest.newBuilder().setMissionId(missionId).build());
+        Mission uploaded = missionsB.uploadMission(UploadMissionRequest.newBuilder().setMissionId(missionId).build()).getMission();
         assertThat(uploaded.getState()).as("uploaded and read back through A's link").isEqualTo(MissionState.MISSION_STATE_UPLOADED);
         assertThat(nodeB.meters().get("skyfleet.cluster.transfers.relayed").counter().count())
                 .as("the upload and its read-back went to A").isGreaterThanOrEqualTo(2);
         assertThat(fleetB.sendCommand(SendCommandRequest.newBuilder().setCommandId(NatsTestServer.unique("arm-"))
                 .setVehicleId(drone).setArm(SendCommandRequest.Arm.getDefaultInstance()).build()).getResult())
                 .isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
-        missionsB.startMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+        missionsB.startMission(StartMissionRequest.newBuilder().setMissionId(missionId).build());
 
         Await.until(WAIT, "A to follow the mission from the drone's reports", () -> nodeA.missions().find(missionId)
                 .map(m -> m.state() == org.skyfleet.fleet.mission.MissionState.FLYING && m.itemsDone() >= 2).orElse(false));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skyfleet.planner.geo.GreatCircle;
 import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.proto.v1.GetSearchMapRequest;
 import org.skyfleet.proto.v1.CloseIncidentRequest;
 import org.skyfleet.proto.v1.GetIncidentRequest;
 import org.skyfleet.proto.v1.Incident;
@@ -174,11 +175,11 @@ class MissingPersonEndToEndTest {
         assertThat(searching.getSearch().getState()).isIn(SearchState.SEARCH_STATE_ACTIVE, SearchState.SEARCH_STATE_FOUND);
         assertThat(searching.getSearch().getExpectedProbabilityOfSuccess()).isBetween(0.05, 1.0);
         assertThat(searching.getSearch().getAssignmentsCount()).isBetween(1, 4);
-        var map = incidents.getSearchMap(GetIncidentRequest.newBuilder().setIncidentId(id).build());
+        var map = incidents.getSearchMap(GetSearchMapRequest.newBuilder().setIncidentId(id).build()).getSearchMap();
         assertThat(map.getSegmentsCount()).isGreaterThan(10);
         assertThat(map.getStatisticsSource()).isNotBlank();
         GrpcAssert.assertStatus(() -> as(incidents, "pat", "pilot").approveSearch(
-                org.skyfleet.proto.v1.SearchDecisionRequest.newBuilder().setIncidentId(id).build()), Status.Code.FAILED_PRECONDITION, "approval");
+                org.skyfleet.proto.v1.ApproveSearchRequest.newBuilder().setIncidentId(id).build()), Status.Code.FAILED_PRECONDITION, "approval");
 
         try {
             Await.until(Duration.ofSeconds(240), "the subject's track to be confirmed",

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.skyfleet.proto.v1.ApproveSearchRequest;
+import org.skyfleet.proto.v1.RejectSearchRequest;
 import org.skyfleet.proto.v1.CreateIncidentRequest;
 import org.skyfleet.proto.v1.GeoPoint;
 import org.skyfleet.proto.v1.GetIncidentRequest;
@@ -21,7 +23,6 @@ import org.skyfleet.proto.v1.IncidentPriority;
 import org.skyfleet.proto.v1.IncidentServiceGrpc;
 import org.skyfleet.proto.v1.IncidentType;
 import org.skyfleet.proto.v1.MissingPerson;
-import org.skyfleet.proto.v1.SearchDecisionRequest;
 import org.skyfleet.proto.v1.SearchState;
 import org.skyfleet.proto.v1.SubjectCategory;
 import org.skyfleet.proto.v1.TimelineEntry;
@@ -113,17 +114,17 @@ class SearchApprovalEndToEndTest {
         String other = create("CAD-78").getIncidentId();
         Await.until(Duration.ofSeconds(20), "the second plan proposed",
                 () -> get(other).getSearch().getState() == SearchState.SEARCH_STATE_AWAITING_APPROVAL);
-        Incident rejected = as("cmdr", "commander").rejectSearch(SearchDecisionRequest.newBuilder().setIncidentId(other)
+        Incident rejected = as("cmdr", "commander").rejectSearch(RejectSearchRequest.newBuilder().setIncidentId(other)
                 .setReason("helicopter already tasked").build()).getIncident();
         assertThat(rejected.getSearch().getState()).isEqualTo(SearchState.SEARCH_STATE_REJECTED);
-        GrpcAssert.assertStatus(() -> as("cmdr", "commander").rejectSearch(SearchDecisionRequest.newBuilder().setIncidentId(other).build()),
+        GrpcAssert.assertStatus(() -> as("cmdr", "commander").rejectSearch(RejectSearchRequest.newBuilder().setIncidentId(other).build()),
                 Status.Code.FAILED_PRECONDITION, "REJECTED");
-        GrpcAssert.assertStatus(() -> as("cmdr", "commander").rejectSearch(SearchDecisionRequest.newBuilder().setIncidentId("inc-9999").build()),
+        GrpcAssert.assertStatus(() -> as("cmdr", "commander").rejectSearch(RejectSearchRequest.newBuilder().setIncidentId("inc-9999").build()),
                 Status.Code.NOT_FOUND, "inc-9999");
 
-        GrpcAssert.assertStatus(() -> as("olly", "officer").approveSearch(SearchDecisionRequest.newBuilder().setIncidentId(id).build()),
+        GrpcAssert.assertStatus(() -> as("olly", "officer").approveSearch(ApproveSearchRequest.newBuilder().setIncidentId(id).build()),
                 Status.Code.PERMISSION_DENIED, "approve");
-        Incident approved = as("pat", "pilot").approveSearch(SearchDecisionRequest.newBuilder().setIncidentId(id)
+        Incident approved = as("pat", "pilot").approveSearch(ApproveSearchRequest.newBuilder().setIncidentId(id)
                 .setReason("weather fine, area clear").build()).getIncident();
         assertThat(approved.getTimelineList()).anySatisfy(e -> {
             assertThat(e.getKind()).isEqualTo(TimelineKind.TIMELINE_KIND_SEARCH_APPROVED);
@@ -133,7 +134,7 @@ class SearchApprovalEndToEndTest {
         assertThat(get(id).getSearch().getState()).isEqualTo(SearchState.SEARCH_STATE_ACTIVE);
         assertThat(server.audit().entries()).anySatisfy(e -> assertThat(e.detail()).contains("approved by pat"));
         assertThat(kinds(other)).doesNotContain(TimelineKind.TIMELINE_KIND_DRONE_LAUNCHED);
-        GrpcAssert.assertStatus(() -> as("pat", "pilot").approveSearch(SearchDecisionRequest.newBuilder().setIncidentId(id).build()),
+        GrpcAssert.assertStatus(() -> as("pat", "pilot").approveSearch(ApproveSearchRequest.newBuilder().setIncidentId(id).build()),
                 Status.Code.FAILED_PRECONDITION, "no search waiting");
     }
 

@@ -23,11 +23,13 @@ import org.skyfleet.fleet.geofence.ZoneCategory;
 import org.skyfleet.fleet.geofence.ZoneKind;
 import org.skyfleet.fleet.geofence.ZoneShape;
 import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.proto.v1.AbortMissionRequest;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.CreateMissionRequest;
 import org.skyfleet.proto.v1.DeleteZoneRequest;
 import org.skyfleet.proto.v1.GeofenceServiceGrpc;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.UploadFenceRequest;
 import org.skyfleet.proto.v1.VehicleRoute;
 import org.skyfleet.proto.v1.WaypointAction;
@@ -125,13 +127,13 @@ class ZonesInPlansAndCommandsTest {
                         .setAction(WaypointAction.WAYPOINT_ACTION_NAVIGATE)).build();
         String id = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(droneId).setRoute(route)
                 .setCruiseSpeedMS(8).build()).getMission().getMissionId();
-        missions.approveMission(MissionActionRequest.newBuilder().setMissionId(id).build());
-        missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build());
+        missions.approveMission(ApproveMissionRequest.newBuilder().setMissionId(id).build());
+        missions.uploadMission(UploadMissionRequest.newBuilder().setMissionId(id).build());
 
         assertStatus(() -> zones.deleteZone(DeleteZoneRequest.newBuilder().setZoneId("z-school").build()),
                 Status.Code.FAILED_PRECONDITION, id);
 
-        missions.abortMission(MissionActionRequest.newBuilder().setMissionId(id).setReason("test over").build());
+        missions.abortMission(AbortMissionRequest.newBuilder().setMissionId(id).setReason("test over").build());
         zones.deleteZone(DeleteZoneRequest.newBuilder().setZoneId("z-school").build());
         assertThat(server.geofences().get("z-school")).isEmpty();
     }

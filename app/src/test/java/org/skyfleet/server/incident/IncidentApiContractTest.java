@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.skyfleet.proto.v1.AssignmentActionRequest;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentRequest;
+import org.skyfleet.proto.v1.GetSearchMapRequest;
+import org.skyfleet.proto.v1.ApproveSearchRequest;
 import org.skyfleet.proto.v1.CloseIncidentRequest;
+import org.skyfleet.proto.v1.RejectSearchRequest;
+import org.skyfleet.proto.v1.ReportArrivalRequest;
+import org.skyfleet.proto.v1.StreamAssignmentsRequest;
 import org.skyfleet.proto.v1.Covariance2;
 import org.skyfleet.proto.v1.CreateIncidentRequest;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
@@ -111,7 +116,7 @@ class IncidentApiContractTest {
                         .setIncidentId("inc-404").build()), Status.Code.NOT_FOUND, "inc-404"),
                 Arguments.of("close without reason", (Runnable) () -> incidents("commander").closeIncident(CloseIncidentRequest
                         .newBuilder().setIncidentId("inc-404").build()), Status.Code.INVALID_ARGUMENT, "reason"),
-                Arguments.of("search map of nothing", (Runnable) () -> incidents("commander").getSearchMap(GetIncidentRequest.newBuilder()
+                Arguments.of("search map of nothing", (Runnable) () -> incidents("commander").getSearchMap(GetSearchMapRequest.newBuilder()
                         .setIncidentId("inc-404").build()), Status.Code.NOT_FOUND, "inc-404"),
                 Arguments.of("sighting confidence 2", (Runnable) () -> sightings("d", "dispatcher").reportSighting(sighting()
                         .setConfidence(2).build()), Status.Code.INVALID_ARGUMENT, "confidence"),
@@ -126,21 +131,50 @@ class IncidentApiContractTest {
                         sighting().setSource(SightingSource.SIGHTING_SOURCE_DRONE).setSourceId("mav-1-2").build()),
                         Status.Code.PERMISSION_DENIED, "mav-1-2"),
                 Arguments.of("acknowledge an unknown assignment", (Runnable) () -> officer1().acknowledgeAssignment(
-                        AssignmentActionRequest.newBuilder().setAssignmentId("asg-404").setUnitId("officer-1").build()),
+                        AcknowledgeAssignmentRequest.newBuilder().setAssignmentId("asg-404").setUnitId("officer-1").build()),
                         Status.Code.NOT_FOUND, "asg-404"),
                 Arguments.of("officer acknowledges for another", (Runnable) () -> officer1().acknowledgeAssignment(
-                        AssignmentActionRequest.newBuilder().setAssignmentId("asg-1").setUnitId("officer-2").build()),
+                        AcknowledgeAssignmentRequest.newBuilder().setAssignmentId("asg-1").setUnitId("officer-2").build()),
+                        Status.Code.PERMISSION_DENIED, "own unit"),
+                Arguments.of("arrival at an unknown assignment", (Runnable) () -> officer1().reportArrival(
+                        ReportArrivalRequest.newBuilder().setAssignmentId("asg-404").setUnitId("officer-1").build()),
+                        Status.Code.NOT_FOUND, "asg-404"),
+                Arguments.of("assignments of no unit", (Runnable) () -> as(DispatchServiceGrpc.newBlockingStub(channel), "d",
+                        "dispatcher").streamAssignments(StreamAssignmentsRequest.getDefaultInstance()).hasNext(),
+                        Status.Code.INVALID_ARGUMENT, "unit_id"),
+                Arguments.of("officer watches another unit", (Runnable) () -> officer1().streamAssignments(
+                        StreamAssignmentsRequest.newBuilder().setUnitId("officer-2").build()).hasNext(),
                         Status.Code.PERMISSION_DENIED, "own unit"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCalls")
     void badInputGetsThePreciseStatusAndTheServerKeepsServing(String name, Runnable call, Status.Code code, String mentions) {
+        int before = allIncidents();
         GrpcAssert.assertStatus(call::run, code, mentions);
-        assertThat(incidents("commander").listIncidents(ListIncidentsRequest.newBuilder().setIncludeClosed(true).build())
-                .getIncidentsList()).isEmpty();
+        assertThat(allIncidents()).isEqualTo(before);
         assertThat(SightingServiceGrpc.newBlockingStub(channel).listTracks(ListTracksRequest.newBuilder().setIncludeTentative(true)
                 .build()).getTracksList()).noneMatch(t -> t.getSightingIdsList().contains("s-1"));
+    }
+
+    private static int allIncidents() {
+        return incidents("commander").listIncidents(ListIncidentsRequest.newBuilder().setIncludeClosed(true).build())
+                .getIncidentsCount();
+    }
+
+    @Test
+    void whatTheIncidentsStateDoesNotAllowIsFailedPreconditionNamingTheState() {
+        String id = incidents("dispatcher").createIncident(call().setSubjectDescription("a lost dog").build()).getIncident()
+                .getIncidentId();
+        GrpcAssert.assertStatus(() -> incidents("pilot").approveSearch(ApproveSearchRequest.newBuilder().setIncidentId(id)
+                .setReason("go").build()), Status.Code.FAILED_PRECONDITION, "no search waiting for approval");
+        GrpcAssert.assertStatus(() -> incidents("pilot").rejectSearch(RejectSearchRequest.newBuilder().setIncidentId(id)
+                .setReason("no").build()), Status.Code.FAILED_PRECONDITION, "no search waiting for approval");
+        GrpcAssert.assertStatus(() -> incidents("commander").getSearchMap(GetSearchMapRequest.newBuilder().setIncidentId(id)
+                .build()), Status.Code.NOT_FOUND, "has no search");
+        incidents("commander").closeIncident(CloseIncidentRequest.newBuilder().setIncidentId(id).setReason("found at home").build());
+        GrpcAssert.assertStatus(() -> incidents("commander").closeIncident(CloseIncidentRequest.newBuilder().setIncidentId(id)
+                .setReason("again").build()), Status.Code.FAILED_PRECONDITION, "was closed");
     }
 
     @Test

@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.CreateMissionRequest;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.VehicleRoute;
@@ -73,11 +74,11 @@ class LossyUploadEndToEndTest {
         route.addWaypoints(wp(0, WaypointAction.WAYPOINT_ACTION_RETURN_TO_LAUNCH));
         String id = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone).setRoute(route)
                 .setCruiseSpeedMS(8).build()).getMission().getMissionId();
-        missions.approveMission(MissionActionRequest.newBuilder().setMissionId(id).build());
+        missions.approveMission(ApproveMissionRequest.newBuilder().setMissionId(id).build());
         long lostBefore = sim.vehicle("lossy").link().lost();
 
         var uploaded = missions.withDeadlineAfter(120, TimeUnit.SECONDS)
-                .uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build()).getMission();
+                .uploadMission(UploadMissionRequest.newBuilder().setMissionId(id).build()).getMission();
 
         assertThat(uploaded.getState()).as(uploaded.getTransitionsList().toString()).isEqualTo(MissionState.MISSION_STATE_UPLOADED);
         assertThat(uploaded.getTransitions(uploaded.getTransitionsCount() - 1).getReason()).contains("read back 28 items", "hash matches");

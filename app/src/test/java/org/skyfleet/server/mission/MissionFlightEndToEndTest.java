@@ -15,12 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skyfleet.fleet.vehicle.LandedState;
 import org.skyfleet.fleet.vehicle.VehicleState;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.StartMissionRequest;
+import org.skyfleet.proto.v1.StreamMissionProgressRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.CommandResult;
 import org.skyfleet.proto.v1.CreateMissionRequest;
 import org.skyfleet.proto.v1.FleetServiceGrpc;
 import org.skyfleet.proto.v1.GetMissionRequest;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionProgress;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.MissionState;
@@ -106,21 +109,21 @@ class MissionFlightEndToEndTest {
                 .setCruiseSpeedMS(8).build()).getMission();
         String id = draft.getMissionId();
         assertThat(draft.getState()).isEqualTo(MissionState.MISSION_STATE_DRAFT);
-        GrpcAssert.assertStatus(() -> missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build()),
+        GrpcAssert.assertStatus(() -> missions.uploadMission(UploadMissionRequest.newBuilder().setMissionId(id).build()),
                 Status.Code.FAILED_PRECONDITION, "DRAFT");
 
-        missions.approveMission(MissionActionRequest.newBuilder().setMissionId(id).build());
-        var uploaded = missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(id).build()).getMission();
+        missions.approveMission(ApproveMissionRequest.newBuilder().setMissionId(id).build());
+        var uploaded = missions.uploadMission(UploadMissionRequest.newBuilder().setMissionId(id).build()).getMission();
         assertThat(uploaded.getState()).isEqualTo(MissionState.MISSION_STATE_UPLOADED);
         assertThat(uploaded.getTransitions(uploaded.getTransitionsCount() - 1).getReason()).contains("hash matches");
 
-        var recorder = new StreamRecorder<GetMissionRequest, MissionProgress>(false);
-        MissionServiceGrpc.newStub(channel).streamMissionProgress(GetMissionRequest.newBuilder().setMissionId(id).build(), recorder);
+        var recorder = new StreamRecorder<StreamMissionProgressRequest, MissionProgress>(false);
+        MissionServiceGrpc.newStub(channel).streamMissionProgress(StreamMissionProgressRequest.newBuilder().setMissionId(id).build(), recorder);
         List<MissionProgress> progress = recorder.received;
         assertThat(fleet.sendCommand(SendCommandRequest.newBuilder().setCommandId("arm-pad").setVehicleId(drone)
                 .setArm(SendCommandRequest.Arm.getDefaultInstance()).build()).getResult()).isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
-        var started = missions.startMission(MissionActionRequest.newBuilder().setMissionId(id).build());
-        assertThat(started.getCommandResult()).isEqualTo("ACCEPTED");
+        var started = missions.startMission(StartMissionRequest.newBuilder().setMissionId(id).build());
+        assertThat(started.getCommandResult()).isEqualTo(org.skyfleet.proto.v1.CommandResult.COMMAND_RESULT_ACCEPTED);
         assertThat(started.getMission().getState()).isEqualTo(MissionState.MISSION_STATE_FLYING);
 
         Await.until(Duration.ofSeconds(60), "the mission to complete",

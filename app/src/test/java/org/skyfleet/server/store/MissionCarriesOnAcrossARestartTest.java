@@ -22,6 +22,9 @@ import org.skyfleet.fleet.geofence.ZoneKind;
 import org.skyfleet.fleet.geofence.ZoneShape;
 import org.skyfleet.fleet.store.jdbc.JdbcStore;
 import org.skyfleet.planner.geo.GeoPoint;
+import org.skyfleet.proto.v1.ApproveMissionRequest;
+import org.skyfleet.proto.v1.StartMissionRequest;
+import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.AcquireControlRequest;
 import org.skyfleet.proto.v1.CommandResult;
 import org.skyfleet.proto.v1.CreateMissionRequest;
@@ -30,7 +33,6 @@ import org.skyfleet.proto.v1.GetMissionRequest;
 import org.skyfleet.proto.v1.GetPositionHistoryRequest;
 import org.skyfleet.proto.v1.ListTracksRequest;
 import org.skyfleet.proto.v1.Mission;
-import org.skyfleet.proto.v1.MissionActionRequest;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.PositionHistorySample;
@@ -105,12 +107,12 @@ class MissionCarriesOnAcrossARestartTest {
             fleet.acquireControl(AcquireControlRequest.newBuilder().setVehicleId(drone).setTtlS(600).build());
             missionId = missions.createMission(CreateMissionRequest.newBuilder().setVehicleId(drone)
                     .setRoute(LongRoute.route(drone)).setCruiseSpeedMS(8).build()).getMission().getMissionId();
-            missions.approveMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
-            missions.uploadMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+            missions.approveMission(ApproveMissionRequest.newBuilder().setMissionId(missionId).build());
+            missions.uploadMission(UploadMissionRequest.newBuilder().setMissionId(missionId).build());
             assertThat(fleet.sendCommand(SendCommandRequest.newBuilder().setCommandId("arm-long").setVehicleId(drone)
                     .setArm(SendCommandRequest.Arm.getDefaultInstance()).build()).getResult())
                     .isEqualTo(CommandResult.COMMAND_RESULT_ACCEPTED);
-            missions.startMission(MissionActionRequest.newBuilder().setMissionId(missionId).build());
+            missions.startMission(StartMissionRequest.newBuilder().setMissionId(missionId).build());
             var sightings = as(SightingServiceGrpc.newBlockingStub(channel), "pc-101", "officer");
             sightings.reportSighting(officerSaw("o-1", 0));
             trackId = sightings.reportSighting(officerSaw("o-2", 3)).getTrackId();

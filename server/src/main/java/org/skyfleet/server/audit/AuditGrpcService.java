@@ -1,6 +1,5 @@
 package org.skyfleet.server.audit;
 
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import org.skyfleet.fleet.audit.AuditJournal;
@@ -8,6 +7,7 @@ import org.skyfleet.proto.v1.AuditServiceGrpc;
 import org.skyfleet.proto.v1.ListAuditEntriesRequest;
 import org.skyfleet.proto.v1.ListAuditEntriesResponse;
 import org.skyfleet.server.grpc.ProtoMapper;
+import org.skyfleet.server.grpc.StatusMapping;
 
 /** {@code skyfleet.v1.AuditService}: pages through the journal. */
 public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
@@ -21,10 +21,13 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
 
     @Override
     public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> observer) {
+        StatusMapping.answer(observer, () -> page(request));
+    }
+
+    private ListAuditEntriesResponse page(ListAuditEntriesRequest request) {
         if (Integer.toUnsignedLong(request.getLimit()) > MAX_LIMIT) { // uint32: above 2^31 it reads negative
-            observer.onError(Status.INVALID_ARGUMENT.withDescription("limit must be at most " + MAX_LIMIT + ", got "
-                    + Integer.toUnsignedString(request.getLimit())).asRuntimeException());
-            return;
+            throw new IllegalArgumentException("limit must be at most " + MAX_LIMIT + ", got "
+                    + Integer.toUnsignedString(request.getLimit()) + "; page with after_sequence");
         }
         int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
         // chain_intact is of the whole journal, so it is read (a page at a time) on every call
@@ -44,8 +47,7 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
             }
             after = page.get(page.size() - 1).sequence();
         }
-        observer.onNext(b.build());
-        observer.onCompleted();
+        return b.build();
     }
 
     public static org.skyfleet.proto.v1.AuditEntry toProto(org.skyfleet.fleet.audit.AuditEntry e) {

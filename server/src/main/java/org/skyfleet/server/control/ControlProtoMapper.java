@@ -1,6 +1,5 @@
 package org.skyfleet.server.control;
 
-import io.grpc.Status;
 import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.VehicleCommand;
 import org.skyfleet.fleet.control.ControlLease;
@@ -33,47 +32,52 @@ public final class ControlProtoMapper {
         return b.build();
     }
 
-    /** The domain command, or INVALID_ARGUMENT saying what is wrong. */
+    /**
+     * The domain command.
+     *
+     * @throws IllegalArgumentException saying what is wrong (INVALID_ARGUMENT at the edge)
+     */
     public static VehicleCommand command(SendCommandRequest r) {
-        try {
-            return switch (r.getCommandCase()) {
-                case ARM -> VehicleCommand.arm();
-                case DISARM -> VehicleCommand.disarm();
-                case TAKEOFF -> VehicleCommand.takeoff(r.getTakeoff().getAltRelM());
-                case GO_TO -> VehicleCommand.goTo(r.getGoTo().getTarget().getLatDeg(), r.getGoTo().getTarget().getLonDeg(),
-                        r.getGoTo().getTarget().getAltRelM());
-                case ORBIT -> {
-                    if (!r.getOrbit().hasCentre()) {
-                        throw new IllegalArgumentException("orbit.centre is required (lat_deg, lon_deg, alt_rel_m)");
-                    }
-                    var centre = r.getOrbit().getCentre();
-                    yield VehicleCommand.orbit(centre.getLatDeg(), centre.getLonDeg(), centre.getAltRelM(),
-                            r.getOrbit().getRadiusM(), r.getOrbit().getSpeedMS());
+        return switch (r.getCommandCase()) {
+            case ARM -> VehicleCommand.arm();
+            case DISARM -> VehicleCommand.disarm();
+            case TAKEOFF -> VehicleCommand.takeoff(r.getTakeoff().getAltRelM());
+            case GO_TO -> VehicleCommand.goTo(r.getGoTo().getTarget().getLatDeg(), r.getGoTo().getTarget().getLonDeg(),
+                    r.getGoTo().getTarget().getAltRelM());
+            case ORBIT -> {
+                if (!r.getOrbit().hasCentre()) {
+                    throw new IllegalArgumentException("orbit.centre is required (lat_deg, lon_deg, alt_rel_m)");
                 }
-                case HOLD -> VehicleCommand.hold();
-                case RETURN_TO_LAUNCH -> VehicleCommand.returnToLaunch();
-                case LAND -> VehicleCommand.land();
-                case SET_SPEED -> VehicleCommand.setSpeed(r.getSetSpeed().getSpeedMS());
-                case START_MISSION -> VehicleCommand.missionStart();
-                case PAUSE_MISSION -> VehicleCommand.missionPause();
-                case RESUME_MISSION -> VehicleCommand.missionResume();
-                case EMERGENCY_STOP -> {
-                    if (!r.getEmergencyStop().getConfirmMotorsStopAndVehicleFalls()) {
-                        throw new IllegalArgumentException("emergency stop cuts the motors and the vehicle falls: set "
-                                + "confirm_motors_stop_and_vehicle_falls to send it");
-                    }
-                    yield VehicleCommand.kill();
+                var centre = r.getOrbit().getCentre();
+                yield VehicleCommand.orbit(centre.getLatDeg(), centre.getLonDeg(), centre.getAltRelM(),
+                        r.getOrbit().getRadiusM(), r.getOrbit().getSpeedMS());
+            }
+            case HOLD -> VehicleCommand.hold();
+            case RETURN_TO_LAUNCH -> VehicleCommand.returnToLaunch();
+            case LAND -> VehicleCommand.land();
+            case SET_SPEED -> VehicleCommand.setSpeed(r.getSetSpeed().getSpeedMS());
+            case START_MISSION -> VehicleCommand.missionStart();
+            case PAUSE_MISSION -> VehicleCommand.missionPause();
+            case RESUME_MISSION -> VehicleCommand.missionResume();
+            case EMERGENCY_STOP -> {
+                if (!r.getEmergencyStop().getConfirmMotorsStopAndVehicleFalls()) {
+                    throw new IllegalArgumentException("emergency stop cuts the motors and the vehicle falls: set "
+                            + "confirm_motors_stop_and_vehicle_falls to send it");
                 }
-                case COMMAND_NOT_SET -> throw new IllegalArgumentException("no command given");
-            };
-        } catch (IllegalArgumentException e) {
-            throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
-        }
+                yield VehicleCommand.kill();
+            }
+            case COMMAND_NOT_SET -> throw new IllegalArgumentException("no command given");
+        };
     }
 
     public static SendCommandResponse outcome(CommandOutcome o) {
-        return SendCommandResponse.newBuilder().setResult(CommandResult.forNumber(o.result().ordinal() + 1))
+        return SendCommandResponse.newBuilder().setResult(result(o.result()))
                 .setProgressPercent(o.progressPercent()).setAttempts(o.attempts())
                 .setDetail(o.detail() == null ? "" : o.detail()).build();
+    }
+
+    /** The vehicle's answer on the wire: the proto enum is the domain's, in order, after UNSPECIFIED. */
+    public static CommandResult result(org.skyfleet.fleet.command.CommandResult r) {
+        return CommandResult.forNumber(r.ordinal() + 1);
     }
 }

@@ -7,7 +7,7 @@ import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.store.CommandRecord;
 import org.skyfleet.fleet.store.CommandStore;
@@ -83,7 +83,7 @@ public final class FleetControl {
             return AcquireControlResponse.newBuilder().setLease(ControlProtoMapper.lease(l)).build();
         } catch (LeaseConflictException e) {
             audit.append(caller.toString(), "lease acquire", r.getVehicleId(), "", "FAILED_PRECONDITION: " + e.getMessage());
-            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+            throw e;
         }
     }
 
@@ -141,7 +141,13 @@ public final class FleetControl {
         });
     }
 
-    public void send(Operator caller, SendCommandRequest r, StreamObserver<SendCommandResponse> observer) {
+    /**
+     * Sends a command once per command id; completes with the vehicle's answer.
+     *
+     * @throws LeaseConflictException when the caller does not hold the vehicle's lease
+     * @throws IllegalArgumentException for a command id reused for another command
+     */
+    public CompletionStage<SendCommandResponse> send(Operator caller, SendCommandRequest r) {
         VehicleCommand command = ControlProtoMapper.command(r);
         knownVehicle(r.getVehicleId());
         String fingerprint = r.getVehicleId() + " " + command;
@@ -150,36 +156,24 @@ public final class FleetControl {
         } catch (LeaseConflictException e) {
             audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(), "id " + r.getCommandId(),
                     "FAILED_PRECONDITION: " + e.getMessage());
-            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+            throw e;
         }
         airspace.refusal(command).ifPresent(why -> {
             audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(), "id " + r.getCommandId(),
                     "FAILED_PRECONDITION: " + why);
             throw Status.FAILED_PRECONDITION.withDescription("refused before sending: " + why).asRuntimeException();
         });
-        try {
-            recallAnsweredElsewhere(r.getCommandId());
-            ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getCommandId(), r.getVehicleId(), command, p -> { })
-                            .thenApply(o -> {
-                                if (!neverSent(o)) { // a command that never left the ground may be retried under its id
-                                    answered.save(new CommandRecord(r.getCommandId(), fingerprint, o, clock.instant()));
-                                }
-                                audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(),
-                                        "id " + r.getCommandId() + " " + command, o.result() + " after " + o.attempts() + " attempt(s)");
-                                return o;
-                            }))
-                    .whenComplete((o, e) -> {
-                        if (e != null) {
-                            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                            observer.onError(Status.INTERNAL.withDescription("command failed: " + cause).asRuntimeException());
-                        } else {
-                            observer.onNext(ControlProtoMapper.outcome(o));
-                            observer.onCompleted();
-                        }
-                    });
-        } catch (IllegalArgumentException e) {
-            throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
-        }
+        recallAnsweredElsewhere(r.getCommandId());
+        return ledger.runOnce(r.getCommandId(), fingerprint, () -> commands.send(r.getCommandId(), r.getVehicleId(), command, p -> { })
+                        .thenApply(o -> {
+                            if (!neverSent(o)) { // a command that never left the ground may be retried under its id
+                                answered.save(new CommandRecord(r.getCommandId(), fingerprint, o, clock.instant()));
+                            }
+                            audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(),
+                                    "id " + r.getCommandId() + " " + command, o.result() + " after " + o.attempts() + " attempt(s)");
+                            return o;
+                        }))
+                .thenApply(ControlProtoMapper::outcome);
     }
 
     /**

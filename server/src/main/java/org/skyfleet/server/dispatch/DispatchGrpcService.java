@@ -10,14 +10,18 @@ import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.Operator.Role;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.Dispatcher;
-import org.skyfleet.proto.v1.AssignmentActionRequest;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentRequest;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentResponse;
+import org.skyfleet.proto.v1.AssignmentUpdate;
+import org.skyfleet.proto.v1.ReportArrivalRequest;
+import org.skyfleet.proto.v1.ReportArrivalResponse;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
 import org.skyfleet.proto.v1.ListUnitsRequest;
 import org.skyfleet.proto.v1.ListUnitsResponse;
 import org.skyfleet.proto.v1.ReportUnitPositionsResponse;
 import org.skyfleet.proto.v1.StreamAssignmentsRequest;
 import org.skyfleet.proto.v1.UnitPositionReport;
-import org.skyfleet.server.grpc.Answers;
+import org.skyfleet.server.grpc.StatusMapping;
 import org.skyfleet.server.grpc.LatestByKeyStream;
 import org.skyfleet.server.grpc.Permissions;
 
@@ -37,8 +41,8 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
         Operator caller;
         try {
             caller = Permissions.require("report unit positions", Role.OFFICER, Role.DISPATCHER, Role.AUTOMATION);
-        } catch (StatusRuntimeException e) {
-            responses.onError(e);
+        } catch (RuntimeException e) {
+            StatusMapping.refuse(responses, e);
             return new Ignore<>();
         }
         AtomicLong accepted = new AtomicLong();
@@ -56,10 +60,11 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
                             ProtoMapper.point(r.getPosition()), r.getAccuracyM(), DispatchProtoMapper.status(r.getStatus()),
                             r.hasTime() ? ProtoMapper.instant(r.getTime()) : null);
                     accepted.incrementAndGet();
-                } catch (IllegalArgumentException | StatusRuntimeException e) {
+                } catch (RuntimeException e) {
                     // one bad report does not end the stream: the app keeps reporting, the answer says why
                     rejected.incrementAndGet();
-                    lastError.set(e instanceof StatusRuntimeException s ? s.getStatus().getDescription() : e.getMessage());
+                    StatusRuntimeException status = StatusMapping.toStatus(e);
+                    lastError.set(status.getStatus().getDescription());
                 }
             }
 
@@ -79,28 +84,28 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
 
     @Override
     public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> observer) {
-        Answers.answer(observer, () -> ListUnitsResponse.newBuilder()
+        StatusMapping.answer(observer, () -> ListUnitsResponse.newBuilder()
                 .addAllUnits(dispatcher.roster().all().stream().map(DispatchProtoMapper::unit).toList()).build());
     }
 
     @Override
-    public void streamAssignments(StreamAssignmentsRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
-        Operator caller;
-        try {
-            caller = Permissions.require("watch assignments", Role.OFFICER, Role.DISPATCHER, Role.COMMANDER, Role.AUTOMATION);
+    public void streamAssignments(StreamAssignmentsRequest request, StreamObserver<AssignmentUpdate> observer) {
+        boolean admitted = StatusMapping.admit(observer, () -> {
+            Operator caller = Permissions.require("watch assignments", Role.OFFICER, Role.DISPATCHER, Role.COMMANDER,
+                    Role.AUTOMATION);
             requireOwnUnit(caller, request.getUnitId(), "watch the assignments of");
             if (request.getUnitId().isBlank()) {
-                throw Status.INVALID_ARGUMENT.withDescription("unit_id: required").asRuntimeException();
+                throw new IllegalArgumentException("unit_id is required: the unit whose assignments to watch");
             }
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
+        });
+        if (!admitted) {
             return;
         }
         String unitId = request.getUnitId();
-        LatestByKeyStream<String, org.skyfleet.proto.v1.Assignment> stream = LatestByKeyStream.of(observer);
+        LatestByKeyStream<String, AssignmentUpdate> stream = LatestByKeyStream.of(observer);
         AutoCloseable sub = dispatcher.subscribe(a -> {
             if (a.unitId().equals(unitId)) {
-                stream.offer(a.assignmentId(), DispatchProtoMapper.assignment(a));
+                stream.offer(a.assignmentId(), update(a));
             }
         });
         stream.onClose(() -> {
@@ -110,25 +115,31 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
                 // nothing held
             }
         });
-        dispatcher.currentFor(unitId).ifPresent(a -> stream.offer(a.assignmentId(), DispatchProtoMapper.assignment(a)));
+        dispatcher.currentFor(unitId).ifPresent(a -> stream.offer(a.assignmentId(), update(a)));
+    }
+
+    private static AssignmentUpdate update(Assignment a) {
+        return AssignmentUpdate.newBuilder().setAssignment(DispatchProtoMapper.assignment(a)).build();
     }
 
     @Override
-    public void acknowledgeAssignment(AssignmentActionRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
-        Answers.answer(observer, () -> {
+    public void acknowledgeAssignment(AcknowledgeAssignmentRequest request,
+                                      StreamObserver<AcknowledgeAssignmentResponse> observer) {
+        StatusMapping.answer(observer, () -> {
             Operator caller = Permissions.require("acknowledge assignments", Role.OFFICER, Role.DISPATCHER);
             requireOwnUnit(caller, request.getUnitId(), "acknowledge for");
-            return DispatchProtoMapper.assignment(dispatcher.acknowledge(request.getAssignmentId(), request.getUnitId()));
+            Assignment a = dispatcher.acknowledge(request.getAssignmentId(), request.getUnitId());
+            return AcknowledgeAssignmentResponse.newBuilder().setAssignment(DispatchProtoMapper.assignment(a)).build();
         });
     }
 
     @Override
-    public void reportArrival(AssignmentActionRequest request, StreamObserver<org.skyfleet.proto.v1.Assignment> observer) {
-        Answers.answer(observer, () -> {
+    public void reportArrival(ReportArrivalRequest request, StreamObserver<ReportArrivalResponse> observer) {
+        StatusMapping.answer(observer, () -> {
             Operator caller = Permissions.require("report arrivals", Role.OFFICER, Role.DISPATCHER);
             requireOwnUnit(caller, request.getUnitId(), "report the arrival of");
             Assignment a = dispatcher.arrive(request.getAssignmentId(), request.getUnitId());
-            return DispatchProtoMapper.assignment(a);
+            return ReportArrivalResponse.newBuilder().setAssignment(DispatchProtoMapper.assignment(a)).build();
         });
     }
 

@@ -44,11 +44,7 @@ public final class FenceUpload {
     public CompletionStage<Result> upload(Operator caller, String vehicleId) {
         var vehicle = vehicles.find(vehicleId).orElseThrow(() -> Status.NOT_FOUND
                 .withDescription("unknown vehicle '" + vehicleId + "'").asRuntimeException());
-        try {
-            leases.requireHeldBy(vehicleId, caller);
-        } catch (LeaseConflictException e) {
-            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
-        }
+        leases.requireHeldBy(vehicleId, caller);  // LeaseConflictException: FAILED_PRECONDITION at the edge
         var now = clock.instant();
         var applicable = zones.all().stream()
                 .filter(z -> z.appliesTo().vehicleIds().isEmpty() || z.appliesTo().vehicleIds().contains(vehicleId))

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.skyfleet.fleet.geofence.Geofences;
-import org.skyfleet.fleet.geofence.InvalidZoneException;
 import org.skyfleet.fleet.geofence.RouteBreach;
 import org.skyfleet.fleet.geofence.RouteCheck;
 import org.skyfleet.fleet.geofence.RouteWaypoint;
@@ -30,6 +29,7 @@ import org.skyfleet.proto.v1.ListZonesResponse;
 import org.skyfleet.proto.v1.RouteCheckWaypoint;
 import org.skyfleet.proto.v1.UpdateZoneRequest;
 import org.skyfleet.proto.v1.ZoneResponse;
+import org.skyfleet.server.grpc.StatusMapping;
 
 /**
  * {@code skyfleet.v1.GeofenceService} over the live {@link Geofences}: every change is validated by the
@@ -86,7 +86,7 @@ public final class GeofenceGrpcService extends GeofenceServiceGrpc.GeofenceServi
     public void deleteZone(DeleteZoneRequest request, StreamObserver<DeleteZoneResponse> observer) {
         run(observer, () -> {
             deletionBlocker.apply(request.getZoneId()).ifPresent(why -> {
-                throw io.grpc.Status.FAILED_PRECONDITION.withDescription(why).asRuntimeException();
+                throw new IllegalStateException(why);
             });
             if (!geofences.delete(request.getZoneId())) {
                 throw notFound(request.getZoneId());
@@ -144,7 +144,7 @@ public final class GeofenceGrpcService extends GeofenceServiceGrpc.GeofenceServi
             try {
                 zones = GeofenceGeoJson.parse(request.getGeojson());
             } catch (IllegalArgumentException e) {
-                throw GeofenceProtoMapper.invalid("GeoJSON import: " + e.getMessage());
+                throw new IllegalArgumentException("GeoJSON import: " + e.getMessage(), e);
             }
             geofences.saveAll(zones);
             return ImportGeoJsonResponse.newBuilder().addAllZoneIds(zones.stream().map(Zone::id).toList()).build();
@@ -169,17 +169,6 @@ public final class GeofenceGrpcService extends GeofenceServiceGrpc.GeofenceServi
     }
 
     private static <T> void run(StreamObserver<T> observer, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-            return;
-        } catch (InvalidZoneException e) {
-            observer.onError(GeofenceProtoMapper.invalid(e.getMessage()));
-            return;
-        }
-        observer.onNext(result);
-        observer.onCompleted();
+        StatusMapping.answer(observer, work);
     }
 }

@@ -12,9 +12,11 @@ import java.util.Locale;
 import org.skyfleet.fleet.control.Operator;
 
 /**
- * Puts the caller's identity in the call's context. Until token authentication replaces it, callers
- * name themselves in metadata ({@code x-skyfleet-subject}, {@code x-skyfleet-role}); calls that act
- * on the fleet require it, watching does not.
+ * Puts the caller's identity in the call's context: the operator its bearer token names
+ * ({@code authorization: Bearer <token>}, from {@code skyfleet token create}). Only where named callers
+ * are trusted (tests, a lab demo: {@code trustNamedCallers}) may a caller without a token name itself in
+ * metadata ({@code x-skyfleet-subject}, {@code x-skyfleet-role}). Calls that act on the fleet require an
+ * identity; which roles may call what is {@link RpcRoles}.
  */
 public final class CallerInterceptor implements ServerInterceptor {
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -132,7 +134,8 @@ public final class CallerInterceptor implements ServerInterceptor {
         if (o == null) {
             String problem = PROBLEM.get();
             throw Status.UNAUTHENTICATED.withDescription((problem != null ? problem + "; " : "")
-                    + "identify with metadata x-skyfleet-subject and x-skyfleet-role (pilot, commander, automation, admin...)")
+                    + "send a bearer token (authorization: Bearer <token>, from skyfleet token create) or, where named callers "
+                    + "are trusted, x-skyfleet-subject and x-skyfleet-role (pilot, commander, automation, admin...)")
                     .asRuntimeException();
         }
         return o;

@@ -1,6 +1,5 @@
 package org.skyfleet.server.grpc;
 
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.skyfleet.proto.v1.GetPositionHistoryRequest;
 import org.skyfleet.proto.v1.GetPositionHistoryResponse;
@@ -32,8 +31,6 @@ import org.skyfleet.server.control.FleetControl;
 import org.skyfleet.server.enforcement.FenceUpload;
 import org.skyfleet.proto.v1.UploadFenceRequest;
 import org.skyfleet.proto.v1.UploadFenceResponse;
-import io.grpc.StatusRuntimeException;
-import java.util.function.Supplier;
 
 /** {@code skyfleet.v1.FleetService}: the known vehicles, their latest state, their leases and commands. */
 public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBase {
@@ -54,34 +51,24 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
 
     @Override
     public void getPositionHistory(GetPositionHistoryRequest request, StreamObserver<GetPositionHistoryResponse> observer) {
-        answer(observer, () -> history.answer(request));
+        StatusMapping.answer(observer, () -> history.answer(request));
     }
 
     @Override
     public void uploadFence(UploadFenceRequest request, StreamObserver<UploadFenceResponse> observer) {
-        try {
-            fences.upload(CallerInterceptor.require(), request.getVehicleId()).whenComplete((r, e) -> {
-                if (e != null) {
-                    observer.onError(io.grpc.Status.INTERNAL.withDescription("fence upload failed: " + e).asRuntimeException());
-                } else {
-                    observer.onNext(UploadFenceResponse.newBuilder().setZones(r.zones()).setItems(r.items())
-                            .setVerified(r.verified()).setDetail(r.detail()).build());
-                    observer.onCompleted();
-                }
-            });
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-        }
+        StatusMapping.answerLater(observer, () -> fences.upload(CallerInterceptor.require(), request.getVehicleId())
+                .thenApply(r -> UploadFenceResponse.newBuilder().setZones(r.zones()).setItems(r.items())
+                        .setVerified(r.verified()).setDetail(r.detail()).build()));
     }
 
     @Override
     public void acquireControl(AcquireControlRequest request, StreamObserver<AcquireControlResponse> observer) {
-        answer(observer, () -> control.acquire(CallerInterceptor.require(), request));
+        StatusMapping.answer(observer, () -> control.acquire(CallerInterceptor.require(), request));
     }
 
     @Override
     public void releaseControl(ReleaseControlRequest request, StreamObserver<ReleaseControlResponse> observer) {
-        answer(observer, () -> {
+        StatusMapping.answer(observer, () -> {
             control.release(CallerInterceptor.require(), request.getVehicleId());
             return ReleaseControlResponse.getDefaultInstance();
         });
@@ -89,78 +76,55 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
 
     @Override
     public void takeOverControl(TakeOverControlRequest request, StreamObserver<TakeOverControlResponse> observer) {
-        answer(observer, () -> control.takeOver(CallerInterceptor.require(), request));
+        StatusMapping.answer(observer, () -> control.takeOver(CallerInterceptor.require(), request));
     }
 
     @Override
     public void getControl(GetControlRequest request, StreamObserver<GetControlResponse> observer) {
-        answer(observer, () -> control.get(request.getVehicleId()));
+        StatusMapping.answer(observer, () -> control.get(request.getVehicleId()));
     }
 
     @Override
     public void streamControlChanges(StreamControlChangesRequest request, StreamObserver<ControlChange> observer) {
-        try {
-            control.streamChanges(Set.copyOf(request.getVehicleIdsList()), observer);
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-        }
+        StatusMapping.admit(observer, () -> control.streamChanges(Set.copyOf(request.getVehicleIdsList()), observer));
     }
 
     @Override
     public void sendCommand(SendCommandRequest request, StreamObserver<SendCommandResponse> observer) {
-        try {
-            control.send(CallerInterceptor.require(), request, observer);
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-        }
-    }
-
-    private static <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
-            return;
-        }
-        observer.onNext(result);
-        observer.onCompleted();
+        StatusMapping.answerLater(observer, () -> control.send(CallerInterceptor.require(), request));
     }
 
     @Override
     public void listVehicles(ListVehiclesRequest request, StreamObserver<ListVehiclesResponse> observer) {
-        for (int t : request.getTypesValueList()) {
-            if (VehicleType.forNumber(t) == null || t == 0) {
-                observer.onError(Status.INVALID_ARGUMENT.withDescription("types: unknown vehicle type " + t)
-                        .asRuntimeException());
-                return;
+        StatusMapping.answer(observer, () -> {
+            for (int t : request.getTypesValueList()) {
+                if (VehicleType.forNumber(t) == null || t == 0) {
+                    throw new IllegalArgumentException("types: unknown vehicle type " + t
+                            + "; give VEHICLE_TYPE_MULTICOPTER, ..._GROUND_ROVER... or none for all");
+                }
             }
-        }
-        Set<VehicleType> types = Set.copyOf(request.getTypesList());
-        Instant now = clock.instant();
-        ListVehiclesResponse.Builder response = ListVehiclesResponse.newBuilder().setAsOf(ProtoMapper.timestamp(now));
-        for (VehicleState s : registry.all()) {
-            if (types.isEmpty() || types.contains(ProtoMapper.vehicleType(s.identity().kind()))) {
-                response.addVehicles(ProtoMapper.toProto(s, now));
+            Set<VehicleType> types = Set.copyOf(request.getTypesList());
+            Instant now = clock.instant();
+            ListVehiclesResponse.Builder response = ListVehiclesResponse.newBuilder().setAsOf(ProtoMapper.timestamp(now));
+            for (VehicleState s : registry.all()) {
+                if (types.isEmpty() || types.contains(ProtoMapper.vehicleType(s.identity().kind()))) {
+                    response.addVehicles(ProtoMapper.toProto(s, now));
+                }
             }
-        }
-        observer.onNext(response.build());
-        observer.onCompleted();
+            return response.build();
+        });
     }
 
     @Override
     public void getVehicle(GetVehicleRequest request, StreamObserver<GetVehicleResponse> observer) {
-        String id = request.getVehicleId();
-        if (id.isBlank()) {
-            observer.onError(Status.INVALID_ARGUMENT.withDescription("vehicle_id is required").asRuntimeException());
-            return;
-        }
-        registry.find(id).ifPresentOrElse(
-                s -> {
-                    observer.onNext(GetVehicleResponse.newBuilder().setVehicle(ProtoMapper.toProto(s, clock.instant())).build());
-                    observer.onCompleted();
-                },
-                () -> observer.onError(Status.NOT_FOUND.withDescription("unknown vehicle '" + StateFilter.abbreviate(id)
-                        + "'; ListVehicles shows the known ids").asRuntimeException()));
+        StatusMapping.answer(observer, () -> {
+            String id = request.getVehicleId();
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("vehicle_id is required");
+            }
+            VehicleState s = registry.find(id).orElseThrow(() -> new java.util.NoSuchElementException("unknown vehicle '"
+                    + StateFilter.abbreviate(id) + "'; ListVehicles shows the known ids"));
+            return GetVehicleResponse.newBuilder().setVehicle(ProtoMapper.toProto(s, clock.instant())).build();
+        });
     }
 }

@@ -4,8 +4,6 @@ import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
@@ -76,8 +74,8 @@ public final class TelemetryGrpcService implements BindableService {
         try {
             filter = StateFilter.from(request, registry);
             maxRateHz = StateFilter.maxRateHz(request);
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
+        } catch (RuntimeException e) {
+            StatusMapping.refuse(observer, e);
             return;
         }
         ServerCallStreamObserver<byte[]> call = (ServerCallStreamObserver<byte[]>) observer;
@@ -88,16 +86,15 @@ public final class TelemetryGrpcService implements BindableService {
         Set<String> ids;
         try {
             ids = StateFilter.vehicleIds(request.getVehicleIdsList(), registry);
-        } catch (StatusRuntimeException e) {
-            observer.onError(e);
+            if (request.getMinSeverityValue() < 0 || request.getMinSeverityValue() > 3) {
+                throw new IllegalArgumentException("unknown min_severity " + request.getMinSeverityValue()
+                        + ": give EVENT_SEVERITY_INFO, _WARNING, _CRITICAL or leave it unset");
+            }
+        } catch (RuntimeException e) {
+            StatusMapping.refuse(observer, e);
             return;
         }
         int minSeverity = Math.max(0, request.getMinSeverityValue() - 1);  // proto is domain ordinal + 1
-        if (request.getMinSeverityValue() > 3) {
-            observer.onError(Status.INVALID_ARGUMENT.withDescription("unknown min_severity "
-                    + request.getMinSeverityValue()).asRuntimeException());
-            return;
-        }
         Predicate<VehicleEvent> filter = e -> (ids.isEmpty() || ids.contains(e.vehicleId()))
                 && e.severity().ordinal() >= minSeverity;
         ServerCallStreamObserver<byte[]> call = (ServerCallStreamObserver<byte[]>) observer;

@@ -1,5 +1,6 @@
 /**
- * The gRPC edge: services that map between protobuf and the domain, validate requests into precise
- * status codes, and stream live data with flow control from the fan-out.
+ * The gRPC edge: services that map between protobuf and the domain, the one map from what the domain
+ * refuses to a precise status ({@link org.skyfleet.server.grpc.StatusMapping}), who may call what ({@link
+ * org.skyfleet.server.grpc.RpcRoles}), and live data streamed with flow control from the fan-out.
  */
 package org.skyfleet.server.grpc;

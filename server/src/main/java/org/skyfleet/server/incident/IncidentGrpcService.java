@@ -1,9 +1,7 @@
 package org.skyfleet.server.incident;
 
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.InstantSource;
-import java.util.function.Supplier;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.control.Operator.Role;
@@ -17,10 +15,12 @@ import org.skyfleet.proto.v1.IncidentServiceGrpc;
 import org.skyfleet.proto.v1.IncidentUpdate;
 import org.skyfleet.proto.v1.ListIncidentsRequest;
 import org.skyfleet.proto.v1.ListIncidentsResponse;
-import org.skyfleet.proto.v1.SearchDecisionRequest;
-import org.skyfleet.proto.v1.SearchMap;
+import org.skyfleet.proto.v1.ApproveSearchRequest;
+import org.skyfleet.proto.v1.GetSearchMapRequest;
+import org.skyfleet.proto.v1.GetSearchMapResponse;
+import org.skyfleet.proto.v1.RejectSearchRequest;
 import org.skyfleet.proto.v1.StreamIncidentsRequest;
-import org.skyfleet.server.grpc.Answers;
+import org.skyfleet.server.grpc.StatusMapping;
 import org.skyfleet.server.grpc.LatestByKeyStream;
 import org.skyfleet.server.grpc.Permissions;
 
@@ -38,15 +38,14 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
         this.clock = clock;
     }
 
-    /** Creates (or finds, by external id) an incident for any caller: the gRPC API and the webhook. */
+    /**
+     * Creates (or finds, by external id) an incident for any caller: the gRPC API and the webhook.
+     *
+     * @throws IllegalArgumentException for a malformed request (INVALID_ARGUMENT at the edge)
+     */
     public static IncidentBook.Created create(IncidentBook book, AuditJournal audit, CreateIncidentRequest request,
                                               String actor, InstantSource clock) {
-        IncidentBook.Created c;
-        try {
-            c = book.create(IncidentProtoMapper.fromRequest(request, clock.instant()), actor);
-        } catch (IllegalArgumentException e) {
-            throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
-        }
+        IncidentBook.Created c = book.create(IncidentProtoMapper.fromRequest(request, clock.instant()), actor);
         if (c.isNew()) {
             audit.append(actor, "incident create", c.incident().incidentId(), c.incident().type() + " " + c.incident().priority()
                     + (c.incident().externalId().isEmpty() ? "" : ", external id " + c.incident().externalId()), "OPEN");
@@ -56,7 +55,7 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
 
     @Override
     public void createIncident(CreateIncidentRequest request, StreamObserver<IncidentResponse> observer) {
-        Answers.answer(observer, () -> {
+        StatusMapping.answer(observer, () -> {
             Operator caller = Permissions.require("create incidents", Role.DISPATCHER, Role.COMMANDER, Role.AUTOMATION);
             IncidentBook.Created c = create(book, audit, request, caller.toString(), clock);
             return response(c.incident()).toBuilder().setCreated(c.isNew()).build();
@@ -65,18 +64,18 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
 
     @Override
     public void getIncident(GetIncidentRequest request, StreamObserver<IncidentResponse> observer) {
-        Answers.answer(observer, () -> response(book.get(request.getIncidentId())));
+        StatusMapping.answer(observer, () -> response(book.get(request.getIncidentId())));
     }
 
     @Override
     public void listIncidents(ListIncidentsRequest request, StreamObserver<ListIncidentsResponse> observer) {
-        Answers.answer(observer, () -> ListIncidentsResponse.newBuilder().addAllIncidents(book.list(request.getIncludeClosed()).stream()
+        StatusMapping.answer(observer, () -> ListIncidentsResponse.newBuilder().addAllIncidents(book.list(request.getIncludeClosed()).stream()
                 .map(IncidentProtoMapper::toProto).toList()).build());
     }
 
     @Override
     public void closeIncident(CloseIncidentRequest request, StreamObserver<IncidentResponse> observer) {
-        Answers.answer(observer, () -> {
+        StatusMapping.answer(observer, () -> {
             Operator caller = Permissions.require("close incidents", Role.COMMANDER, Role.DISPATCHER);
             Incident closed = book.close(request.getIncidentId(), request.getReason(), caller.toString());
             audit.append(caller.toString(), "incident close", closed.incidentId(), closed.closeReason(), "CLOSED");
@@ -85,24 +84,24 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
     }
 
     @Override
-    public void approveSearch(SearchDecisionRequest request, StreamObserver<IncidentResponse> observer) {
-        Answers.answer(observer, () -> response(searches.approve(
+    public void approveSearch(ApproveSearchRequest request, StreamObserver<IncidentResponse> observer) {
+        StatusMapping.answer(observer, () -> response(searches.approve(
                 Permissions.require("approve searches", Role.PILOT, Role.COMMANDER, Role.AUTOMATION),
                 request.getIncidentId(), request.getReason())));
     }
 
     @Override
-    public void rejectSearch(SearchDecisionRequest request, StreamObserver<IncidentResponse> observer) {
-        Answers.answer(observer, () -> response(searches.reject(
+    public void rejectSearch(RejectSearchRequest request, StreamObserver<IncidentResponse> observer) {
+        StatusMapping.answer(observer, () -> response(searches.reject(
                 Permissions.require("reject searches", Role.PILOT, Role.COMMANDER, Role.AUTOMATION),
                 request.getIncidentId(), request.getReason())));
     }
 
     @Override
-    public void getSearchMap(GetIncidentRequest request, StreamObserver<SearchMap> observer) {
-        Answers.answer(observer, () -> {
+    public void getSearchMap(GetSearchMapRequest request, StreamObserver<GetSearchMapResponse> observer) {
+        StatusMapping.answer(observer, () -> {
             book.get(request.getIncidentId());
-            return searches.map(request.getIncidentId());
+            return GetSearchMapResponse.newBuilder().setSearchMap(searches.map(request.getIncidentId())).build();
         });
     }
 

@@ -3,6 +3,7 @@ package org.skyfleet.server.incident;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.StatusRuntimeException;
+import org.skyfleet.server.grpc.StatusMapping;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -33,7 +34,7 @@ public final class IncidentWebhook implements HttpHandler {
     public interface Creator {
         /**
          * @return the incident, {@code created} set when this call made it
-         * @throws StatusRuntimeException with the reason when it cannot be made
+         * @throws RuntimeException with the reason when it cannot be made, mapped by {@link StatusMapping}
          */
         IncidentResponse create(CreateIncidentRequest request);
     }
@@ -77,7 +78,8 @@ public final class IncidentWebhook implements HttpHandler {
             IncidentResponse made = creator.create(request.build());
             String json = PRINTER.print(IncidentResponse.newBuilder().setIncident(made.getIncident()));
             return HttpReply.json(made.getCreated() ? 201 : 200, json);
-        } catch (StatusRuntimeException e) {
+        } catch (RuntimeException refused) {
+            StatusRuntimeException e = StatusMapping.toStatus(refused);
             return HttpReply.error(httpStatus(e.getStatus().getCode()), e.getStatus().getCode().name().toLowerCase(),
                     String.valueOf(e.getStatus().getDescription()));
         } catch (InvalidProtocolBufferException e) {

@@ -3,7 +3,6 @@ package org.skyfleet.server.mission;
 import io.dronefleet.mavlink.common.MissionCurrent;
 import io.dronefleet.mavlink.common.MissionItemReached;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
@@ -79,10 +78,15 @@ public final class MissionControl {
     }
 
     public Mission approve(Operator caller, String missionId) {
+        return approve(caller, missionId, "");
+    }
+
+    /** @param reason recorded with the transition; empty: "approved" */
+    public Mission approve(Operator caller, String missionId, String reason) {
         if (caller.role() != Operator.Role.PILOT && caller.role() != Operator.Role.AUTOMATION && !caller.role().mayTakeOver()) {
             throw Status.PERMISSION_DENIED.withDescription(caller + " may not approve missions").asRuntimeException();
         }
-        return move(caller.toString(), missionId, MissionState.APPROVED, "approved");
+        return move(caller.toString(), missionId, MissionState.APPROVED, reason == null || reason.isBlank() ? "approved" : reason);
     }
 
     /** Uploads, reads back, compares hashes; completes with the mission as it ends up (UPLOADED or FAILED). */
@@ -214,13 +218,10 @@ public final class MissionControl {
         });
     }
 
+    /** @throws LeaseConflictException when the caller does not hold the mission's vehicle's lease */
     private Mission holdingLease(Operator caller, String missionId) {
         Mission m = find(missionId);
-        try {
-            leases.requireHeldBy(m.vehicleId(), caller);
-        } catch (LeaseConflictException e) {
-            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
-        }
+        leases.requireHeldBy(m.vehicleId(), caller);
         return m;
     }
 
@@ -238,18 +239,10 @@ public final class MissionControl {
 
     private Mission move(String actor, String missionId, MissionState to, String reason) {
         find(missionId);
-        try {
-            Mission after = book.update(missionId, m -> m.moveTo(to, clock.instant(), actor, reason));
-            audit.append(actor, "mission " + to.name().toLowerCase(), after.vehicleId(), missionId + (reason.isEmpty() ? "" : ": " + reason),
-                    to.name());
-            return after;
-        } catch (IllegalStateException e) {
-            throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
-        }
-    }
-
-    static StatusRuntimeException asStatus(Throwable t) {
-        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
-        return c instanceof StatusRuntimeException s ? s : Status.INTERNAL.withDescription(String.valueOf(c)).asRuntimeException();
+        // a transition the lifecycle does not allow throws IllegalStateException naming the state: FAILED_PRECONDITION
+        Mission after = book.update(missionId, m -> m.moveTo(to, clock.instant(), actor, reason));
+        audit.append(actor, "mission " + to.name().toLowerCase(), after.vehicleId(), missionId + (reason.isEmpty() ? "" : ": " + reason),
+                to.name());
+        return after;
     }
 }

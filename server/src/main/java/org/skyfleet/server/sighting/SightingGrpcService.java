@@ -21,7 +21,7 @@ import org.skyfleet.proto.v1.ReportSightingResponse;
 import org.skyfleet.proto.v1.SightingServiceGrpc;
 import org.skyfleet.proto.v1.StreamTracksRequest;
 import org.skyfleet.proto.v1.TrackChange;
-import org.skyfleet.server.grpc.Answers;
+import org.skyfleet.server.grpc.StatusMapping;
 import org.skyfleet.server.grpc.LatestByKeyStream;
 import org.skyfleet.server.grpc.Permissions;
 
@@ -46,7 +46,7 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
 
     @Override
     public void reportSighting(ReportSightingRequest r, StreamObserver<ReportSightingResponse> observer) {
-        Answers.answer(observer, () -> report(r));
+        StatusMapping.answer(observer, () -> report(r));
     }
 
     private ReportSightingResponse report(ReportSightingRequest r) {
@@ -77,14 +77,15 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
 
     @Override
     public void listTracks(ListTracksRequest request, StreamObserver<ListTracksResponse> observer) {
-        ListTracksResponse.Builder b = ListTracksResponse.newBuilder();
-        for (Track t : feed.tracks()) {
-            if (wanted(t, request.getIncidentId(), !request.getIncludeTentative())) {
-                b.addTracks(SightingProtoMapper.track(t, feed::sighting));
+        StatusMapping.answer(observer, () -> {
+            ListTracksResponse.Builder b = ListTracksResponse.newBuilder();
+            for (Track t : feed.tracks()) {
+                if (wanted(t, request.getIncidentId(), !request.getIncludeTentative())) {
+                    b.addTracks(SightingProtoMapper.track(t, feed::sighting));
+                }
             }
-        }
-        observer.onNext(b.build());
-        observer.onCompleted();
+            return b.build();
+        });
     }
 
     @Override

@@ -11,26 +11,24 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentRequest;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentResponse;
 import org.skyfleet.proto.v1.Assignment;
-import org.skyfleet.proto.v1.AssignmentActionRequest;
-import org.skyfleet.proto.v1.AssignmentState;
+import org.skyfleet.proto.v1.AssignmentUpdate;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
-import org.skyfleet.proto.v1.ReportUnitPositionsResponse;
+import org.skyfleet.proto.v1.ReportArrivalRequest;
+import org.skyfleet.proto.v1.ReportArrivalResponse;
 import org.skyfleet.proto.v1.StreamAssignmentsRequest;
-import org.skyfleet.proto.v1.UnitPositionReport;
-import org.skyfleet.proto.v1.UnitStatus;
-import org.skyfleet.simulator.controlplane.ProtoMapping;
 import org.skyfleet.simulator.scenario.GeoPoint;
-import org.skyfleet.simulator.scenario.UnitSpec;
 
 /**
  * The dispatch app on a ground unit's phone, as a gRPC client of DispatchService:
  * <ol>
  *   <li>streams the unit's position every {@link #REPORT_INTERVAL_MS} of simulated time
- *       ({@code ReportUnitPositions}), status AVAILABLE (the server marks a unit ASSIGNED itself); a report
- *       that falls due while the stream is not ready (flow control) is skipped and counted, never queued;</li>
+ *       ({@link PositionReporter});</li>
  *   <li>listens to its assignments ({@code StreamAssignments}); acknowledges an offer after the unit's
  *       {@code acknowledgeDelayS} of simulated time, unless the unit is configured never to acknowledge;</li>
  *   <li>once acknowledged, sends the unit straight towards the assignment's target, changing course each
@@ -38,9 +36,11 @@ import org.skyfleet.simulator.scenario.UnitSpec;
  *   <li>within {@code arrivalRadiusM} of the latest target, calls {@code ReportArrival} once and stays;</li>
  *   <li>on CANCELLED or REASSIGNED stops where it is and is available again.</li>
  * </ol>
- * A stream that fails or ends is reopened after a back-off in simulated time (1 s, doubling to 30 s, back
- * to 1 s once the assignment stream delivers). Every call carries {@code x-skyfleet-subject: <unit id>},
- * {@code x-skyfleet-role: officer} and, if a token is configured, {@code authorization: Bearer <token>}.
+ * What the unit does about its assignment is {@link AssignmentFollower}'s; this class is the wire. A stream
+ * that fails or ends is reopened after a back-off in simulated time ({@link ReconnectBackoff}). Every call
+ * carries the unit's bearer token ({@code authorization: Bearer <token>}) if one is configured, and names the
+ * unit ({@code x-skyfleet-subject: <unit id>}, {@code x-skyfleet-role: officer}) for a server that trusts
+ * named callers (tests, a lab demo); a server requiring tokens ignores the names.
  *
  * <p>Threads: {@link #tick} runs on the simulation thread after each step (see {@link GroundUnits});
  * gRPC callbacks run on the channel's executor. Both take this app's monitor for short, non-blocking
@@ -50,8 +50,8 @@ public final class OfficerApp implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OfficerApp.class.getName());
     /** Simulated milliseconds between two position reports. */
     public static final long REPORT_INTERVAL_MS = 2000;
-    static final long MIN_BACKOFF_MS = 1000;
-    static final long MAX_BACKOFF_MS = 30_000;
+    static final long MIN_BACKOFF_MS = ReconnectBackoff.MIN_MS;
+    static final long MAX_BACKOFF_MS = ReconnectBackoff.MAX_MS;
     /** Phone GNSS accuracy sent with each report, metres. */
     static final double ACCURACY_M = 5;
     static final Metadata.Key<String> SUBJECT = Metadata.Key.of("x-skyfleet-subject", Metadata.ASCII_STRING_MARSHALLER);
@@ -119,36 +119,26 @@ public final class OfficerApp implements AutoCloseable {
     }
 
     private final SimulatedUnit unit;
-    private final UnitSpec spec;
     private final DispatchServiceGrpc.DispatchServiceStub stub;
     private final Duration callTimeout;
+    private final AssignmentFollower follower;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
+    private final PositionReporter positions;
 
     // Everything below is guarded by this.
     private boolean closed;
     private long nowMs;
-    private long nextReportMs;
-    private long backoffMs = MIN_BACKOFF_MS;
-    private ClientCallStreamObserver<UnitPositionReport> positions;
-    private int positionsGeneration;
-    private long positionsReopenAtMs;
     private ClientCallStreamObserver<StreamAssignmentsRequest> assignments;
     private int assignmentsGeneration;
     private long assignmentsReopenAtMs;
-    private Phase phase = Phase.IDLE;
-    private String assignmentId;
-    private GeoPoint target;
-    private long acknowledgeDueMs;
     private boolean callInFlight;
     private long retryAtMs;
     private int acknowledgementsSent;
     private int arrivalsSent;
-    private long reportsSent;
-    private long reportsSkipped;
     private int reconnects;
 
     public OfficerApp(SimulatedUnit unit, Channel channel, Options options) {
         this.unit = Objects.requireNonNull(unit, "unit");
-        this.spec = unit.spec();
         this.callTimeout = options.callTimeout();
         Metadata headers = new Metadata();
         headers.put(SUBJECT, unit.id());
@@ -158,6 +148,8 @@ public final class OfficerApp implements AutoCloseable {
             headers.put(AUTHORIZATION, "Bearer " + token);
         }
         this.stub = DispatchServiceGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        this.follower = new AssignmentFollower(unit);
+        this.positions = new PositionReporter(unit, stub, backoff, this);
     }
 
     /**
@@ -172,92 +164,35 @@ public final class OfficerApp implements AutoCloseable {
         if (assignments == null && nowMs >= assignmentsReopenAtMs) {
             openAssignments();
         }
-        if (positions == null && nowMs >= positionsReopenAtMs) {
-            openPositions();
-        }
-        if (nowMs >= nextReportMs) {
-            nextReportMs = nowMs + REPORT_INTERVAL_MS;
-            sendPosition(epochMs);
-        }
+        positions.tick(nowMs, epochMs);
         if (callInFlight || nowMs < retryAtMs) {
             return;
         }
-        if (phase == Phase.OFFERED && spec.acknowledges() && nowMs >= acknowledgeDueMs) {
+        if (follower.acknowledgeDue(nowMs)) {
             acknowledge();
-        } else if (phase == Phase.EN_ROUTE && unit.distanceM(target) <= spec.arrivalRadiusM()) {
+        } else if (follower.arrivalDue()) {
             reportArrival();
         }
-    }
-
-    private void sendPosition(long epochMs) {
-        if (positions == null || !positions.isReady()) {
-            reportsSkipped++;
-            return;
-        }
-        positions.onNext(UnitPositionReport.newBuilder()
-                .setUnitId(unit.id())
-                .setUnitType(ProtoMapping.unitType(spec.type()))
-                .setCallsign(spec.callsign())
-                .setPosition(ProtoMapping.geoPoint(unit.position()))
-                .setAccuracyM(ACCURACY_M)
-                .setStatus(UnitStatus.UNIT_STATUS_AVAILABLE)
-                .setTime(ProtoMapping.timestamp(epochMs))
-                .build());
-        reportsSent++;
-    }
-
-    private void openPositions() {
-        int generation = ++positionsGeneration;
-        stub.reportUnitPositions(new ClientResponseObserver<UnitPositionReport, ReportUnitPositionsResponse>() {
-            @Override
-            public void beforeStart(ClientCallStreamObserver<UnitPositionReport> requestStream) {
-                positions = requestStream;  // called synchronously, under the monitor tick holds
-            }
-
-            @Override
-            public void onNext(ReportUnitPositionsResponse r) {
-                if (r.getRejected() > 0) {
-                    LOG.warning(unit.id() + ": server rejected " + r.getRejected() + " position reports: " + r.getLastError());
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                positionsEnded(generation, t);
-            }
-
-            @Override
-            public void onCompleted() {
-                positionsEnded(generation, null);
-            }
-        });
-    }
-
-    private synchronized void positionsEnded(int generation, Throwable t) {
-        if (generation != positionsGeneration || closed) {
-            return;
-        }
-        LOG.log(Level.FINE, unit.id() + ": position stream ended", t);
-        positions = null;
-        positionsReopenAtMs = nowMs + backoff();
-        reconnects++;
     }
 
     private void openAssignments() {
         int generation = ++assignmentsGeneration;
         stub.streamAssignments(StreamAssignmentsRequest.newBuilder().setUnitId(unit.id()).build(),
-                new ClientResponseObserver<StreamAssignmentsRequest, Assignment>() {
+                new ClientResponseObserver<StreamAssignmentsRequest, AssignmentUpdate>() {
                     @Override
                     public void beforeStart(ClientCallStreamObserver<StreamAssignmentsRequest> requestStream) {
                         assignments = requestStream;
                     }
 
                     @Override
-                    public void onNext(Assignment a) {
+                    public void onNext(AssignmentUpdate update) {
                         synchronized (OfficerApp.this) {
                             if (generation == assignmentsGeneration) {
-                                backoffMs = MIN_BACKOFF_MS;
-                                apply(a);
+                                backoff.reset();
+                                if (follower.apply(update.getAssignment(), nowMs)) {
+                                    callInFlight = false;  // a call for the previous assignment no longer counts
+                                    retryAtMs = 0;
+                                }
                             }
                         }
                     }
@@ -280,120 +215,40 @@ public final class OfficerApp implements AutoCloseable {
         }
         LOG.log(Level.FINE, unit.id() + ": assignment stream ended", t);
         assignments = null;
-        assignmentsReopenAtMs = nowMs + backoff();
+        assignmentsReopenAtMs = nowMs + backoff.next();
         reconnects++;
-    }
-
-    private long backoff() {
-        long b = backoffMs;
-        backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-        return b;
-    }
-
-    /** Applies what the server says about an assignment of this unit. Under the monitor. */
-    private void apply(Assignment a) {
-        String id = a.getAssignmentId();
-        boolean current = id.equals(assignmentId);
-        GeoPoint latest = a.hasTarget() ? ProtoMapping.geoPoint(a.getTarget()) : target;
-        switch (a.getState()) {
-            case ASSIGNMENT_STATE_OFFERED -> {
-                if (!current) {
-                    start(id, latest, Phase.OFFERED);
-                    acknowledgeDueMs = nowMs + Math.round(spec.acknowledgeDelayS() * 1000);
-                } else {
-                    follow(latest);
-                }
-            }
-            case ASSIGNMENT_STATE_ACKNOWLEDGED -> {
-                if (!current) {
-                    start(id, latest, Phase.EN_ROUTE);  // e.g. the current one, resent after a reconnect
-                } else if (phase == Phase.OFFERED) {
-                    phase = Phase.EN_ROUTE;
-                }
-                follow(latest);
-            }
-            case ASSIGNMENT_STATE_ARRIVED -> {
-                if (!current) {
-                    start(id, latest, Phase.ARRIVED);
-                }
-                phase = Phase.ARRIVED;
-                target = latest;
-                unit.stop();
-            }
-            case ASSIGNMENT_STATE_CANCELLED, ASSIGNMENT_STATE_REASSIGNED -> {
-                if (current) {
-                    standDown();
-                }
-            }
-            default -> LOG.warning(unit.id() + ": assignment " + id + " in state " + a.getState() + " ignored");
-        }
-    }
-
-    private void start(String id, GeoPoint at, Phase p) {
-        assignmentId = id;
-        target = at;
-        phase = p;
-        callInFlight = false;
-        retryAtMs = 0;
-        unit.stop();
-    }
-
-    private void follow(GeoPoint latest) {
-        target = latest;
-        if (phase == Phase.EN_ROUTE && latest != null) {
-            unit.goTo(latest);
-        }
-    }
-
-    private void standDown() {
-        assignmentId = null;
-        target = null;
-        phase = Phase.IDLE;
-        unit.stop();
     }
 
     private void acknowledge() {
         acknowledgementsSent++;
-        call(DispatchServiceGrpc.DispatchServiceStub::acknowledgeAssignment, a -> {
-            if (a.getState() == AssignmentState.ASSIGNMENT_STATE_CANCELLED
-                    || a.getState() == AssignmentState.ASSIGNMENT_STATE_REASSIGNED) {
-                standDown();
-                return;
-            }
-            if (phase == Phase.OFFERED) {
-                phase = Phase.EN_ROUTE;
-            }
-            follow(a.hasTarget() ? ProtoMapping.geoPoint(a.getTarget()) : target);
-        });
+        String id = follower.assignmentId();
+        deadlined().acknowledgeAssignment(AcknowledgeAssignmentRequest.newBuilder().setAssignmentId(id).setUnitId(unit.id())
+                .build(), answer(id, AcknowledgeAssignmentResponse::getAssignment, follower::acknowledged));
     }
 
     private void reportArrival() {
         arrivalsSent++;
-        call(DispatchServiceGrpc.DispatchServiceStub::reportArrival, a -> {
-            phase = Phase.ARRIVED;
-            unit.stop();
-        });
+        String id = follower.assignmentId();
+        deadlined().reportArrival(ReportArrivalRequest.newBuilder().setAssignmentId(id).setUnitId(unit.id()).build(),
+                answer(id, ReportArrivalResponse::getAssignment, a -> follower.arrived()));
     }
 
-    private interface UnaryCall {
-        void invoke(DispatchServiceGrpc.DispatchServiceStub stub, AssignmentActionRequest request,
-                    StreamObserver<Assignment> response);
+    private DispatchServiceGrpc.DispatchServiceStub deadlined() {
+        return stub.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Makes an acknowledgement or arrival call for the current assignment. Unreachable server: tried again
-     * 1 s of simulated time later; the server says it is no longer ours: stand down.
+     * The answer to an acknowledgement or arrival call for assignment {@code id}. Unreachable server: tried
+     * again 1 s of simulated time later; the server says it is no longer ours: stand down.
      */
-    private void call(UnaryCall rpc, Consumer<Assignment> onAnswer) {
-        String id = assignmentId;
+    private <R> StreamObserver<R> answer(String id, Function<R, Assignment> assignmentOf, Consumer<Assignment> onAnswer) {
         callInFlight = true;
-        AssignmentActionRequest request = AssignmentActionRequest.newBuilder().setAssignmentId(id).setUnitId(unit.id()).build();
-        rpc.invoke(stub.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS), request, new StreamObserver<>() {
+        return new StreamObserver<>() {
             @Override
-            public void onNext(Assignment a) {
+            public void onNext(R response) {
                 synchronized (OfficerApp.this) {
-                    if (id.equals(assignmentId)) {
-                        onAnswer.accept(a);
+                    if (id.equals(follower.assignmentId())) {
+                        onAnswer.accept(assignmentOf.apply(response));
                     }
                 }
             }
@@ -401,7 +256,7 @@ public final class OfficerApp implements AutoCloseable {
             @Override
             public void onError(Throwable t) {
                 synchronized (OfficerApp.this) {
-                    if (!id.equals(assignmentId)) {
+                    if (!id.equals(follower.assignmentId())) {
                         return;
                     }
                     callInFlight = false;
@@ -411,7 +266,7 @@ public final class OfficerApp implements AutoCloseable {
                         retryAtMs = nowMs + MIN_BACKOFF_MS;
                     } else {
                         LOG.info(unit.id() + ": server refused a call for assignment " + id + ": " + t.getMessage());
-                        standDown();
+                        follower.standDown();
                     }
                 }
             }
@@ -419,12 +274,12 @@ public final class OfficerApp implements AutoCloseable {
             @Override
             public void onCompleted() {
                 synchronized (OfficerApp.this) {
-                    if (id.equals(assignmentId)) {
+                    if (id.equals(follower.assignmentId())) {
                         callInFlight = false;
                     }
                 }
             }
-        });
+        };
     }
 
     public SimulatedUnit unit() {
@@ -432,8 +287,9 @@ public final class OfficerApp implements AutoCloseable {
     }
 
     public synchronized State state() {
-        return new State(unit.id(), unit.position(), phase, assignmentId, target, acknowledgementsSent, arrivalsSent,
-                reportsSent, reportsSkipped, reconnects, positions != null && positions.isReady());
+        return new State(unit.id(), unit.position(), follower.phase(), follower.assignmentId(), follower.target(),
+                acknowledgementsSent, arrivalsSent, positions.sent(), positions.skipped(), reconnects + positions.reconnects(),
+                positions.ready());
     }
 
     /** Ends the position stream (the server answers with its counts) and the assignment stream. */
@@ -443,9 +299,7 @@ public final class OfficerApp implements AutoCloseable {
             return;
         }
         closed = true;
-        if (positions != null) {
-            positions.onCompleted();
-        }
+        positions.close();
         if (assignments != null) {
             assignments.cancel("app closed", null);
         }

@@ -13,7 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.skyfleet.proto.v1.Assignment;
-import org.skyfleet.proto.v1.AssignmentActionRequest;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentRequest;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentResponse;
+import org.skyfleet.proto.v1.AssignmentUpdate;
+import org.skyfleet.proto.v1.ReportArrivalRequest;
+import org.skyfleet.proto.v1.ReportArrivalResponse;
 import org.skyfleet.proto.v1.AssignmentState;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
 import org.skyfleet.proto.v1.ReportUnitPositionsResponse;
@@ -27,7 +31,7 @@ import org.skyfleet.proto.v1.UnitPositionReport;
 final class FakeDispatchService extends DispatchServiceGrpc.DispatchServiceImplBase implements ServerInterceptor {
     final List<UnitPositionReport> positions = new CopyOnWriteArrayList<>();
     final List<Metadata> headers = new CopyOnWriteArrayList<>();
-    final Map<String, StreamObserver<Assignment>> streams = new ConcurrentHashMap<>();
+    final Map<String, StreamObserver<AssignmentUpdate>> streams = new ConcurrentHashMap<>();
     final AtomicInteger streamsOpened = new AtomicInteger();
     /** The position streams are never read: flow control holds the apps back. */
     volatile boolean stallPositions;
@@ -44,7 +48,7 @@ final class FakeDispatchService extends DispatchServiceGrpc.DispatchServiceImplB
     /** Sends {@code a} down its unit's assignment stream and remembers it as the assignment's latest state. */
     void push(Assignment a) {
         assignments.put(a.getAssignmentId(), a);
-        streams.get(a.getUnitId()).onNext(a);
+        streams.get(a.getUnitId()).onNext(AssignmentUpdate.newBuilder().setAssignment(a).build());
     }
 
     /** Fails a unit's assignment stream, as a restarting server would. */
@@ -87,32 +91,42 @@ final class FakeDispatchService extends DispatchServiceGrpc.DispatchServiceImplB
     }
 
     @Override
-    public void streamAssignments(StreamAssignmentsRequest request, StreamObserver<Assignment> response) {
+    public void streamAssignments(StreamAssignmentsRequest request, StreamObserver<AssignmentUpdate> response) {
         streams.put(request.getUnitId(), response);
         streamsOpened.incrementAndGet();
     }
 
     @Override
-    public void acknowledgeAssignment(AssignmentActionRequest request, StreamObserver<Assignment> response) {
-        answer(request, acknowledgements, AssignmentState.ASSIGNMENT_STATE_ACKNOWLEDGED, response);
+    public void acknowledgeAssignment(AcknowledgeAssignmentRequest request, StreamObserver<AcknowledgeAssignmentResponse> response) {
+        Assignment a = answer(request.getAssignmentId(), request.getUnitId(), acknowledgements,
+                AssignmentState.ASSIGNMENT_STATE_ACKNOWLEDGED, response);
+        if (a != null) {
+            response.onNext(AcknowledgeAssignmentResponse.newBuilder().setAssignment(a).build());
+            response.onCompleted();
+        }
     }
 
     @Override
-    public void reportArrival(AssignmentActionRequest request, StreamObserver<Assignment> response) {
-        answer(request, arrivals, AssignmentState.ASSIGNMENT_STATE_ARRIVED, response);
+    public void reportArrival(ReportArrivalRequest request, StreamObserver<ReportArrivalResponse> response) {
+        Assignment a = answer(request.getAssignmentId(), request.getUnitId(), arrivals, AssignmentState.ASSIGNMENT_STATE_ARRIVED,
+                response);
+        if (a != null) {
+            response.onNext(ReportArrivalResponse.newBuilder().setAssignment(a).build());
+            response.onCompleted();
+        }
     }
 
-    private void answer(AssignmentActionRequest request, Map<String, AtomicInteger> counts, AssignmentState next,
-                        StreamObserver<Assignment> response) {
-        counts.computeIfAbsent(request.getAssignmentId(), k -> new AtomicInteger()).incrementAndGet();
-        Assignment a = assignments.get(request.getAssignmentId());
-        if (a == null || !a.getUnitId().equals(request.getUnitId())) {
-            response.onError(Status.NOT_FOUND.withDescription("no assignment " + request.getAssignmentId()).asRuntimeException());
-            return;
+    /** The assignment moved to {@code next}, or null after answering NOT_FOUND. */
+    private Assignment answer(String assignmentId, String unitId, Map<String, AtomicInteger> counts, AssignmentState next,
+                              StreamObserver<?> response) {
+        counts.computeIfAbsent(assignmentId, k -> new AtomicInteger()).incrementAndGet();
+        Assignment a = assignments.get(assignmentId);
+        if (a == null || !a.getUnitId().equals(unitId)) {
+            response.onError(Status.NOT_FOUND.withDescription("no assignment " + assignmentId).asRuntimeException());
+            return null;
         }
         Assignment updated = a.toBuilder().setState(next).build();
         assignments.put(a.getAssignmentId(), updated);
-        response.onNext(updated);
-        response.onCompleted();
+        return updated;
     }
 }
