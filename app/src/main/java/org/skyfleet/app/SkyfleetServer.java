@@ -241,7 +241,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 grpc.awaitTermination(5, TimeUnit.SECONDS);
             });
 
-            console = parts.add(new Console(topology.bus(), registry, config.tokens(), audit, clock, fanoutExecutor, fanoutTimer,
+            console = parts.add(new Console(topology.bus(), registry, config.tokens(), audit, refusals, clock, fanoutExecutor, fanoutTimer,
                     new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(), config.tls(), config.consoleTilesUrl(),
                     httpHandlers, config.httpLimits().consoleSignIn()));
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)

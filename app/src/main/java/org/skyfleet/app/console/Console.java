@@ -20,6 +20,7 @@ import org.skyfleet.proto.v1.IncidentServiceGrpc;
 import org.skyfleet.proto.v1.MissionServiceGrpc;
 import org.skyfleet.proto.v1.SightingServiceGrpc;
 import org.skyfleet.server.auth.MutualTls;
+import org.skyfleet.server.auth.RefusalTally;
 import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.telemetry.fanout.FanoutMetrics;
 import org.skyfleet.telemetry.fanout.StateFanout;
@@ -68,7 +69,7 @@ public final class Console implements AutoCloseable {
      * @param blocking  runs what may block (sign-in checks and acknowledgements write the audit journal)
      * @param signInWithin how long a live feed socket may take to sign in after its upgrade
      */
-    public Console(FleetBus bus, VehicleRegistry registry, TokenAuthority tokens, AuditJournal audit,
+    public Console(FleetBus bus, VehicleRegistry registry, TokenAuthority tokens, AuditJournal audit, RefusalTally refusals,
                    InstantSource clock, Executor drainExecutor, ScheduledExecutorService timer, FanoutMetrics metrics,
                    String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, Executor blocking,
                    Duration signInWithin) {
@@ -76,7 +77,7 @@ public final class Console implements AutoCloseable {
         this.signInWithin = signInWithin;
         this.headers = ResponseHeaders.forConsole(tilesUrl);
         this.blocking = blocking;
-        this.auth = new ConsoleAuth(tokens, audit);
+        this.auth = new ConsoleAuth(tokens, refusals);
         this.alerts = new AlertLog(clock, audit, ALERTS_KEPT);
         this.busEvents = bus.subscribeEvents(alerts::onEvent);
         this.states = new StateFanout<>(bus, s -> VehicleJson.encode(s, clock), drainExecutor, timer, metrics);

@@ -74,8 +74,8 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 respond(ctx, request, reply(HttpReply.json(200, settingsJson)));
             } else if (path.equals(WHOAMI) && get) {
                 offLoop(ctx, request, () -> {
-                    ConsoleAuth.Outcome o = auth.requireWatcher(auth.fromHeader(header(request), "sign in to the console"),
-                            "sign in to the console");
+                    ConsoleAuth.Outcome o = auth.requireWatcher(auth.fromHeader(header(request), source(ctx), "sign in to the console"),
+                            source(ctx), "sign in to the console");
                     return CompletableFuture.completedFuture(o instanceof ConsoleAuth.Allowed a
                             ? HttpReply.json(200, new JsonObject().str("subject", a.operator().subject())
                                     .str("role", a.operator().role().name().toLowerCase(Locale.ROOT)).end())
@@ -83,10 +83,10 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 });
             } else if (ack.matches() && post) {
                 long id = Long.parseLong(ack.group(1));
-                offLoop(ctx, request, () -> CompletableFuture.completedFuture(acknowledge(request, id)));
+                offLoop(ctx, request, () -> CompletableFuture.completedFuture(acknowledge(request, source(ctx), id)));
             } else if (path.startsWith(RpcBridge.PREFIX) && post) {
                 String method = path.substring(RpcBridge.PREFIX.length());
-                offLoop(ctx, request, () -> bridge(request, method));
+                offLoop(ctx, request, () -> bridge(request, source(ctx), method));
             } else {
                 ctx.fireChannelRead(request.retain());
             }
@@ -95,9 +95,13 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private HttpReply acknowledge(FullHttpRequest request, long id) {
+    private static String source(ChannelHandlerContext ctx) {
+        return ConsoleAuth.sourceOf(ctx.channel().remoteAddress());
+    }
+
+    private HttpReply acknowledge(FullHttpRequest request, String source, long id) {
         String what = "acknowledge alert " + id;
-        ConsoleAuth.Outcome o = auth.requireRole(auth.fromHeader(header(request), what), what,
+        ConsoleAuth.Outcome o = auth.requireRole(auth.fromHeader(header(request), source, what), source, what,
                 Role.COMMANDER, Role.PILOT, Role.DISPATCHER);
         if (!(o instanceof ConsoleAuth.Allowed a)) {
             return refusal(o);
@@ -107,8 +111,8 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .orElseGet(() -> HttpReply.error(404, "not_found", "no alert " + id + " (it may have aged out)"));
     }
 
-    private CompletableFuture<HttpReply> bridge(FullHttpRequest request, String method) {
-        ConsoleAuth.Outcome o = auth.fromHeader(header(request), "call " + method);
+    private CompletableFuture<HttpReply> bridge(FullHttpRequest request, String source, String method) {
+        ConsoleAuth.Outcome o = auth.fromHeader(header(request), source, "call " + method);
         if (!(o instanceof ConsoleAuth.Allowed)) {
             return CompletableFuture.completedFuture(refusal(o));
         }

@@ -102,8 +102,9 @@ final class LiveFeedHandler extends ChannelInboundHandlerAdapter {
     private void authenticate(ChannelHandlerContext ctx, String token) {
         signingIn = true;
         blocking.execute(() -> {
-            ConsoleAuth.Outcome outcome = auth.requireWatcher(auth.fromToken(token, "watch the console feed"),
-                    "watch the console feed");
+            String source = ConsoleAuth.sourceOf(ctx.channel().remoteAddress());
+            ConsoleAuth.Outcome outcome = auth.requireWatcher(auth.fromToken(token, source, "watch the console feed"),
+                    source, "watch the console feed");
             ctx.channel().eventLoop().execute(() -> signedIn(ctx, outcome));
         });
     }

@@ -117,9 +117,11 @@ class ConsoleHttpTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).contains("\"ackedBy\":\"sam (commander)\"");
 
+        server.refusals().flush(true); // refusals are journaled by the minute: write this one now
         assertThat(server.audit().entries()).anySatisfy(e -> {
-            assertThat(e.action()).isEqualTo("refused console call");
+            assertThat(e.action()).isEqualTo("refused calls");
             assertThat(e.result()).isEqualTo("PERMISSION_DENIED");
+            assertThat(e.detail()).startsWith("1 from 127.0.0.1").contains("console: acknowledge alert");
         }).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("acknowledged alert");
             assertThat(e.vehicleId()).isEqualTo("mav-14550-9");

@@ -45,13 +45,14 @@ class LiveFeedHandlerTest {
     private final TokenAuthority tokens = new TokenAuthority(new byte[32], clock);
     private final AuditJournal audit = new AuditJournal(clock, new InMemoryStore().audit());
     private final AlertLog alerts = new AlertLog(clock, audit, 5);
+    private final org.skyfleet.server.auth.RefusalTally refusals = new org.skyfleet.server.auth.RefusalTally(audit, clock, 100, null);
     private final InProcessFleetBus bus = new InProcessFleetBus();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     // drains run on the publishing thread, so what is sent is known when publish returns
     private final StateFanout<String> fanout = new StateFanout<>(bus, s -> "{\"id\":\"" + s.vehicleId() + "\",\"v\":" + s.version() + "}",
             Runnable::run, timer, new FanoutMetrics(new SimpleMeterRegistry(), "console"));
     private final AtomicReference<ConflatingSubscription<String>> subscription = new AtomicReference<>();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new LiveFeedHandler(new ConsoleAuth(tokens, audit), alerts,
+    private final EmbeddedChannel channel = new EmbeddedChannel(new LiveFeedHandler(new ConsoleAuth(tokens, refusals), alerts,
             session -> {
                 subscription.set(fanout.subscribe(s -> true, 0, session, List.of()));
                 return subscription.get();
@@ -107,6 +108,7 @@ class LiveFeedHandlerTest {
         close.release();
         assertThat(channel.isOpen()).isFalse();
         assertThat(subscription.get()).isNull();
+        refusals.flush(true);
         assertThat(audit.entries()).anySatisfy(e -> assertThat(e.result()).isEqualTo("UNAUTHENTICATED"));
     }
 
@@ -136,6 +138,7 @@ class LiveFeedHandlerTest {
         assertThat(close.reasonText()).contains("may not watch the console feed");
         close.release();
         assertThat(subscription.get()).isNull();
+        refusals.flush(true);
         assertThat(audit.entries()).anySatisfy(e -> assertThat(e.result()).isEqualTo("PERMISSION_DENIED"));
     }
 
