@@ -87,13 +87,24 @@ class ServerKilledMidFlowTest {
     }
 
     private static <S extends io.grpc.stub.AbstractStub<S>> S as(S stub) {
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("dana", "dispatcher")))
-                .withDeadlineAfter(5, TimeUnit.SECONDS);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("dana", "dispatcher")),
+                eachCallWithin(5));
     }
 
     private static <S extends io.grpc.stub.AbstractStub<S>> S asPilot(S stub) {
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pat", "pilot")))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pat", "pilot")),
+                eachCallWithin(10));
+    }
+
+    /** A deadline for each call (a stub's own deadline is one instant, shared by every call made with it). */
+    private static io.grpc.ClientInterceptor eachCallWithin(long seconds) {
+        return new io.grpc.ClientInterceptor() {
+            @Override
+            public <Q, R> io.grpc.ClientCall<Q, R> interceptCall(io.grpc.MethodDescriptor<Q, R> method,
+                                                                 io.grpc.CallOptions options, io.grpc.Channel next) {
+                return next.newCall(method, options.withDeadlineAfter(seconds, TimeUnit.SECONDS));
+            }
+        };
     }
 
     /** Arms on even numbers, disarms on odd ones: a drone on the pad accepts both, every time. */
