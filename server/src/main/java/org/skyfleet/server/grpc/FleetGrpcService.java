@@ -29,6 +29,9 @@ import org.skyfleet.proto.v1.TakeOverControlRequest;
 import org.skyfleet.proto.v1.TakeOverControlResponse;
 import org.skyfleet.proto.v1.VehicleType;
 import org.skyfleet.server.control.FleetControl;
+import org.skyfleet.server.control.LinkClaimControl;
+import org.skyfleet.proto.v1.ConfirmLinkClaimRequest;
+import org.skyfleet.proto.v1.ConfirmLinkClaimResponse;
 import org.skyfleet.server.enforcement.FenceUpload;
 import org.skyfleet.proto.v1.UploadFenceRequest;
 import org.skyfleet.proto.v1.UploadFenceResponse;
@@ -42,9 +45,11 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
     private final FleetControl control;
     private final FenceUpload fences;
     private final PositionHistoryQuery history;
+    private final LinkClaimControl claims;
 
     public FleetGrpcService(VehicleRegistry registry, InstantSource clock, FleetControl control, FenceUpload fences,
-                            PositionHistoryQuery history) {
+                            PositionHistoryQuery history, LinkClaimControl claims) {
+        this.claims = claims;
         this.registry = registry;
         this.clock = clock;
         this.control = control;
@@ -72,6 +77,11 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
         } catch (StatusRuntimeException e) {
             observer.onError(e);
         }
+    }
+
+    @Override
+    public void confirmLinkClaim(ConfirmLinkClaimRequest request, StreamObserver<ConfirmLinkClaimResponse> observer) {
+        answer(observer, () -> claims.confirm(CallerInterceptor.require(), request));
     }
 
     @Override
