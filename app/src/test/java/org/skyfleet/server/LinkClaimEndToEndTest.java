@@ -184,6 +184,35 @@ class LinkClaimEndToEndTest {
     }
 
     @Test
+    void theConsoleConfirmsAClaimThroughItsJsonBridge() throws Exception {
+        start(ServerConfig.ephemeral().withTokens(TOKENS, true).withAllowUnsigned(true));
+        RawVehicle drone = vehicle();
+        drone.startHeartbeats();
+        var commander = fleet("cmdr", Role.COMMANDER);
+        Await.until(WAIT, "the drone's first address held as a claim",
+                () -> !server.registry().all().isEmpty() && server.registry().all().get(0).identity().claimPending());
+        String droneId = server.registry().all().get(0).vehicleId();
+        String body = "{\"vehicle_id\": \"" + droneId + "\", \"claimed_address\": \"" + drone.address() + "\"}";
+
+        var pilotAnswer = bridge("ConfirmLinkClaim", TOKENS.issue("olga", Role.PILOT, Duration.ofHours(1)), body);
+        assertThat(pilotAnswer.statusCode()).as("a pilot without the lease").isEqualTo(403);
+        var answer = bridge("ConfirmLinkClaim", TOKENS.issue("cmdr", Role.COMMANDER, Duration.ofHours(1)), body);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"link_peer\":\"" + drone.address() + "\"");
+        assertThat(state(commander).getLinkPeer()).isEqualTo(drone.address());
+        assertThat(state(commander).getLinkClaimPeer()).isEmpty();
+    }
+
+    private java.net.http.HttpResponse<String> bridge(String method, String token, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.httpPort() + "/api/v1/rpc/skyfleet.v1.FleetService/" + method))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void withTokensAndNoAllowUnsignedAnUnsignedVehicleIsNotAdmitted() throws Exception {
         start(ServerConfig.ephemeral().withTokens(TOKENS, true));
         RawVehicle drone = vehicle();
