@@ -51,7 +51,7 @@ import org.skyfleet.telemetry.mavlink.VehicleClassification;
  *       {@link SignatureCheck}, so the signed, fresh heartbeat re-binds the link to the new address (a vehicle
  *       back on a new modem session). What is sent to it is signed with its key.</li>
  *   <li>a system id without a key: the address is its only credential, so the new address becomes a
- *       <em>claim</em> ({@link LinkClaims}). Its telemetry is applied and the vehicle's identity carries the
+ *       <em>claim</em> ({@link ClaimedAddresses}). Its telemetry is applied and the vehicle's identity carries the
  *       claimed address (marked unconfirmed), a {@code LINK_CLAIMED} event is published, and nothing (commands,
  *       mission transfer, stream requests, the ground station's heartbeat) is sent to it until an operator
  *       confirms it ({@link #confirmClaim}). Should the confirmed address speak again first, the claim is
@@ -71,6 +71,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private final IngestMetrics metrics;
     private final LinkSender sender;
     private final StreamNegotiation streams;
+    private final ClaimedAddresses claims;
     private final Map<Integer, VehicleBinding> bySystemId = new HashMap<>();
     private final Map<String, VehicleBinding> byVehicleId = new HashMap<>();
     private final List<FrameObserver> observers = new CopyOnWriteArrayList<>();
@@ -88,6 +89,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         this.metrics = metrics;
         this.sender = new LinkSender(config, clock, encoder);
         this.streams = new StreamNegotiation(sender, config.streamAckTimeout());
+        this.claims = new ClaimedAddresses(config.linkName(), registry);
     }
 
     void setGate(LinkGate gate) {
@@ -133,24 +135,12 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             return new LinkClaims.Confirmation(LinkClaims.Outcome.NOT_ON_THIS_NODE, "",
                     "vehicle " + vehicleId + " is not bound on link " + config.linkName() + " of this node");
         }
-        String previous = b.peer == null ? "" : peerName(b.peer);
-        if (b.claim == null) {
-            return new LinkClaims.Confirmation(LinkClaims.Outcome.NO_CLAIM, previous,
-                    "vehicle " + vehicleId + " has no pending link claim" + (previous.isEmpty() ? "" : "; it is bound to " + previous));
-        }
-        String claimed = peerName(b.claim);
-        if (!claimed.equals(claimedPeer)) {
-            return new LinkClaims.Confirmation(LinkClaims.Outcome.OTHER_ADDRESS, previous,
-                    "the pending claim on " + vehicleId + " is from " + claimed + ", not " + claimedPeer);
-        }
         Instant now = clock.instant();
-        b.peer = b.claim;
-        b.claim = null;
-        registry.update(vehicleId, s -> s.withIdentity(s.identity().withLink(claimed, "")), now);
-        registry.publishEvent(new VehicleEvent(vehicleId, EventType.LINK_CLAIM_CONFIRMED, EventSeverity.INFO,
-                "link confirmed at " + claimed + (previous.isEmpty() ? "" : " (was " + previous + ")"), now, 0));
-        streams.request(b, now);
-        return new LinkClaims.Confirmation(LinkClaims.Outcome.CONFIRMED, previous, "link of " + vehicleId + " bound to " + claimed);
+        LinkClaims.Confirmation c = claims.confirm(b, claimedPeer, now);
+        if (c.outcome() == LinkClaims.Outcome.CONFIRMED) {
+            streams.request(b, now);
+        }
+        return c;
     }
 
     int systemIdOf(String vehicleId) {
@@ -238,7 +228,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         InetSocketAddress from = frame.sender();
         if (from.equals(binding.peer)) {
             if (binding.claim != null) {
-                withdrawClaim(binding, now);
+                claims.withdraw(binding, now);
             }
         } else if (!from.equals(binding.claim)) {
             if (!wasLost) {
@@ -250,7 +240,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
                 binding.peer = from;
             } else {
                 // Unsigned: anyone could be speaking with its system id. Hold the address until an operator confirms it.
-                openClaim(binding, from, now);
+                claims.open(binding, from, now);
             }
         }
         FlightStatus status = HeartbeatStatus.of(hb, current.identity().autopilot(), kind, current.status().landedState(), now);
@@ -266,25 +256,6 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             streams.request(binding, now);
         }
         return binding;
-    }
-
-    private void openClaim(VehicleBinding binding, InetSocketAddress from, Instant now) {
-        String replaced = binding.claim == null ? "" : " (replacing the silent claim from " + peerName(binding.claim) + ")";
-        binding.claim = from;
-        String bound = binding.peer == null ? "no confirmed address yet" : "confirmed address " + peerName(binding.peer);
-        String text = "system id " + binding.systemId + " heard from " + peerName(from) + " (" + bound + ")" + replaced
-                + ": unsigned link, nothing is sent there until an operator confirms the claim (ConfirmLinkClaim)";
-        LOG.warning("link " + config.linkName() + ": " + binding.vehicleId + ": " + text);
-        registry.publishEvent(new VehicleEvent(binding.vehicleId, EventType.LINK_CLAIMED, EventSeverity.CRITICAL, text, now, 0));
-    }
-
-    private void withdrawClaim(VehicleBinding binding, Instant now) {
-        String text = "claim from " + peerName(binding.claim) + " dropped: heard again from the confirmed address "
-                + peerName(binding.peer);
-        binding.claim = null;
-        LOG.info("link " + config.linkName() + ": " + binding.vehicleId + ": " + text);
-        registry.publishEvent(new VehicleEvent(binding.vehicleId, EventType.LINK_CLAIM_WITHDRAWN, EventSeverity.WARNING, text,
-                now, 0));
     }
 
     private void refuseUnsigned(int systemId, InetSocketAddress from) {
@@ -316,7 +287,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             registry.update(vehicleId, s -> s.withIdentity(identity).withStatus(status), now);
         }
         if (claimFirst) {
-            openClaim(binding, frame.sender(), now);
+            claims.open(binding, frame.sender(), now);
         } else {
             streams.request(binding, now);
         }
