@@ -7,6 +7,7 @@ import org.skyfleet.server.auth.MutualTls;
 import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.telemetry.link.SigningKeys;
 import org.skyfleet.telemetry.link.SystemAdmission;
+import org.skyfleet.telemetry.link.UnsignedLinks;
 
 /**
  * Where the server listens, how it judges links, and who may call it. Every port may be 0 to pick a free
@@ -31,11 +32,16 @@ import org.skyfleet.telemetry.link.SystemAdmission;
  *                          takes {@code Authorization: Bearer <secret>} instead of a signed delivery)
  * @param httpLimits        how long the HTTP endpoint waits on clients (request head, idle, console sign-in);
  *                          null: {@link HttpLimits#defaults()}
+ * @param allowUnsigned     with required tokens, still admit vehicles without a signing key (fleets that cannot
+ *                          sign), each address of theirs a claim an operator confirms; see {@link #unsignedLinks()}
+ * @param mavlinkSourceRate datagrams per second one source IP may send on a link (all its ports together), its burst
+ *                          twice that; 0: the default, 2,000
  */
 public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
                            TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
-                           MutualTls tls, String consoleTilesUrl, boolean lab, HttpLimits httpLimits) {
+                           MutualTls tls, String consoleTilesUrl, boolean lab, HttpLimits httpLimits,
+                           boolean allowUnsigned, double mavlinkSourceRate) {
     public ServerConfig {
         httpLimits = httpLimits == null ? HttpLimits.defaults() : httpLimits;
         Objects.requireNonNull(signingKeys, "signingKeys");
@@ -46,6 +52,9 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
         if (mavlinkPort == 0 && mavlinkLinks > 1) {
             throw new IllegalArgumentException("several links need a fixed first port");
         }
+        if (!(mavlinkSourceRate >= 0)) {
+            throw new IllegalArgumentException("mavlinkSourceRate must be >= 0, got " + mavlinkSourceRate);
+        }
         if (!trustNamedCallers && tokens == null) {
             throw new IllegalArgumentException("without trusted named callers the server needs a token key");
         }
@@ -55,7 +64,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, false, null);
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, false, null, false, 0);
     }
 
     public static ServerConfig defaults() {
@@ -69,53 +78,89 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
 
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
-                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits);
+                signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
-                tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits);
+                tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits);
+                heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl, lab, httpLimits);
+                heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     /** Requires client certificates on the gRPC port. */
     public ServerConfig withTls(MutualTls t) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl, lab, httpLimits);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     /** The console's map tiles: a URL template with {z}/{x}/{y} (the force's own tile server); null for none. */
     public ServerConfig withConsoleTiles(String url) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url, lab, httpLimits);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     /** Which system ids the links take on as vehicles. */
     public ServerConfig withAdmission(SystemAdmission a) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl, lab, httpLimits);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     /** How long the HTTP endpoint waits on clients. */
     public ServerConfig withHttpLimits(HttpLimits limits) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, limits);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, limits,
+                allowUnsigned, mavlinkSourceRate);
     }
 
     /** Lab mode: relaxed checks for a lab bench, never for operations. */
     public ServerConfig withLab(boolean on) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
-                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, on, httpLimits);
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, on, httpLimits,
+                allowUnsigned, mavlinkSourceRate);
+    }
+
+    /** With required tokens, admit vehicles without a signing key anyway, each of their addresses a claim. */
+    public ServerConfig withAllowUnsigned(boolean allow) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
+                allow, mavlinkSourceRate);
+    }
+
+    /** Datagrams per second one source IP may send on a link (many simulated vehicles on one host need more). */
+    public ServerConfig withMavlinkSourceRate(double datagramsPerSecond) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, datagramsPerSecond);
+    }
+
+    /**
+     * How the links take on vehicles without a signing key. A server that requires tokens requires signing too:
+     * without {@code --allow-unsigned} such vehicles are refused, with it each address of theirs, the first one
+     * included, is a claim an operator confirms. Lab mode, or a server that does not require tokens (tests, the
+     * bench), trusts a vehicle's first address. In every case a new address after link loss is a claim.
+     */
+    public UnsignedLinks unsignedLinks() {
+        if (trustNamedCallers || lab) {
+            return UnsignedLinks.FIRST_ADDRESS_TRUSTED;
+        }
+        return allowUnsigned ? UnsignedLinks.CLAIMED : UnsignedLinks.REFUSED;
     }
 }

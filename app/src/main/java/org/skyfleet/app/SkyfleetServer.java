@@ -48,6 +48,9 @@ import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.server.audit.AuditGrpcService;
+import org.skyfleet.server.audit.LinkClaimAudit;
+import org.skyfleet.server.control.LinkClaimControl;
+import org.skyfleet.fleet.vehicle.LinkClaims;
 import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.server.control.CommandAirspaceCheck;
 import org.skyfleet.server.control.FleetControl;
@@ -180,16 +183,25 @@ public final class SkyfleetServer implements AutoCloseable {
 
             Map<String, VehicleCommands> commandsByLink = new HashMap<>();
             Map<String, MissionTransfer> transfersByLink = new HashMap<>();
+            Map<String, LinkClaims> claimsByLink = new HashMap<>();
+            // claims are journaled from their own thread: the journal writes to the store, the links must not wait on it
+            parts.add(new LinkClaimAudit(topology.localBus(), audit, executor(Executors.newSingleThreadExecutor(
+                    new DefaultThreadFactory("skyfleet-link-audit", true)))));
             for (int i = 0; i < config.mavlinkLinks(); i++) {
                 int port = config.mavlinkPort() == 0 ? 0 : config.mavlinkPort() + i;
                 LinkConfig linkConfig = LinkConfig.defaults(config.mavlinkHost(), port)
                         .withHeartbeatTimeout(config.heartbeatTimeout())
                         .withSigning(config.signingKeys(), 0)
-                        .withAdmission(config.admission());
+                        .withAdmission(config.admission())
+                        .withUnsigned(config.unsignedLinks());
+                if (config.mavlinkSourceRate() > 0) {
+                    linkConfig = linkConfig.withPeerRate(config.mavlinkSourceRate(), 2 * config.mavlinkSourceRate());
+                }
                 MavlinkUdpLink link = parts.add(MavlinkUdpLink.bind(linkConfig, linkGroup, registry, clock, ingestMetrics,
                         topology.linkGate()));
                 links.add(link);
                 VehicleLink vehicleLink = VehicleLink.of(link);
+                claimsByLink.put(linkConfig.linkName(), link.claims());
                 commandsByLink.put(linkConfig.linkName(), MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults()));
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
             }
@@ -223,7 +235,8 @@ public final class SkyfleetServer implements AutoCloseable {
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
             records = parts.add(topology.records(recordsContext, grpcBuilder));
             grpc = grpcBuilder
-                    .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions())))
+                    .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions()),
+                            new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
                     .addService(new AuditGrpcService(audit))
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))

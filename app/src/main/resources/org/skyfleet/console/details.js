@@ -1,5 +1,6 @@
 // The selected thing's details: a vehicle with its mission progress, a track, an officer.
 import { short } from './overlays.js';
+import { rpc } from './api.js';
 
 const kv = (pairs) => {
   const dl = document.createElement('dl');
@@ -13,6 +14,36 @@ const kv = (pairs) => {
   return dl;
 };
 const fixed = (x, d, unit) => (typeof x === 'number' ? `${x.toFixed(d)}${unit}` : undefined);
+
+// An unsigned vehicle heard from an unconfirmed address: nothing is sent to it until someone vouches for the address.
+const claimStatus = new Map();
+function claimRow(v) {
+  const box = document.createElement('div');
+  box.className = 'claim';
+  box.append(kv([['link claim', `${v.linkClaim}, unconfirmed: nothing is sent to it`],
+    ['confirmed address', v.linkPeer || 'none yet']]));
+  const row = document.createElement('div');
+  row.className = 'row';
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.id = 'confirmLinkClaim';
+  b.textContent = `Confirm link at ${v.linkClaim}`;
+  const status = document.createElement('span');
+  status.textContent = claimStatus.get(v.id) || '';
+  b.onclick = async () => {
+    try {
+      await rpc('FleetService/ConfirmLinkClaim', { vehicle_id: v.id, claimed_address: v.linkClaim });
+      claimStatus.set(v.id, '');
+    } catch (e) {
+      claimStatus.set(v.id, e.status === 403 ? 'not allowed: a commander, or the pilot holding the lease' : e.message);
+      status.className = 'error';
+      status.textContent = claimStatus.get(v.id);
+    }
+  };
+  row.append(b, status);
+  box.append(row);
+  return box;
+}
 
 export function renderDetails(el, selection, vehicles, overlays) {
   if (!selection) return;
@@ -28,6 +59,7 @@ export function renderDetails(el, selection, vehicles, overlays) {
       ['heading', fixed(v.headingDeg, 0, '°')], ['speed', fixed(v.speedMps, 1, ' m/s')],
       ['battery', fixed(v.batteryPercent, 0, ' %')], ['position', `${fixed(v.latDeg, 5, '')}, ${fixed(v.lonDeg, 5, '')}`],
     ])];
+    if (v.linkClaim) nodes.push(claimRow(v));
     const live = ['MISSION_STATE_APPROVED', 'MISSION_STATE_UPLOADING', 'MISSION_STATE_UPLOADED', 'MISSION_STATE_FLYING', 'MISSION_STATE_PAUSED'];
     const mission = d.missions.filter(m => m.vehicle_id === v.id && live.includes(m.state)).pop();
     if (mission) {

@@ -23,6 +23,8 @@ import org.skyfleet.cluster.ClusterConfig;
  * same cores, as they would on a single machine.
  */
 final class TelemetryBench {
+    /** The load generator is one host speaking for the whole fleet: the bench measures ingest, not one source's budget. */
+    private static final double ONE_HOST_FLEET = 1e7;
     private static final String HOST = "127.0.0.1";
 
     private TelemetryBench() {
@@ -50,7 +52,8 @@ final class TelemetryBench {
         try (PositionLoadGenerator generator = new PositionLoadGenerator(HOST, firstPort, vehicles, rateHz)) {
             for (int k = 0, port = firstPort; k < nodes; k++) {
                 int slice = links / nodes + (k < links % nodes ? 1 : 0);
-                ServerConfig config = ServerConfig.ephemeral().withMavlink(HOST, port, slice);
+                ServerConfig config = ServerConfig.ephemeral().withMavlink(HOST, port, slice)
+                        .withMavlinkSourceRate(ONE_HOST_FLEET);
                 servers.add(SkyfleetServer.start(config, AutomationConfig.defaults(), new InMemoryStore(), InstantSource.system(),
                         natsUrl == null ? null : ClusterConfig.of(natsUrl, "bench-" + run + "-" + k)));
                 port += slice;
@@ -118,7 +121,8 @@ final class TelemetryBench {
             bare = (receiver.received.get() - r0) / (window.toNanos() / 1e9);
         }
         int serverPort = FreePorts.udpRange(HOST, links);
-        ServerConfig config = ServerConfig.ephemeral().withMavlink(HOST, serverPort, links);
+        ServerConfig config = ServerConfig.ephemeral().withMavlink(HOST, serverPort, links)
+                        .withMavlinkSourceRate(ONE_HOST_FLEET);
         try (SkyfleetServer server = SkyfleetServer.start(config, InstantSource.system());
              PositionLoadGenerator generator = new PositionLoadGenerator(HOST, serverPort, vehicles, 1e6)) {
             generator.announce();

@@ -49,8 +49,9 @@ final class FleetAssembly {
             VehicleSpec spec = VehicleSpec.px4Quadrotor().withSpeeds(Math.max(12, speed), speed)
                     .withEnduranceS(1500 + 600 * random.nextDouble());
             String name = "drone-" + (i + 1);
+            byte[] key = config.signingKeys().get(systemId);
             SimVehicle v = new SimVehicle(name, systemId++, spec, frame, 0, 0, config.homeAltAmslM(), 100, random.nextLong());
-            VehicleWire w = new VehicleWire(v, failsafe, transportFor.apply(name), clock, config.positionRateHz(), null,
+            VehicleWire w = new VehicleWire(v, failsafe, transportFor.apply(name), clock, config.positionRateHz(), key,
                     random.nextLong());
             w.autopilot().startPatrol(path, 60 + 10 * i, 1000 * random.nextDouble());
             wires.add(w);
@@ -62,8 +63,9 @@ final class FleetAssembly {
             double speed = 1.5 + random.nextDouble();
             VehicleSpec spec = VehicleSpec.patrolRover(AutopilotFlavour.ARDUPILOT_LEGACY).withSpeeds(3, speed);
             String name = "robot-" + (i + 1);
+            byte[] key = config.signingKeys().get(systemId);
             SimVehicle v = new SimVehicle(name, systemId++, spec, frame, 0, 0, config.homeAltAmslM(), 100, random.nextLong());
-            VehicleWire w = new VehicleWire(v, failsafe, transportFor.apply(name), clock, config.positionRateHz(), null,
+            VehicleWire w = new VehicleWire(v, failsafe, transportFor.apply(name), clock, config.positionRateHz(), key,
                     random.nextLong());
             w.autopilot().startPatrol(path, 0, 500 * random.nextDouble());
             wires.add(w);

@@ -67,7 +67,17 @@ final class DemoCommand implements Callable<Integer> {
         org.skyfleet.server.auth.TokenAuthority tokenAuthority = new org.skyfleet.server.auth.TokenAuthority(
                 java.util.HexFormat.of().parseHex(MissingPersonDemo.newSecret() + MissingPersonDemo.newSecret()), InstantSource.system());
         DemoTokens tokens = new DemoTokens(tokenAuthority);
-        SkyfleetServer server = SkyfleetServer.start(options.toConfig().withTokens(tokenAuthority, true),
+        // Required tokens mean signed links: each simulated vehicle signs with a key made for this run, given to both sides.
+        java.util.Map<Integer, byte[]> vehicleKeys = loaded != null ? DemoSigningKeys.forScenario(loaded)
+                : DemoSigningKeys.generate(drones + robots);
+        org.skyfleet.app.ServerConfig config = options.toConfig().withTokens(tokenAuthority, true);
+        // every simulated vehicle speaks from 127.0.0.1: give that one source room for the whole fleet at its time scale
+        double timeScaleNow = loaded != null ? loaded.timeScale() : 1;
+        config = config.withMavlinkSourceRate(Math.max(options.mavlinkSourceRate, 50 * vehicleKeys.size() * timeScaleNow));
+        if (options.signingKeys == null) {
+            config = config.withSigningKeys(org.skyfleet.telemetry.link.SigningKeys.of(vehicleKeys));
+        }
+        SkyfleetServer server = SkyfleetServer.start(config,
                 AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(null), InstantSource.system());
         ServeCommand.printEndpoints(server);
@@ -80,7 +90,12 @@ final class DemoCommand implements Callable<Integer> {
         // The token rides in the fragment: the browser keeps it, it is never sent in a request line or logged.
         System.out.printf("  console signed in as commander:  http://127.0.0.1:%d/console/#token=%s%n", server.httpPort(),
                 tokens.forRole(Role.COMMANDER));
+        System.out.printf("  signing  the %d simulated vehicles sign their MAVLink links with keys made for this run%n",
+                vehicleKeys.size());
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
+        if (loaded != null) {
+            loaded = loaded.withSigningKeys(vehicleKeys);
+        }
         Simulation sim;
         MissingPersonDemo people = null;
         if (loaded != null) {
@@ -98,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
                 MissingPersonDemo.postCall(server, loaded, secret, InstantSource.system());
             }
         } else {
-            sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed));
+            sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed).withSigningKeys(vehicleKeys));
             System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
         }
         System.out.printf("Try:  export SKYFLEET_TOKEN=%s%n      ./skyfleet vehicles --target 127.0.0.1:%d%n"

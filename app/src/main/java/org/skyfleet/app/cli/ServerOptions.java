@@ -70,6 +70,18 @@ final class ServerOptions {
             + "webhook also takes 'Authorization: Bearer <SKYFLEET_WEBHOOK_SECRET>' instead of a signed delivery")
     boolean lab;
 
+    @Option(names = "--allow-unsigned", description = "with tokens required, still admit vehicles that have no MAVLink "
+            + "signing key (fleets that cannot sign). Each address such a vehicle speaks from, the first included, is a "
+            + "link claim: its telemetry is shown as unconfirmed and nothing is sent to it until a commander (or the pilot "
+            + "holding its lease) confirms it (ConfirmLinkClaim, or the console's vehicle details). Without it such "
+            + "vehicles are not admitted. --lab implies it, trusting a vehicle's first address")
+    boolean allowUnsigned;
+
+    @Option(names = "--mavlink-source-rate", defaultValue = "2000", description = "datagrams per second one source IP "
+            + "address may send on a link, all its ports together, before the excess is dropped; bursts of twice that "
+            + "(default: ${DEFAULT-VALUE}). Raise it for many vehicles behind one address (a NAT, a simulator host)")
+    double mavlinkSourceRate;
+
     @Option(names = "--admit", description = "which MAVLink system ids become vehicles: 'any' (demo default) or "
             + "'registered' (serve default: --register ids, and those with a signing key)")
     String admit;
@@ -106,7 +118,9 @@ final class ServerOptions {
                 .withSigningKeys(signingKeys == null ? SigningKeys.none() : SigningKeys.load(signingKeys))
                 .withTls(tls())
                 .withConsoleTiles(consoleTiles)
-                .withLab(lab);
+                .withLab(lab)
+                .withAllowUnsigned(allowUnsigned)
+                .withMavlinkSourceRate(mavlinkSourceRate);
     }
 
     private org.skyfleet.server.auth.MutualTls tls() {

@@ -40,7 +40,8 @@ public final class AlertLog {
     }
 
     private static final Set<EventType> ALERTING = EnumSet.of(EventType.LINK_LOST, EventType.LOW_BATTERY,
-            EventType.GEOFENCE_PREDICTED_BREACH, EventType.GEOFENCE_BREACH, EventType.GPS_FIX_LOST);
+            EventType.GEOFENCE_PREDICTED_BREACH, EventType.GEOFENCE_BREACH, EventType.GPS_FIX_LOST,
+            EventType.LINK_CLAIMED);
 
     private final InstantSource clock;
     private final AuditJournal audit;

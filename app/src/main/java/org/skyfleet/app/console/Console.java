@@ -38,6 +38,7 @@ public final class Console implements AutoCloseable {
     /** The unary methods the console uses; everything else stays gRPC-only. */
     static final Set<String> OPEN_METHODS = Set.of(
             "skyfleet.v1.FleetService/ListVehicles",
+            "skyfleet.v1.FleetService/ConfirmLinkClaim",
             "skyfleet.v1.GeofenceService/ListZones",
             "skyfleet.v1.MissionService/PlanMission",
             "skyfleet.v1.MissionService/CreateMission",

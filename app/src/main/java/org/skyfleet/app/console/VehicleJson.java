@@ -18,6 +18,10 @@ public final class VehicleJson {
                 .str("kind", s.identity().kind().name())
                 .bool("surface", s.identity().kind().isSurface())
                 .str("autopilot", s.identity().autopilot().name());
+        if (s.identity().claimPending()) {
+            // an unconfirmed address: the details offer to confirm it (FleetService/ConfirmLinkClaim)
+            o.str("linkClaim", s.identity().linkClaim()).str("linkPeer", s.identity().linkPeer());
+        }
         if (s.status() != null) {
             o.str("link", s.status().linkState().name())
                     .bool("armed", s.status().armed())

@@ -33,4 +33,24 @@ class ServerOptionsTest {
     void withoutTheOptionEveryLinkIsUnsigned() {
         assertThat(parse().signingKeys().isEmpty()).isTrue();
     }
+
+    @Test
+    void withTokensRequiredUnsignedVehiclesAreRefusedUnlessAllowedAndLabTrustsTheirFirstAddress() {
+        org.skyfleet.server.auth.TokenAuthority tokens = new org.skyfleet.server.auth.TokenAuthority(new byte[32],
+                java.time.InstantSource.system());
+
+        assertThat(parse().withTokens(tokens, true).unsignedLinks())
+                .isEqualTo(org.skyfleet.telemetry.link.UnsignedLinks.REFUSED);
+        assertThat(parse("--allow-unsigned").withTokens(tokens, true).unsignedLinks())
+                .isEqualTo(org.skyfleet.telemetry.link.UnsignedLinks.CLAIMED);
+        assertThat(parse("--lab").withTokens(tokens, true).unsignedLinks())
+                .isEqualTo(org.skyfleet.telemetry.link.UnsignedLinks.FIRST_ADDRESS_TRUSTED);
+        assertThat(parse().unsignedLinks()).as("no tokens required").isEqualTo(org.skyfleet.telemetry.link.UnsignedLinks.FIRST_ADDRESS_TRUSTED);
+    }
+
+    @Test
+    void theSourceRateIsTwoThousandUnlessGiven() {
+        assertThat(parse().mavlinkSourceRate()).isEqualTo(2000);
+        assertThat(parse("--mavlink-source-rate", "20000").mavlinkSourceRate()).isEqualTo(20_000);
+    }
 }

@@ -41,12 +41,15 @@ class ConsoleAtFleetScaleBrowserTest {
         new SecureRandom().nextBytes(key);
         TokenAuthority tokens = new TokenAuthority(key, InstantSource.system());
         int port = freeUdpPortPair();
+        // tokens required, so signed links (system ids 1..250 on each link, one key each); and 250 vehicles on one
+        // host send ~6,000 datagrams/s per link, over the default budget of one source IP
+        org.skyfleet.server.FleetSigningKeys keys = org.skyfleet.server.FleetSigningKeys.forSystems(PER_LINK, 11);
         try (SkyfleetServer server = SkyfleetServer.start(ServerConfig.ephemeral().withMavlink("127.0.0.1", port, 2)
-                     .withTokens(tokens, true), InstantSource.system());
+                     .withTokens(tokens, true).withSigningKeys(keys.server()).withMavlinkSourceRate(50_000), InstantSource.system());
              Simulation a = Simulation.start(SimulationConfig.around(new InetSocketAddress("127.0.0.1", port), 51.5034, -0.1276,
-                     PER_LINK - 25, 25, 11));
+                     PER_LINK - 25, 25, 11).withSigningKeys(keys.vehicles()));
              Simulation b = Simulation.start(SimulationConfig.around(new InetSocketAddress("127.0.0.1", port + 1), 51.5134, -0.1076,
-                     PER_LINK - 25, 25, 12))) {
+                     PER_LINK - 25, 25, 12).withSigningKeys(keys.vehicles()))) {
             browser.get("http://127.0.0.1:" + server.httpPort() + "/console/#token="
                     + tokens.issue("cmdr", Operator.Role.COMMANDER, Duration.ofHours(1)));
             JavascriptExecutor js = browser;

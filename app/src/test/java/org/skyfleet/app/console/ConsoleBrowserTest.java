@@ -71,10 +71,12 @@ class ConsoleBrowserTest {
         new SecureRandom().nextBytes(key);
         TokenAuthority tokens = new TokenAuthority(key, InstantSource.system());
         commanderToken = tokens.issue("cmdr-kim", Operator.Role.COMMANDER, Duration.ofHours(1));
+        // tokens required, so signed links: the simulated fleet signs with keys the server holds too
+        org.skyfleet.server.FleetSigningKeys keys = org.skyfleet.server.FleetSigningKeys.forSystems(DRONES + ROBOTS, 7);
         server = SkyfleetServer.start(ServerConfig.ephemeral().withHeartbeatTimeout(Duration.ofMillis(1500))
-                .withTokens(tokens, true), InstantSource.system());
+                .withTokens(tokens, true).withSigningKeys(keys.server()), InstantSource.system());
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
-        sim = Simulation.start(SimulationConfig.around(target, 51.5034, -0.1276, DRONES, ROBOTS, 7));
+        sim = Simulation.start(SimulationConfig.around(target, 51.5034, -0.1276, DRONES, ROBOTS, 7).withSigningKeys(keys.vehicles()));
         // a no-fly circle well away from the fleet and the area the test plans over
         server.geofences().save(new Zone("z-concert", "concert", new ZoneShape.Circle(new GeoPoint(51.4990, -0.1420), 80),
                 ZoneKind.EXCLUSION, AltitudeBand.relative(0, 300), null, ZoneCategory.CROWD_EVENT, ZoneApplicability.all(),

@@ -61,7 +61,8 @@ class SearchCarriesOnAcrossARestartTest {
     }
 
     private SkyfleetServer start(int mavlinkPort) throws Exception {
-        return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink("127.0.0.1", mavlinkPort, 1),
+        // four vehicles at 30x real time from one host: over one source IP's default budget
+        return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink("127.0.0.1", mavlinkPort, 1).withMavlinkSourceRate(20_000),
                 AutomationConfig.defaults(), JdbcStore.openEmbedded(dataDir), InstantSource.system());
     }
 

@@ -39,7 +39,7 @@ final class StateCodec {
             throw new InvalidProtocolBufferException("vehicle state without a vehicle id");
         }
         VehicleIdentity identity = new VehicleIdentity(p.getVehicleId(), kind(p.getType()), autopilot(p.getAutopilot()),
-                p.getMavlinkSystemId(), p.getLinkPeer());
+                p.getMavlinkSystemId(), p.getLinkPeer(), p.getLinkClaimPeer());
         FlightStatus status = new FlightStatus(
                 p.getLinkState() == org.skyfleet.proto.v1.LinkState.LINK_STATE_LOST ? LinkState.LOST : LinkState.CONNECTED,
                 p.hasLastHeartbeat() ? instant(p.getLastHeartbeat()) : null, p.getArmed(), p.getFlightMode(),

@@ -44,7 +44,7 @@ public final class VehicleHealthRules {
         if (before == null) {
             events.add(new VehicleEvent(id, EventType.VEHICLE_DISCOVERED, EventSeverity.INFO,
                     "new " + after.identity().kind().name().toLowerCase() + " (" + after.identity().autopilot()
-                            + ", system id " + after.identity().mavlinkSystemId() + ") at " + after.identity().linkPeer(),
+                            + ", system id " + after.identity().mavlinkSystemId() + ") at " + address(after),
                     now, 0));
             return events;
         }
@@ -62,8 +62,13 @@ public final class VehicleHealthRules {
                     "no heartbeat since " + after.status().lastHeartbeat(), now, 0));
         } else if (was == LinkState.LOST && is == LinkState.CONNECTED) {
             out.add(new VehicleEvent(after.vehicleId(), EventType.LINK_RESTORED, EventSeverity.INFO,
-                    "heartbeats again from " + after.identity().linkPeer(), now, 0));
+                    "heartbeats again from " + address(after), now, 0));
         }
+    }
+
+    /** Where the vehicle is heard from: its confirmed address, or the claimed one, said to be unconfirmed. */
+    private static String address(VehicleState s) {
+        return s.identity().claimPending() ? s.identity().linkClaim() + " (unconfirmed claim)" : s.identity().linkPeer();
     }
 
     private void batteryEvents(BatterySample was, BatterySample is, String id, Instant now, List<VehicleEvent> out) {

@@ -28,6 +28,9 @@ import org.skyfleet.proto.v1.TakeOverControlRequest;
 import org.skyfleet.proto.v1.TakeOverControlResponse;
 import org.skyfleet.proto.v1.VehicleType;
 import org.skyfleet.server.control.FleetControl;
+import org.skyfleet.server.control.LinkClaimControl;
+import org.skyfleet.proto.v1.ConfirmLinkClaimRequest;
+import org.skyfleet.proto.v1.ConfirmLinkClaimResponse;
 import org.skyfleet.server.enforcement.FenceUpload;
 import org.skyfleet.proto.v1.UploadFenceRequest;
 import org.skyfleet.proto.v1.UploadFenceResponse;
@@ -39,9 +42,11 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
     private final FleetControl control;
     private final FenceUpload fences;
     private final PositionHistoryQuery history;
+    private final LinkClaimControl claims;
 
     public FleetGrpcService(VehicleRegistry registry, InstantSource clock, FleetControl control, FenceUpload fences,
-                            PositionHistoryQuery history) {
+                            PositionHistoryQuery history, LinkClaimControl claims) {
+        this.claims = claims;
         this.registry = registry;
         this.clock = clock;
         this.control = control;
@@ -59,6 +64,11 @@ public final class FleetGrpcService extends FleetServiceGrpc.FleetServiceImplBas
         StatusMapping.answerLater(observer, () -> fences.upload(CallerInterceptor.require(), request.getVehicleId())
                 .thenApply(r -> UploadFenceResponse.newBuilder().setZones(r.zones()).setItems(r.items())
                         .setVerified(r.verified()).setDetail(r.detail()).build()));
+    }
+
+    @Override
+    public void confirmLinkClaim(ConfirmLinkClaimRequest request, StreamObserver<ConfirmLinkClaimResponse> observer) {
+        StatusMapping.answer(observer, () -> claims.confirm(CallerInterceptor.require(), request));
     }
 
     @Override

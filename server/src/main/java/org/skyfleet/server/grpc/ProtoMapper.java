@@ -40,6 +40,7 @@ public final class ProtoMapper {
                 .setAutopilot(autopilot(s.identity().autopilot()))
                 .setMavlinkSystemId(s.identity().mavlinkSystemId())
                 .setLinkPeer(s.identity().linkPeer())
+                .setLinkClaimPeer(s.identity().linkClaim())
                 .setLinkState(s.status().linkState() == org.skyfleet.fleet.vehicle.LinkState.CONNECTED
                         ? LinkState.LINK_STATE_CONNECTED : LinkState.LINK_STATE_LOST)
                 .setLastHeartbeat(timestamp(s.status().lastHeartbeat()))

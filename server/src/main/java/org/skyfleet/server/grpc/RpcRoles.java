@@ -37,6 +37,8 @@ public final class RpcRoles {
                 fleet + "StreamControlChanges");
         allow(FLYERS, fleet + "AcquireControl", fleet + "ReleaseControl", fleet + "SendCommand", fleet + "UploadFence");
         allow(EnumSet.of(COMMANDER), fleet + "TakeOverControl");
+        // a person vouches for a vehicle's new address: a commander, or the pilot holding its lease (checked by the handler)
+        allow(EnumSet.of(PILOT, COMMANDER), fleet + "ConfirmLinkClaim");
 
         String mission = "skyfleet.v1.MissionService/";
         allow(FLYERS, mission + "PlanMission", mission + "ValidateMission", mission + "ExportMission", mission + "ImportMission",

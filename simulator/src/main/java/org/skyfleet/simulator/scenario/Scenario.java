@@ -118,4 +118,19 @@ public record Scenario(String name, String description, long seed, double durati
         return new Scenario(name, description, s, durationS, timeScale, home, homeAltAmslM, area, night, canopyCover,
                 wind, failsafe, vehicles, targets, faults, detectionLog, units);
     }
+
+    /**
+     * The same scenario, each vehicle without a key of its own signing with {@code keys.get(systemId)} when
+     * there is one (system ids are 1.. in the order of {@link #vehicles()}).
+     */
+    public Scenario withSigningKeys(java.util.Map<Integer, byte[]> keys) {
+        List<ScenarioVehicle> signed = new java.util.ArrayList<>(vehicles.size());
+        for (int i = 0; i < vehicles.size(); i++) {
+            ScenarioVehicle v = vehicles.get(i);
+            byte[] key = keys.get(i + 1);
+            signed.add(v.signingKeyHex() != null || key == null ? v : v.withSigningKeyHex(java.util.HexFormat.of().formatHex(key)));
+        }
+        return new Scenario(name, description, seed, durationS, timeScale, home, homeAltAmslM, area, night, canopyCover,
+                wind, failsafe, signed, targets, faults, detectionLog, units);
+    }
 }

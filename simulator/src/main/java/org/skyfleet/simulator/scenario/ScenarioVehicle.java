@@ -50,6 +50,12 @@ public record ScenarioVehicle(String name, SimVehicleKind type, AutopilotFlavour
         return enduranceS != null ? s.withEnduranceS(enduranceS) : s;
     }
 
+    /** The same vehicle on a link signed with {@code hex} (64 hex digits). */
+    public ScenarioVehicle withSigningKeyHex(String hex) {
+        return new ScenarioVehicle(name, type, autopilot, start, enduranceS, batteryPercent, maxSpeedMps, cruiseSpeedMps,
+                camera, patrol, patrolAltM, hex);
+    }
+
     public byte[] signingKey() {
         return signingKeyHex == null ? null : HexFormat.of().parseHex(signingKeyHex);
     }

@@ -98,6 +98,12 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
                     "vehicle " + vehicleId + " is not connected on this link"));
             return;
         }
+        String claim = link.pendingClaimOf(vehicleId);
+        if (claim != null) {
+            done.complete(new CommandOutcome(CommandResult.NOT_CONNECTED, CommandOutcome.NO_PROGRESS, 0,
+                    claimRefusal(vehicleId, claim)));
+            return;
+        }
         MappedCommand mapped = mapping.map(vehicleId, command);
         if (mapped.command() == null) {
             done.complete(new CommandOutcome(CommandResult.FAILED, CommandOutcome.NO_PROGRESS, 0, mapped.refusal()));
@@ -110,6 +116,12 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
         if (line.size() == 1) {
             transmit(p);
         }
+    }
+
+    /** Why nothing is sent while a link claim is pending, naming the claim and what settles it. */
+    public static String claimRefusal(String vehicleId, String claimedPeer) {
+        return "not sent: a link claim on " + vehicleId + " from " + claimedPeer + " is pending; an operator must confirm"
+                + " it (ConfirmLinkClaim) before commands go to that address";
     }
 
     /** Everything in flight or in line ends NOT_CONNECTED: no ack can come any more. */

@@ -34,6 +34,11 @@ final class UdpVehicleLink implements VehicleLink {
     }
 
     @Override
+    public String pendingClaimOf(String vehicleId) {
+        return link.pendingClaimOf(vehicleId);
+    }
+
+    @Override
     public boolean send(String vehicleId, Object payload) {
         if (link.systemIdOf(vehicleId) < 0) {
             return false;

@@ -23,6 +23,14 @@ public interface VehicleLink {
     /** The vehicle's MAVLink system id, or -1 if it is not bound to this link. Event loop only. */
     int systemIdOf(String vehicleId);
 
+    /**
+     * The address a link claim on the vehicle is pending from, or null: while one is, nothing may be sent to it.
+     * Event loop only.
+     */
+    default String pendingClaimOf(String vehicleId) {
+        return null;
+    }
+
     /** Sends one payload to the vehicle; false if it is not bound to this link. Event loop only. */
     boolean send(String vehicleId, Object payload);
 

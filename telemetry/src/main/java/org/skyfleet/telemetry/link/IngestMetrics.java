@@ -41,7 +41,9 @@ public final class IngestMetrics implements FrameListener {
         /** A vehicle heartbeat from a system id that is not registered, on a link that admits registered ones only. */
         UNREGISTERED,
         /** A frame of a vehicle whose link another control-plane node owns (it reaches this node over the bus). */
-        OWNED_ELSEWHERE;
+        OWNED_ELSEWHERE,
+        /** A vehicle heartbeat from a system id without a signing key, on a link that admits signed vehicles only. */
+        NO_SIGNING_KEY;
 
         String tag() {
             return name().toLowerCase();

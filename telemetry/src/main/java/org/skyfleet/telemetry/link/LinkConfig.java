@@ -12,18 +12,20 @@ import java.util.Objects;
  * @param heartbeatTimeout      no heartbeat for this long marks the vehicle's link lost
  * @param streamAckTimeout      wait this long for SET_MESSAGE_INTERVAL acks before falling back to REQUEST_DATA_STREAM
  * @param maxDatagramBytes      larger datagrams are dropped as oversize
- * @param peerDatagramsPerSecond sustained datagrams per second one source address may send before the excess is dropped
- * @param peerBurstDatagrams    how many datagrams above the sustained rate a source may send at once
+ * @param peerDatagramsPerSecond sustained datagrams per second one source IP address (all its ports together) may send
+ *                              before the excess is dropped
+ * @param peerBurstDatagrams    how many datagrams above the sustained rate a source IP may send at once
  * @param gcsSystemId           the system id this ground station uses, conventionally 255
  * @param gcsComponentId        the component id this ground station uses, conventionally 190
  * @param signingKeys           MAVLink 2 signing keys by vehicle system id; a system id with a key must sign
  * @param signingLinkId         the link id the ground station puts in the signatures it sends, 0..255
  * @param admission             which system ids become vehicles
+ * @param unsigned              how vehicles without a signing key are taken on (refused, claimed, or first address trusted)
  */
 public record LinkConfig(String linkName, String bindHost, int port, Duration heartbeatTimeout,
                          Duration streamAckTimeout, int maxDatagramBytes, double peerDatagramsPerSecond,
                          double peerBurstDatagrams, int gcsSystemId, int gcsComponentId, SigningKeys signingKeys,
-                         int signingLinkId, SystemAdmission admission) {
+                         int signingLinkId, SystemAdmission admission, UnsignedLinks unsigned) {
 
     public static final int DEFAULT_PORT = 14550;
 
@@ -31,6 +33,7 @@ public record LinkConfig(String linkName, String bindHost, int port, Duration he
         Objects.requireNonNull(linkName, "linkName");
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
+        Objects.requireNonNull(unsigned, "unsigned");
         if (signingLinkId < 0 || signingLinkId > 255) {
             throw new IllegalArgumentException("signingLinkId must be 0..255, got " + signingLinkId);
         }
@@ -55,7 +58,8 @@ public record LinkConfig(String linkName, String bindHost, int port, Duration he
                       int maxDatagramBytes, double peerDatagramsPerSecond, double peerBurstDatagrams, int gcsSystemId,
                       int gcsComponentId) {
         this(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes, peerDatagramsPerSecond,
-                peerBurstDatagrams, gcsSystemId, gcsComponentId, SigningKeys.none(), 0, SystemAdmission.ANY);
+                peerBurstDatagrams, gcsSystemId, gcsComponentId, SigningKeys.none(), 0, SystemAdmission.ANY,
+                UnsignedLinks.FIRST_ADDRESS_TRUSTED);
     }
 
     /** Defaults: 3 s heartbeat timeout, 1 s ack wait, 2 KiB datagrams, 2,000 datagrams/s per source. */
@@ -66,28 +70,35 @@ public record LinkConfig(String linkName, String bindHost, int port, Duration he
 
     public LinkConfig withLinkName(String name) {
         return new LinkConfig(name, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission, unsigned);
     }
 
     public LinkConfig withHeartbeatTimeout(Duration timeout) {
         return new LinkConfig(linkName, bindHost, port, timeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission, unsigned);
     }
 
     public LinkConfig withPeerRate(double datagramsPerSecond, double burst) {
         return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                datagramsPerSecond, burst, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission);
+                datagramsPerSecond, burst, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission, unsigned);
     }
 
     /** Requires signing from, and signs what is sent to, every system id with a key. */
     public LinkConfig withSigning(SigningKeys keys, int linkId) {
         return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, keys, linkId, admission);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, keys, linkId, admission, unsigned);
     }
 
     /** Takes on as vehicles only the system ids {@code a} admits. */
     public LinkConfig withAdmission(SystemAdmission a) {
         return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
-                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, a);
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, a, unsigned);
+    }
+
+    /** How vehicles without a signing key are taken on. */
+    public LinkConfig withUnsigned(UnsignedLinks policy) {
+        return new LinkConfig(linkName, bindHost, port, heartbeatTimeout, streamAckTimeout, maxDatagramBytes,
+                peerDatagramsPerSecond, peerBurstDatagrams, gcsSystemId, gcsComponentId, signingKeys, signingLinkId, admission,
+                policy);
     }
 }

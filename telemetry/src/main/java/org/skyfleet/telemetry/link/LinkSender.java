@@ -37,8 +37,9 @@ final class LinkSender {
         this.channel = channel;
     }
 
+    /** Sends to the vehicle's confirmed address; nothing while a claim on it is pending or it has none. */
     void sendAll(VehicleBinding binding, List<Object> payloads) {
-        if (channel == null) {
+        if (channel == null || !binding.sendable()) {
             return;
         }
         for (Object p : payloads) {
@@ -57,6 +58,9 @@ final class LinkSender {
                 .customMode(0).systemStatus(MavState.MAV_STATE_ACTIVE).mavlinkVersion(3).build();
         byte[] unsigned = null;
         for (VehicleBinding b : bindings) {
+            if (b.peer == null) {
+                continue;  // only a claimed address so far: nothing goes there until it is confirmed
+            }
             byte[] frame;
             if (config.signingKeys().requiresSigning(b.systemId)) {
                 frame = encode(b, heartbeat);

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.skyfleet.fleet.event.EventType;
 import org.skyfleet.fleet.event.VehicleEvent;
 import org.skyfleet.fleet.vehicle.FlightStatus;
 import org.skyfleet.fleet.vehicle.LandedState;
+import org.skyfleet.fleet.vehicle.LinkClaims;
 import org.skyfleet.fleet.vehicle.LinkState;
 import org.skyfleet.fleet.vehicle.VehicleIdentity;
 import org.skyfleet.fleet.vehicle.VehicleKind;
@@ -41,12 +43,21 @@ import org.skyfleet.telemetry.mavlink.VehicleClassification;
  *
  * <p>Binding rule: the first vehicle heartbeat of a system id binds it to the heartbeat's source address.
  * While the vehicle's link is up, frames of that system id from any other address are ignored
- * ({@code peer_conflict}), heartbeats included, so a spoofed heartbeat cannot take the link over. Only once
- * the link is lost (no heartbeat for the timeout) does a heartbeat from a new address re-bind it, to follow a
- * vehicle that came back on a new modem session. On a signed link ({@link SigningKeys}) every frame reaching
- * this handler has passed {@link SignatureCheck}, so that re-binding takes a correctly signed, fresh
- * heartbeat; on an unsigned link an address is the vehicle's only credential, and a lost link can be claimed
- * by whoever speaks first with its system id. What is sent to a system id with a key is signed with it.
+ * ({@code peer_conflict}), heartbeats included, so a spoofed heartbeat cannot take the link over. Once the
+ * link is lost (no heartbeat for the timeout), a heartbeat from a new address is handled by what vouches for
+ * the vehicle:
+ * <ul>
+ *   <li>a system id with a signing key ({@link SigningKeys}): every frame reaching this handler has passed
+ *       {@link SignatureCheck}, so the signed, fresh heartbeat re-binds the link to the new address (a vehicle
+ *       back on a new modem session). What is sent to it is signed with its key.</li>
+ *   <li>a system id without a key: the address is its only credential, so the new address becomes a
+ *       <em>claim</em> ({@link ClaimedAddresses}). Its telemetry is applied and the vehicle's identity carries the
+ *       claimed address (marked unconfirmed), a {@code LINK_CLAIMED} event is published, and nothing (commands,
+ *       mission transfer, stream requests, the ground station's heartbeat) is sent to it until an operator
+ *       confirms it ({@link #confirmClaim}). Should the confirmed address speak again first, the claim is
+ *       withdrawn. Under {@link UnsignedLinks#CLAIMED} the first address is a claim too; under
+ *       {@link UnsignedLinks#REFUSED} a system id without a key is not admitted at all.</li>
+ * </ul>
  */
 final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFrame> {
     private static final Logger LOG = Logger.getLogger(MavlinkIngestHandler.class.getName());
@@ -60,12 +71,15 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private final IngestMetrics metrics;
     private final LinkSender sender;
     private final StreamNegotiation streams;
+    private final ClaimedAddresses claims;
     private final Map<Integer, VehicleBinding> bySystemId = new HashMap<>();
     private final Map<String, VehicleBinding> byVehicleId = new HashMap<>();
     private final List<FrameObserver> observers = new CopyOnWriteArrayList<>();
     private volatile LinkGate gate = LinkGate.ALL;
     private ScheduledFuture<?> tick;
     private Instant lastGcsHeartbeat = Instant.EPOCH;
+    /** System ids refused for want of a signing key that were logged already: one line each, not one per heartbeat. */
+    private final BitSet refusalLogged = new BitSet(256);
 
     MavlinkIngestHandler(LinkConfig config, VehicleRegistry registry, InstantSource clock, IngestMetrics metrics,
                          MavlinkEncoder encoder) {
@@ -75,6 +89,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         this.metrics = metrics;
         this.sender = new LinkSender(config, clock, encoder);
         this.streams = new StreamNegotiation(sender, config.streamAckTimeout());
+        this.claims = new ClaimedAddresses(config.linkName(), registry);
     }
 
     void setGate(LinkGate gate) {
@@ -91,14 +106,41 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
         return b == null ? null : b.peer;
     }
 
-    /** Sends payloads to a bound vehicle; false if it is not bound here. Link thread only. */
+    /**
+     * Sends payloads to a bound vehicle's confirmed address; false if it is not bound here or a claim on it is
+     * pending (then nothing is sent anywhere). Link thread only.
+     */
     boolean sendTo(String vehicleId, List<Object> payloads) {
         VehicleBinding b = byVehicleId.get(vehicleId);
-        if (b == null) {
+        if (b == null || !b.sendable()) {
             return false;
         }
         sender.sendAll(b, payloads);
         return true;
+    }
+
+    /** The address a claim on the vehicle is pending from ({@code host:port}), or null. Link thread only. */
+    String pendingClaimOf(String vehicleId) {
+        VehicleBinding b = byVehicleId.get(vehicleId);
+        return b == null || b.claim == null ? null : peerName(b.claim);
+    }
+
+    /**
+     * Binds the vehicle's link to its claimed address if that is {@code claimedPeer}; the streams are then
+     * requested from it. Link thread only.
+     */
+    LinkClaims.Confirmation confirmClaim(String vehicleId, String claimedPeer) {
+        VehicleBinding b = byVehicleId.get(vehicleId);
+        if (b == null || !gate.holds(vehicleId)) {
+            return new LinkClaims.Confirmation(LinkClaims.Outcome.NOT_ON_THIS_NODE, "",
+                    "vehicle " + vehicleId + " is not bound on link " + config.linkName() + " of this node");
+        }
+        Instant now = clock.instant();
+        LinkClaims.Confirmation c = claims.confirm(b, claimedPeer, now);
+        if (c.outcome() == LinkClaims.Outcome.CONFIRMED) {
+            streams.request(b, now);
+        }
+        return c;
     }
 
     int systemIdOf(String vehicleId) {
@@ -144,7 +186,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
                 metrics.frameIgnored(IngestMetrics.FrameIgnored.OWNED_ELSEWHERE);
                 return;
             }
-            if (!binding.peer.equals(frame.sender())) {
+            if (!frame.sender().equals(binding.peer) && !frame.sender().equals(binding.claim)) {
                 metrics.frameIgnored(IngestMetrics.FrameIgnored.PEER_CONFLICT);
                 return;
             }
@@ -163,58 +205,92 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
             metrics.frameIgnored(IngestMetrics.FrameIgnored.NOT_A_VEHICLE);
             return null;
         }
-        VehicleBinding binding = bySystemId.get(frame.systemId());
-        if (binding == null && !config.admission().admits(frame.systemId())) {
+        int systemId = frame.systemId();
+        boolean signed = config.signingKeys().requiresSigning(systemId);
+        if (!signed && config.unsigned() == UnsignedLinks.REFUSED) {
+            refuseUnsigned(systemId, frame.sender());
+            return null;
+        }
+        VehicleBinding binding = bySystemId.get(systemId);
+        if (binding == null && !config.admission().admits(systemId)) {
             metrics.frameIgnored(IngestMetrics.FrameIgnored.UNREGISTERED);
             return null;
         }
-        if (!gate.admit(binding != null ? binding.vehicleId : vehicleIdOf(frame.systemId()))) {
+        if (!gate.admit(binding != null ? binding.vehicleId : vehicleIdOf(systemId))) {
             metrics.frameIgnored(IngestMetrics.FrameIgnored.OWNED_ELSEWHERE);
             return null;
         }
         if (binding == null) {
-            return discover(frame, hb, kind, now);
+            return discover(frame, hb, kind, now, !signed && config.unsigned() == UnsignedLinks.CLAIMED);
         }
         VehicleState current = registry.find(binding.vehicleId).orElseThrow();
         boolean wasLost = current.status().linkState() == LinkState.LOST;
-        if (!binding.peer.equals(frame.sender())) {
+        InetSocketAddress from = frame.sender();
+        if (from.equals(binding.peer)) {
+            if (binding.claim != null) {
+                claims.withdraw(binding, now);
+            }
+        } else if (!from.equals(binding.claim)) {
             if (!wasLost) {
                 metrics.frameIgnored(IngestMetrics.FrameIgnored.PEER_CONFLICT);
                 return null;
             }
-            // The vehicle came back from another address (a new modem session, say): follow it.
-            binding.peer = frame.sender();
+            if (signed) {
+                // A signed vehicle came back from another address (a new modem session, say): follow it.
+                binding.peer = from;
+            } else {
+                // Unsigned: anyone could be speaking with its system id. Hold the address until an operator confirms it.
+                claims.open(binding, from, now);
+            }
         }
         FlightStatus status = HeartbeatStatus.of(hb, current.identity().autopilot(), kind, current.status().landedState(), now);
-        String peer = peerName(frame.sender());
+        String peer = binding.peer == null ? "" : peerName(binding.peer);
+        String claim = binding.claim == null ? "" : peerName(binding.claim);
         registry.update(binding.vehicleId, s -> {
             VehicleState next = s.withStatus(status);
-            return peer.equals(s.identity().linkPeer()) ? next : next.withIdentity(new VehicleIdentity(
-                    s.vehicleId(), s.identity().kind(), s.identity().autopilot(), s.identity().mavlinkSystemId(), peer));
+            return peer.equals(s.identity().linkPeer()) && claim.equals(s.identity().linkClaim()) ? next
+                    : next.withIdentity(s.identity().withLink(peer, claim));
         }, now);
-        if (wasLost) {
+        if (wasLost && binding.sendable()) {
             // A vehicle that rebooted forgot the intervals it was asked for.
             streams.request(binding, now);
         }
         return binding;
     }
 
-    private VehicleBinding discover(MavlinkFrame frame, Heartbeat hb, VehicleKind kind, Instant now) {
+    private void refuseUnsigned(int systemId, InetSocketAddress from) {
+        metrics.frameIgnored(IngestMetrics.FrameIgnored.NO_SIGNING_KEY);
+        if (!refusalLogged.get(systemId)) {
+            refusalLogged.set(systemId);
+            LOG.warning("link " + config.linkName() + ": system id " + systemId + " (heard from " + peerName(from)
+                    + ") has no signing key and this server admits signed vehicles only: its frames are dropped"
+                    + " (metric skyfleet.mavlink.frames.ignored{reason=no_signing_key}). Give it a key (--signing-keys)"
+                    + " or, for a fleet that cannot sign, start the server with --allow-unsigned");
+        }
+    }
+
+    private VehicleBinding discover(MavlinkFrame frame, Heartbeat hb, VehicleKind kind, Instant now, boolean claimFirst) {
         String vehicleId = vehicleIdOf(frame.systemId());
-        VehicleBinding binding = new VehicleBinding(vehicleId, frame.systemId(), frame.sender());
+        VehicleBinding binding = new VehicleBinding(vehicleId, frame.systemId(), claimFirst ? null : frame.sender());
         bySystemId.put(frame.systemId(), binding);
         byVehicleId.put(vehicleId, binding);
         var autopilot = VehicleClassification.autopilot(hb.autopilot().entry());
         FlightStatus status = HeartbeatStatus.of(hb, autopilot, kind, LandedState.UNKNOWN, now);
-        VehicleIdentity identity = new VehicleIdentity(vehicleId, kind, autopilot, frame.systemId(),
-                peerName(frame.sender()));
+        String address = peerName(frame.sender());
+        VehicleIdentity identity = claimFirst
+                ? new VehicleIdentity(vehicleId, kind, autopilot, frame.systemId(), "", address)
+                : new VehicleIdentity(vehicleId, kind, autopilot, frame.systemId(), address);
         VehicleState initial = new VehicleState(identity, status, null, null, null, null, null, null, 0);
         VehicleState stored = registry.register(initial, now);
         if (stored.identity() != identity) {
             // Known from before (this link restarted): take the new identity and status.
             registry.update(vehicleId, s -> s.withIdentity(identity).withStatus(status), now);
         }
-        streams.request(binding, now);
+        if (claimFirst) {
+            claims.open(binding, frame.sender(), now);
+        } else {
+            streams.request(binding, now);
+        }
         return binding;
     }
 

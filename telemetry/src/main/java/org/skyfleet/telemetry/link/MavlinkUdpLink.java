@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.skyfleet.fleet.vehicle.LinkClaims;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.telemetry.mavlink.MavlinkEncoder;
 import org.skyfleet.telemetry.mavlink.MavlinkFrameSplitter;
@@ -96,6 +97,32 @@ public final class MavlinkUdpLink implements AutoCloseable {
             throw new IllegalStateException("systemIdOf must be called on the link's event loop");
         }
         return handler.systemIdOf(vehicleId);
+    }
+
+    /**
+     * The address a claim on the vehicle is pending from ({@code host:port}), or null when none: while one is,
+     * nothing is sent to the vehicle. Call it on the link's thread.
+     *
+     * @throws IllegalStateException when called from another thread
+     */
+    public String pendingClaimOf(String vehicleId) {
+        if (!channel.eventLoop().inEventLoop()) {
+            throw new IllegalStateException("pendingClaimOf must be called on the link's event loop");
+        }
+        return handler.pendingClaimOf(vehicleId);
+    }
+
+    /** The claims on this link's vehicles, confirmed on the link's thread. */
+    public LinkClaims claims() {
+        return (vehicleId, claimedPeer) -> {
+            CompletableFuture<LinkClaims.Confirmation> done = new CompletableFuture<>();
+            try {
+                channel.eventLoop().execute(() -> done.complete(handler.confirmClaim(vehicleId, claimedPeer)));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                done.complete(new LinkClaims.Confirmation(LinkClaims.Outcome.NOT_ON_THIS_NODE, "", "link shut down"));
+            }
+            return done;
+        };
     }
 
     /** Completes, on the link's event loop, when the link's channel has closed. */

@@ -4,8 +4,9 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 
 /**
- * What a link knows about one of its vehicles beyond its state: the address it speaks from and how far
- * stream setup has got. Mutated only on the link's thread.
+ * What a link knows about one of its vehicles beyond its state: the address it speaks from, an address it
+ * was heard from that awaits an operator's confirmation, and how far stream setup has got. Mutated only on
+ * the link's thread.
  */
 final class VehicleBinding {
 
@@ -20,7 +21,10 @@ final class VehicleBinding {
 
     final String vehicleId;
     final int systemId;
+    /** The confirmed address: what is sent goes here. Null while the first address heard is only a claim. */
     InetSocketAddress peer;
+    /** An unsigned vehicle's new address, held until confirmed; null when none. Nothing is sent to it. */
+    InetSocketAddress claim;
     StreamSetup streamSetup;
     Instant streamRequestedAt;
 
@@ -28,5 +32,10 @@ final class VehicleBinding {
         this.vehicleId = vehicleId;
         this.systemId = systemId;
         this.peer = peer;
+    }
+
+    /** True if what the ground station sends may go to this vehicle: a confirmed address, no claim pending. */
+    boolean sendable() {
+        return peer != null && claim == null;
     }
 }

@@ -80,6 +80,12 @@ public final class MavlinkMissionTransfer implements MissionTransfer {
                     "vehicle " + vehicleId + " is not connected on this link"));
             return;
         }
+        String claim = link.pendingClaimOf(vehicleId);
+        if (claim != null) {
+            done.complete(TransferOutcome.notSent(TransferStatus.NOT_CONNECTED,
+                    org.skyfleet.telemetry.command.MavlinkVehicleCommands.claimRefusal(vehicleId, claim)));
+            return;
+        }
         if (running.containsKey(vehicleId)) {
             done.complete(TransferOutcome.notSent(TransferStatus.BUSY,
                     "another mission transfer with " + vehicleId + " is running"));

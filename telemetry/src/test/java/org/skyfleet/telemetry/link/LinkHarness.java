@@ -50,9 +50,14 @@ final class LinkHarness {
 
     /** A link that takes on only the system ids {@code admission} admits. */
     LinkHarness(SigningKeys keys, SystemAdmission admission) {
+        this(keys, admission, UnsignedLinks.FIRST_ADDRESS_TRUSTED);
+    }
+
+    /** A link that takes vehicles without a key on as {@code unsigned} says. */
+    LinkHarness(SigningKeys keys, SystemAdmission admission, UnsignedLinks unsigned) {
         bus.subscribeEvents(events::add);
         LinkConfig config = LinkConfig.defaults("127.0.0.1", 14_550).withLinkName("test").withSigning(keys, 0)
-                .withAdmission(admission);
+                .withAdmission(admission).withUnsigned(unsigned);
         InstantSource clock = () -> now;
         MavlinkMessageCatalog catalog = MavlinkMessageCatalog.standard();
         MavlinkDatagramDecoder decoder = new MavlinkDatagramDecoder(new MavlinkFrameSplitter(catalog), metrics, config,

@@ -129,10 +129,11 @@ class MavlinkIngestHandlerTest {
         assertThat(vehicle("mav-test-7").position()).isNull();
         assertThat(link.metrics.framesIgnored(IngestMetrics.FrameIgnored.PEER_CONFLICT)).isEqualTo(2);
 
-        // Once the link is lost, the vehicle may come back from a new address (a new modem session).
+        // Once the link is lost, a new address is only a claim on this unsigned link (LinkClaimsTest).
         link.advance(Duration.ofSeconds(4));
         link.feed(SPOOFER, px4Heartbeat(7));
-        assertThat(vehicle("mav-test-7").identity().linkPeer()).isEqualTo("10.6.6.6:14580");
+        assertThat(vehicle("mav-test-7").identity().linkPeer()).isEqualTo("10.0.0.7:14580");
+        assertThat(vehicle("mav-test-7").identity().linkClaim()).isEqualTo("10.6.6.6:14580");
     }
 
     @Test
