@@ -194,7 +194,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
             }
             VehicleCommands commands = topology.commands(registry, new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink)),
-                    config.heartbeatTimeout());
+                    config.heartbeatTimeout(), refusals);
             MissionTransfer transfers = topology.missionTransfers(new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)));
             MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
             topology.share(missionBook, geofences, leases, audit, clock);
