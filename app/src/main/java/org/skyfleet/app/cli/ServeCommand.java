@@ -33,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         String tokenKey = System.getenv("SKYFLEET_TOKEN_KEY");
+        if (tokenKey == null && options.unauthenticatedExposure() != null) {
+            System.err.println(options.unauthenticatedExposure());
+            return 2;
+        }
         org.skyfleet.app.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {
             config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system()), true);

@@ -67,7 +67,8 @@ final class ServerOptions {
     }
 
     @Option(names = "--lab", description = "lab mode: relaxed checks for a lab bench, never for operations. Today: the "
-            + "webhook also takes 'Authorization: Bearer <SKYFLEET_WEBHOOK_SECRET>' instead of a signed delivery")
+            + "webhook also takes 'Authorization: Bearer <SKYFLEET_WEBHOOK_SECRET>' instead of a signed delivery, and serve "
+            + "starts without SKYFLEET_TOKEN_KEY on a non-loopback address")
     boolean lab;
 
     @Option(names = "--admit", description = "which MAVLink system ids become vehicles: 'any' (demo default) or "
@@ -79,6 +80,41 @@ final class ServerOptions {
 
     ServerConfig toConfig() {
         return toConfig(true);
+    }
+
+    /**
+     * Why a server without a token key may not start with these options, or null when it may: callers then name
+     * themselves in metadata, which is tolerable on loopback or on a lab bench ({@code --lab}), never where others
+     * can reach the gRPC or HTTP port.
+     */
+    String unauthenticatedExposure() {
+        if (lab) {
+            return null;
+        }
+        java.util.List<String> exposed = new java.util.ArrayList<>();
+        if (!isLoopback(grpcHost)) {
+            exposed.add("--grpc-host " + grpcHost);
+        }
+        if (!isLoopback(httpHost)) {
+            exposed.add("--http-host " + httpHost);
+        }
+        if (exposed.isEmpty()) {
+            return null;
+        }
+        return "refusing to serve " + String.join(" and ", exposed) + " without a token key: anyone reaching it could name "
+                + "themselves an admin. Set SKYFLEET_TOKEN_KEY to the fleet's token key (openssl rand -hex 32; every node "
+                + "the same) and issue tokens with 'skyfleet token create', or bind to 127.0.0.1, or pass --lab for a lab bench";
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** @param admitAnyByDefault what --admit means when not given: any system id, or registered ones only */
