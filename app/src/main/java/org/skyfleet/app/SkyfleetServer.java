@@ -59,7 +59,9 @@ import org.skyfleet.server.enforcement.GeofenceEnforcement;
 import org.skyfleet.server.enforcement.ZoneAirspace;
 import org.skyfleet.server.enforcement.ZoneDeletionGuard;
 import org.skyfleet.server.geofence.GeofenceGrpcService;
+import org.skyfleet.server.auth.AuthGrpcService;
 import org.skyfleet.server.auth.RefusalTally;
+import org.skyfleet.server.auth.RevokedTokens;
 import org.skyfleet.server.grpc.CallLimits;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.grpc.FleetGrpcService;
@@ -106,6 +108,8 @@ public final class SkyfleetServer implements AutoCloseable {
     /** Distinct (source, caller, reason) refusal rows a minute may hold before the rest are pooled. */
     private static final int REFUSAL_ROWS = 10_000;
     private static final CallLimits CALL_LIMITS = CallLimits.defaults();
+    /** How often a node rereads the revoked tokens, to learn of the revocations made on the other nodes. */
+    private static final Duration REVOCATION_RELOAD = Duration.ofSeconds(5);
     /**
      * Webhook signatures remembered against replay while still valid (up to 10 minutes): a call-taking system
      * sends a few calls a minute, so 10 000 is far above any honest rate; beyond it deliveries get 503.
@@ -136,6 +140,11 @@ public final class SkyfleetServer implements AutoCloseable {
                            ClusterConfig cluster) throws IOException, InterruptedException {
         parts.add(given);
         try {
+            // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
+            RevokedTokens revokedTokens = new RevokedTokens(given.revocations());
+            if (config.tokens() != null) {
+                config = config.withTokens(config.tokens().withRevocations(revokedTokens), !config.trustNamedCallers());
+            }
             parts.add(meters::close);
             new JvmMemoryMetrics().bindTo(meters);
             new JvmThreadMetrics().bindTo(meters);
@@ -173,6 +182,8 @@ public final class SkyfleetServer implements AutoCloseable {
             ScheduledExecutorService refusalWriter = executor(Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("skyfleet-refusals", true)));
             refusalWriter.scheduleWithFixedDelay(() -> refusals.flush(false), 5, 5, TimeUnit.SECONDS);
+            refusalWriter.scheduleWithFixedDelay(revokedTokens::reload, REVOCATION_RELOAD.toMillis(), REVOCATION_RELOAD.toMillis(),
+                    TimeUnit.MILLISECONDS);
             geofences = new Geofences(store.zones());
             missionBook = new MissionBook(store.missions());
             // Each node records the vehicles whose links it owns; the others' come in over the bus and are theirs to record.
@@ -226,6 +237,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions())))
                     .addService(missions)
                     .addService(new AuditGrpcService(audit))
+                    .addService(new AuthGrpcService(revokedTokens, audit, clock))
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                     .addService(ProtoReflectionServiceV1.newInstance())

@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         org.skyfleet.app.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {
-            config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system()), true);
+            config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system())
+                    .withMaxTtl(options.tokenMaxTtl()), true);
         } else {
             System.err.println("warning: SKYFLEET_TOKEN_KEY is not set: callers name themselves in metadata, unauthenticated; "
                     + "set it (openssl rand -hex 32) to require bearer tokens on every call");

@@ -66,6 +66,16 @@ final class ServerOptions {
         return dir == null ? new org.skyfleet.fleet.store.InMemoryStore() : org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir);
     }
 
+    @Option(names = "--token-max-ttl", defaultValue = "12h", paramLabel = "DURATION",
+            description = "the longest a bearer token may live, e.g. 12h, 90m: tokens issued for longer, or presented with a "
+                    + "longer lifetime, are refused (default: ${DEFAULT-VALUE})")
+    String tokenMaxTtl;
+
+    /** {@code --token-max-ttl} as a duration: a number with h, m or s, or ISO-8601 (PT12H). */
+    java.time.Duration tokenMaxTtl() {
+        return TokenLifetimes.parse(tokenMaxTtl, "--token-max-ttl");
+    }
+
     @Option(names = "--lab", description = "lab mode: relaxed checks for a lab bench, never for operations. Today: the "
             + "webhook also takes 'Authorization: Bearer <SKYFLEET_WEBHOOK_SECRET>' instead of a signed delivery, and serve "
             + "starts without SKYFLEET_TOKEN_KEY on a non-loopback address")

@@ -74,6 +74,7 @@ class RpcRolesTest {
         GrpcAssert.assertStatus(() -> as(TelemetryServiceGrpc.newBlockingStub(channel), "edge-3", "vehicle-edge")
                 .streamVehicleStates(StreamVehicleStatesRequest.getDefaultInstance()).hasNext(),
                 Status.Code.PERMISSION_DENIED, "StreamVehicleStates");
+        server.refusals().flush(true); // refusals are journaled by the minute (RefusalTally): now, for the test
         assertThat(server.audit().entries()).anySatisfy(e -> {
             assertThat(e.actor()).contains("pc-101");
             assertThat(e.detail()).contains("skyfleet.v1.FleetService/ListVehicles");
