@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.skyfleet.app.console.Console;
 import org.skyfleet.app.http.HttpEndpoint;
+import org.skyfleet.app.http.HttpTls;
 import org.skyfleet.app.metrics.FleetGauges;
 import org.skyfleet.cluster.ClusterConfig;
 import org.skyfleet.cluster.ClusterNode;
@@ -264,7 +265,8 @@ public final class SkyfleetServer implements AutoCloseable {
                             new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
                             records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
-                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install));
+                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install,
+                    config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);

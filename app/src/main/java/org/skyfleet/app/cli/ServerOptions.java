@@ -43,7 +43,8 @@ final class ServerOptions {
     java.nio.file.Path signingKeys;
 
     @Option(names = "--tls-keystore", description = "PKCS#12 file with the server's key and certificate: the gRPC port then "
-            + "speaks TLS and requires client certificates (mutual TLS); the password comes from SKYFLEET_TLS_PASSWORD")
+            + "speaks TLS and requires client certificates (mutual TLS), and the HTTP port (metrics, health, webhook, console) "
+            + "speaks TLS with the same certificate, client certificates optional; the password comes from SKYFLEET_TLS_PASSWORD")
     java.nio.file.Path tlsKeyStore;
 
     @Option(names = "--tls-truststore", description = "PKCS#12 file with the CA certificates client certificates must chain to")
