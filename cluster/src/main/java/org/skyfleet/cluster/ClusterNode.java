@@ -101,7 +101,7 @@ public final class ClusterNode implements AutoCloseable {
         this.clock = clock;
         this.meters = meters;
         this.busMetrics = new BusMetrics(meters);
-        this.nats = NatsConnect.open(config.natsUrl(), config.nodeId(), busMetrics);
+        this.nats = NatsConnect.open(config.natsUrl(), config.nodeId(), busMetrics, config.busAuth());
         try {
             this.bus = new NatsFleetBus(nats, busMetrics, EVENT_QUEUE_PER_LISTENER);
             this.ownership = NatsLinkOwnership.open(nats, config.nodeId(), clock, config.ownerLease());
