@@ -85,8 +85,10 @@ final class ClusterTopology implements Topology {
     }
 
     @Override
-    public VehicleCommands commands(VehicleRegistry registry, VehicleCommands local, Duration heartbeatTimeout) {
-        return node.start(registry, local, heartbeatTimeout);
+    public VehicleCommands commands(VehicleRegistry registry, VehicleCommands local, Duration heartbeatTimeout,
+                                    org.skyfleet.server.auth.RefusalTally refusals) {
+        // relayed commands and transfers carry their caller's token and are checked by the owner (with a token key)
+        return node.start(registry, local, heartbeatTimeout, tokens, refusals);
     }
 
     @Override

@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.skyfleet.app.console.Console;
 import org.skyfleet.app.http.HttpEndpoint;
+import org.skyfleet.app.http.HttpTls;
 import org.skyfleet.app.metrics.FleetGauges;
 import org.skyfleet.cluster.ClusterConfig;
 import org.skyfleet.cluster.ClusterNode;
@@ -62,7 +63,9 @@ import org.skyfleet.server.enforcement.GeofenceEnforcement;
 import org.skyfleet.server.enforcement.ZoneAirspace;
 import org.skyfleet.server.enforcement.ZoneDeletionGuard;
 import org.skyfleet.server.geofence.GeofenceGrpcService;
+import org.skyfleet.server.auth.AuthGrpcService;
 import org.skyfleet.server.auth.RefusalTally;
+import org.skyfleet.server.auth.RevokedTokens;
 import org.skyfleet.server.grpc.CallLimits;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.grpc.FleetGrpcService;
@@ -109,6 +112,8 @@ public final class SkyfleetServer implements AutoCloseable {
     /** Distinct (source, caller, reason) refusal rows a minute may hold before the rest are pooled. */
     private static final int REFUSAL_ROWS = 10_000;
     private static final CallLimits CALL_LIMITS = CallLimits.defaults();
+    /** How often a node rereads the revoked tokens, to learn of the revocations made on the other nodes. */
+    private static final Duration REVOCATION_RELOAD = Duration.ofSeconds(5);
     /**
      * Webhook signatures remembered against replay while still valid (up to 10 minutes): a call-taking system
      * sends a few calls a minute, so 10 000 is far above any honest rate; beyond it deliveries get 503.
@@ -139,6 +144,11 @@ public final class SkyfleetServer implements AutoCloseable {
                            ClusterConfig cluster) throws IOException, InterruptedException {
         parts.add(given);
         try {
+            // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
+            RevokedTokens revokedTokens = new RevokedTokens(given.revocations());
+            if (config.tokens() != null) {
+                config = config.withTokens(config.tokens().withRevocations(revokedTokens), !config.trustNamedCallers());
+            }
             parts.add(meters::close);
             new JvmMemoryMetrics().bindTo(meters);
             new JvmThreadMetrics().bindTo(meters);
@@ -176,6 +186,8 @@ public final class SkyfleetServer implements AutoCloseable {
             ScheduledExecutorService refusalWriter = executor(Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("skyfleet-refusals", true)));
             refusalWriter.scheduleWithFixedDelay(() -> refusals.flush(false), 5, 5, TimeUnit.SECONDS);
+            refusalWriter.scheduleWithFixedDelay(revokedTokens::reload, REVOCATION_RELOAD.toMillis(), REVOCATION_RELOAD.toMillis(),
+                    TimeUnit.MILLISECONDS);
             geofences = new Geofences(store.zones());
             missionBook = new MissionBook(store.missions());
             // Each node records the vehicles whose links it owns; the others' come in over the bus and are theirs to record.
@@ -206,7 +218,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
             }
             VehicleCommands commands = topology.commands(registry, new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink)),
-                    config.heartbeatTimeout());
+                    config.heartbeatTimeout(), refusals);
             MissionTransfer transfers = topology.missionTransfers(new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)));
             MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
             topology.share(missionBook, geofences, leases, audit, clock);
@@ -239,6 +251,7 @@ public final class SkyfleetServer implements AutoCloseable {
                             new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
                     .addService(new AuditGrpcService(audit))
+                    .addService(new AuthGrpcService(revokedTokens, audit, clock))
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                     .addService(ProtoReflectionServiceV1.newInstance())
@@ -265,7 +278,8 @@ public final class SkyfleetServer implements AutoCloseable {
                             new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
                             records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
-                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install));
+                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install,
+                    config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);

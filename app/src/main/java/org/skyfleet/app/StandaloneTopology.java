@@ -60,7 +60,8 @@ final class StandaloneTopology implements Topology {
     }
 
     @Override
-    public VehicleCommands commands(VehicleRegistry registry, VehicleCommands local, Duration heartbeatTimeout) {
+    public VehicleCommands commands(VehicleRegistry registry, VehicleCommands local, Duration heartbeatTimeout,
+                                    org.skyfleet.server.auth.RefusalTally refusals) {
         return local;
     }
 

@@ -42,7 +42,8 @@ interface Topology extends AutoCloseable {
     void share(MissionBook missions, Geofences zones, ControlLeases leases, AuditJournal audit, InstantSource clock);
 
     /** The commands the services use: {@code local} for this node's vehicles, relayed to their owners for the others'. */
-    VehicleCommands commands(VehicleRegistry registry, VehicleCommands local, Duration heartbeatTimeout);
+    VehicleCommands commands(VehicleRegistry registry, VehicleCommands local, Duration heartbeatTimeout,
+                             org.skyfleet.server.auth.RefusalTally refusals);
 
     /** Mission, fence and rally transfers: {@code local} for this node's vehicles, relayed for the others'. */
     MissionTransfer missionTransfers(MissionTransfer local);

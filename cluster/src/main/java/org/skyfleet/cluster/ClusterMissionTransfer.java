@@ -1,5 +1,6 @@
 package org.skyfleet.cluster;
 
+import io.grpc.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -66,9 +67,11 @@ final class ClusterMissionTransfer implements MissionTransfer {
         if (gate.holds(vehicleId)) {
             return here.get();
         }
-        // the owner lookup is a round trip to the broker: not on the caller's thread
+        // the owner lookup is a round trip to the broker: not on the caller's thread; the relay goes on in the
+        // caller's gRPC context, so that it carries the caller to the owner
+        Executor inCallersContext = Context.current().fixedContextExecutor(Runnable::run);
         return CompletableFuture.supplyAsync(() -> ownership.owner(vehicleId), io)
-                .thenCompose((Optional<LinkOwner> owner) -> {
+                .thenComposeAsync((Optional<LinkOwner> owner) -> {
                     if (owner.isEmpty()) {
                         return CompletableFuture.completedFuture(TransferOutcome.notSent(TransferStatus.NOT_CONNECTED,
                                 "no control-plane node holds the link of " + vehicleId));
@@ -78,7 +81,7 @@ final class ClusterMissionTransfer implements MissionTransfer {
                     }
                     relayed.increment();
                     return there.apply(owner.get().nodeId(), vehicleId).thenApplyAsync(outcome -> outcome, replies);
-                })
+                }, inCallersContext)
                 .exceptionally(e -> TransferOutcome.notSent(TransferStatus.NOT_CONNECTED,
                         "vehicle link ownership is unavailable: " + e.getMessage()));
     }

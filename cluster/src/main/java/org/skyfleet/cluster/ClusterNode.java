@@ -29,7 +29,12 @@ import org.skyfleet.cluster.leases.NatsSharedLeases;
 import org.skyfleet.cluster.log.LoggedStore;
 import org.skyfleet.cluster.missions.NatsMissionBoard;
 import org.skyfleet.cluster.ownership.NatsLinkOwnership;
+import org.skyfleet.cluster.relay.CallerTokens;
 import org.skyfleet.cluster.relay.CommandRelayClient;
+import org.skyfleet.cluster.relay.RelayGate;
+import org.skyfleet.fleet.control.Operator;
+import org.skyfleet.server.auth.RefusalTally;
+import org.skyfleet.server.auth.TokenAuthority;
 import org.skyfleet.cluster.relay.CommandRelayServer;
 import org.skyfleet.cluster.relay.TransferRelayClient;
 import org.skyfleet.cluster.relay.TransferRelayServer;
@@ -82,6 +87,8 @@ public final class ClusterNode implements AutoCloseable {
      * that same thread: carried on there, each would wait out its timeout.
      */
     private final ExecutorService relayReplies;
+    private CallerTokens callerTokens = CallerTokens.none();
+    private RelayGate relayGate = RelayGate.open();
     private CommandRelayServer relayServer;
     private TransferRelayServer transferRelayServer;
     private AutoCloseable mirror;
@@ -94,7 +101,7 @@ public final class ClusterNode implements AutoCloseable {
         this.clock = clock;
         this.meters = meters;
         this.busMetrics = new BusMetrics(meters);
-        this.nats = NatsConnect.open(config.natsUrl(), config.nodeId(), busMetrics);
+        this.nats = NatsConnect.open(config.natsUrl(), config.nodeId(), busMetrics, config.busAuth());
         try {
             this.bus = new NatsFleetBus(nats, busMetrics, EVENT_QUEUE_PER_LISTENER);
             this.ownership = NatsLinkOwnership.open(nats, config.nodeId(), clock, config.ownerLease());
@@ -210,8 +217,24 @@ public final class ClusterNode implements AutoCloseable {
      * @return the commands this node's services use: local for its own vehicles, relayed for the others
      */
     public VehicleCommands start(VehicleRegistry registry, VehicleCommands localCommands, Duration heartbeatTimeout) {
+        return start(registry, localCommands, heartbeatTimeout, null, null);
+    }
+
+    /**
+     * As {@link #start(VehicleRegistry, VehicleCommands, Duration)}, with relayed calls carrying their caller: each
+     * command and transfer sent to another node carries a token issued for its caller (or for this node's
+     * automation, {@code node-<id>}), and each one received is refused unless its token is valid and its role may
+     * call the RPC it stands for.
+     *
+     * @param tokens   issues and checks the relays' tokens; null: relays carry no caller and are not checked (no token key)
+     * @param refusals where refused relays are counted for the audit journal; null: not audited
+     */
+    public VehicleCommands start(VehicleRegistry registry, VehicleCommands localCommands, Duration heartbeatTimeout,
+                                 TokenAuthority tokens, RefusalTally refusals) {
+        this.callerTokens = new CallerTokens(tokens, automationIdentity());
+        this.relayGate = new RelayGate(tokens, refusals);
         relayServer = new CommandRelayServer(nats, ownership, localCommands, new CommandLedger<>(clock, Duration.ofHours(24), 100_000,
-                org.skyfleet.server.control.FleetControl::neverSent));
+                org.skyfleet.server.control.FleetControl::neverSent), relayGate);
         mirror = bus.subscribeStates(new RemoteVehicleMirror(registry, gate));
         long renewMs = config.ownerLease().toMillis() / 3;
         io.scheduleAtFixedRate(() -> {
@@ -223,18 +246,25 @@ public final class ClusterNode implements AutoCloseable {
         }, renewMs, renewMs, TimeUnit.MILLISECONDS);
         io.scheduleAtFixedRate(new SilentOwners(registry, gate, bus, clock, heartbeatTimeout.plus(SILENT_OWNER_MARGIN)),
                 1, 1, TimeUnit.SECONDS);
-        return new ClusterVehicleCommands(localCommands, gate, ownership, new CommandRelayClient(nats, config.relayDeadline()), io,
+        return new ClusterVehicleCommands(localCommands, gate, ownership,
+                new CommandRelayClient(nats, config.relayDeadline(), callerTokens), io,
                 relayReplies, meters);
     }
 
     /**
      * Mission, fence and rally transfers: for the vehicles this node holds through {@code local}, for the
-     * others relayed to their owners; and this node's vehicles' transfers served to the other nodes.
+     * others relayed to their owners; and this node's vehicles' transfers served to the other nodes. Call after
+     * {@link #start}: the transfers' relays carry and check callers as the commands' do.
      */
     public MissionTransfer missionTransfers(MissionTransfer local) {
-        transferRelayServer = new TransferRelayServer(nats, ownership, local);
-        return new ClusterMissionTransfer(local, gate, ownership, new TransferRelayClient(nats, TRANSFER_RELAY_DEADLINE), io,
+        transferRelayServer = new TransferRelayServer(nats, ownership, local, relayGate);
+        return new ClusterMissionTransfer(local, gate, ownership, new TransferRelayClient(nats, TRANSFER_RELAY_DEADLINE, callerTokens), io,
                 relayReplies, meters);
+    }
+
+    /** Who this node's own commands (enforcement, automation) are from when relayed. */
+    Operator automationIdentity() {
+        return new Operator("node-" + config.nodeId(), Operator.Role.AUTOMATION);
     }
 
     /** Call after the links have stopped, so nothing is claimed again after the release. */

@@ -1,5 +1,6 @@
 package org.skyfleet.cluster;
 
+import io.grpc.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
@@ -62,9 +63,11 @@ final class ClusterVehicleCommands implements VehicleCommands {
         if (gate.holds(vehicleId)) {
             return local.send(vehicleId, command, progress);
         }
-        // the owner lookup is a round trip to the broker: not on the caller's (gRPC or event-loop) thread
+        // the owner lookup is a round trip to the broker: not on the caller's (gRPC or event-loop) thread; the relay
+        // goes on in the caller's gRPC context, so that it carries the caller to the owner
+        Executor inCallersContext = Context.current().fixedContextExecutor(Runnable::run);
         return CompletableFuture.supplyAsync(() -> ownership.owner(vehicleId), io)
-                .thenCompose(owner -> relayTo(owner, commandId, vehicleId, command, progress))
+                .thenComposeAsync(owner -> relayTo(owner, commandId, vehicleId, command, progress), inCallersContext)
                 .exceptionally(e -> new CommandOutcome(CommandResult.NOT_CONNECTED, CommandOutcome.NO_PROGRESS, 0,
                         "vehicle link ownership is unavailable: " + e.getMessage()));
     }

@@ -33,9 +33,14 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         String tokenKey = System.getenv("SKYFLEET_TOKEN_KEY");
+        if (tokenKey == null && options.unauthenticatedExposure() != null) {
+            System.err.println(options.unauthenticatedExposure());
+            return 2;
+        }
         org.skyfleet.app.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {
-            config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system()), true);
+            config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system())
+                    .withMaxTtl(options.tokenMaxTtl()), true);
         } else {
             System.err.println("warning: SKYFLEET_TOKEN_KEY is not set: callers name themselves in metadata, unauthenticated; "
                     + "set it (openssl rand -hex 32) to require bearer tokens on every call");
@@ -43,12 +48,13 @@ final class ServeCommand implements Callable<Integer> {
         SkyfleetServer server = SkyfleetServer.start(config,
                 org.skyfleet.server.automation.AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(), clusterOptions.toConfig());
-        printEndpoints(server);
+        String http = config.tls() != null ? "https" : "http"; // the TLS stores serve the HTTP port too
+        printEndpoints(server, http);
         server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));
         System.out.println("  vehicles " + config.admission() + (config.admission().any() ? ""
                 : " (register more with --register 1,2,3, or --admit any for a lab)"));
         System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST " + IncidentWebhook.PATH + ")"
-                : "  webhook  http://127.0.0.1:" + server.httpPort() + IncidentWebhook.PATH + " (signed: "
+                : "  webhook  " + http + "://127.0.0.1:" + server.httpPort() + IncidentWebhook.PATH + " (signed: "
                 + WebhookSignature.HEADER + (config.lab() ? "; lab mode: a bearer secret is also taken)" : ")"));
         if (config.lab()) {
             System.err.println("warning: --lab relaxes checks for a lab bench; never use it for operations");
@@ -58,12 +64,17 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static void printEndpoints(SkyfleetServer server) {
+        printEndpoints(server, "http");
+    }
+
+    /** @param http the HTTP port's scheme: https with TLS stores */
+    static void printEndpoints(SkyfleetServer server, String http) {
         System.out.printf("SkyFleet serving%n  gRPC     %s:%d (reflection and grpc.health.v1 on)%n",
                 "127.0.0.1", server.grpcPort());
         server.links().forEach(l -> System.out.printf("  MAVLink  udp %s:%d (link %s)%n", l.config().bindHost(),
                 l.localAddress().getPort(), l.config().linkName()));
-        System.out.printf("  metrics  http://127.0.0.1:%d/metrics%n", server.httpPort());
-        System.out.printf("  console  http://127.0.0.1:%d/console/  (sign in with a bearer token)%n", server.httpPort());
+        System.out.printf("  metrics  %s://127.0.0.1:%d/metrics%n", http, server.httpPort());
+        System.out.printf("  console  %s://127.0.0.1:%d/console/  (sign in with a bearer token)%n", http, server.httpPort());
     }
 
     static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {

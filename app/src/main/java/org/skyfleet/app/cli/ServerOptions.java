@@ -43,7 +43,8 @@ final class ServerOptions {
     java.nio.file.Path signingKeys;
 
     @Option(names = "--tls-keystore", description = "PKCS#12 file with the server's key and certificate: the gRPC port then "
-            + "speaks TLS and requires client certificates (mutual TLS); the password comes from SKYFLEET_TLS_PASSWORD")
+            + "speaks TLS and requires client certificates (mutual TLS), and the HTTP port (metrics, health, webhook, console) "
+            + "speaks TLS with the same certificate, client certificates optional; the password comes from SKYFLEET_TLS_PASSWORD")
     java.nio.file.Path tlsKeyStore;
 
     @Option(names = "--tls-truststore", description = "PKCS#12 file with the CA certificates client certificates must chain to")
@@ -66,8 +67,19 @@ final class ServerOptions {
         return dir == null ? new org.skyfleet.fleet.store.InMemoryStore() : org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir);
     }
 
+    @Option(names = "--token-max-ttl", defaultValue = "12h", paramLabel = "DURATION",
+            description = "the longest a bearer token may live, e.g. 12h, 90m: tokens issued for longer, or presented with a "
+                    + "longer lifetime, are refused (default: ${DEFAULT-VALUE})")
+    String tokenMaxTtl;
+
+    /** {@code --token-max-ttl} as a duration: a number with h, m or s, or ISO-8601 (PT12H). */
+    java.time.Duration tokenMaxTtl() {
+        return TokenLifetimes.parse(tokenMaxTtl, "--token-max-ttl");
+    }
+
     @Option(names = "--lab", description = "lab mode: relaxed checks for a lab bench, never for operations. Today: the "
-            + "webhook also takes 'Authorization: Bearer <SKYFLEET_WEBHOOK_SECRET>' instead of a signed delivery")
+            + "webhook also takes 'Authorization: Bearer <SKYFLEET_WEBHOOK_SECRET>' instead of a signed delivery, and serve "
+            + "starts without SKYFLEET_TOKEN_KEY on a non-loopback address")
     boolean lab;
 
     @Option(names = "--allow-unsigned", description = "with tokens required, still admit vehicles that have no MAVLink "
@@ -91,6 +103,41 @@ final class ServerOptions {
 
     ServerConfig toConfig() {
         return toConfig(true);
+    }
+
+    /**
+     * Why a server without a token key may not start with these options, or null when it may: callers then name
+     * themselves in metadata, which is tolerable on loopback or on a lab bench ({@code --lab}), never where others
+     * can reach the gRPC or HTTP port.
+     */
+    String unauthenticatedExposure() {
+        if (lab) {
+            return null;
+        }
+        java.util.List<String> exposed = new java.util.ArrayList<>();
+        if (!isLoopback(grpcHost)) {
+            exposed.add("--grpc-host " + grpcHost);
+        }
+        if (!isLoopback(httpHost)) {
+            exposed.add("--http-host " + httpHost);
+        }
+        if (exposed.isEmpty()) {
+            return null;
+        }
+        return "refusing to serve " + String.join(" and ", exposed) + " without a token key: anyone reaching it could name "
+                + "themselves an admin. Set SKYFLEET_TOKEN_KEY to the fleet's token key (openssl rand -hex 32; every node "
+                + "the same) and issue tokens with 'skyfleet token create', or bind to 127.0.0.1, or pass --lab for a lab bench";
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** @param admitAnyByDefault what --admit means when not given: any system id, or registered ones only */

@@ -74,11 +74,27 @@ public final class HttpEndpoint implements AutoCloseable {
                                     java.util.concurrent.Executor handlers, HttpLimits limits,
                                     java.util.function.Consumer<io.netty.channel.ChannelPipeline> front)
             throws InterruptedException {
+        return bind(host, port, group, metrics, healthy, posts, handlers, limits, front, null);
+    }
+
+    /**
+     * As above, speaking TLS with {@code tls} ({@link HttpTls}) before anything else: a client that speaks plain
+     * HTTP to the port gets its connection closed. Null: plain HTTP.
+     */
+    public static HttpEndpoint bind(String host, int port, EventLoopGroup group, Supplier<String> metrics,
+                                    Supplier<Boolean> healthy, Map<String, HttpHandler> posts,
+                                    java.util.concurrent.Executor handlers, HttpLimits limits,
+                                    java.util.function.Consumer<io.netty.channel.ChannelPipeline> front,
+                                    io.netty.handler.ssl.SslContext tls)
+            throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         RequestHeadDeadline deadline = new RequestHeadDeadline(limits.requestHead());
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(
                                 new IdleStateHandler(0, 0, limits.idle().toNanos(), TimeUnit.NANOSECONDS),
                                 deadline.bytes(),

@@ -49,6 +49,29 @@ class ClusterOptionsTest {
     }
 
     @Test
+    void busCredentialsAndTlsReachTheClusterConfig() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--bus", "tls://10.0.0.5:4222", "--bus-creds", "/etc/skyfleet/node.creds",
+                "--bus-truststore", "/etc/skyfleet/nats-ca.p12");
+        org.skyfleet.cluster.bus.BusAuth auth = serve.clusterOptions.toConfig().busAuth();
+        assertThat(auth.credsFile()).isEqualTo(java.nio.file.Path.of("/etc/skyfleet/node.creds"));
+        assertThat(auth.tls()).isTrue();
+        assertThat(auth.trustStore()).isEqualTo(java.nio.file.Path.of("/etc/skyfleet/nats-ca.p12"));
+
+        ServeCommand withUser = new ServeCommand();
+        new CommandLine(withUser).parseArgs("--bus", "nats://10.0.0.5:4222", "--bus-user", "node-b");
+        assertThat(withUser.clusterOptions.busAuth("s3cret", null).user()).isEqualTo("node-b");
+        assertThat(withUser.clusterOptions.busAuth("s3cret", null).toString()).doesNotContain("s3cret");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withUser.clusterOptions.busAuth(null, null))
+                .hasMessageContaining("SKYFLEET_BUS_PASSWORD");
+
+        ServeCommand both = new ServeCommand();
+        new CommandLine(both).parseArgs("--bus", "nats://10.0.0.5:4222", "--bus-user", "node-b", "--bus-nkey", "/etc/seed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> both.clusterOptions.busAuth("pw", null))
+                .hasMessageContaining("one way to authenticate");
+    }
+
+    @Test
     void theAdvertisedGrpcAddressIsPassedOn() throws Exception {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--bus", "nats://127.0.0.1:4222", "--advertise-grpc", "ops-b.example:50051");

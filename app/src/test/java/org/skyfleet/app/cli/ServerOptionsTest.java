@@ -53,4 +53,41 @@ class ServerOptionsTest {
         assertThat(parse().mavlinkSourceRate()).isEqualTo(2000);
         assertThat(parse("--mavlink-source-rate", "20000").mavlinkSourceRate()).isEqualTo(20_000);
     }
+
+    private static ServerOptions options(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return serve.options;
+    }
+
+    @Test
+    void withoutATokenKeyOnlyLoopbackMayServe() {
+        assertThat(options().unauthenticatedExposure()).isNull();
+        assertThat(options("--grpc-host", "localhost", "--http-host", "::1").unauthenticatedExposure()).isNull();
+
+        assertThat(options("--grpc-host", "0.0.0.0").unauthenticatedExposure())
+                .contains("--grpc-host 0.0.0.0").contains("SKYFLEET_TOKEN_KEY").contains("--lab");
+        assertThat(options("--http-host", "10.1.2.3").unauthenticatedExposure()).contains("--http-host 10.1.2.3");
+    }
+
+    @Test
+    void labModeMayServeAnywhereWithoutATokenKey() {
+        assertThat(options("--grpc-host", "0.0.0.0", "--http-host", "0.0.0.0", "--lab").unauthenticatedExposure()).isNull();
+    }
+
+    @Test
+    void serveRefusesToStartOnAWildcardAddressWithoutATokenKey() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("SKYFLEET_TOKEN_KEY") == null, "a token key is set");
+        java.io.PrintStream was = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        int code;
+        try {
+            code = new CommandLine(new ServeCommand()).execute("--grpc-host", "0.0.0.0", "--grpc-port", "0", "--http-port", "0");
+        } finally {
+            System.setErr(was);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(captured.toString()).contains("refusing to serve --grpc-host 0.0.0.0 without a token key");
+    }
 }

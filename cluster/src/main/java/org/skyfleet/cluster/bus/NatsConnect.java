@@ -22,7 +22,17 @@ public final class NatsConnect {
     }
 
     public static Connection open(String url, String nodeId, BusMetrics metrics) throws IOException, InterruptedException {
-        Options options = Options.builder()
+        return open(url, nodeId, metrics, BusAuth.none());
+    }
+
+    /**
+     * As above, authenticating and protecting the connection as {@code auth} says.
+     *
+     * @throws IllegalArgumentException when a credentials, nkey or trust store file is missing or not what it should be
+     */
+    public static Connection open(String url, String nodeId, BusMetrics metrics, BusAuth auth)
+            throws IOException, InterruptedException {
+        Options.Builder builder = Options.builder()
                 .server(url)
                 .connectionName("skyfleet-" + nodeId)
                 .noEcho()
@@ -49,8 +59,8 @@ public final class NatsConnect {
                     public void exceptionOccurred(Connection conn, Exception exp) {
                         LOG.log(Level.FINE, "NATS", exp);
                     }
-                })
-                .build();
-        return Nats.connect(options);
+                });
+        auth.applyTo(builder);
+        return Nats.connect(builder.build());
     }
 }

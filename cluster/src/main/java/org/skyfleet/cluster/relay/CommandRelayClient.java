@@ -3,6 +3,7 @@ package org.skyfleet.cluster.relay;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.nats.client.Connection;
 import io.nats.client.Message;
+import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -19,20 +20,30 @@ import org.skyfleet.fleet.command.VehicleCommand;
  * The calling side of the command relay: a NATS request to the owner's subject, waiting at most
  * {@code deadline} (longer than a vehicle's own command timeout, so a slow vehicle is reported as the
  * vehicle's TIMED_OUT rather than as a lost relay). No owner listening is UNAVAILABLE at once; no reply
- * in time is DEADLINE_EXCEEDED.
+ * in time is DEADLINE_EXCEEDED. Each request carries the caller's token ({@link CallerTokens}) for the owner to check.
  */
 public final class CommandRelayClient implements RemoteCommands {
     private final Connection nats;
     private final Duration deadline;
+    private final CallerTokens callers;
 
+    /** Relays carrying no caller: for nodes without a token key. */
     public CommandRelayClient(Connection nats, Duration deadline) {
+        this(nats, deadline, CallerTokens.none());
+    }
+
+    /** @param callers the token of the caller each relayed command is sent for, read on the calling thread */
+    public CommandRelayClient(Connection nats, Duration deadline, CallerTokens callers) {
         this.nats = nats;
         this.deadline = deadline;
+        this.callers = callers;
     }
 
     @Override
     public CompletionStage<RelayOutcome> send(String ownerNodeId, String commandId, String vehicleId, VehicleCommand command) {
-        return nats.request(RelaySubjects.node(ownerNodeId), RelayCodec.request(commandId, vehicleId, command))
+        Message request = NatsMessage.builder().subject(RelaySubjects.node(ownerNodeId))
+                .headers(RelayGate.carrying(callers.current())).data(RelayCodec.request(commandId, vehicleId, command)).build();
+        return nats.request(request)
                 .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, error) -> error != null ? failed(ownerNodeId, error) : answered(ownerNodeId, reply));
     }

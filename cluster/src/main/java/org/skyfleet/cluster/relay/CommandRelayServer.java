@@ -4,9 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
-import java.nio.charset.StandardCharsets;
 import org.skyfleet.fleet.cluster.LinkOwnership;
 import org.skyfleet.fleet.command.CommandOutcome;
 import org.skyfleet.fleet.command.VehicleCommand;
@@ -19,17 +16,28 @@ import org.skyfleet.proto.v1.SendCommandRequest;
  * vehicle this node owns through its own links, once per command id (the ledger answers a repeat, from
  * whichever node it came, with the first run's result), and replies with the vehicle's answer when it
  * comes. The broker's thread only decodes and starts the command; the reply is sent from wherever the
- * command completes.
+ * command completes. Before anything runs, the {@link RelayGate} checks the caller's token the request carries
+ * against the role table for {@value #METHOD}: a command anyone could publish on the subject is refused.
  */
 public final class CommandRelayServer implements AutoCloseable {
+    /** The RPC a relayed command stands for, whose roles the owner checks. */
+    static final String METHOD = "skyfleet.v1.FleetService/SendCommand";
     private final Connection nats;
     private final LinkOwnership ownership;
     private final VehicleCommands commands;
     private final CommandLedger<CommandOutcome> ledger;
+    private final RelayGate gate;
     private final Dispatcher dispatcher;
 
+    /** Without a caller check: for nodes without a token key. */
     public CommandRelayServer(Connection nats, LinkOwnership ownership, VehicleCommands commands, CommandLedger<CommandOutcome> ledger) {
+        this(nats, ownership, commands, ledger, RelayGate.open());
+    }
+
+    public CommandRelayServer(Connection nats, LinkOwnership ownership, VehicleCommands commands, CommandLedger<CommandOutcome> ledger,
+                              RelayGate gate) {
         this.nats = nats;
+        this.gate = gate;
         this.ownership = ownership;
         this.commands = commands;
         this.ledger = ledger;
@@ -41,6 +49,11 @@ public final class CommandRelayServer implements AutoCloseable {
         String replyTo = m.getReplyTo();
         if (replyTo == null) {
             return;  // nobody to answer: a command is only run for a caller that waits for its result
+        }
+        var refusal = gate.check(m, METHOD);
+        if (refusal.isPresent()) {
+            nats.publish(RelaySubjects.refusal(replyTo, refusal.get().code(), refusal.get().toString()));
+            return;
         }
         SendCommandRequest request;
         VehicleCommand command;
@@ -71,8 +84,7 @@ public final class CommandRelayServer implements AutoCloseable {
     }
 
     private void refuse(String replyTo, String why) {
-        nats.publish(NatsMessage.builder().subject(replyTo).headers(new Headers().put(RelaySubjects.REFUSED_HEADER, "true"))
-                .data(why.getBytes(StandardCharsets.UTF_8)).build());
+        nats.publish(RelaySubjects.refusal(replyTo, null, why));
     }
 
     @Override

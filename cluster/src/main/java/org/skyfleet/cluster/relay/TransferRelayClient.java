@@ -24,10 +24,18 @@ import org.skyfleet.fleet.command.TransferStatus;
 public final class TransferRelayClient {
     private final Connection nats;
     private final Duration deadline;
+    private final CallerTokens callers;
 
+    /** Relays carrying no caller: for nodes without a token key. */
     public TransferRelayClient(Connection nats, Duration deadline) {
+        this(nats, deadline, CallerTokens.none());
+    }
+
+    /** @param callers the token of the caller each transfer is relayed for, read on the calling thread */
+    public TransferRelayClient(Connection nats, Duration deadline, CallerTokens callers) {
         this.nats = nats;
         this.deadline = deadline;
+        this.callers = callers;
     }
 
     public CompletionStage<TransferOutcome> upload(String ownerNodeId, String vehicleId, MissionType type, List<MissionItem> items) {
@@ -43,7 +51,9 @@ public final class TransferRelayClient {
     }
 
     private CompletionStage<TransferOutcome> send(String owner, TransferRelayCodec.Request r) {
-        return nats.request(RelaySubjects.transfers(owner), TransferRelayCodec.request(r))
+        Message request = io.nats.client.impl.NatsMessage.builder().subject(RelaySubjects.transfers(owner))
+                .headers(RelayGate.carrying(callers.current())).data(TransferRelayCodec.request(r)).build();
+        return nats.request(request)
                 .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, error) -> error != null ? failed(owner, error) : answered(owner, reply));
     }

@@ -77,6 +77,11 @@ public abstract class ForwardingStore implements Store {
     }
 
     @Override
+    public RevocationStore revocations() {
+        return inner.revocations();
+    }
+
+    @Override
     public PositionHistoryStore positions() {
         return inner.positions();
     }

@@ -27,6 +27,7 @@ public final class InMemoryStore implements Store {
     private final TrackStore trackStore = new InMemoryTrackStore(this);
     private final VehicleStore vehicleStore = new InMemoryVehicleStore(this);
     private final CommandStore commandStore = new InMemoryCommandStore(this);
+    private final RevocationStore revocationStore = new InMemoryRevocationStore(this);
 
     @Override
     public IncidentStore incidents() {
@@ -76,6 +77,11 @@ public final class InMemoryStore implements Store {
     @Override
     public CommandStore commands() {
         return commandStore;
+    }
+
+    @Override
+    public RevocationStore revocations() {
+        return revocationStore;
     }
 
     @Override

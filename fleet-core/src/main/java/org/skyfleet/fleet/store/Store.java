@@ -31,6 +31,9 @@ public interface Store extends AutoCloseable {
 
     CommandStore commands();
 
+    /** Revoked bearer tokens. */
+    RevocationStore revocations();
+
     /** Every sample given; put a {@link PositionDownsampler} in front to keep about 1 Hz per vehicle. */
     PositionHistoryStore positions();
 

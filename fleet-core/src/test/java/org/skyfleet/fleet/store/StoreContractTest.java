@@ -444,6 +444,20 @@ public abstract class StoreContractTest {
         assertThat(store.commands().find("c-2")).isEmpty();
     }
 
+    @Test
+    void aRevokedTokenStaysRevokedAcrossARestartAndTheFirstRevocationIsKept() {
+        TokenRevocation first = new TokenRevocation("tok-1", "laptop stolen", "alice (admin)", T0);
+        TokenRevocation second = new TokenRevocation("tok-2", "left the force", "bob (admin)", T0.plusSeconds(60));
+
+        assertThat(store.revocations().save(first)).isTrue();
+        assertThat(store.revocations().save(second)).isTrue();
+        assertThat(store.revocations().save(new TokenRevocation("tok-1", "again", "bob (admin)", T0.plusSeconds(120)))).isFalse();
+
+        assertThat(restart().revocations().find("tok-1")).contains(first);
+        assertThat(store.revocations().find("tok-3")).isEmpty();
+        assertThat(store.revocations().loadAll()).containsExactly(first, second);
+    }
+
     private static Track track(String id, TrackState state, long lastMs) {
         PositionCovariance cov = new PositionCovariance(25.5, -3.25, 16);
         return new Track(id, state, TargetClass.PERSON, 53.391234567891, -1.861234567891, 0.4, -0.25, cov, cov.ellipse95(),

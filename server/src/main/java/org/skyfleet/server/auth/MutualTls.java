@@ -45,6 +45,16 @@ public record MutualTls(Path keyStore, Path trustStore, char[] password) {
         }
     }
 
+    /** This side's key and certificate, for a TLS endpoint that is not gRPC's (the HTTP port). */
+    public KeyManagerFactory keyManagers() {
+        return keys();
+    }
+
+    /** The CA certificates the other side's certificate must chain to, for a TLS endpoint that is not gRPC's. */
+    public TrustManagerFactory trustManagers() {
+        return trust();
+    }
+
     private KeyManagerFactory keys() {
         try {
             KeyManagerFactory f = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

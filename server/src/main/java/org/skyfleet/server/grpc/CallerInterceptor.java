@@ -123,8 +123,8 @@ public final class CallerInterceptor implements ServerInterceptor {
         return remote == null ? "unknown" : remote.toString();
     }
 
-    /** The caller of the current call, or null when it named no one. */
-    static Operator current() {
+    /** The caller of the current call (from the gRPC context), or null when it named no one or there is no call. */
+    public static Operator current() {
         return CALLER.get();
     }
 

@@ -53,6 +53,8 @@ public final class RpcRoles {
 
         allow(WATCHERS, "skyfleet.v1.TelemetryService/StreamVehicleStates", "skyfleet.v1.TelemetryService/StreamEvents");
         allow(EnumSet.of(COMMANDER), "skyfleet.v1.AuditService/ListAuditEntries");
+        // revoking a token, or learning which are revoked, is the admins' alone
+        allow(EnumSet.noneOf(Role.class), "skyfleet.v1.AuthService/RevokeToken", "skyfleet.v1.AuthService/ListRevokedTokens");
 
         String incident = "skyfleet.v1.IncidentService/";
         allow(EnumSet.of(DISPATCHER, COMMANDER, AUTOMATION), incident + "CreateIncident");

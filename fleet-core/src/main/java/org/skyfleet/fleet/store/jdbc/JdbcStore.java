@@ -57,6 +57,7 @@ public final class JdbcStore implements Store {
     private final TrackStore tracks;
     private final VehicleStore vehicles;
     private final CommandStore commands;
+    private final org.skyfleet.fleet.store.RevocationStore revocations;
 
     private JdbcStore(HikariDataSource dataSource, int migrationsApplied) {
         this.dataSource = dataSource;
@@ -73,6 +74,7 @@ public final class JdbcStore implements Store {
         this.tracks = new JdbcTrackStore(tx);
         this.vehicles = new JdbcVehicleStore(tx);
         this.commands = new JdbcCommandStore(tx);
+        this.revocations = new JdbcRevocationStore(tx);
     }
 
     /**
@@ -187,6 +189,11 @@ public final class JdbcStore implements Store {
     @Override
     public CommandStore commands() {
         return commands;
+    }
+
+    @Override
+    public org.skyfleet.fleet.store.RevocationStore revocations() {
+        return revocations;
     }
 
     @Override
