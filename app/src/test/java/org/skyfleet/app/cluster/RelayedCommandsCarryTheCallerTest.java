@@ -41,6 +41,8 @@ import org.skyfleet.simulator.SimulationConfig;
  */
 class RelayedCommandsCarryTheCallerTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** With tokens required, links must sign: the drone and both nodes share its key. */
+    private static final org.skyfleet.server.FleetSigningKeys KEYS = org.skyfleet.server.FleetSigningKeys.forSystems(1, 11);
     private static final TokenAuthority TOKENS = new TokenAuthority(
             HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"), InstantSource.system());
     private SkyfleetServer nodeA;
@@ -71,7 +73,8 @@ class RelayedCommandsCarryTheCallerTest {
         InetSocketAddress atB = new InetSocketAddress("127.0.0.2", port);
         String a = NatsTestServer.unique("A");
         nodeA = node(atA, a);
-        sim = Simulation.start(SimulationConfig.around(atA, 51.5034, -0.1276, 1, 0, 5), List.of(atA, atB));
+        sim = Simulation.start(SimulationConfig.around(atA, 51.5034, -0.1276, 1, 0, 5).withSigningKeys(KEYS.vehicles()),
+                List.of(atA, atB));
         String droneId = "mav-" + port + "-1";
         Await.until(WAIT, "node A to own the drone", () -> nodeA.cluster().orElseThrow().gate().holds(droneId));
         nodeB = node(atB, NatsTestServer.unique("B"));
@@ -103,7 +106,7 @@ class RelayedCommandsCarryTheCallerTest {
 
     private static SkyfleetServer node(InetSocketAddress mavlink, String nodeId) throws Exception {
         return SkyfleetServer.start(ServerConfig.ephemeral().withMavlink(mavlink.getHostString(), mavlink.getPort(), 1)
-                        .withTokens(TOKENS, true), AutomationConfig.defaults(), new InMemoryStore(), InstantSource.system(),
+                        .withTokens(TOKENS, true).withSigningKeys(KEYS.server()), AutomationConfig.defaults(), new InMemoryStore(), InstantSource.system(),
                 ClusterConfig.of(NatsTestServer.URL, nodeId).withOwnerLease(ClusterNodes.OWNER_LEASE));
     }
 }
