@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code skyfleet bench hostile}: what an attacker who holds no token costs the people who do. One server
  * requiring tokens, its journal in an H2 file. In one run: a pilot's unary call (ListVehicles) timed alone,
- * then timed again while {@code --flood} anonymous calls arrive from {@code --attackers} threads; the journal's
+ * then timed again while {@code --flood} anonymous calls arrive from {@code --attackers} threads of another
+ * process ({@link AnonymousFlood}); the journal's
  * growth on disk and the server's threads over the flood; and the live heap after {@code --misses} GETs of
  * distinct unknown console paths.
  */
@@ -76,10 +77,6 @@ public final class HostileBench implements Callable<Integer> {
         try (SkyfleetServer server = SkyfleetServer.start(ServerConfig.ephemeral().withTokens(tokens, true),
                 AutomationConfig.defaults(), JdbcStore.open(JdbcStore.embeddedUrl(data)), InstantSource.system())) {
             ManagedChannel pilotChannel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
-            List<ManagedChannel> attackChannels = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                attackChannels.add(NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build());
-            }
             try {
                 var pilot = FleetServiceGrpc.newBlockingStub(pilotChannel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
                         CallerInterceptor.bearer(tokens.issue("bench-pilot", Role.PILOT, Duration.ofHours(1)))));
@@ -89,41 +86,47 @@ public final class HostileBench implements Callable<Integer> {
                 long dbBefore = bytesUnder(data);
                 int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
-                AtomicInteger refused = new AtomicInteger();
+                // the attacker runs in a process of its own, as a real one would: its client work is not this JVM's
+                Process attacker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), AnonymousFlood.class.getName(),
+                        Integer.toString(server.grpcPort()), Integer.toString(flood), Integer.toString(attackers))
+                        .redirectErrorStream(true).start();
+                java.io.BufferedReader attackerSays = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(attacker.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                for (String line; (line = attackerSays.readLine()) != null && !line.equals("flooding"); ) {
+                    // the attacker's start-up chatter
+                }
                 AtomicInteger peakThreads = new AtomicInteger(threadsBefore);
-                ExecutorService attack = Executors.newFixedThreadPool(attackers);
-                List<Future<?>> calls = new ArrayList<>();
-                for (int i = 0; i < flood; i++) {
-                    var stub = FleetServiceGrpc.newBlockingStub(attackChannels.get(i % attackChannels.size()));
-                    calls.add(attack.submit(() -> {
-                        try {
-                            stub.listVehicles(ListVehiclesRequest.getDefaultInstance());
-                        } catch (StatusRuntimeException e) {
-                            refused.incrementAndGet();
-                        }
+                Thread sampler = new Thread(() -> {
+                    while (attacker.isAlive()) {
                         peakThreads.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount(), Math::max);
-                    }));
-                }
+                        java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                    }
+                });
+                sampler.start();
                 long[] flooded = timePilot(pilot, pilotCalls);
-                for (Future<?> f : calls) {
-                    f.get();
+                boolean floodStillOn = attacker.isAlive();
+                String refused = "";
+                for (String line; (line = attackerSays.readLine()) != null; ) {
+                    refused = line.startsWith("refused ") ? line.substring(8) : refused;
                 }
-                attack.shutdownNow();
+                attacker.waitFor();
+                sampler.join();
                 server.refusals().flush(true);
                 long dbAfter = bytesUnder(data);
 
                 lines.add(String.format(Locale.ROOT, "%-22s %8s %8s %8s", "pilot ListVehicles", "p50_ms", "p99_ms", "max_ms"));
                 lines.add(row("alone", alone));
                 lines.add(row("under the flood", flooded));
-                lines.add(String.format(Locale.ROOT, "p99 ratio flood/alone %.2f (goal <= 2); %d of %d anonymous calls refused",
-                        p(flooded, 0.99) / (double) p(alone, 0.99), refused.get(), flood));
-                lines.add(String.format(Locale.ROOT, "journal growth on disk %.2f MB (goal < 1 MB); threads %d -> peak %d "
-                        + "(the %d attacking threads included)", (dbAfter - dbBefore) / 1e6, threadsBefore, peakThreads.get(), attackers));
+                lines.add(String.format(Locale.ROOT, "p99 ratio flood/alone %.2f (goal <= 2); %s of %d anonymous calls refused%s",
+                        p(flooded, 0.99) / (double) p(alone, 0.99), refused, flood,
+                        floodStillOn ? "" : "; the flood ended before the pilot's calls: raise --flood"));
+                lines.add(String.format(Locale.ROOT, "journal growth on disk %.2f MB (goal < 1 MB); server threads %d -> peak %d",
+                        (dbAfter - dbBefore) / 1e6, threadsBefore, peakThreads.get()));
                 lines.add(String.format(Locale.ROOT, "live heap after %d distinct unknown console paths: %+.1f MB (goal < 10 MB)",
                         misses, heapGrowthAfterMisses(server.httpPort()) / 1e6));
             } finally {
                 pilotChannel.shutdownNow();
-                attackChannels.forEach(ManagedChannel::shutdownNow);
             }
         }
         lines.forEach(System.out::println);
