@@ -96,9 +96,6 @@ public final class ConsoleAuth {
 
     /** The IP address of a channel's peer, without the port: a browser's every socket is one source. */
     public static String sourceOf(java.net.SocketAddress remote) {
-        if (remote instanceof java.net.InetSocketAddress inet) {
-            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-        }
-        return remote == null ? "unknown" : remote.toString();
+        return org.skyfleet.server.auth.SourceAddress.of(remote);
     }
 }

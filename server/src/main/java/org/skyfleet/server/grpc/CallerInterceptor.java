@@ -116,11 +116,7 @@ public final class CallerInterceptor implements ServerInterceptor {
 
     /** The caller's IP address, without the port: a client that rotates its ports is still one source. */
     static String sourceOf(ServerCall<?, ?> call) {
-        java.net.SocketAddress remote = call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-        if (remote instanceof java.net.InetSocketAddress inet) {
-            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-        }
-        return remote == null ? "unknown" : remote.toString();
+        return org.skyfleet.server.auth.SourceAddress.of(call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
     }
 
     /** The caller of the current call (from the gRPC context), or null when it named no one or there is no call. */
