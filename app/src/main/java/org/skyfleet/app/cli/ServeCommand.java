@@ -12,6 +12,9 @@ import picocli.CommandLine.Mixin;
 /** {@code skyfleet serve}: the control plane until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the control plane: MAVLink UDP in, gRPC out.")
 final class ServeCommand implements Callable<Integer> {
+    /** Where the keys and secrets are read from: the process environment (a test gives its own). */
+    java.util.function.UnaryOperator<String> environment = System::getenv;
+
     @Mixin
     ServerOptions options;
 
@@ -21,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
-        String secret = System.getenv("SKYFLEET_WEBHOOK_SECRET");
+        String secret = environment.apply("SKYFLEET_WEBHOOK_SECRET");
         if (secret != null && secret.length() < 16) {
             System.err.println("SKYFLEET_WEBHOOK_SECRET must be at least 16 characters");
             return 2;
@@ -32,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "e.g. --store-url 'jdbc:postgresql://db.example:5432/skyfleet?user=skyfleet'");
             return 2;
         }
-        String tokenKey = System.getenv("SKYFLEET_TOKEN_KEY");
+        String tokenKey = environment.apply("SKYFLEET_TOKEN_KEY");
         if (tokenKey == null && options.unauthenticatedExposure() != null) {
             System.err.println(options.unauthenticatedExposure());
             return 2;
