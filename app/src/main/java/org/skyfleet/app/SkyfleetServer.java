@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.skyfleet.app.console.Console;
+import org.skyfleet.app.http.BannedSourceFront;
 import org.skyfleet.app.http.HttpEndpoint;
 import org.skyfleet.app.http.HttpTls;
 import org.skyfleet.app.metrics.FleetGauges;
@@ -66,6 +67,8 @@ import org.skyfleet.server.geofence.GeofenceGrpcService;
 import org.skyfleet.server.auth.AuthGrpcService;
 import org.skyfleet.server.auth.RefusalTally;
 import org.skyfleet.server.auth.RevokedTokens;
+import org.skyfleet.server.auth.SourceBans;
+import org.skyfleet.server.grpc.BannedSourceGate;
 import org.skyfleet.server.grpc.CallLimits;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.grpc.FleetGrpcService;
@@ -181,11 +184,16 @@ public final class SkyfleetServer implements AutoCloseable {
             leases = topology.leases(clock);
             audit = new AuditJournal(clock, store.audit());
             // refusals are journaled by the minute from their own thread; what is still counted is written at shutdown
-            refusals = new RefusalTally(audit, clock, REFUSAL_ROWS, meters);
+            // and an address that keeps calling without a valid token is banned at the connection
+            SourceBans bans = config.sourceBans() == null ? null : new SourceBans(config.sourceBans(), clock, meters);
+            refusals = new RefusalTally(audit, clock, REFUSAL_ROWS, meters, bans);
             parts.add(() -> refusals.flush(true));
             ScheduledExecutorService refusalWriter = executor(Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("skyfleet-refusals", true)));
             refusalWriter.scheduleWithFixedDelay(() -> refusals.flush(false), 5, 5, TimeUnit.SECONDS);
+            if (bans != null) {
+                refusalWriter.scheduleWithFixedDelay(bans::prune, 30, 30, TimeUnit.SECONDS);
+            }
             refusalWriter.scheduleWithFixedDelay(revokedTokens::reload, REVOCATION_RELOAD.toMillis(), REVOCATION_RELOAD.toMillis(),
                     TimeUnit.MILLISECONDS);
             geofences = new Geofences(store.zones());
@@ -240,6 +248,9 @@ public final class SkyfleetServer implements AutoCloseable {
             NettyServerBuilder grpcBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(config.grpcHost(), config.grpcPort()))
                     .executor(grpcCalls)
                     .maxConcurrentCallsPerConnection(2 * CALL_LIMITS.perConnection()); // a backstop under CallLimits' own cap
+            if (bans != null) {
+                parts.add(BannedSourceGate.install(grpcBuilder, refusals, 2 * cores));
+            }
             if (config.tls() != null) {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
@@ -278,7 +289,8 @@ public final class SkyfleetServer implements AutoCloseable {
                             new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
                             records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
-                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install,
+                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(),
+                    bans == null ? console::install : BannedSourceFront.before(console::install, refusals),
                     config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);

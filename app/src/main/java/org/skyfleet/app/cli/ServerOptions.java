@@ -94,6 +94,11 @@ final class ServerOptions {
             + "(default: ${DEFAULT-VALUE}). Raise it for many vehicles behind one address (a NAT, a simulator host)")
     double mavlinkSourceRate;
 
+    @Option(names = "--source-ban", defaultValue = "60s", paramLabel = "DURATION",
+            description = "how long an address is banned (its connections closed and refused) after more than 50 calls "
+                    + "without a valid token at over 5 a second; 0 never bans (default: ${DEFAULT-VALUE})")
+    String sourceBan;
+
     @Option(names = "--admit", description = "which MAVLink system ids become vehicles: 'any' (demo default) or "
             + "'registered' (serve default: --register ids, and those with a signing key)")
     String admit;
@@ -167,7 +172,13 @@ final class ServerOptions {
                 .withConsoleTiles(consoleTiles)
                 .withLab(lab)
                 .withAllowUnsigned(allowUnsigned)
-                .withMavlinkSourceRate(mavlinkSourceRate);
+                .withMavlinkSourceRate(mavlinkSourceRate)
+                .withSourceBans(sourceBans());
+    }
+
+    private org.skyfleet.server.auth.SourceBans.Policy sourceBans() {
+        return "0".equals(sourceBan.strip()) ? null
+                : org.skyfleet.server.auth.SourceBans.Policy.defaults().withBan(TokenLifetimes.parse(sourceBan, "--source-ban"));
     }
 
     private org.skyfleet.server.auth.MutualTls tls() {

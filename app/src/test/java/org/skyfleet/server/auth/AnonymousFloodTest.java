@@ -42,29 +42,34 @@ import org.skyfleet.server.grpc.RpcRoles;
 
 /**
  * Anonymous exhaustion, over real gRPC connections to a server that requires tokens and journals to an H2
- * file: a flood of unauthenticated calls costs neither a journal entry nor a thread each, a pilot is served
- * through it, and one caller cannot hold more than its share of calls in flight.
+ * file: a flood of unauthenticated calls costs neither a journal entry nor a thread each and gets its address
+ * banned at the connection, a pilot on another address is served through it, and one caller cannot hold more
+ * than its share of calls in flight.
  */
 class AnonymousFloodTest {
     private static final TokenAuthority TOKENS = new TokenAuthority(
             HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"), InstantSource.system());
     private static final int FLOOD_CALLS = 5_000;
     private static final int FLOOD_CONCURRENCY = 200;
+    /** The attacker's address: another loopback address, as another host's would be. */
+    private static final String ATTACKER = "127.0.0.2";
 
     @TempDir
     Path data;
 
     @Test
-    void aFloodOfAnonymousCallsIsOneJournalEntryAndNoThreadEach() throws Exception {
+    void aFloodOfAnonymousCallsGetsItsSourceBannedAndCostsNoJournalEntryOrThreadEach() throws Exception {
         String storeUrl = JdbcStore.embeddedUrl(data);
         int threadsBefore;
         int threadsPeak;
+        AtomicInteger unauthenticated = new AtomicInteger();
+        AtomicInteger turnedAway = new AtomicInteger();
         try (SkyfleetServer server = SkyfleetServer.start(ServerConfig.ephemeral().withTokens(TOKENS, true),
                 org.skyfleet.server.automation.AutomationConfig.defaults(), JdbcStore.open(storeUrl), InstantSource.system())) {
             long entriesBefore = server.audit().entries().size();
             List<ManagedChannel> channels = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                channels.add(NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build());
+                channels.add(from(ATTACKER, server.grpcPort()));
             }
             ManagedChannel pilotChannel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
             var pilot = FleetServiceGrpc.newBlockingStub(pilotChannel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
@@ -72,7 +77,6 @@ class AnonymousFloodTest {
             pilot.listVehicles(ListVehiclesRequest.getDefaultInstance()); // connected and warm before the baseline
             threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
-            AtomicInteger unauthenticated = new AtomicInteger();
             AtomicInteger otherOutcomes = new AtomicInteger();
             AtomicInteger peak = new AtomicInteger(threadsBefore);
             AtomicBoolean flooding = new AtomicBoolean(true);
@@ -92,7 +96,11 @@ class AnonymousFloodTest {
                         stub.listVehicles(ListVehiclesRequest.getDefaultInstance());
                         otherOutcomes.incrementAndGet();
                     } catch (StatusRuntimeException e) {
-                        (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED ? unauthenticated : otherOutcomes).incrementAndGet();
+                        switch (e.getStatus().getCode()) {
+                            case UNAUTHENTICATED -> unauthenticated.incrementAndGet();
+                            case UNAVAILABLE -> turnedAway.incrementAndGet(); // its connection was closed by the ban
+                            default -> otherOutcomes.incrementAndGet();
+                        }
                     }
                 }));
             }
@@ -106,28 +114,73 @@ class AnonymousFloodTest {
             attackers.shutdownNow();
             threadsPeak = peak.get();
             channels.forEach(ManagedChannel::shutdownNow);
+
+            assertThat(otherOutcomes).hasValue(0);
+            SourceBans.Policy policy = SourceBans.Policy.defaults();
+            assertThat(unauthenticated.get()).as("refused until the allowance ran out").isGreaterThan(policy.burst());
+            assertThat(turnedAway.get()).as("then turned away at the connection").isPositive();
+            assertThat(unauthenticated.get() + turnedAway.get()).isEqualTo(FLOOD_CALLS);
+
+            // banned: a new connection from the attacker's address is closed on arrival, on the gRPC and the HTTP port
+            ManagedChannel again = from(ATTACKER, server.grpcPort());
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> FleetServiceGrpc.newBlockingStub(again)
+                                .withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS).listVehicles(ListVehiclesRequest.getDefaultInstance()))
+                        .isInstanceOfSatisfying(StatusRuntimeException.class,
+                                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            } finally {
+                again.shutdownNow();
+            }
+            try (java.net.Socket http = new java.net.Socket()) {
+                http.bind(new java.net.InetSocketAddress(ATTACKER, 0));
+                http.connect(new java.net.InetSocketAddress("127.0.0.1", server.httpPort()), 5_000);
+                http.setSoTimeout(5_000);
+                http.getOutputStream().write("GET /console/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                int first;
+                try {
+                    first = http.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    first = -1;
+                }
+                assertThat(first).as("no byte of an answer for a banned address").isEqualTo(-1);
+            }
+            // the pilot, on its own address and its own connection, was never touched
+            assertThat(pilot.listVehicles(ListVehiclesRequest.getDefaultInstance()).getVehiclesList()).isEmpty();
             pilotChannel.shutdownNow();
 
-            assertThat(unauthenticated).hasValue(FLOOD_CALLS);
-            assertThat(otherOutcomes).hasValue(0);
             // the attack's own 200 client threads are ours; the server may add its bounded pool and no more
             assertThat(threadsPeak - threadsBefore - FLOOD_CONCURRENCY).as("server threads added by the flood")
                     .isLessThan(80);
             assertThat(server.audit().entries().size() - entriesBefore).as("journal entries written during the flood")
                     .isLessThanOrEqualTo(1);
         }
-        // closing wrote what was still counted: one row for the source, the reason and the minute (or two, had the
-        // flood crossed a minute), whose counts add up to the calls refused
+        // closing wrote what was still counted: a row per source, code, reason and minute, with its count
         try (JdbcStore reopened = JdbcStore.open(storeUrl)) {
             List<AuditEntry> refusals = reopened.audit().loadAll().stream().filter(e -> e.action().equals("refused calls")).toList();
-            assertThat(refusals).hasSizeBetween(1, 2).allSatisfy(e -> {
+            List<AuditEntry> refusedCalls = refusals.stream().filter(e -> e.result().equals("UNAUTHENTICATED")).toList();
+            assertThat(refusedCalls).hasSizeBetween(1, 2).allSatisfy(e -> {
                 assertThat(e.actor()).isEqualTo("anonymous");
-                assertThat(e.result()).isEqualTo("UNAUTHENTICATED");
-                assertThat(e.detail()).contains("from 127.0.0.1").contains("skyfleet.v1.FleetService/ListVehicles")
+                assertThat(e.detail()).contains("from " + ATTACKER).contains("skyfleet.v1.FleetService/ListVehicles")
                         .contains("bearer token is required");
             });
-            assertThat(refusals.stream().mapToLong(e -> Long.parseLong(e.detail().split(" ")[0])).sum()).isEqualTo(FLOOD_CALLS);
+            // the server counted every refusal it sent, some of which died with their connection on the way back
+            assertThat(refusedCalls.stream().mapToLong(e -> Long.parseLong(e.detail().split(" ")[0])).sum())
+                    .isBetween((long) unauthenticated.get(), (long) FLOOD_CALLS);
+            assertThat(refusals).filteredOn(e -> e.result().equals("BANNED"))
+                    .anySatisfy(e -> assertThat(e.detail()).contains("from " + ATTACKER).contains("source banned"))
+                    .anySatisfy(e -> assertThat(e.detail()).contains("closed on arrival"));
         }
+    }
+
+    /** A channel whose connections come from {@code address}, as another host's would. */
+    private static ManagedChannel from(String address, int port) {
+        return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+                .localSocketPicker(new NettyChannelBuilder.LocalSocketPicker() {
+                    @Override
+                    public java.net.SocketAddress createSocketAddress(java.net.SocketAddress remote, io.grpc.Attributes attrs) {
+                        return new java.net.InetSocketAddress(address, 0);
+                    }
+                }).build();
     }
 
     @Test

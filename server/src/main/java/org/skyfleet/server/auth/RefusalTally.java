@@ -41,6 +41,7 @@ public final class RefusalTally {
     private final InstantSource clock;
     private final int maxKeys;
     private final MeterRegistry meters;
+    private final SourceBans bans;
     private final Map<Row, LongAdder> counts = new ConcurrentHashMap<>();
     private final AtomicInteger rows = new AtomicInteger();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -51,6 +52,14 @@ public final class RefusalTally {
      * @param meters  counts {@code skyfleet_refused_calls_total{code}} as they happen; null: none
      */
     public RefusalTally(AuditJournal audit, InstantSource clock, int maxKeys, MeterRegistry meters) {
+        this(audit, clock, maxKeys, meters, null);
+    }
+
+    /**
+     * @param bans told of every UNAUTHENTICATED refusal, so a source that keeps knocking is banned (the ban is
+     *             journalled here as a refusal of code BANNED); null: no bans
+     */
+    public RefusalTally(AuditJournal audit, InstantSource clock, int maxKeys, MeterRegistry meters, SourceBans bans) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be at least 1, got " + maxKeys);
         }
@@ -58,6 +67,12 @@ public final class RefusalTally {
         this.clock = clock;
         this.maxKeys = maxKeys;
         this.meters = meters;
+        this.bans = bans;
+    }
+
+    /** Where sources that keep being refused are banned; null if none. */
+    public SourceBans bans() {
+        return bans;
     }
 
     /**
@@ -65,10 +80,18 @@ public final class RefusalTally {
      *
      * @param source the caller's network address (an IP, without the port that a client rotates at will)
      * @param actor  who the caller said it was: "anonymous", or the token's subject and role
-     * @param code   UNAUTHENTICATED or PERMISSION_DENIED
+     * @param code   UNAUTHENTICATED, PERMISSION_DENIED, or BANNED (a connection from a banned source)
      * @param reason what was refused and why, e.g. "FleetService/ListVehicles: a bearer token is required"
      */
     public void record(String source, String actor, String code, String reason) {
+        count(source, actor, code, reason);
+        // only the caller without a valid token is banned: a known user refused a method is the role table's business
+        if (bans != null && "UNAUTHENTICATED".equals(code) && bans.refused(source)) {
+            count(source, "anonymous", "BANNED", "source banned: " + bans.policy().describe());
+        }
+    }
+
+    private void count(String source, String actor, String code, String reason) {
         long minute = clock.millis() / MINUTE_MS;
         Row row = new Row(minute, source, actor, code, reason);
         LongAdder count = counts.get(row);
