@@ -115,6 +115,8 @@ public final class SkyfleetServer implements AutoCloseable {
     /** Distinct (source, caller, reason) refusal rows a minute may hold before the rest are pooled. */
     private static final int REFUSAL_ROWS = 10_000;
     private static final CallLimits CALL_LIMITS = CallLimits.defaults();
+    /** How often a node forgets the revocations whose tokens have all expired. */
+    private static final Duration REVOCATION_PRUNE = Duration.ofHours(1);
     /** How often a node rereads the revoked tokens, to learn of the revocations made on the other nodes. */
     private static final Duration REVOCATION_RELOAD = Duration.ofSeconds(5);
     /**
@@ -193,6 +195,11 @@ public final class SkyfleetServer implements AutoCloseable {
             refusalWriter.scheduleWithFixedDelay(() -> refusals.flush(false), 5, 5, TimeUnit.SECONDS);
             if (bans != null) {
                 refusalWriter.scheduleWithFixedDelay(bans::prune, 30, 30, TimeUnit.SECONDS);
+            }
+            if (config.tokens() != null) {
+                Duration maxTokenLifetime = config.tokens().maxTtl();
+                refusalWriter.scheduleWithFixedDelay(() -> revokedTokens.forgetExpired(clock.instant(), maxTokenLifetime),
+                        0, REVOCATION_PRUNE.toMillis(), TimeUnit.MILLISECONDS);
             }
             refusalWriter.scheduleWithFixedDelay(revokedTokens::reload, REVOCATION_RELOAD.toMillis(), REVOCATION_RELOAD.toMillis(),
                     TimeUnit.MILLISECONDS);

@@ -30,6 +30,15 @@ final class InMemoryRevocationStore implements RevocationStore {
     }
 
     @Override
+    public int deleteRevokedBefore(java.time.Instant cutoff) {
+        synchronized (lock) {
+            int before = revoked.size();
+            revoked.values().removeIf(r -> r.revokedAt().isBefore(cutoff));
+            return before - revoked.size();
+        }
+    }
+
+    @Override
     public List<TokenRevocation> loadAll() {
         synchronized (lock) {
             return new ArrayList<>(revoked.values());

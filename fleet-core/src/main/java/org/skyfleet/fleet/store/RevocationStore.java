@@ -17,4 +17,12 @@ public interface RevocationStore {
 
     /** Every revocation, oldest first. */
     List<TokenRevocation> loadAll();
+
+    /**
+     * Forgets the revocations made before {@code cutoff}: once every token they could name has expired, they
+     * refuse nothing more (the audit journal keeps the record).
+     *
+     * @return how many were forgotten
+     */
+    int deleteRevokedBefore(java.time.Instant cutoff);
 }

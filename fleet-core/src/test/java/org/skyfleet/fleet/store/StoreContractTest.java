@@ -108,6 +108,23 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void revocationsOlderThanACutoffAreForgottenAndTheRestSurviveARestart() {
+        TokenRevocation old = new TokenRevocation("tok-old", "lost phone", "alice (admin)", T0);
+        TokenRevocation edge = new TokenRevocation("tok-edge", "left the unit", "alice (admin)", T0.plusSeconds(3600));
+        TokenRevocation recent = new TokenRevocation("tok-new", "leaked", "alice (admin)", T0.plusSeconds(7200));
+        assertThat(store.revocations().save(old)).isTrue();
+        assertThat(store.revocations().save(edge)).isTrue();
+        assertThat(store.revocations().save(recent)).isTrue();
+
+        assertThat(store.revocations().deleteRevokedBefore(T0.plusSeconds(3600))).as("strictly before the cutoff").isEqualTo(1);
+        restart();
+
+        assertThat(store.revocations().loadAll()).containsExactly(edge, recent);
+        assertThat(store.revocations().find("tok-old")).isEmpty();
+        assertThat(store.revocations().deleteRevokedBefore(T0)).isZero();
+    }
+
+    @Test
     void savingAnIncidentAgainDoesNotRepeatItsTimeline() {
         Incident i = StoreFixtures.missingPerson("inc-1");
         store.incidents().save(i);

@@ -53,6 +53,27 @@ public final class RevokedTokens implements TokenAuthority.Revocations {
         return store.loadAll();
     }
 
+    /**
+     * Forgets the revocations older than the longest lifetime a token may have: a token revoked before
+     * {@code now - maxTokenLifetime} was issued before that too, so it has expired and is refused as such.
+     * Nodes sharing a store must share {@code --token-max-ttl}, else the shortest one decides. A store that cannot
+     * be written keeps everything (the next pass tries again).
+     *
+     * @return how many were forgotten here
+     */
+    public int forgetExpired(java.time.Instant now, java.time.Duration maxTokenLifetime) {
+        java.time.Instant cutoff = now.minus(maxTokenLifetime);
+        try {
+            store.deleteRevokedBefore(cutoff);
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "could not forget revocations before " + cutoff + "; will try again", e);
+            return 0;
+        }
+        int before = revoked.size();
+        revoked.values().removeIf(r -> r.revokedAt().isBefore(cutoff));
+        return before - revoked.size();
+    }
+
     /** Learns of revocations made on other nodes; a store that cannot be read keeps what is known. */
     public void reload() {
         try {

@@ -61,6 +61,17 @@ final class JdbcRevocationStore implements RevocationStore {
         });
     }
 
+    @Override
+    public int deleteRevokedBefore(java.time.Instant cutoff) {
+        long before = nanos(cutoff, "revocation cutoff");
+        return tx.write("forget revocations before " + cutoff, conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM token_revocation WHERE revoked_at_ns < ?")) {
+                ps.setLong(1, before);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static TokenRevocation revocation(ResultSet rs) throws java.sql.SQLException {
         return new TokenRevocation(rs.getString("token_id"), rs.getString("reason"), rs.getString("revoked_by"),
                 instant(rs.getLong("revoked_at_ns")));
