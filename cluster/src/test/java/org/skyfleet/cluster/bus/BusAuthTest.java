@@ -24,8 +24,9 @@ import org.skyfleet.server.Await;
 
 /**
  * A node's NATS credentials: sent to a second nats-server that requires a user and password or an nkey (started
- * here on a free port), refused without them; a credentials file that is not one stops the node at start
- * naming the file.
+ * here on a free port), refused without them; TLS to a nats-server that requires it, its certificate trusted
+ * through the given store and not otherwise; a credentials file that is not one stops the node at start naming
+ * the file.
  */
 class BusAuthTest {
     private static final Path NATS_SERVER = Path.of("/usr/sbin/nats-server");
@@ -62,6 +63,35 @@ class BusAuthTest {
         assertThatThrownBy(() -> NatsConnect.open(url, "c", metrics, BusAuth.none()).close()).isInstanceOf(Exception.class);
         assertThatThrownBy(() -> NatsConnect.open(url, "d", metrics,
                 new BusAuth(null, null, "node-a", "wrong".toCharArray(), false, null, null)).close()).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void tlsIsSpokenAndTheServersCertificateMustChainToTheTrustStore() throws Exception {
+        assertThat(Files.isExecutable(NATS_SERVER)).as("nats-server at " + NATS_SERVER).isTrue();
+        // a certificate for 127.0.0.1 made by openssl (nats-server reads PEM), trusted through a PKCS#12 store
+        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "key.pem", "-out", "cert.pem", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1",
+                "-days", "2");
+        run(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importcert", "-alias", "nats", "-file",
+                "cert.pem", "-noprompt", "-keystore", "trust.p12", "-storetype", "PKCS12", "-storepass", "changeit-test");
+        String url = start("tls {\n  cert_file: \"" + dir.resolve("cert.pem") + "\"\n  key_file: \"" + dir.resolve("key.pem")
+                + "\"\n}\n");
+
+        try (Connection c = NatsConnect.open(url, "tls", metrics, new BusAuth(null, null, null, null, true,
+                dir.resolve("trust.p12"), "changeit-test".toCharArray()))) {
+            assertThat(c.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+            assertThat(c.getServerInfo().isTLSRequired()).isTrue();
+        }
+        // the JVM's own trust does not know this certificate; and a server that requires TLS refuses plaintext
+        assertThatThrownBy(() -> NatsConnect.open(url, "untrusted", metrics,
+                new BusAuth(null, null, null, null, true, null, null)).close()).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> NatsConnect.open(url, "plain", metrics, BusAuth.none()).close()).isInstanceOf(Exception.class);
+    }
+
+    private void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
     }
 
     @Test
