@@ -33,6 +33,11 @@ import org.skyfleet.app.console.Console;
 import org.skyfleet.app.http.HttpEndpoint;
 import org.skyfleet.app.http.HttpTls;
 import org.skyfleet.app.metrics.FleetGauges;
+import org.skyfleet.app.video.VideoRoutes;
+import org.skyfleet.app.console.ConsoleAuth;
+import org.skyfleet.video.VideoConfig;
+import org.skyfleet.video.VideoStreams;
+import org.skyfleet.video.grpc.VideoGrpcService;
 import org.skyfleet.cluster.ClusterConfig;
 import org.skyfleet.cluster.ClusterNode;
 import org.skyfleet.fleet.audit.AuditJournal;
@@ -138,6 +143,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final Server grpc;
     private final Console console;
     private final HttpEndpoint http;
+    private final VideoStreams video;
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
@@ -246,7 +252,9 @@ public final class SkyfleetServer implements AutoCloseable {
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
             records = parts.add(topology.records(recordsContext, grpcBuilder));
+            video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
             grpc = grpcBuilder
+                    .addService(new VideoGrpcService(video, audit))
                     .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions()),
                             new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
@@ -273,12 +281,18 @@ public final class SkyfleetServer implements AutoCloseable {
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                     .tag("stream", "console").description("live subscribers").register(meters);
             // one guard per node: a delivery is checked once, where it arrives, and its signature remembered here
+            ConsoleAuth videoAuth = new ConsoleAuth(config.tokens(), refusals);
+            Duration videoSignIn = config.httpLimits().consoleSignIn();
             Map<String, HttpHandler> posts = automation.webhookSecret() == null ? Map.of()
                     : Map.of(IncidentWebhook.PATH, new WebhookGuard(automation.webhookSecret(), config.lab(), clock,
                             new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
                             records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
-                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install,
+                    () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(),
+                    pipeline -> {
+                        pipeline.addLast(new VideoRoutes(video, videoAuth, httpHandlers, videoSignIn));
+                        console.install(pipeline);
+                    },
                     config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
@@ -415,6 +429,11 @@ public final class SkyfleetServer implements AutoCloseable {
     /** Every mission this node follows. */
     public MissionBook missions() {
         return missionBook;
+    }
+
+    /** Every vehicle's live video stream on this node. */
+    public VideoStreams video() {
+        return video;
     }
 
     /** The commander console served on the HTTP port. */
