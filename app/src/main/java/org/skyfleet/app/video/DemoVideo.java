@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.video.CameraFeeds;
+import org.skyfleet.simulator.video.Publication;
 import org.skyfleet.simulator.wire.VehicleWire;
 import org.skyfleet.video.VideoStreams;
 
@@ -39,7 +40,7 @@ public final class DemoVideo implements AutoCloseable {
             video.acceptPush(id);
             String url = video.pushUrl(id).orElseThrow();
             pushUrls.put(id, url);
-            return url;
+            return Publication.rtmpPush(url);
         });
         System.out.printf("  video    %d drone cameras (H.264 %dx%d %d fps) pushing RTMP to the server; watch one with%n",
                 feeds.cameras().size(), CameraFeeds.WIDTH_PX, CameraFeeds.HEIGHT_PX, CameraFeeds.FRAMES_PER_S);

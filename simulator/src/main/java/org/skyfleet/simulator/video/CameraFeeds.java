@@ -32,9 +32,9 @@ public final class CameraFeeds implements AutoCloseable {
 
     /**
      * @param idFor      the server's id for a vehicle name (burned into the picture and used in URLs)
-     * @param publishUrl where each vehicle (by the server's id) publishes its stream
+     * @param publish    how each vehicle (by the server's id) publishes its stream
      */
-    public CameraFeeds(Simulation sim, String ffmpeg, Function<String, String> idFor, Function<String, String> publishUrl) {
+    public CameraFeeds(Simulation sim, String ffmpeg, Function<String, String> idFor, Function<String, Publication> publish) {
         Map<String, CameraPreset> presets = new LinkedHashMap<>();
         for (Camera c : sim.cameras()) {
             presets.put(c.drone().name(), c.preset());
@@ -64,10 +64,10 @@ public final class CameraFeeds implements AutoCloseable {
         this.stepListener = sim.afterEveryStep(snapshot);
         for (SimVehicle d : drones) {
             String id = idFor.apply(d.name());
+            Publication p = publish.apply(id);
             CameraScene before = new CameraScene(id, 0, 0, 0, 0, 0, CameraPreset.VISUAL.hfovDeg(), false, List.of(), List.of());
             cameras.put(id, new SimCamera(ffmpeg, WIDTH_PX, HEIGHT_PX, FRAMES_PER_S,
-                    () -> fresh(latest.getOrDefault(d.name(), before)),
-                    publishUrl.apply(id), id));
+                    () -> fresh(latest.getOrDefault(d.name(), before)), p.url(), p.encoderOutput(), id));
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * FFmpeg started as a process encoding raw BGR frames from its stdin to H.264 (libx264, ultrafast preset,
  * zerolatency tune: no B-frames, no look-ahead, one frame in one frame out) with a keyframe every second,
- * and publishing the result to {@code url}: RTMP (FLV) for rtmp://, otherwise what the URL's scheme takes.
+ * and publishing the result as {@code output} says ({@link #rtmp}: FLV pushed over RTMP; or RTP to a local
+ * port, for the simulator's RTSP server).
  */
 public final class H264Encoder implements AutoCloseable {
     private final Process process;
@@ -26,16 +27,13 @@ public final class H264Encoder implements AutoCloseable {
     /**
      * @throws IOException if FFmpeg cannot be started
      */
-    public static H264Encoder start(String ffmpeg, int widthPx, int heightPx, int framesPerS, String url) throws IOException {
+    public static H264Encoder start(String ffmpeg, int widthPx, int heightPx, int framesPerS, List<String> output) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-f", "rawvideo", "-pix_fmt", "bgr24", "-video_size", widthPx + "x" + heightPx, "-framerate", String.valueOf(framesPerS),
                 "-i", "pipe:0", "-an", "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency",
                 "-profile:v", "baseline", "-pix_fmt", "yuv420p", "-g", String.valueOf(framesPerS),
                 "-keyint_min", String.valueOf(framesPerS), "-flush_packets", "1"));
-        if (url.startsWith("rtmp")) {
-            cmd.addAll(List.of("-f", "flv"));
-        }
-        cmd.add(url);
+        cmd.addAll(output);
         H264Encoder encoder;
         try {
             encoder = new H264Encoder(new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
@@ -46,6 +44,20 @@ public final class H264Encoder implements AutoCloseable {
         err.setDaemon(true);
         err.start();
         return encoder;
+    }
+
+    /** The output arguments that push FLV over RTMP to {@code url}, as a DJI dock publishes. */
+    public static List<String> rtmp(String url) {
+        return List.of("-f", "flv", url);
+    }
+
+    /**
+     * The output arguments that send RTP to {@code 127.0.0.1:port} and write the session description to
+     * {@code sdpFile}; the parameter sets repeat in-band before each keyframe so a late viewer can start.
+     */
+    public static List<String> rtp(int port, java.nio.file.Path sdpFile) {
+        return List.of("-bsf:v", "dump_extra", "-f", "rtp", "-sdp_file", sdpFile.toString(),
+                "rtp://127.0.0.1:" + port + "?pkt_size=1200");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.skyfleet.simulator.video;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,7 +20,8 @@ public final class SimCamera implements AutoCloseable {
     private final int framesPerS;
     private final Supplier<CameraScene> scene;
     private final Thread thread;
-    private volatile String url;
+    private volatile List<String> output;
+    private final String url;
     private volatile boolean closed;
     private volatile long framesSent;
     private volatile String lastError = "";
@@ -27,15 +29,18 @@ public final class SimCamera implements AutoCloseable {
 
     /**
      * @param scene the latest scene (read each frame from this camera's thread)
-     * @param url   where to publish, e.g. rtmp://server:1935/live/mav-14550-1
+     * @param url    where viewers find the stream, e.g. rtmp://server:1935/live/mav-14550-1 or rtsp://sim:8554/live/mav-14550-1
+     * @param output the encoder's output arguments ({@link H264Encoder#rtmp}, {@link H264Encoder#rtp})
      */
-    public SimCamera(String ffmpeg, int widthPx, int heightPx, int framesPerS, Supplier<CameraScene> scene, String url, String name) {
+    public SimCamera(String ffmpeg, int widthPx, int heightPx, int framesPerS, Supplier<CameraScene> scene, String url,
+                     List<String> output, String name) {
         this.ffmpeg = ffmpeg;
         this.widthPx = widthPx;
         this.heightPx = heightPx;
         this.framesPerS = framesPerS;
         this.scene = scene;
         this.url = url;
+        this.output = output;
         this.thread = new Thread(this::run, "skyfleet-sim-camera-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -45,7 +50,7 @@ public final class SimCamera implements AutoCloseable {
         FrameRenderer renderer = new FrameRenderer(widthPx, heightPx);
         long frameNs = 1_000_000_000L / framesPerS;
         while (!closed) {
-            try (H264Encoder encoder = H264Encoder.start(ffmpeg, widthPx, heightPx, framesPerS, url)) {
+            try (H264Encoder encoder = H264Encoder.start(ffmpeg, widthPx, heightPx, framesPerS, output)) {
                 current = encoder;
                 long next = System.nanoTime();
                 while (!closed) {
@@ -71,11 +76,6 @@ public final class SimCamera implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    /** Publishes to another URL from the next retry on (the current encoder is left to fail or finish). */
-    public void publishTo(String newUrl) {
-        this.url = newUrl;
     }
 
     public String url() {
