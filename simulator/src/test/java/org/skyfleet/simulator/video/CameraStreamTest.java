@@ -49,11 +49,11 @@ class CameraStreamTest {
         CameraScene visual = new CameraScene("mav-1", t, 100, 200, 50, 0, 70, false, List.of(new double[] {100, 200}), List.of());
         renderer.render(visual);
         assertThat(TimeCode.read(renderer.image())).isEqualTo(t);
-        int centre = renderer.image().getRGB(323, 183); // on the person, off the crosshair
+        int centre = renderer.image().getRGB(322, 182); // on the person, off the crosshair
         assertThat((centre >> 16) & 0xff).as("a person is drawn red by a visual camera").isGreaterThan(150);
         int groundVisual = renderer.image().getRGB(500, 100);
         renderer.render(new CameraScene("mav-1", t, 100, 200, 50, 0, 50, true, List.of(new double[] {100, 200}), List.of()));
-        int personHot = renderer.image().getRGB(323, 183);
+        int personHot = renderer.image().getRGB(322, 182);
         assertThat(List.of((personHot >> 16) & 0xff, (personHot >> 8) & 0xff)).as("a person glows white-hot on the ironbow palette")
                 .allMatch(c -> c > 230);
         assertThat(renderer.image().getRGB(500, 100)).isNotEqualTo(groundVisual);
