@@ -7,7 +7,9 @@ import * as api from './api.js';
 
 const NO_SIGNAL_MS = 1500;
 const RETRY_MS = 1000;
-const LIVE_EDGE_S = 0.3;
+// How far behind the newest frame playback may run: beyond CATCH_UP_S it plays faster, beyond JUMP_S it jumps.
+const CATCH_UP_S = 0.15;
+const JUMP_S = 1.0;
 const WALL_MAX = 9;
 
 // Every string this file shows, by language; to move into the console's message catalogue as is.
@@ -107,8 +109,10 @@ export class Player {
   tick() {
     const v = this.video, b = v.buffered;
     if (b.length) {
-      const end = b.end(b.length - 1);
-      if (end - v.currentTime > LIVE_EDGE_S * 3 || v.currentTime < b.start(0)) v.currentTime = Math.max(b.start(0), end - LIVE_EDGE_S / 3);
+      const end = b.end(b.length - 1), lag = end - v.currentTime;
+      if (lag > JUMP_S || v.currentTime < b.start(0)) v.currentTime = Math.max(b.start(0), end - 0.05);
+      else v.playbackRate = lag > CATCH_UP_S ? 1.5 : 1.0;
+      this.lagS = lag;
       if (v.paused) v.play().catch(() => {});
       if (this.buffer && !this.buffer.updating && v.currentTime - b.start(0) > 30) {
         try { this.buffer.remove(b.start(0), v.currentTime - 10); } catch (err) { /* next tick */ }
@@ -131,7 +135,7 @@ export class Player {
   /** What a test reads: frames decoded so far, and whether "no signal" shows. */
   state() {
     const q = this.video.getVideoPlaybackQuality ? this.video.getVideoPlaybackQuality() : { totalVideoFrames: 0 };
-    return { vehicleId: this.vehicleId, frames: q.totalVideoFrames, noSignal: !this.veil.hidden, veil: this.veil.textContent,
+    return { vehicleId: this.vehicleId, frames: q.totalVideoFrames, noSignal: !this.veil.hidden, veil: this.veil.textContent, lagS: this.lagS,
       width: this.video.videoWidth, height: this.video.videoHeight };
   }
 
