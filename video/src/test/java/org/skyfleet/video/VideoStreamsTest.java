@@ -2,7 +2,9 @@ package org.skyfleet.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ class VideoStreamsTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private VideoStreams streams;
     private Process pusher;
+    private HttpServer page;
 
     @BeforeEach
     void start() {
@@ -39,12 +42,25 @@ class VideoStreamsTest {
             pusher.destroyForcibly();
         }
         streams.close();
+        if (page != null) {
+            page.stop(0);
+        }
     }
 
     @Test
     void anRtmpPushIsRelayedAsH264AtItsSizeAndABadSourceFailsAlone(@TempDir Path dir) throws Exception {
         String url = streams.acceptPush("dock-1").sourceUrl();
-        streams.register("bogus", "http://127.0.0.1:1/not-video", "operator");
+        // a URL that answers, but with a web page, not video
+        page = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        page.createContext("/", exchange -> {
+            byte[] html = "<!doctype html><title>login</title><p>please sign in</p>".repeat(200).getBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        page.start();
+        streams.register("bogus", "http://127.0.0.1:" + page.getAddress().getPort() + "/camera", "operator");
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         streams.stream("dock-1").orElseThrow().relay().add(new ViewerSink() {
             @Override
@@ -82,7 +98,7 @@ class VideoStreamsTest {
         assertThat(Ffmpeg.probe(file)).isEqualTo("h264,640,360");
 
         Eventually.within(Duration.ofSeconds(10), "condition", () -> status("bogus").state() == StreamState.FAILED);
-        assertThat(status("bogus").error()).isNotBlank();
+        assertThat(status("bogus").error()).contains("Invalid data found");
         assertThat(status("dock-1").state()).isEqualTo(StreamState.LIVE);
 
         pusher.destroyForcibly().waitFor();
