@@ -38,6 +38,7 @@ import org.skyfleet.app.console.ConsoleAuth;
 import org.skyfleet.video.VideoConfig;
 import org.skyfleet.video.VideoStreams;
 import org.skyfleet.video.grpc.VideoGrpcService;
+import org.skyfleet.video.mavlink.CameraStreamDiscovery;
 import org.skyfleet.cluster.ClusterConfig;
 import org.skyfleet.cluster.ClusterNode;
 import org.skyfleet.fleet.audit.AuditJournal;
@@ -253,6 +254,9 @@ public final class SkyfleetServer implements AutoCloseable {
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
             records = parts.add(topology.records(recordsContext, grpcBuilder));
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
+            ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
+                    new DefaultThreadFactory("skyfleet-video-discovery", true)));
+            links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));
             grpc = grpcBuilder
                     .addService(new VideoGrpcService(video, audit))
                     .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions()),

@@ -102,6 +102,25 @@ public final class VideoStreams implements AutoCloseable {
         listeners.forEach(l -> l.accept(status));
     }
 
+    /**
+     * A stream the vehicle announced (MAVLink camera protocol): pulled unless an operator registered or opened one
+     * for it, which stays. A URL the server may not pull is ignored, as is the same URL again.
+     *
+     * @return true if the stream was (re)registered
+     */
+    public synchronized boolean discovered(String vehicleId, String url) {
+        VehicleStream existing = streams.get(vehicleId);
+        if (existing != null && (!existing.status().discoveredBy().equals("mavlink") || existing.source().url().equals(url))) {
+            return false;
+        }
+        try {
+            register(vehicleId, url, "mavlink");
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return false;
+        }
+    }
+
     /** Hears every stream's changes of state (live, stalled, failed); from ingest threads, must not block. */
     public AutoCloseable onChange(Consumer<StreamStatus> listener) {
         listeners.add(listener);

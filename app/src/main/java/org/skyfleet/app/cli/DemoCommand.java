@@ -117,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
         }
         org.skyfleet.app.video.DemoVideo video = org.skyfleet.app.video.DemoVideo.start(sim, server.video(),
-                server.mavlinkAddress().getPort(), server.httpPort(), tokens.forRole(Role.COMMANDER));
+                server.links().get(0).config().linkName(), server.httpPort(), tokens.forRole(Role.COMMANDER));
         System.out.printf("Try:  export SKYFLEET_TOKEN=%s%n      ./skyfleet vehicles --target 127.0.0.1:%d%n"
                 + "      ./skyfleet watch --target 127.0.0.1:%d%n", tokens.forRole(Role.COMMANDER), server.grpcPort(), server.grpcPort());
         if (durationS > 0) {

@@ -61,13 +61,13 @@ class LiveVideoBrowserTest {
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         sim = Simulation.start(SimulationConfig.around(target, 29.9447, 122.3090, 1, 0, 11).withSigningKeys(keys.vehicles()));
         cameras = startCameras();
-        vehicleId = "mav-" + server.mavlinkAddress().getPort() + "-1";
+        vehicleId = "mav-" + server.links().get(0).config().linkName() + "-1";
         until("the drone's stream is live on the server", () -> server.video().stream(vehicleId)
                 .map(s -> s.status().state() == StreamState.LIVE).orElse(false));
     }
 
-    private static DemoVideo startCameras() {
-        return DemoVideo.start(sim, server.video(), server.mavlinkAddress().getPort(), server.httpPort(), commanderToken);
+    private static DemoVideo startCameras() throws InterruptedException {
+        return DemoVideo.start(sim, server.video(), server.links().get(0).config().linkName(), server.httpPort(), commanderToken);
     }
 
     @AfterAll

@@ -29,6 +29,7 @@ public final class CameraFeeds implements AutoCloseable {
     private final Map<String, SimCamera> cameras = new LinkedHashMap<>();
     private final Map<String, CameraScene> latest = new ConcurrentHashMap<>();
     private final AutoCloseable stepListener;
+    private final Map<String, Boolean> thermal = new LinkedHashMap<>();
 
     /**
      * @param idFor      the server's id for a vehicle name (burned into the picture and used in URLs)
@@ -65,9 +66,37 @@ public final class CameraFeeds implements AutoCloseable {
         for (SimVehicle d : drones) {
             String id = idFor.apply(d.name());
             Publication p = publish.apply(id);
+            thermal.put(id, presets.getOrDefault(d.name(), CameraPreset.VISUAL) == CameraPreset.THERMAL);
             CameraScene before = new CameraScene(id, 0, 0, 0, 0, 0, CameraPreset.VISUAL.hfovDeg(), false, List.of(), List.of());
             cameras.put(id, new SimCamera(ffmpeg, WIDTH_PX, HEIGHT_PX, FRAMES_PER_S,
                     () -> fresh(latest.getOrDefault(d.name(), before)), p.url(), p.encoderOutput(), id));
+        }
+    }
+
+    /**
+     * Every drone's camera served over RTSP by {@code rtsp}, as PX4 cameras serve theirs, and announced over
+     * MAVLink's camera protocol (VIDEO_STREAM_INFORMATION names its rtsp:// URL) so a ground station finds it.
+     */
+    public static CameraFeeds servedOverRtsp(Simulation sim, String ffmpeg, Function<String, String> idFor,
+                                             org.skyfleet.simulator.video.rtsp.RtspCameraServer rtsp) {
+        CameraFeeds feeds = new CameraFeeds(sim, ffmpeg, idFor, rtsp::mount);
+        feeds.announceOverMavlink(sim, idFor, id -> true);
+        return feeds;
+    }
+
+    /**
+     * Has each camera whose vehicle id {@code which} accepts announce its stream URL over MAVLink's camera protocol
+     * (for cameras served over RTSP: a pushed stream's URL is the server's own, nothing to announce).
+     */
+    public void announceOverMavlink(Simulation sim, Function<String, String> idFor, java.util.function.Predicate<String> which) {
+        for (VehicleWire w : sim.vehicles()) {
+            String id = idFor.apply(w.vehicle().name());
+            SimCamera camera = cameras.get(id);
+            if (camera != null && which.test(id)) {
+                boolean hot = thermal.get(id);
+                w.announceCamera(new CameraAnnouncement(camera.url(), hot, WIDTH_PX, HEIGHT_PX, FRAMES_PER_S,
+                        (int) Math.round((hot ? CameraPreset.THERMAL : CameraPreset.VISUAL).hfovDeg())));
+            }
         }
     }
 
