@@ -34,6 +34,12 @@ import org.skyfleet.app.http.BannedSourceFront;
 import org.skyfleet.app.http.HttpEndpoint;
 import org.skyfleet.app.http.HttpTls;
 import org.skyfleet.app.metrics.FleetGauges;
+import org.skyfleet.app.video.VideoRoutes;
+import org.skyfleet.app.console.ConsoleAuth;
+import org.skyfleet.video.VideoConfig;
+import org.skyfleet.video.VideoStreams;
+import org.skyfleet.video.grpc.VideoGrpcService;
+import org.skyfleet.video.mavlink.CameraStreamDiscovery;
 import org.skyfleet.cluster.ClusterConfig;
 import org.skyfleet.cluster.ClusterNode;
 import org.skyfleet.fleet.audit.AuditJournal;
@@ -143,6 +149,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final Server grpc;
     private final Console console;
     private final HttpEndpoint http;
+    private final VideoStreams video;
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
@@ -264,7 +271,12 @@ public final class SkyfleetServer implements AutoCloseable {
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
             records = parts.add(topology.records(recordsContext, grpcBuilder));
+            video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
+            ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
+                    new DefaultThreadFactory("skyfleet-video-discovery", true)));
+            links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));
             grpc = grpcBuilder
+                    .addService(new VideoGrpcService(video, audit))
                     .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions()),
                             new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
@@ -291,13 +303,18 @@ public final class SkyfleetServer implements AutoCloseable {
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                     .tag("stream", "console").description("live subscribers").register(meters);
             // one guard per node: a delivery is checked once, where it arrives, and its signature remembered here
+            ConsoleAuth videoAuth = new ConsoleAuth(config.tokens(), refusals);
+            Duration videoSignIn = config.httpLimits().consoleSignIn();
             Map<String, HttpHandler> posts = automation.webhookSecret() == null ? Map.of()
                     : Map.of(IncidentWebhook.PATH, new WebhookGuard(automation.webhookSecret(), config.lab(), clock,
                             new WebhookReplays(clock, WEBHOOK_REPLAY_CAPACITY), new WebhookRefusals(audit, clock, meters),
                             records::webhook));
             http = parts.add(HttpEndpoint.bind(config.httpHost(), config.httpPort(), httpGroup, meters::scrape,
                     () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(),
-                    bans == null ? console::install : BannedSourceFront.before(console::install, refusals),
+                    withBans(bans, refusals, pipeline -> {
+                        pipeline.addLast(new VideoRoutes(video, videoAuth, httpHandlers, videoSignIn));
+                        console.install(pipeline);
+                    }),
                     config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
@@ -306,6 +323,12 @@ public final class SkyfleetServer implements AutoCloseable {
             parts.close();
             throw e;
         }
+    }
+
+    /** The HTTP endpoint's front handlers, behind the ban check when sources are banned. */
+    private static java.util.function.Consumer<io.netty.channel.ChannelPipeline> withBans(SourceBans bans, RefusalTally refusals,
+            java.util.function.Consumer<io.netty.channel.ChannelPipeline> front) {
+        return bans == null ? front : BannedSourceFront.before(front, refusals);
     }
 
     private EventLoopGroup eventLoops(int threads, String name) {
@@ -434,6 +457,11 @@ public final class SkyfleetServer implements AutoCloseable {
     /** Every mission this node follows. */
     public MissionBook missions() {
         return missionBook;
+    }
+
+    /** Every vehicle's live video stream on this node. */
+    public VideoStreams video() {
+        return video;
     }
 
     /** The commander console served on the HTTP port. */

@@ -219,6 +219,11 @@ public final class Simulation implements AutoCloseable {
         return world.targets();
     }
 
+    /** The drones' cameras the scenario names (read-only; their looks run on the simulation thread). */
+    public List<Camera> cameras() {
+        return world.cameras();
+    }
+
     /** The police ground units, in scenario order. */
     public List<SimulatedUnit> units() {
         return world.units();

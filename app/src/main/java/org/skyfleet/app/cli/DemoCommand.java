@@ -116,6 +116,8 @@ final class DemoCommand implements Callable<Integer> {
             sim = Simulation.start(SimulationConfig.around(target, lat, lon, drones, robots, seed).withSigningKeys(vehicleKeys));
             System.out.printf("Simulating %d drones and %d robots around %.5f,%.5f -> %s%n", drones, robots, lat, lon, target);
         }
+        org.skyfleet.app.video.DemoVideo video = org.skyfleet.app.video.DemoVideo.start(sim, server.video(),
+                server.links().get(0).config().linkName(), server.httpPort(), tokens.forRole(Role.COMMANDER));
         System.out.printf("Try:  export SKYFLEET_TOKEN=%s%n      ./skyfleet vehicles --target 127.0.0.1:%d%n"
                 + "      ./skyfleet watch --target 127.0.0.1:%d%n", tokens.forRole(Role.COMMANDER), server.grpcPort(), server.grpcPort());
         if (durationS > 0) {
@@ -124,15 +126,18 @@ final class DemoCommand implements Callable<Integer> {
             if (people != null) {
                 people.close();
             }
+            if (video != null) {
+                video.close();
+            }
             sim.close();
             server.close();
             return 0;
         }
         if (people != null) {
-            ServeCommand.awaitShutdown(people, sim, server);
+            ServeCommand.awaitShutdown(people, video, sim, server);
             return 0;
         }
-        ServeCommand.awaitShutdown(sim, server);
+        ServeCommand.awaitShutdown(video, sim, server);
         return 0;
     }
 }

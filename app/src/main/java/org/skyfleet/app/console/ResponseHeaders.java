@@ -27,7 +27,7 @@ final class ResponseHeaders {
     static ResponseHeaders forConsole(String tilesUrl) {
         String tiles = tileSource(tilesUrl);
         return new ResponseHeaders("default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; "
-                + "img-src 'self' data:" + (tiles == null ? "" : " " + tiles) + "; connect-src 'self'; "
+                + "img-src 'self' data:" + (tiles == null ? "" : " " + tiles) + "; connect-src 'self'; media-src 'self' blob:; "
                 + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     }
 

@@ -67,6 +67,10 @@ public final class RpcRoles {
         allow(EnumSet.of(VEHICLE_EDGE, OFFICER, DISPATCHER, COMMANDER, AUTOMATION), sighting + "ReportSighting");
         allow(WATCHERS, sighting + "StreamTracks", sighting + "ListTracks");
 
+        String video = "skyfleet.v1.VideoService/";
+        allow(WATCHERS, video + "ListStreams", video + "GetStream");
+        allow(EnumSet.of(PILOT, COMMANDER), video + "RegisterStream", video + "AcceptPush", video + "RemoveStream");
+
         String dispatch = "skyfleet.v1.DispatchService/";
         allow(EnumSet.of(OFFICER, DISPATCHER, AUTOMATION), dispatch + "ReportUnitPositions");
         allow(WATCHERS, dispatch + "ListUnits");

@@ -178,7 +178,9 @@ final class GcsMessageHandler {
         }
         if (command == REQUEST_MESSAGE || command == REQUEST_AUTOPILOT_CAPABILITIES) {
             int id = command == REQUEST_MESSAGE ? Math.round(param1) : TelemetryMessages.AUTOPILOT_VERSION;
-            Object msg = TelemetryMessages.build(id, ap.vehicle(), ap, wire.timeBootMs());
+            Object msg = id == CameraMessages.CAMERA_INFORMATION || id == CameraMessages.VIDEO_STREAM_INFORMATION
+                    ? CameraMessages.build(id, wire.camera(), wire.timeBootMs())
+                    : TelemetryMessages.build(id, ap.vehicle(), ap, wire.timeBootMs());
             if (msg == null) {
                 return MavResult.MAV_RESULT_DENIED;
             }

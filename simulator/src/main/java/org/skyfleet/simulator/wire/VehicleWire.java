@@ -21,6 +21,7 @@ import org.skyfleet.simulator.vehicle.SimVehicle;
  * sequence and time since boot. Used by the simulation thread only.
  */
 public final class VehicleWire implements AutoCloseable {
+    private volatile org.skyfleet.simulator.video.CameraAnnouncement camera;
     static final int AUTOPILOT_COMPONENT = 1;
     /** MAVLink signing timestamps count 10 us units from 2015-01-01T00:00:00Z. */
     private static final long SIGNING_EPOCH_MS = 1_420_070_400_000L;
@@ -86,6 +87,18 @@ public final class VehicleWire implements AutoCloseable {
     }
 
     /** Sends one message to the ground station (lost while the autopilot is rebooting). */
+    /**
+     * Gives the vehicle a camera it announces over MAVLink's camera protocol (null: none; a request for its
+     * information is then denied). Any thread.
+     */
+    public void announceCamera(org.skyfleet.simulator.video.CameraAnnouncement camera) {
+        this.camera = camera;
+    }
+
+    org.skyfleet.simulator.video.CameraAnnouncement camera() {
+        return camera;
+    }
+
     void send(Object payload) {
         if (payload == null || rebooting(clock.nowMs())) {
             return;
