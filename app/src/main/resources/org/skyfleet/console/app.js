@@ -8,6 +8,8 @@ import { Alerts } from './alerts.js';
 import { Planner } from './planner.js';
 import { renderDetails } from './details.js';
 import { renderIncidents } from './incidents.js';
+import * as i18n from './i18n.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -22,11 +24,11 @@ async function signIn() {
   if (!api.token()) { askForToken(''); return; }
   try {
     const me = await api.whoami();
-    $('who').textContent = `${me.subject} (${me.role})`;
+    $('who').textContent = t('bar.who', { subject: me.subject, role: i18n.has('role.' + me.role.toUpperCase()) ? t('role.' + me.role.toUpperCase()) : me.role });
     if (!started) { started = true; await start(); }
   } catch (e) {
     api.setToken(null);
-    askForToken(e.status === 401 ? `Refused: ${e.body.message}` : e.message);
+    askForToken(e.status === 401 ? t('signin.refused', { reason: e.body.message }) : e.message);
   }
 }
 
@@ -38,13 +40,14 @@ function askForToken(error) {
 $('signinForm').addEventListener('submit', () => { api.setToken($('token').value.trim()); $('token').value = ''; signIn(); });
 $('signout').onclick = () => { api.setToken(null); location.reload(); };
 
+let settings = null;
+
 async function start() {
-  const settings = await api.settings();
   const map = L.map('map', { preferCanvas: true, zoomAnimation: false, attributionControl: Boolean(settings.tilesUrl) })
     .setView([51.5034, -0.1276], 14);
   map.createPane('grid').style.zIndex = 250;
   map.createPane('vehicles').style.zIndex = 450;
-  if (settings.tilesUrl) L.tileLayer(settings.tilesUrl, { maxZoom: 19, attribution: 'map tiles: ' + new URL(settings.tilesUrl.replace(/[{}]/g, ''), location.href).host }).addTo(map);
+  if (settings.tilesUrl) L.tileLayer(settings.tilesUrl, { maxZoom: 19, attribution: new URL(settings.tilesUrl.replace(/[{}]/g, ''), location.href).host }).addTo(map);
   new GridLayer().addTo(map);
   L.control.scale({ metric: true, imperial: false, maxWidth: 200 }).addTo(map);
 
@@ -90,7 +93,7 @@ async function start() {
   };
   let skipped = 0;
   connect(settings.livePath, api.token(), {
-    hello: () => { $('feed').textContent = 'feed: live'; $('feed').className = 'feed on'; },
+    hello: () => { $('feed').textContent = t('bar.feedLive'); $('feed').className = 'feed on'; },
     states: (states, missed) => {
       skipped += missed;
       vehicles.apply(states);
@@ -104,16 +107,17 @@ async function start() {
       }
     },
     alerts: (changes) => alerts.apply(changes),
-    down: () => { $('feed').textContent = 'feed: reconnecting'; $('feed').className = 'feed off'; },
-    unauthorized: (reason) => { api.setToken(null); askForToken(`Feed refused: ${reason}`); },
+    down: () => { $('feed').textContent = t('bar.feedReconnecting'); $('feed').className = 'feed off'; },
+    unauthorized: (reason) => { api.setToken(null); askForToken(t('signin.feedRefused', { reason })); },
   });
 
   // Lists and details change at a person's pace: once a second is plenty and keeps the DOM quiet.
   setInterval(() => {
     const all = [...vehicles.byId.values()];
     const lost = all.filter(v => v.link === 'LOST').length;
-    $('counts').textContent = `${all.length} vehicles · ${lost} lost · ${overlays.data.tracks.length} tracks · `
-      + `${overlays.data.units.length} officers · ${skipped} updates conflated`;
+    $('counts').textContent = t('bar.counts', { vehicles: all.length, lost, tracks: overlays.data.tracks.length,
+      officers: overlays.data.units.length, conflated: skipped });
+    $('clock').textContent = t('bar.clock', { time: i18n.time(Date.now() + vehicles.clockOffsetMs), zone: i18n.timeZone() });
     renderVehicleList(all, (id) => { const v = vehicles.byId.get(id); select({ type: 'vehicle', id }); if (v && v.latDeg) map.panTo([v.latDeg, v.lonDeg]); });
     planner.refreshPicks();
     showDetails();
@@ -159,4 +163,11 @@ function renderVehicleList(all, onPick) {
   list.replaceChildren(...items);
 }
 
-signIn();
+// The words first (the sign-in dialog has some), then sign in.
+(async () => {
+  settings = await api.settings();
+  await i18n.load(settings.timeZone);
+  $('language').value = i18n.locale();
+  $('language').onchange = () => i18n.choose($('language').value);
+  signIn();
+})();

@@ -3,6 +3,7 @@ package org.skyfleet.app.cli;
 import java.time.Duration;
 import org.skyfleet.app.ServerConfig;
 import org.skyfleet.telemetry.link.SigningKeys;
+import org.skyfleet.app.console.ConsoleSite;
 import picocli.CommandLine.Option;
 
 /** The listening options shared by {@code serve} and {@code demo}. */
@@ -32,6 +33,10 @@ final class ServerOptions {
     @Option(names = "--console-tiles", description = "map tiles for the console, a URL template such as "
             + "https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, a plain background with a grid, no internet needed)")
     String consoleTiles;
+
+    @Option(names = "--time-zone", defaultValue = "UTC", paramLabel = "ZONE",
+            description = "the zone the console shows times in, e.g. Asia/Shanghai (default: ${DEFAULT-VALUE})")
+    java.time.ZoneId timeZone;
 
     @Option(names = "--heartbeat-timeout-ms", defaultValue = "3000",
             description = "no heartbeat for this long marks a link lost (default: ${DEFAULT-VALUE})")
@@ -167,7 +172,8 @@ final class ServerOptions {
                 .withConsoleTiles(consoleTiles)
                 .withLab(lab)
                 .withAllowUnsigned(allowUnsigned)
-                .withMavlinkSourceRate(mavlinkSourceRate);
+                .withMavlinkSourceRate(mavlinkSourceRate)
+                .withConsoleSite(ConsoleSite.defaults().withTimeZone(timeZone));
     }
 
     private org.skyfleet.server.auth.MutualTls tls() {

@@ -67,12 +67,13 @@ public final class Console implements AutoCloseable {
      * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)
      * @param grpcTls   the gRPC port's mutual TLS, or null: the bridge then shows the server's own certificate
      * @param tilesUrl  a tile server URL template ({z}/{x}/{y}), or null for the offline plain background
+     * @param site      the console's time zone and offline map packages
      * @param blocking  runs what may block (sign-in checks and acknowledgements write the audit journal)
      * @param signInWithin how long a live feed socket may take to sign in after its upgrade
      */
     public Console(FleetBus bus, VehicleRegistry registry, TokenAuthority tokens, AuditJournal audit, RefusalTally refusals,
                    InstantSource clock, Executor drainExecutor, ScheduledExecutorService timer, FanoutMetrics metrics,
-                   String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, Executor blocking,
+                   String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, ConsoleSite site, Executor blocking,
                    Duration signInWithin) {
         this.registry = registry;
         this.signInWithin = signInWithin;
@@ -94,7 +95,8 @@ public final class Console implements AutoCloseable {
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
-        this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH).end();
+        this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH)
+                .str("timeZone", site.timeZone().getId()).end();
     }
 
     /** Adds the console's handlers to a new HTTP connection's pipeline (after the codec and aggregator). */
