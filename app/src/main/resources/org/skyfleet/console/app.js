@@ -10,6 +10,7 @@ import { renderDetails } from './details.js';
 import { renderIncidents } from './incidents.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
+import { datumCrs, convert } from './datum.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -41,13 +42,28 @@ $('signinForm').addEventListener('submit', () => { api.setToken($('token').value
 $('signout').onclick = () => { api.setToken(null); location.reload(); };
 
 let settings = null;
+const BASEMAP = 'skyfleet.basemap';
 
 async function start() {
-  const map = L.map('map', { preferCanvas: true, zoomAnimation: false, attributionControl: Boolean(settings.tilesUrl) })
-    .setView([51.5034, -0.1276], 14);
+  // The basemap chosen last time (or the first offered) decides the map's datum: everything drawn is converted to it.
+  const basemaps = settings.basemaps || [];
+  const basemap = basemaps.find(b => b.id === localStorage.getItem(BASEMAP)) || basemaps[0];
+  const datum = basemap ? basemap.datum : 'WGS84';
+  const map = L.map('map', { crs: datumCrs(datum), preferCanvas: true, zoomAnimation: false, attributionControl: basemaps.length > 0 })
+    .setView(settings.home ? [settings.home.lat_deg, settings.home.lon_deg] : [51.5034, -0.1276], 14);
   map.createPane('grid').style.zIndex = 250;
   map.createPane('vehicles').style.zIndex = 450;
-  if (settings.tilesUrl) L.tileLayer(settings.tilesUrl, { maxZoom: 19, attribution: new URL(settings.tilesUrl.replace(/[{}]/g, ''), location.href).host }).addTo(map);
+  const baseLayers = {};
+  for (const b of basemaps) {
+    const layer = L.tileLayer(b.url, { minZoom: b.minZoom, maxZoom: 20, maxNativeZoom: b.maxZoom, attribution: b.attribution,
+      className: 'basemap', datum: b.datum, id: b.id });
+    baseLayers[b.name] = layer;
+    if (b === basemap) layer.addTo(map);
+  }
+  map.on('baselayerchange', (e) => {
+    localStorage.setItem(BASEMAP, e.layer.options.id);
+    if (e.layer.options.datum !== datum) location.reload(); // another datum: the map is projected afresh
+  });
   new GridLayer().addTo(map);
   L.control.scale({ metric: true, imperial: false, maxWidth: 200 }).addTo(map);
 
@@ -60,7 +76,7 @@ async function start() {
     vehicleLayer.requestDraw();
     showDetails();
   };
-  const overlays = new Overlays(map, select);
+  const overlays = new Overlays(map, select, baseLayers);
   const showDetails = () => renderDetails($('detailsBody'), selection, vehicles, overlays);
   const alerts = new Alerts($('alerts'), $('alertCount'), (a) => {
     const v = vehicles.byId.get(a.subject);
@@ -137,7 +153,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays,
+    map, vehicles, overlays, datum, convert,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);

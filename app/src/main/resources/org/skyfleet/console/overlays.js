@@ -15,14 +15,15 @@ const ring = (pts) => pts.map(p => [p.lat_deg, p.lon_deg]);
 const esc = (v) => String(v ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 
 export class Overlays {
-  constructor(map, select) {
+  /** @param baseLayers the basemaps by their name, for the layer switch */
+  constructor(map, select, baseLayers) {
     this.map = map;
     this.select = select;
     this.layers = {};
     for (const name of ['zones', 'search', 'missions', 'tracks', 'units', 'incidents']) {
       this.layers[name] = L.layerGroup().addTo(map);
     }
-    this.control = L.control.layers(null, {
+    this.control = L.control.layers(baseLayers && Object.keys(baseLayers).length ? baseLayers : null, {
       [t('layer.zones')]: this.layers.zones, [t('layer.search')]: this.layers.search, [t('layer.missions')]: this.layers.missions,
       [t('layer.tracks')]: this.layers.tracks, [t('layer.units')]: this.layers.units, [t('layer.incidents')]: this.layers.incidents,
     }, { collapsed: true, position: 'topleft' }).addTo(map);

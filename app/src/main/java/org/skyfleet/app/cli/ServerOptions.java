@@ -38,6 +38,11 @@ final class ServerOptions {
             description = "the zone the console shows times in, e.g. Asia/Shanghai (default: ${DEFAULT-VALUE})")
     java.time.ZoneId timeZone;
 
+    @Option(names = "--console-tiles-datum", defaultValue = "wgs84", paramLabel = "DATUM",
+            description = "the datum --console-tiles are drawn in: wgs84 (or cgcs2000: Tianditu, OpenStreetMap), gcj02 "
+                    + "(AMap, Tencent) or bd09 (Baidu); the console converts what it draws (default: ${DEFAULT-VALUE})")
+    String consoleTilesDatum;
+
     @Option(names = "--heartbeat-timeout-ms", defaultValue = "3000",
             description = "no heartbeat for this long marks a link lost (default: ${DEFAULT-VALUE})")
     long heartbeatTimeoutMs;
@@ -173,7 +178,8 @@ final class ServerOptions {
                 .withLab(lab)
                 .withAllowUnsigned(allowUnsigned)
                 .withMavlinkSourceRate(mavlinkSourceRate)
-                .withConsoleSite(ConsoleSite.defaults().withTimeZone(timeZone));
+                .withConsoleSite(ConsoleSite.defaults().withTimeZone(timeZone)
+                        .withTilesDatum(org.skyfleet.fleet.geo.Datum.parse(consoleTilesDatum)));
     }
 
     private org.skyfleet.server.auth.MutualTls tls() {

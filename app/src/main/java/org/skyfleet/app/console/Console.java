@@ -96,7 +96,22 @@ public final class Console implements AutoCloseable {
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH)
-                .str("timeZone", site.timeZone().getId()).end();
+                .str("timeZone", site.timeZone().getId()).raw("basemaps", basemaps(tilesUrl, site)).end();
+    }
+
+    /**
+     * The maps the console may draw under its layers, each with the datum its tiles are drawn in: the external
+     * tile server if one is configured. The console converts what it draws into the chosen one's datum.
+     */
+    private static String basemaps(String tilesUrl, ConsoleSite site) {
+        java.util.List<String> maps = new java.util.ArrayList<>();
+        if (tilesUrl != null) {
+            String host = ResponseHeaders.tileSource(tilesUrl);
+            maps.add(new JsonObject().str("id", "external").str("name", host == null ? "tiles" : host).str("url", tilesUrl)
+                    .str("datum", site.tilesDatum().name()).num("minZoom", 0).num("maxZoom", 19)
+                    .str("attribution", host == null ? "" : host).end());
+        }
+        return "[" + String.join(",", maps) + "]";
     }
 
     /** Adds the console's handlers to a new HTTP connection's pipeline (after the codec and aggregator). */

@@ -3,6 +3,7 @@ package org.skyfleet.app.console;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.skyfleet.fleet.geo.Datum;
 
 /**
  * Where the console is used: the time zone its times are shown in (the command centre's, not the browser's:
@@ -11,22 +12,29 @@ import java.util.Objects;
  *
  * @param timeZone     the zone the console shows times in
  * @param tilePackages the directory of imported tile packages ({@code skyfleet tiles import}); null: none served
+ * @param tilesDatum   the datum of the external tile server's map ({@code --console-tiles}): GCJ-02 for AMap or
+ *                     Tencent tiles, BD-09 for Baidu's, WGS-84 for Tianditu (CGCS2000) and OpenStreetMap
  */
-public record ConsoleSite(ZoneId timeZone, Path tilePackages) {
+public record ConsoleSite(ZoneId timeZone, Path tilePackages, Datum tilesDatum) {
     public ConsoleSite {
         Objects.requireNonNull(timeZone, "timeZone");
+        tilesDatum = tilesDatum == null ? Datum.WGS84 : tilesDatum;
     }
 
-    /** UTC and no map packages: what a server shows until it is told where it stands. */
+    /** UTC, no map packages, WGS-84 tiles: what a server shows until it is told where it stands. */
     public static ConsoleSite defaults() {
-        return new ConsoleSite(ZoneId.of("UTC"), null);
+        return new ConsoleSite(ZoneId.of("UTC"), null, Datum.WGS84);
     }
 
     public ConsoleSite withTimeZone(ZoneId zone) {
-        return new ConsoleSite(zone, tilePackages);
+        return new ConsoleSite(zone, tilePackages, tilesDatum);
     }
 
     public ConsoleSite withTilePackages(Path dir) {
-        return new ConsoleSite(timeZone, dir);
+        return new ConsoleSite(timeZone, dir, tilesDatum);
+    }
+
+    public ConsoleSite withTilesDatum(Datum datum) {
+        return new ConsoleSite(timeZone, tilePackages, datum);
     }
 }

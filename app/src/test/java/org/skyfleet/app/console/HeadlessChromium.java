@@ -21,6 +21,28 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /** A page in Chinese drawn without a CJK font is boxes: fontconfig must know one (apt-get install fonts-wqy-microhei). */
+    private static void requireChineseFont() {
+        String fonts;
+        try {
+            Process p = new ProcessBuilder("fc-list", ":lang=zh", "family").redirectErrorStream(true).start();
+            fonts = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            p.waitFor();
+        } catch (java.io.IOException e) {
+            fonts = "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fonts = "";
+        }
+        if (fonts.isEmpty()) {
+            String why = "no Chinese font for the zh-CN screenshots (apt-get install fonts-wqy-microhei)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(why);
+            }
+            Assumptions.abort(why);
+        }
+    }
+
     static ChromeDriver start() {
         return start("en-US", 1920, 1080);
     }
@@ -31,6 +53,9 @@ final class HeadlessChromium {
      * @param height   the page's height in CSS pixels
      */
     static ChromeDriver start(String language, int width, int height) {
+        if (language != null && language.startsWith("zh")) {
+            requireChineseFont();
+        }
         Map<String, String> env = System.getenv();
         Path browser = Path.of(env.getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
         Path driver = Path.of(env.getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));

@@ -1,6 +1,10 @@
 package org.skyfleet.fleet.geo;
 
-/** Converts a point between any two of {@link Datum}'s datums, through GCJ-02 where BD-09 is involved. */
+/**
+ * Converts a point between any two of {@link Datum}'s datums, through GCJ-02 where BD-09 is involved.
+ * Outside China's box ({@link Gcj02#inChina}) the three agree and a point is returned unchanged: GCJ-02 is
+ * defined only inside, and Baidu draws its maps abroad in WGS-84.
+ */
 public final class DatumConversion {
     private DatumConversion() {
     }
@@ -10,7 +14,7 @@ public final class DatumConversion {
             throw new IllegalArgumentException("not a point: " + latDeg + ", " + lonDeg
                     + " (latitude -90..90, longitude -180..180, in degrees)");
         }
-        if (from == to) {
+        if (from == to || !Gcj02.inChina(latDeg, lonDeg)) {
             return new LatLon(latDeg, lonDeg);
         }
         LatLon wgs = switch (from) {
