@@ -47,7 +47,9 @@ const BASEMAP = 'skyfleet.basemap';
 async function start() {
   // The basemap chosen last time (or the first offered) decides the map's datum: everything drawn is converted to it.
   const basemaps = settings.basemaps || [];
-  const basemap = basemaps.find(b => b.id === localStorage.getItem(BASEMAP)) || basemaps[0];
+  const covers = (b, p) => p && b.bounds && p.lon_deg >= b.bounds[0] && p.lat_deg >= b.bounds[1] && p.lon_deg <= b.bounds[2] && p.lat_deg <= b.bounds[3];
+  const basemap = basemaps.find(b => b.id === localStorage.getItem(BASEMAP))
+    || basemaps.find(b => covers(b, settings.home)) || basemaps[0];
   const datum = basemap ? basemap.datum : 'WGS84';
   const map = L.map('map', { crs: datumCrs(datum), preferCanvas: true, zoomAnimation: false, attributionControl: basemaps.length > 0 })
     .setView(settings.home ? [settings.home.lat_deg, settings.home.lon_deg] : [51.5034, -0.1276], 14);
@@ -55,8 +57,10 @@ async function start() {
   map.createPane('vehicles').style.zIndex = 450;
   const baseLayers = {};
   for (const b of basemaps) {
+    // bounds: a package is asked only for tiles it can have (a miss is a 404, and a browser logs each one)
+    const bounds = b.bounds ? L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]]) : undefined;
     const layer = L.tileLayer(b.url, { minZoom: b.minZoom, maxZoom: 20, maxNativeZoom: b.maxZoom, attribution: b.attribution,
-      className: 'basemap', datum: b.datum, id: b.id });
+      className: 'basemap', datum: b.datum, id: b.id, bounds });
     baseLayers[b.name] = layer;
     if (b === basemap) layer.addTo(map);
   }

@@ -62,6 +62,7 @@ public final class Console implements AutoCloseable {
     private final Executor blocking;
     private final Duration signInWithin;
     private final ResponseHeaders headers;
+    private final org.skyfleet.app.tiles.TilePackages tilePackages;
 
     /**
      * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)
@@ -95,20 +96,36 @@ public final class Console implements AutoCloseable {
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
+        this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
+                : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());
         this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH)
-                .str("timeZone", site.timeZone().getId()).raw("basemaps", basemaps(tilesUrl, site)).end();
+                .str("timeZone", site.timeZone().getId()).raw("basemaps", basemaps(tilesUrl, site, tilePackages))
+                .raw("home", site.home() == null ? "null" : new JsonObject().num("lat_deg", site.home().latDeg())
+                        .num("lon_deg", site.home().lonDeg()).end()).end();
     }
 
     /**
-     * The maps the console may draw under its layers, each with the datum its tiles are drawn in: the external
-     * tile server if one is configured. The console converts what it draws into the chosen one's datum.
+     * The maps the console may draw under its layers, each with the datum its tiles are drawn in: the server's
+     * raster tile packages, then the external tile server if one is configured. The console converts what it
+     * draws into the chosen one's datum. (Vector packages are served but not drawn: the console has no vector
+     * renderer.)
      */
-    private static String basemaps(String tilesUrl, ConsoleSite site) {
+    private static String basemaps(String tilesUrl, ConsoleSite site, org.skyfleet.app.tiles.TilePackages packages) {
         java.util.List<String> maps = new java.util.ArrayList<>();
+        for (var e : packages.all()) {
+            var info = e.getValue().info();
+            if (!info.vector()) {
+                maps.add(new JsonObject().str("id", e.getKey()).str("name", info.name())
+                        .str("url", TileRoutes.PREFIX + e.getKey() + "/{z}/{x}/{y}." + info.format())
+                        .str("datum", info.datum().name()).num("minZoom", (long) info.minZoom()).num("maxZoom", (long) info.maxZoom())
+                        .raw("bounds", java.util.Arrays.toString(info.boundsDeg()))
+                        .str("attribution", info.attribution()).end());
+            }
+        }
         if (tilesUrl != null) {
             String host = ResponseHeaders.tileSource(tilesUrl);
             maps.add(new JsonObject().str("id", "external").str("name", host == null ? "tiles" : host).str("url", tilesUrl)
-                    .str("datum", site.tilesDatum().name()).num("minZoom", 0).num("maxZoom", 19)
+                    .str("datum", site.tilesDatum().name()).num("minZoom", 0L).num("maxZoom", 19L)
                     .str("attribution", host == null ? "" : host).end());
         }
         return "[" + String.join(",", maps) + "]";
@@ -120,6 +137,7 @@ public final class Console implements AutoCloseable {
                         .websocketPath(LIVE_PATH).checkStartsWith(true).maxFramePayloadLength(16 * 1024).build()),
                 new LiveFeedHandler(auth, alerts, session -> states.subscribe(s -> true, MAX_RATE_HZ, session, registry.all()),
                         blocking, signInWithin),
+                new TileRoutes(tilePackages, blocking, headers),
                 new ConsoleRoutes(files, auth, alerts, rpc, settingsJson, blocking, headers));
     }
 
@@ -136,5 +154,6 @@ public final class Console implements AutoCloseable {
         busEvents.close();
         states.close();
         rpc.close();
+        tilePackages.close();
     }
 }

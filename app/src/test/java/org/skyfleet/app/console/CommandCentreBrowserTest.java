@@ -66,8 +66,14 @@ class CommandCentreBrowserTest {
     private static String commanderToken;
     private ChromeDriver browser;
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path tiles;
+
     @BeforeAll
     static void start() throws Exception {
+        // the demo's map package, rendered from the shipped features (two zooms keep the test quick)
+        org.skyfleet.app.tiles.FeatureTileRenderer.of(Path.of("..", "scenarios", "maps", "ningbo-dongbu-xincheng.geojson"))
+                .render(tiles.resolve("ningbo-dongbu-xincheng.mbtiles"), "宁波 东部新城", 15, 16, "SkyFleet");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         TokenAuthority tokens = new TokenAuthority(key, InstantSource.system());
@@ -75,7 +81,8 @@ class CommandCentreBrowserTest {
         org.skyfleet.server.FleetSigningKeys keys = org.skyfleet.server.FleetSigningKeys.forSystems(3, 11);
         server = SkyfleetServer.start(ServerConfig.ephemeral().withHeartbeatTimeout(Duration.ofMillis(1500))
                 .withTokens(tokens, true).withSigningKeys(keys.server())
-                .withConsoleSite(ConsoleSite.defaults().withTimeZone(ZoneId.of("Asia/Shanghai"))), InstantSource.system());
+                .withConsoleSite(ConsoleSite.defaults().withTimeZone(ZoneId.of("Asia/Shanghai")).withTilePackages(tiles)
+                        .withHome(new org.skyfleet.fleet.geo.LatLon(NINGBO_LAT, NINGBO_LON))), InstantSource.system());
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort());
         sim = Simulation.start(SimulationConfig.around(target, NINGBO_LAT, NINGBO_LON, 2, 1, 11).withSigningKeys(keys.vehicles()));
         server.geofences().save(new Zone("z-cbd", "东部新城核心区", new ZoneShape.Circle(new GeoPoint(NINGBO_LAT + 0.004, NINGBO_LON + 0.006), 150),
@@ -110,6 +117,8 @@ class CommandCentreBrowserTest {
         waitFor("the fleet drawn", () -> number(js("return {n: window.skyfleet ? window.skyfleet.ids().length : 0};"), "n") == 3);
         assertThat(js("return {lang: document.documentElement.lang};").get("lang")).isEqualTo("zh-CN");
         assertThat(text("who")).isEqualTo("zhang-wei（指挥员）");
+        waitFor("the map package's tiles drawn under the map", () -> number(js("return {n: [...document.querySelectorAll("
+                + "'.basemap img.leaflet-tile-loaded')].filter(i => i.naturalWidth === 256).length};"), "n") >= 4);
         waitFor("the incident's timeline", () -> text("incidents").contains("嫌疑人警情上报，优先级 二级"));
         sim.setLinkUp("drone-1", false);
         waitFor("a lost link alerted in Chinese", () -> text("alerts").contains("收不到心跳") && text("alerts").contains("链路丢失"));
