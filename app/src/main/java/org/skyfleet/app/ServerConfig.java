@@ -2,6 +2,7 @@ package org.skyfleet.app;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.skyfleet.app.console.ConsoleSite;
 import org.skyfleet.app.http.HttpLimits;
 import org.skyfleet.server.auth.MutualTls;
 import org.skyfleet.server.auth.SourceBans;
@@ -37,6 +38,7 @@ import org.skyfleet.telemetry.link.UnsignedLinks;
  *                          sign), each address of theirs a claim an operator confirms; see {@link #unsignedLinks()}
  * @param mavlinkSourceRate datagrams per second one source IP may send on a link (all its ports together), its burst
  *                          twice that; 0: the default, 2,000
+ * @param consoleSite       the console's place: its time zone and where its offline map packages are; null: defaults
  * @param sourceBans        when an address whose calls keep being refused for want of a valid token is banned (its
  *                          connections closed and refused for a while); null: never
  */
@@ -44,8 +46,10 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
                            String httpHost, int httpPort, Duration heartbeatTimeout, SigningKeys signingKeys,
                            TokenAuthority tokens, boolean trustNamedCallers, SystemAdmission admission,
                            MutualTls tls, String consoleTilesUrl, boolean lab, HttpLimits httpLimits,
-                           boolean allowUnsigned, double mavlinkSourceRate, SourceBans.Policy sourceBans) {
+                           boolean allowUnsigned, double mavlinkSourceRate, ConsoleSite consoleSite,
+                           SourceBans.Policy sourceBans) {
     public ServerConfig {
+        consoleSite = consoleSite == null ? ConsoleSite.defaults() : consoleSite;
         httpLimits = httpLimits == null ? HttpLimits.defaults() : httpLimits;
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(admission, "admission");
@@ -67,7 +71,7 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, int mavlinkPort, int mavlinkLinks,
                         String httpHost, int httpPort, Duration heartbeatTimeout) {
         this(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, heartbeatTimeout,
-                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, false, null, false, 0, SourceBans.Policy.defaults());
+                SigningKeys.none(), null, true, SystemAdmission.ANY, null, null, false, null, false, 0, null, SourceBans.Policy.defaults());
     }
 
     public static ServerConfig defaults() {
@@ -82,83 +86,90 @@ public record ServerConfig(String grpcHost, int grpcPort, String mavlinkHost, in
     public ServerConfig withHeartbeatTimeout(Duration timeout) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort, timeout,
                 signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     public ServerConfig withMavlink(String host, int port, int links) {
         return new ServerConfig(grpcHost, grpcPort, host, port, links, httpHost, httpPort, heartbeatTimeout, signingKeys,
                 tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** Requires MAVLink 2 signing from, and signs for, every system id with a key. */
     public ServerConfig withSigningKeys(SigningKeys keys) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, keys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** Bearer tokens checked by {@code t}; with {@code required}, a call without a valid one is refused. */
     public ServerConfig withTokens(TokenAuthority t, boolean required) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, t, !required, admission, tls, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** Requires client certificates on the gRPC port. */
     public ServerConfig withTls(MutualTls t) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, t, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** The console's map tiles: a URL template with {z}/{x}/{y} (the force's own tile server); null for none. */
     public ServerConfig withConsoleTiles(String url) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, url, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** Which system ids the links take on as vehicles. */
     public ServerConfig withAdmission(SystemAdmission a) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, a, tls, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** How long the HTTP endpoint waits on clients. */
     public ServerConfig withHttpLimits(HttpLimits limits) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, limits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** Lab mode: relaxed checks for a lab bench, never for operations. */
     public ServerConfig withLab(boolean on) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, on, httpLimits,
-                allowUnsigned, mavlinkSourceRate, sourceBans);
+                allowUnsigned, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** With required tokens, admit vehicles without a signing key anyway, each of their addresses a claim. */
     public ServerConfig withAllowUnsigned(boolean allow) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
-                allow, mavlinkSourceRate, sourceBans);
+                allow, mavlinkSourceRate, consoleSite, sourceBans);
     }
 
     /** Datagrams per second one source IP may send on a link (many simulated vehicles on one host need more). */
     public ServerConfig withMavlinkSourceRate(double datagramsPerSecond) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, datagramsPerSecond, sourceBans);
+                allowUnsigned, datagramsPerSecond, consoleSite, sourceBans);
+    }
+
+    /** The console's time zone and offline map packages. */
+    public ServerConfig withConsoleSite(ConsoleSite site) {
+        return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
+                heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
+                allowUnsigned, mavlinkSourceRate, site, sourceBans);
     }
 
     /** When a source that keeps calling without a valid token is banned; null: never. */
     public ServerConfig withSourceBans(SourceBans.Policy policy) {
         return new ServerConfig(grpcHost, grpcPort, mavlinkHost, mavlinkPort, mavlinkLinks, httpHost, httpPort,
                 heartbeatTimeout, signingKeys, tokens, trustNamedCallers, admission, tls, consoleTilesUrl, lab, httpLimits,
-                allowUnsigned, mavlinkSourceRate, policy);
+                allowUnsigned, mavlinkSourceRate, consoleSite, policy);
     }
 
     /**

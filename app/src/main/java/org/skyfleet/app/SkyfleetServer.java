@@ -299,7 +299,7 @@ public final class SkyfleetServer implements AutoCloseable {
 
             console = parts.add(new Console(topology.bus(), registry, config.tokens(), audit, refusals, clock, fanoutExecutor, fanoutTimer,
                     new FanoutMetrics(meters, "console"), config.grpcHost(), grpc.getPort(), config.tls(), config.consoleTilesUrl(),
-                    httpHandlers, config.httpLimits().consoleSignIn()));
+                    config.consoleSite(), httpHandlers, config.httpLimits().consoleSignIn()));
             Gauge.builder("skyfleet.subscribers", console.states(), StateFanout::subscriberCount)
                     .tag("stream", "console").description("live subscribers").register(meters);
             // one guard per node: a delivery is checked once, where it arrives, and its signature remembered here

@@ -1,9 +1,15 @@
 // The alert feed: changes come over the live feed (a raise, or an acknowledgement by anyone); the
 // commander acknowledges here, and the server checks the role and writes it to the audit journal.
+// Each alert is rendered from its kind (the message code), subject and parameters in the console's language;
+// a kind the catalogue does not know shows the server's English message.
 import { acknowledge } from './api.js';
+import { t, has, time, render } from './i18n.js';
 
 const SHOWN = 100;
-const time = (ms) => new Date(ms).toISOString().substring(11, 19);
+
+export function alertText(a) {
+  return render('alert.msg.', a.kind, { subject: a.subject, ...(a.params || {}) }) ?? `${a.subject}: ${a.message}`;
+}
 
 export class Alerts {
   constructor(list, badge, onSelect) {
@@ -32,20 +38,20 @@ export class Alerts {
     li.dataset.kind = a.kind;
     li.dataset.subject = a.subject;
     const text = (cls, s) => { const e = document.createElement('span'); e.className = cls; e.textContent = s; return e; };
-    li.append(text('time', time(a.timeMs)), text('kind', a.kind.replace(/_/g, ' ').toLowerCase()),
-      text('msg', `${a.subject}: ${a.message}`));
+    li.append(text('time', time(a.timeMs)), text('kind', has('alert.kind.' + a.kind) ? t('alert.kind.' + a.kind) : a.kind),
+      text('msg', alertText(a)));
     if (a.ackedBy) {
-      li.append(text('muted by', `ack ${a.ackedBy.replace(/ \(.*\)$/, '')}`));
+      li.append(text('muted by', t('alert.ackedBy', { who: a.ackedBy.replace(/ \(.*\)$/, '') })));
     } else {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'ack';
-      b.textContent = 'Ack';
+      b.textContent = t('alert.ack');
       b.onclick = async (e) => {
         e.stopPropagation();
         b.disabled = true;
         try { this.apply([await acknowledge(a.id)]); }
-        catch (err) { b.disabled = false; b.title = err.message; li.append(text('error', err.status === 403 ? 'not allowed for your role' : err.message)); }
+        catch (err) { b.disabled = false; b.title = err.message; li.append(text('error', err.status === 403 ? t('error.notAllowed') : err.message)); }
       };
       li.append(b);
     }

@@ -8,6 +8,9 @@ import { Alerts } from './alerts.js';
 import { Planner } from './planner.js';
 import { renderDetails } from './details.js';
 import { renderIncidents } from './incidents.js';
+import * as i18n from './i18n.js';
+import { t } from './i18n.js';
+import { datumCrs, convert } from './datum.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -22,11 +25,11 @@ async function signIn() {
   if (!api.token()) { askForToken(''); return; }
   try {
     const me = await api.whoami();
-    $('who').textContent = `${me.subject} (${me.role})`;
+    $('who').textContent = t('bar.who', { subject: me.subject, role: i18n.has('role.' + me.role.toUpperCase()) ? t('role.' + me.role.toUpperCase()) : me.role });
     if (!started) { started = true; await start(); }
   } catch (e) {
     api.setToken(null);
-    askForToken(e.status === 401 ? `Refused: ${e.body.message}` : e.message);
+    askForToken(e.status === 401 ? t('signin.refused', { reason: e.body.message }) : e.message);
   }
 }
 
@@ -38,13 +41,33 @@ function askForToken(error) {
 $('signinForm').addEventListener('submit', () => { api.setToken($('token').value.trim()); $('token').value = ''; signIn(); });
 $('signout').onclick = () => { api.setToken(null); location.reload(); };
 
+let settings = null;
+const BASEMAP = 'skyfleet.basemap';
+
 async function start() {
-  const settings = await api.settings();
-  const map = L.map('map', { preferCanvas: true, zoomAnimation: false, attributionControl: Boolean(settings.tilesUrl) })
-    .setView([51.5034, -0.1276], 14);
+  // The basemap chosen last time (or the first offered) decides the map's datum: everything drawn is converted to it.
+  const basemaps = settings.basemaps || [];
+  const covers = (b, p) => p && b.bounds && p.lon_deg >= b.bounds[0] && p.lat_deg >= b.bounds[1] && p.lon_deg <= b.bounds[2] && p.lat_deg <= b.bounds[3];
+  const basemap = basemaps.find(b => b.id === localStorage.getItem(BASEMAP))
+    || basemaps.find(b => covers(b, settings.home)) || basemaps[0];
+  const datum = basemap ? basemap.datum : 'WGS84';
+  const map = L.map('map', { crs: datumCrs(datum), preferCanvas: true, zoomAnimation: false, attributionControl: basemaps.length > 0 })
+    .setView(settings.home ? [settings.home.lat_deg, settings.home.lon_deg] : [51.5034, -0.1276], 14);
   map.createPane('grid').style.zIndex = 250;
   map.createPane('vehicles').style.zIndex = 450;
-  if (settings.tilesUrl) L.tileLayer(settings.tilesUrl, { maxZoom: 19, attribution: 'map tiles: ' + new URL(settings.tilesUrl.replace(/[{}]/g, ''), location.href).host }).addTo(map);
+  const baseLayers = {};
+  for (const b of basemaps) {
+    // bounds: a package is asked only for tiles it can have (a miss is a 404, and a browser logs each one)
+    const bounds = b.bounds ? L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]]) : undefined;
+    const layer = L.tileLayer(b.url, { minZoom: b.minZoom, maxZoom: 20, maxNativeZoom: b.maxZoom, attribution: b.attribution,
+      className: 'basemap', datum: b.datum, id: b.id, bounds });
+    baseLayers[b.name] = layer;
+    if (b === basemap) layer.addTo(map);
+  }
+  map.on('baselayerchange', (e) => {
+    localStorage.setItem(BASEMAP, e.layer.options.id);
+    if (e.layer.options.datum !== datum) location.reload(); // another datum: the map is projected afresh
+  });
   new GridLayer().addTo(map);
   L.control.scale({ metric: true, imperial: false, maxWidth: 200 }).addTo(map);
 
@@ -57,7 +80,7 @@ async function start() {
     vehicleLayer.requestDraw();
     showDetails();
   };
-  const overlays = new Overlays(map, select);
+  const overlays = new Overlays(map, select, baseLayers);
   const showDetails = () => renderDetails($('detailsBody'), selection, vehicles, overlays);
   const alerts = new Alerts($('alerts'), $('alertCount'), (a) => {
     const v = vehicles.byId.get(a.subject);
@@ -90,7 +113,7 @@ async function start() {
   };
   let skipped = 0;
   connect(settings.livePath, api.token(), {
-    hello: () => { $('feed').textContent = 'feed: live'; $('feed').className = 'feed on'; },
+    hello: () => { $('feed').textContent = t('bar.feedLive'); $('feed').className = 'feed on'; },
     states: (states, missed) => {
       skipped += missed;
       vehicles.apply(states);
@@ -104,16 +127,17 @@ async function start() {
       }
     },
     alerts: (changes) => alerts.apply(changes),
-    down: () => { $('feed').textContent = 'feed: reconnecting'; $('feed').className = 'feed off'; },
-    unauthorized: (reason) => { api.setToken(null); askForToken(`Feed refused: ${reason}`); },
+    down: () => { $('feed').textContent = t('bar.feedReconnecting'); $('feed').className = 'feed off'; },
+    unauthorized: (reason) => { api.setToken(null); askForToken(t('signin.feedRefused', { reason })); },
   });
 
   // Lists and details change at a person's pace: once a second is plenty and keeps the DOM quiet.
   setInterval(() => {
     const all = [...vehicles.byId.values()];
     const lost = all.filter(v => v.link === 'LOST').length;
-    $('counts').textContent = `${all.length} vehicles · ${lost} lost · ${overlays.data.tracks.length} tracks · `
-      + `${overlays.data.units.length} officers · ${skipped} updates conflated`;
+    $('counts').textContent = t('bar.counts', { vehicles: all.length, lost, tracks: overlays.data.tracks.length,
+      officers: overlays.data.units.length, conflated: skipped });
+    $('clock').textContent = t('bar.clock', { time: i18n.time(Date.now() + vehicles.clockOffsetMs), zone: i18n.timeZone() });
     renderVehicleList(all, (id) => { const v = vehicles.byId.get(id); select({ type: 'vehicle', id }); if (v && v.latDeg) map.panTo([v.latDeg, v.lonDeg]); });
     planner.refreshPicks();
     showDetails();
@@ -133,7 +157,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays,
+    map, vehicles, overlays, datum, convert,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);
@@ -159,4 +183,11 @@ function renderVehicleList(all, onPick) {
   list.replaceChildren(...items);
 }
 
-signIn();
+// The words first (the sign-in dialog has some), then sign in.
+(async () => {
+  settings = await api.settings();
+  await i18n.load(settings.timeZone);
+  $('language').value = i18n.locale();
+  $('language').onchange = () => i18n.choose($('language').value);
+  signIn();
+})();

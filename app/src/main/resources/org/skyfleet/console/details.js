@@ -1,5 +1,5 @@
 // The selected thing's details: a vehicle with its mission progress, a track, an officer.
-import { short } from './overlays.js';
+import { t, term, time } from './i18n.js';
 import { rpc } from './api.js';
 
 const kv = (pairs) => {
@@ -20,14 +20,14 @@ const claimStatus = new Map();
 function claimRow(v) {
   const box = document.createElement('div');
   box.className = 'claim';
-  box.append(kv([['link claim', `${v.linkClaim}, unconfirmed: nothing is sent to it`],
-    ['confirmed address', v.linkPeer || 'none yet']]));
+  box.append(kv([[t('details.linkClaim'), t('details.linkClaimValue', { claim: v.linkClaim })],
+    [t('details.confirmedAddress'), v.linkPeer || t('details.noneYet')]]));
   const row = document.createElement('div');
   row.className = 'row';
   const b = document.createElement('button');
   b.type = 'button';
   b.id = 'confirmLinkClaim';
-  b.textContent = `Confirm link at ${v.linkClaim}`;
+  b.textContent = t('details.confirmLink', { claim: v.linkClaim });
   const status = document.createElement('span');
   status.textContent = claimStatus.get(v.id) || '';
   b.onclick = async () => {
@@ -35,7 +35,7 @@ function claimRow(v) {
       await rpc('FleetService/ConfirmLinkClaim', { vehicle_id: v.id, claimed_address: v.linkClaim });
       claimStatus.set(v.id, '');
     } catch (e) {
-      claimStatus.set(v.id, e.status === 403 ? 'not allowed: a commander, or the pilot holding the lease' : e.message);
+      claimStatus.set(v.id, e.status === 403 ? t('details.confirmNotAllowed') : e.message);
       status.className = 'error';
       status.textContent = claimStatus.get(v.id);
     }
@@ -48,16 +48,18 @@ function claimRow(v) {
 export function renderDetails(el, selection, vehicles, overlays) {
   if (!selection) return;
   const d = overlays.data;
+  const L_ = (k) => t('details.' + k);
   if (selection.type === 'vehicle') {
     const v = vehicles.byId.get(selection.id);
     if (!v) return;
     const silence = vehicles.silenceS(v);
     const nodes = [kv([
-      ['vehicle', v.id], ['type', v.surface ? 'ground robot' : 'drone'], ['autopilot', short(v.autopilot)],
-      ['link', v.link === 'LOST' ? `LOST, last heard ${Math.round(silence)} s ago` : 'connected'],
-      ['mode', `${v.mode || '?'}${v.armed ? ' (armed)' : ''}`], ['altitude', fixed(v.altRelM, 0, ' m above home')],
-      ['heading', fixed(v.headingDeg, 0, '°')], ['speed', fixed(v.speedMps, 1, ' m/s')],
-      ['battery', fixed(v.batteryPercent, 0, ' %')], ['position', `${fixed(v.latDeg, 5, '')}, ${fixed(v.lonDeg, 5, '')}`],
+      [L_('vehicle'), v.id], [L_('type'), v.surface ? L_('robot') : L_('drone')], [L_('autopilot'), term('AUTOPILOT_' + v.autopilot)],
+      [L_('link'), v.link === 'LOST' ? t('details.linkLost', { s: Math.round(silence) }) : L_('connected')],
+      [L_('mode'), v.armed ? t('details.armed', { mode: v.mode || '?' }) : (v.mode || '?')],
+      [L_('altitude'), typeof v.altRelM === 'number' ? t('details.altitudeValue', { m: v.altRelM.toFixed(0) }) : undefined],
+      [L_('heading'), fixed(v.headingDeg, 0, '°')], [L_('speed'), fixed(v.speedMps, 1, ' m/s')],
+      [L_('battery'), fixed(v.batteryPercent, 0, ' %')], [L_('position'), `${fixed(v.latDeg, 5, '')}, ${fixed(v.lonDeg, 5, '')}`],
     ])];
     if (v.linkClaim) nodes.push(claimRow(v));
     const live = ['MISSION_STATE_APPROVED', 'MISSION_STATE_UPLOADING', 'MISSION_STATE_UPLOADED', 'MISSION_STATE_FLYING', 'MISSION_STATE_PAUSED'];
@@ -69,29 +71,29 @@ export function renderDetails(el, selection, vehicles, overlays) {
       const fill = document.createElement('div');
       fill.style.width = `${Math.round(100 * (mission.items_done || 0) / total)}%`;
       bar.append(fill);
-      nodes.push(kv([['mission', `${mission.mission_id} · ${short(mission.state)}`],
-        ['progress', `${mission.items_done || 0} of ${total} items`]]), bar);
+      nodes.push(kv([[L_('mission'), t('details.missionValue', { id: mission.mission_id, state: term(mission.state) })],
+        [L_('progress'), t('details.progressValue', { done: mission.items_done || 0, total })]]), bar);
     } else {
-      nodes.push(kv([['mission', 'none']]));
+      nodes.push(kv([[L_('mission'), L_('none')]]));
     }
     el.replaceChildren(...nodes);
   } else if (selection.type === 'track') {
-    const t = d.tracks.find(x => x.track_id === selection.id);
-    if (!t) return;
-    el.replaceChildren(kv([['track', t.track_id], ['class', short(t.target_class)], ['state', short(t.state)],
-      ['confidence', fixed(100 * t.confidence, 0, ' %')], ['sightings', String((t.sighting_ids || []).length)],
-      ['95 % ellipse', t.ellipse95 ? `${t.ellipse95.semi_major_m.toFixed(1)} x ${t.ellipse95.semi_minor_m.toFixed(1)} m` : undefined],
-      ['incident', t.incident_id]]));
+    const tr = d.tracks.find(x => x.track_id === selection.id);
+    if (!tr) return;
+    el.replaceChildren(kv([[L_('track'), tr.track_id], [L_('class'), term(tr.target_class)], [L_('state'), term(tr.state)],
+      [L_('confidence'), fixed(100 * tr.confidence, 0, ' %')], [L_('sightings'), String((tr.sighting_ids || []).length)],
+      [L_('ellipse'), tr.ellipse95 ? t('details.ellipseValue', { a: tr.ellipse95.semi_major_m.toFixed(1), b: tr.ellipse95.semi_minor_m.toFixed(1) }) : undefined],
+      [L_('incident'), tr.incident_id]]));
   } else if (selection.type === 'unit') {
     const u = d.units.find(x => x.unit_id === selection.id);
     if (!u) return;
-    el.replaceChildren(kv([['officer', u.callsign || u.unit_id], ['type', short(u.unit_type)], ['status', short(u.status)],
-      ['assignment', u.assignment_id || 'none'], ['last report', u.last_report ? u.last_report.substring(11, 19) : undefined]]));
+    el.replaceChildren(kv([[L_('officer'), u.callsign || u.unit_id], [L_('type'), term(u.unit_type)], [L_('status'), term(u.status)],
+      [L_('assignment'), u.assignment_id || L_('none')], [L_('lastReport'), u.last_report ? time(u.last_report) : undefined]]));
   } else if (selection.type === 'incident') {
     const i = d.incidents.find(x => x.incident_id === selection.id);
     if (!i) return;
-    el.replaceChildren(kv([['incident', i.incident_id], ['external id', i.external_id], ['priority', short(i.priority)],
-      ['state', short(i.state)], ['subject', i.subject_description], ['search', i.search ? short(i.search.state) : 'none'],
-      ['found so far', i.search ? fixed(100 * i.search.cumulative_probability_of_success, 0, ' % probability searched') : undefined]]));
+    el.replaceChildren(kv([[L_('incident'), i.incident_id], [L_('externalId'), i.external_id], [L_('priority'), term(i.priority)],
+      [L_('state'), term(i.state)], [L_('subject'), i.subject_description], [L_('search'), i.search ? term(i.search.state) : L_('none')],
+      [L_('foundSoFar'), i.search ? t('details.foundValue', { p: (100 * i.search.cumulative_probability_of_success).toFixed(0) }) : undefined]]));
   }
 }

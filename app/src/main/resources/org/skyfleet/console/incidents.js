@@ -1,37 +1,45 @@
 // Open incidents with their timelines; a search waiting for a person can be approved or rejected here.
+// Timeline entries are rendered from their code and parameters in the console's language; an entry the
+// catalogue has no message for (written before codes, or by a newer server) shows the server's text.
 import { rpc } from './api.js';
-import { short } from './overlays.js';
+import { t, term, time, render } from './i18n.js';
+
+export function timelineText(e) {
+  if (e.code === 'NOTE' || !e.code) return e.text;
+  return render('timeline.', e.code, e.params) ?? e.text;
+}
 
 export function renderIncidents(el, incidents, onSelect, refresh) {
   const open = incidents.filter(i => i.state !== 'INCIDENT_STATE_CLOSED');
-  if (open.length === 0) { el.textContent = 'none open'; el.className = 'muted'; return; }
+  if (open.length === 0) { el.textContent = t('incidents.noneOpen'); el.className = 'muted'; return; }
   el.className = '';
   el.replaceChildren(...open.map(i => {
     const box = document.createElement('div');
     box.className = 'incident';
     box.dataset.incidentId = i.incident_id;
     const head = document.createElement('div');
-    head.textContent = `${i.incident_id} · ${short(i.priority)} · ${i.subject_description || short(i.type)}`;
+    head.textContent = t('incidents.head', { id: i.incident_id, priority: term(i.priority), subject: i.subject_description || term(i.type) });
     head.style.cursor = 'pointer';
     head.onclick = () => onSelect({ type: 'incident', id: i.incident_id });
     box.append(head);
     if (i.search && i.search.state) {
       const s = document.createElement('div');
       s.className = 'muted';
-      s.textContent = `search: ${short(i.search.state)}, ${(i.search.assignments || []).length} drones, `
-        + `${Math.round(100 * (i.search.cumulative_probability_of_success || 0))} % searched`;
+      s.textContent = t('incidents.search', { state: term(i.search.state), drones: (i.search.assignments || []).length,
+        percent: Math.round(100 * (i.search.cumulative_probability_of_success || 0)) });
       box.append(s);
       if (i.search.state === 'SEARCH_STATE_AWAITING_APPROVAL') {
         const row = document.createElement('div');
         row.className = 'row';
         const status = document.createElement('span');
-        for (const [label, method] of [['Approve search', 'ApproveSearch'], ['Reject search', 'RejectSearch']]) {
+        for (const [label, method] of [['incidents.approveSearch', 'ApproveSearch'], ['incidents.rejectSearch', 'RejectSearch']]) {
           const b = document.createElement('button');
           b.type = 'button';
-          b.textContent = label;
+          b.textContent = t(label);
           b.onclick = async () => {
+            // the reason goes to the audit journal, in the API's language
             try { await rpc(`IncidentService/${method}`, { incident_id: i.incident_id, reason: 'decided in the console' }); refresh(); }
-            catch (e) { status.className = 'error'; status.textContent = e.status === 403 ? 'not allowed for your role' : e.message; }
+            catch (e) { status.className = 'error'; status.textContent = e.status === 403 ? t('error.notAllowed') : e.message; }
           };
           row.append(b);
         }
@@ -41,17 +49,18 @@ export function renderIncidents(el, incidents, onSelect, refresh) {
     }
     // sightings come by the dozen: counted, while the steps a commander follows are listed
     const timeline = i.timeline || [];
-    const sightings = timeline.filter(t => t.kind === 'TIMELINE_KIND_SIGHTING').length;
+    const sightings = timeline.filter(e => e.kind === 'TIMELINE_KIND_SIGHTING').length;
     if (sightings) {
       const s = document.createElement('div');
       s.className = 'muted';
-      s.textContent = `${sightings} sightings, ${(i.track_ids || []).length} tracks`;
+      s.textContent = t('incidents.sightings', { sightings, tracks: (i.track_ids || []).length });
       box.append(s);
     }
     const ol = document.createElement('ol');
-    for (const t of timeline.filter(e => e.kind !== 'TIMELINE_KIND_SIGHTING').slice(-20).reverse()) {
+    for (const e of timeline.filter(x => x.kind !== 'TIMELINE_KIND_SIGHTING').slice(-20).reverse()) {
       const li = document.createElement('li');
-      li.textContent = `${(t.time || '').substring(11, 19)} ${t.text}`;
+      li.dataset.code = e.code || '';
+      li.textContent = `${time(e.time)} ${timelineText(e)}`;
       ol.append(li);
     }
     box.append(ol);

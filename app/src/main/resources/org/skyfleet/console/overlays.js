@@ -2,6 +2,7 @@
 // bridge every two seconds and redrawn as a whole; the vehicles, which change many times a second, come
 // over the live feed instead.
 import { rpc } from './api.js';
+import { t, term, time } from './i18n.js';
 
 const ZONE_COLOURS = {
   GEOFENCE_CATEGORY_AIRPORT: '#ef4e4e', GEOFENCE_CATEGORY_PRISON: '#ff8a4c', GEOFENCE_CATEGORY_CROWD_EVENT: '#f0b429',
@@ -12,19 +13,19 @@ const ring = (pts) => pts.map(p => [p.lat_deg, p.lon_deg]);
 // Leaflet puts a tooltip string in as HTML: names and descriptions come from outside (a CAD system's
 // incident text, an officer's callsign), so every tooltip is built from escaped text.
 const esc = (v) => String(v ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-const short = (e) => String(e || '').replace(/^[A-Z]+_(STATE|STATUS|CATEGORY|CLASS|KIND|TYPE)_/, '').replace(/^[A-Z]+_[A-Z]+_/, '').toLowerCase().replace(/_/g, ' ');
 
 export class Overlays {
-  constructor(map, select) {
+  /** @param baseLayers the basemaps by their name, for the layer switch */
+  constructor(map, select, baseLayers) {
     this.map = map;
     this.select = select;
     this.layers = {};
     for (const name of ['zones', 'search', 'missions', 'tracks', 'units', 'incidents']) {
       this.layers[name] = L.layerGroup().addTo(map);
     }
-    L.control.layers(null, {
-      'Geofences': this.layers.zones, 'Search segments': this.layers.search, 'Missions': this.layers.missions,
-      'Tracks': this.layers.tracks, 'Officers': this.layers.units, 'Incidents': this.layers.incidents,
+    this.control = L.control.layers(baseLayers && Object.keys(baseLayers).length ? baseLayers : null, {
+      [t('layer.zones')]: this.layers.zones, [t('layer.search')]: this.layers.search, [t('layer.missions')]: this.layers.missions,
+      [t('layer.tracks')]: this.layers.tracks, [t('layer.units')]: this.layers.units, [t('layer.incidents')]: this.layers.incidents,
     }, { collapsed: true, position: 'topleft' }).addTo(map);
     this.data = { zones: [], missions: [], incidents: [], tracks: [], units: [], searchMaps: {} };
     this.listeners = [];
@@ -56,14 +57,14 @@ export class Overlays {
         dashArray: z.kind === 'GEOFENCE_ZONE_KIND_EXCLUSION' ? null : '6 4' };
       const shape = z.circle ? L.circle([z.circle.centre.lat_deg, z.circle.centre.lon_deg], { radius: z.circle.radius_m, ...style })
         : L.polygon([ring(z.polygon.outer), ...(z.polygon.holes || []).map(h => ring(h.points || []))], style);
-      shape.bindTooltip(esc(`${z.name || z.zone_id} · ${short(z.category)} · ${short(z.kind)}`)).addTo(this.layers.zones);
+      shape.bindTooltip(esc(t('tip.zone', { name: z.name || z.zone_id, category: term(z.category), kind: term(z.kind) }))).addTo(this.layers.zones);
     }
     for (const map of Object.values(d.searchMaps)) {
       const segments = (map && map.segments) || [];
       const max = Math.max(1e-9, ...segments.map(s => s.probability));
       for (const s of segments) {
         L.polygon(ring(s.area.outer), { stroke: false, fillColor: '#f0b429', fillOpacity: 0.5 * s.probability / max })
-          .bindTooltip(esc(`segment ${s.segment_id}: p=${(100 * s.probability).toFixed(1)} %, POD ${(100 * s.probability_of_detection).toFixed(0)} %`
+          .bindTooltip(esc(t('tip.segment', { id: s.segment_id, p: (100 * s.probability).toFixed(1), pod: (100 * s.probability_of_detection).toFixed(0) })
             + (s.assigned_vehicle_id ? ` · ${s.assigned_vehicle_id}` : '')))
           .addTo(this.layers.search);
       }
@@ -79,33 +80,33 @@ export class Overlays {
       L.polyline(pts, { color: '#4fb3ff', weight: 1.5, opacity: 0.6, dashArray: '4 4' }).addTo(this.layers.missions);
       if (done > 1) L.polyline(pts.slice(0, done), { color: '#4fb3ff', weight: 3, opacity: 0.9 }).addTo(this.layers.missions);
     }
-    for (const t of d.tracks) {
-      const p = [t.position.lat_deg, t.position.lon_deg];
-      const e = t.ellipse95 || {};
-      const confirmed = t.state === 'TRACK_STATE_CONFIRMED';
+    for (const tr of d.tracks) {
+      const p = [tr.position.lat_deg, tr.position.lon_deg];
+      const e = tr.ellipse95 || {};
+      const confirmed = tr.state === 'TRACK_STATE_CONFIRMED';
       const colour = confirmed ? '#ef4e4e' : '#ff8a4c';
       this._ellipse(p, e.semi_major_m || 5, e.semi_minor_m || 5, e.orientation_deg || 0, colour).addTo(this.layers.tracks);
       // the evidence: each recent sighting where it was seen, joined to the track's estimate
-      for (const seen of t.recent_sightings || []) {
+      for (const seen of tr.recent_sightings || []) {
         if (!seen.position) continue;
         const at = [seen.position.lat_deg, seen.position.lon_deg];
         L.polyline([at, p], { color: colour, weight: 1, opacity: 0.35 }).addTo(this.layers.tracks);
         L.circleMarker(at, { radius: 2.5, color: colour, weight: 1, fillColor: '#0f1620', fillOpacity: 1, className: 'sighting' })
-          .bindTooltip(esc(`${short(seen.source)} ${seen.source_id} · ${(seen.time || '').slice(11, 19)} · `
-            + `${Math.round(100 * (seen.confidence || 0))} %`))
+          .bindTooltip(esc(t('tip.sighting', { source: term(seen.source), id: seen.source_id, time: time(seen.time),
+            confidence: Math.round(100 * (seen.confidence || 0)) })))
           .addTo(this.layers.tracks);
       }
       L.circleMarker(p, { radius: 5, color: colour, fillColor: colour, fillOpacity: 1 })
-        .bindTooltip(esc(`track ${t.track_id} · ${short(t.target_class)} · ${short(t.state)} · ${(t.sighting_ids || []).length} sightings`))
-        .on('click', () => this.select({ type: 'track', id: t.track_id })).addTo(this.layers.tracks);
+        .bindTooltip(esc(t('tip.track', { id: tr.track_id, class: term(tr.target_class), state: term(tr.state), n: (tr.sighting_ids || []).length })))
+        .on('click', () => this.select({ type: 'track', id: tr.track_id })).addTo(this.layers.tracks);
     }
-    const trackById = new Map(d.tracks.map(t => [t.track_id, t]));
+    const trackById = new Map(d.tracks.map(tr => [tr.track_id, tr]));
     for (const u of d.units) {
       if (!u.position) continue;
       const p = [u.position.lat_deg, u.position.lon_deg];
       const colour = UNIT_COLOURS[u.status] || '#8da0b3';
       L.circleMarker(p, { radius: 6, color: '#0f1620', weight: 2, fillColor: colour, fillOpacity: 1 })
-        .bindTooltip(esc(`${u.callsign || u.unit_id} · ${short(u.status)}`))
+        .bindTooltip(esc(t('tip.unit', { name: u.callsign || u.unit_id, status: term(u.status) })))
         .on('click', () => this.select({ type: 'unit', id: u.unit_id })).addTo(this.layers.units);
       // An assigned officer is joined to what they were sent to: the confirmed track of their incident.
       const incident = d.incidents.find(i => (i.unit_ids || []).includes(u.unit_id));
@@ -116,7 +117,7 @@ export class Overlays {
     for (const i of d.incidents) {
       if (!i.location) continue;
       L.circleMarker([i.location.lat_deg, i.location.lon_deg], { radius: 9, color: '#ef4e4e', weight: 3, fill: false })
-        .bindTooltip(esc(`${i.incident_id} · ${short(i.priority)} · ${i.subject_description || short(i.type)}`))
+        .bindTooltip(esc(t('incidents.head', { id: i.incident_id, priority: term(i.priority), subject: i.subject_description || term(i.type) })))
         .on('click', () => this.select({ type: 'incident', id: i.incident_id })).addTo(this.layers.incidents);
     }
   }
@@ -133,4 +134,3 @@ export class Overlays {
   }
 }
 
-export { short };

@@ -1,6 +1,7 @@
 // Pilot tools: draw an area, a datum or a route, pick the vehicles, ask the server to plan, see the plan
 // with its metrics, approve it (one mission per vehicle, created and approved on the server).
 import { rpc } from './api.js';
+import { t } from './i18n.js';
 
 const AREA = ['MISSION_PATTERN_COVERAGE', 'MISSION_PATTERN_PARALLEL_TRACK', 'MISSION_PATTERN_CREEPING_LINE'];
 const DATUM = ['MISSION_PATTERN_EXPANDING_SQUARE', 'MISSION_PATTERN_SECTOR'];
@@ -32,8 +33,7 @@ export class Planner {
     this.clear();
     this.drawing = true;
     this.els.draw.classList.add('active');
-    this.say(AREA.includes(this.pattern) ? 'Click the corners of the area, then Finish.'
-      : DATUM.includes(this.pattern) ? 'Click the datum.' : 'Click the checkpoints of the route, then Finish.');
+    this.say(t(AREA.includes(this.pattern) ? 'plan.clickArea' : DATUM.includes(this.pattern) ? 'plan.clickDatum' : 'plan.clickRoute'));
   }
 
   add(latlng) {
@@ -49,7 +49,7 @@ export class Planner {
     this.els.finish.disabled = true;
     this.els.plan.disabled = false;
     this.drawShape();
-    this.say('Pick vehicles and press Plan.');
+    this.say(t('plan.pick'));
   }
 
   clear() {
@@ -59,7 +59,7 @@ export class Planner {
     this.layer.clearLayers();
     this.els.draw.classList.remove('active');
     for (const b of [this.els.finish, this.els.plan, this.els.approve]) b.disabled = true;
-    this.say('Draw an area (click its corners), a datum or a route on the map.');
+    this.say(t('plan.hint'));
   }
 
   drawShape() {
@@ -91,7 +91,7 @@ export class Planner {
 
   async request() {
     const ids = this.chosen();
-    if (ids.length === 0) { this.say('Pick at least one vehicle.', true); return; }
+    if (ids.length === 0) { this.say(t('plan.pickOne'), true); return; }
     const alt = Number(this.els.altitude.value) || 60;
     const pt = ([lat, lon]) => ({ lat_deg: lat, lon_deg: lon });
     const req = {
@@ -103,13 +103,13 @@ export class Planner {
     if (AREA.includes(this.pattern)) req.area = { outer: this.points.map(pt) };
     else if (DATUM.includes(this.pattern)) { req.datum = pt(this.points[0]); req.search = { radius_m: 300, course_deg: 0 }; }
     else req.patrol = { checkpoints: this.points.map(pt), laps: 1, alt_rel_m: alt };
-    this.say('Planning...');
+    this.say(t('plan.planning'));
     try {
       this.plan = (await rpc('MissionService/PlanMission', req)).plan;
       this.showPlan(ids);
       this.els.approve.disabled = false;
     } catch (e) {
-      this.say(`Not planned: ${e.message}`, true);
+      this.say(t('plan.notPlanned', { error: e.message }), true);
     }
   }
 
@@ -123,13 +123,13 @@ export class Planner {
       const start = typeof v.batteryPercent === 'number' ? v.batteryPercent : 100;
       // the battery drains in proportion to flight time over the endurance the plan was made with
       const end = start - 100 * r.metrics.flight_time_s / PROFILE.endurance_s;
-      lines.push(`${r.vehicle_id}: ${(r.metrics.length_m / 1000).toFixed(2)} km, ${(r.metrics.flight_time_s / 60).toFixed(1)} min, `
-        + `battery ${Math.round(start)} → ${Math.round(end)} %`);
+      lines.push(t('plan.route', { vehicle: r.vehicle_id, km: (r.metrics.length_m / 1000).toFixed(2),
+        min: (r.metrics.flight_time_s / 60).toFixed(1), from: Math.round(start), to: Math.round(end) }));
     });
     const m = this.plan.metrics;
-    lines.unshift(`Plan: ${(m.length_m / 1000).toFixed(2)} km, ${(m.flight_time_s / 60).toFixed(1)} min, `
-      + `coverage ${(100 * m.coverage_ratio).toFixed(0)} %`);
-    (this.plan.warnings || []).forEach(w => lines.push(`warning: ${w.message}`));
+    lines.unshift(t('plan.summary', { km: (m.length_m / 1000).toFixed(2), min: (m.flight_time_s / 60).toFixed(1),
+      coverage: (100 * m.coverage_ratio).toFixed(0) }));
+    (this.plan.warnings || []).forEach(w => lines.push(t('plan.warning', { message: w.message })));
     this.say(lines.join('\n'));
     this.els.status.dataset.planned = String(this.plan.routes.length);
   }
@@ -143,9 +143,9 @@ export class Planner {
         const approved = await rpc('MissionService/ApproveMission', { mission_id: created.mission.mission_id, reason: 'approved in the console' });
         ids.push(approved.mission.mission_id);
       }
-      this.say(`${this.els.status.textContent}\napproved: ${ids.join(', ')}`);
+      this.say(`${this.els.status.textContent}\n${t('plan.approved', { ids: ids.join(', ') })}`);
     } catch (e) {
-      this.say(`${this.els.status.textContent}\nnot approved: ${e.status === 403 ? 'not allowed for your role' : e.message}`, true);
+      this.say(`${this.els.status.textContent}\n${t('plan.notApproved', { error: e.status === 403 ? t('error.notAllowed') : e.message })}`, true);
       this.els.approve.disabled = false;
     }
   }

@@ -1,6 +1,8 @@
 // Every vehicle on one canvas. States arrive in bursts from the feed; they only update the models and
 // mark the layer dirty, and the canvas is redrawn at most once per animation frame, so 500 vehicles at
 // 4 updates a second each cost one draw per frame, not 2,000 DOM updates a second.
+import { t } from './i18n.js';
+
 const TRAIL_POINTS = 40;
 const COLOURS = { ok: '#4fb3ff', ground: '#c792ea', warn: '#f0b429', crit: '#ef4e4e', lost: '#7b8794' };
 
@@ -164,7 +166,7 @@ export const VehicleLayer = L.Layer.extend({
     const parts = [v.id];
     if (!v.surface && typeof v.altRelM === 'number') parts.push(`${Math.round(v.altRelM)} m`);
     if (typeof v.batteryPercent === 'number') parts.push(`${Math.round(v.batteryPercent)} %`);
-    if (v.link === 'LOST') parts.push(`lost ${Math.round(this._vehicles.silenceS(v) || 0)} s`);
+    if (v.link === 'LOST') parts.push(t('vehicle.lostFor', { s: Math.round(this._vehicles.silenceS(v) || 0) }));
     ctx.font = '11px system-ui, sans-serif';
     ctx.fillStyle = v.link === 'LOST' ? '#7b8794' : '#dde6ef';
     ctx.fillText(parts.join(' · '), p.x + 12, p.y + 4);

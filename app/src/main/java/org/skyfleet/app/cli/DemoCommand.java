@@ -22,7 +22,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options;
 
-    @Option(names = "--home", defaultValue = "51.5034,-0.1276", description = "home point lat,lon in degrees (default: ${DEFAULT-VALUE})")
+    @Option(names = "--home", defaultValue = "29.8717,121.5547",
+            description = "home point lat,lon in degrees (default: ${DEFAULT-VALUE}, Dongbu Xincheng, Ningbo)")
     String home;
 
     @Option(names = "--drones", defaultValue = "6", description = "simulated PX4 multicopters (default: ${DEFAULT-VALUE})")
@@ -43,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--time-scale", description = "simulated seconds per second for a scenario (default: the scenario's)")
     Double timeScale;
 
+    @Option(names = "--maps", defaultValue = "scenarios/maps", paramLabel = "DIR",
+            description = "map features (GeoJSON) rendered into tile packages at first start (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path maps;
+
     @Option(names = "--call", description = "with a scenario that has a person: post the missing-person call to the webhook "
             + "once the fleet and the officers are up, and print the incident's timeline as it happens")
     boolean call;
@@ -51,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String[] latLon = home.split(",");
         if (latLon.length != 2) {
-            System.err.println("--home must be lat,lon in degrees, e.g. 51.5034,-0.1276");
+            System.err.println("--home must be lat,lon in degrees, e.g. 29.8717,121.5547");
             return 2;
         }
         double lat = Double.parseDouble(latLon[0].trim());
@@ -71,6 +76,15 @@ final class DemoCommand implements Callable<Integer> {
         java.util.Map<Integer, byte[]> vehicleKeys = loaded != null ? DemoSigningKeys.forScenario(loaded)
                 : DemoSigningKeys.generate(drones + robots);
         org.skyfleet.app.ServerConfig config = options.toConfig().withTokens(tokenAuthority, true);
+        // The demo is the Ningbo command centre's: its zone, its maps, the map opening on its home.
+        for (String made : org.skyfleet.app.tiles.FeatureMaps.ensure(maps, options.tilesDirectory())) {
+            System.out.println("  map      rendered " + made);
+        }
+        double homeLat = loaded != null ? loaded.home().latDeg() : lat;
+        double homeLon = loaded != null ? loaded.home().lonDeg() : lon;
+        config = config.withConsoleSite(config.consoleSite()
+                .withTimeZone(options.timeZone != null ? options.timeZone : java.time.ZoneId.of("Asia/Shanghai"))
+                .withHome(new org.skyfleet.fleet.geo.LatLon(homeLat, homeLon)));
         // every simulated vehicle speaks from 127.0.0.1: give that one source room for the whole fleet at its time scale
         double timeScaleNow = loaded != null ? loaded.timeScale() : 1;
         config = config.withMavlinkSourceRate(Math.max(options.mavlinkSourceRate, 50 * vehicleKeys.size() * timeScaleNow));

@@ -3,6 +3,7 @@ package org.skyfleet.app.cli;
 import java.time.Duration;
 import org.skyfleet.app.ServerConfig;
 import org.skyfleet.telemetry.link.SigningKeys;
+import org.skyfleet.app.console.ConsoleSite;
 import picocli.CommandLine.Option;
 
 /** The listening options shared by {@code serve} and {@code demo}. */
@@ -33,6 +34,15 @@ final class ServerOptions {
             + "https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, a plain background with a grid, no internet needed)")
     String consoleTiles;
 
+    @Option(names = "--time-zone", paramLabel = "ZONE",
+            description = "the zone the console shows times in, e.g. Asia/Shanghai (default: UTC; the demo: Asia/Shanghai)")
+    java.time.ZoneId timeZone;
+
+    @Option(names = "--console-tiles-datum", defaultValue = "wgs84", paramLabel = "DATUM",
+            description = "the datum --console-tiles are drawn in: wgs84 (or cgcs2000: Tianditu, OpenStreetMap), gcj02 "
+                    + "(AMap, Tencent) or bd09 (Baidu); the console converts what it draws (default: ${DEFAULT-VALUE})")
+    String consoleTilesDatum;
+
     @Option(names = "--heartbeat-timeout-ms", defaultValue = "3000",
             description = "no heartbeat for this long marks a link lost (default: ${DEFAULT-VALUE})")
     long heartbeatTimeoutMs;
@@ -53,6 +63,18 @@ final class ServerOptions {
     @Option(names = "--data-dir", description = "keep incidents, sightings, assignments, leases and the audit journal in an "
             + "embedded H2 database in this directory (serve: skyfleet-data; demo: kept in memory unless given)")
     java.nio.file.Path dataDir;
+
+    @Option(names = "--tiles-dir", paramLabel = "DIR", description = "the offline map packages the console draws "
+            + "('skyfleet tiles import' puts them there; default: the data directory's tiles/, skyfleet-data/tiles)")
+    java.nio.file.Path tilesDir;
+
+    /** Where tile packages are: --tiles-dir, or tiles/ in the data directory (skyfleet-data by default). */
+    java.nio.file.Path tilesDirectory() {
+        if (tilesDir != null) {
+            return tilesDir;
+        }
+        return (dataDir != null ? dataDir : java.nio.file.Path.of("skyfleet-data")).resolve("tiles");
+    }
 
     @Option(names = "--store-url", description = "keep them in PostgreSQL instead, e.g. "
             + "jdbc:postgresql://127.0.0.1:5432/skyfleet?user=skyfleet (the schema is migrated on start)")
@@ -173,6 +195,9 @@ final class ServerOptions {
                 .withLab(lab)
                 .withAllowUnsigned(allowUnsigned)
                 .withMavlinkSourceRate(mavlinkSourceRate)
+                .withConsoleSite(ConsoleSite.defaults().withTimeZone(timeZone != null ? timeZone : java.time.ZoneId.of("UTC"))
+                        .withTilePackages(tilesDirectory())
+                        .withTilesDatum(org.skyfleet.fleet.geo.Datum.parse(consoleTilesDatum)))
                 .withSourceBans(sourceBans());
     }
 

@@ -24,12 +24,22 @@ import org.skyfleet.fleet.fusion.TrackUpdate;
  * told how many changes it missed.
  */
 public final class AlertLog {
-    /** One alert; {@code ackedBy} is null until someone acknowledges it. */
+    /**
+     * One alert; {@code ackedBy} is null until someone acknowledges it. The console renders it in its own
+     * language from {@code kind} (the message code), {@code severity}, {@code subject} and {@code params};
+     * {@code message} stays the English sentence, for the audit journal and for clients without a catalogue.
+     */
     public record Alert(long id, Instant time, String kind, String severity, String subject, String message,
-                        double latDeg, double lonDeg, String ackedBy, Instant ackedAt) {
+                        double latDeg, double lonDeg, String ackedBy, Instant ackedAt, Map<String, String> params) {
+        public Alert {
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+
         String json() {
+            JsonObject p = new JsonObject();
+            new java.util.TreeMap<>(params).forEach(p::str);
             return new JsonObject().str("t", "alert").num("id", id).num("timeMs", time.toEpochMilli()).str("kind", kind)
-                    .str("severity", severity).str("subject", subject).str("message", message)
+                    .str("severity", severity).str("subject", subject).str("message", message).raw("params", p.end())
                     .num("latDeg", latDeg).num("lonDeg", lonDeg).str("ackedBy", ackedBy)
                     .num("ackedAtMs", ackedAt == null ? 0 : ackedAt.toEpochMilli()).end();
         }
@@ -39,7 +49,7 @@ public final class AlertLog {
     public record Page(List<String> changes, long next, long missed) {
     }
 
-    private static final Set<EventType> ALERTING = EnumSet.of(EventType.LINK_LOST, EventType.LOW_BATTERY,
+    static final Set<EventType> ALERTING = EnumSet.of(EventType.LINK_LOST, EventType.LOW_BATTERY,
             EventType.GEOFENCE_PREDICTED_BREACH, EventType.GEOFENCE_BREACH, EventType.GPS_FIX_LOST,
             EventType.LINK_CLAIMED);
 
@@ -62,7 +72,7 @@ public final class AlertLog {
     /** A vehicle event from the bus: raised if it is one a commander must see. */
     public void onEvent(VehicleEvent e) {
         if (ALERTING.contains(e.type())) {
-            raise(e.time(), e.type().name(), e.severity().name(), e.vehicleId(), e.message(), Double.NaN, Double.NaN);
+            raise(e.time(), e.type().name(), e.severity().name(), e.vehicleId(), e.message(), Double.NaN, Double.NaN, e.params());
         }
     }
 
@@ -83,17 +93,24 @@ public final class AlertLog {
     private void onTrackChange(String change, String targetClass, String trackId, double latDeg, double lonDeg) {
         String what = targetClass.toLowerCase(java.util.Locale.ROOT);
         switch (change) {
-            case "CREATED" -> raise(clock.instant(), "NEW_SIGHTING", "INFO", trackId, "new sighting: " + what, latDeg, lonDeg);
+            case "CREATED" -> raise(clock.instant(), "NEW_SIGHTING", "INFO", trackId, "new sighting: " + what, latDeg, lonDeg,
+                    Map.of("target_class", targetClass));
             case "CONFIRMED" -> raise(clock.instant(), "TRACK_CONFIRMED", "WARNING", trackId, "track confirmed: " + what,
-                    latDeg, lonDeg);
+                    latDeg, lonDeg, Map.of("target_class", targetClass));
             default -> { }
         }
     }
 
     public Alert raise(Instant time, String kind, String severity, String subject, String message, double latDeg, double lonDeg) {
+        return raise(time, kind, severity, subject, message, latDeg, lonDeg, Map.of());
+    }
+
+    /** @param params the message's values by name, for the console to render {@code kind} in its own language */
+    public Alert raise(Instant time, String kind, String severity, String subject, String message, double latDeg, double lonDeg,
+                       Map<String, String> params) {
         Alert a;
         synchronized (this) {
-            a = new Alert(nextId++, time, kind, severity, subject, message, latDeg, lonDeg, null, null);
+            a = new Alert(nextId++, time, kind, severity, subject, message, latDeg, lonDeg, null, null, params);
             alerts.put(a.id(), a);
             if (alerts.size() > capacity) {
                 alerts.remove(alerts.keySet().iterator().next());
@@ -113,7 +130,7 @@ public final class AlertLog {
                 return Optional.ofNullable(a);
             }
             acked = new Alert(a.id(), a.time(), a.kind(), a.severity(), a.subject(), a.message(), a.latDeg(), a.lonDeg(),
-                    by.toString(), clock.instant());
+                    by.toString(), clock.instant(), a.params());
             alerts.put(id, acked);
             record(acked.json());
         }

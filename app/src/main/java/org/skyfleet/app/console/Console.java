@@ -62,17 +62,19 @@ public final class Console implements AutoCloseable {
     private final Executor blocking;
     private final Duration signInWithin;
     private final ResponseHeaders headers;
+    private final org.skyfleet.app.tiles.TilePackages tilePackages;
 
     /**
      * @param grpcHost  where this server's gRPC listens (0.0.0.0 is reached on loopback)
      * @param grpcTls   the gRPC port's mutual TLS, or null: the bridge then shows the server's own certificate
      * @param tilesUrl  a tile server URL template ({z}/{x}/{y}), or null for the offline plain background
+     * @param site      the console's time zone and offline map packages
      * @param blocking  runs what may block (sign-in checks and acknowledgements write the audit journal)
      * @param signInWithin how long a live feed socket may take to sign in after its upgrade
      */
     public Console(FleetBus bus, VehicleRegistry registry, TokenAuthority tokens, AuditJournal audit, RefusalTally refusals,
                    InstantSource clock, Executor drainExecutor, ScheduledExecutorService timer, FanoutMetrics metrics,
-                   String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, Executor blocking,
+                   String grpcHost, int grpcPort, MutualTls grpcTls, String tilesUrl, ConsoleSite site, Executor blocking,
                    Duration signInWithin) {
         this.registry = registry;
         this.signInWithin = signInWithin;
@@ -94,7 +96,39 @@ public final class Console implements AutoCloseable {
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
-        this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH).end();
+        this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
+                : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());
+        this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH)
+                .str("timeZone", site.timeZone().getId()).raw("basemaps", basemaps(tilesUrl, site, tilePackages))
+                .raw("home", site.home() == null ? "null" : new JsonObject().num("lat_deg", site.home().latDeg())
+                        .num("lon_deg", site.home().lonDeg()).end()).end();
+    }
+
+    /**
+     * The maps the console may draw under its layers, each with the datum its tiles are drawn in: the server's
+     * raster tile packages, then the external tile server if one is configured. The console converts what it
+     * draws into the chosen one's datum. (Vector packages are served but not drawn: the console has no vector
+     * renderer.)
+     */
+    private static String basemaps(String tilesUrl, ConsoleSite site, org.skyfleet.app.tiles.TilePackages packages) {
+        java.util.List<String> maps = new java.util.ArrayList<>();
+        for (var e : packages.all()) {
+            var info = e.getValue().info();
+            if (!info.vector()) {
+                maps.add(new JsonObject().str("id", e.getKey()).str("name", info.name())
+                        .str("url", TileRoutes.PREFIX + e.getKey() + "/{z}/{x}/{y}." + info.format())
+                        .str("datum", info.datum().name()).num("minZoom", (long) info.minZoom()).num("maxZoom", (long) info.maxZoom())
+                        .raw("bounds", java.util.Arrays.toString(info.boundsDeg()))
+                        .str("attribution", info.attribution()).end());
+            }
+        }
+        if (tilesUrl != null) {
+            String host = ResponseHeaders.tileSource(tilesUrl);
+            maps.add(new JsonObject().str("id", "external").str("name", host == null ? "tiles" : host).str("url", tilesUrl)
+                    .str("datum", site.tilesDatum().name()).num("minZoom", 0L).num("maxZoom", 19L)
+                    .str("attribution", host == null ? "" : host).end());
+        }
+        return "[" + String.join(",", maps) + "]";
     }
 
     /** Adds the console's handlers to a new HTTP connection's pipeline (after the codec and aggregator). */
@@ -103,6 +137,7 @@ public final class Console implements AutoCloseable {
                         .websocketPath(LIVE_PATH).checkStartsWith(true).maxFramePayloadLength(16 * 1024).build()),
                 new LiveFeedHandler(auth, alerts, session -> states.subscribe(s -> true, MAX_RATE_HZ, session, registry.all()),
                         blocking, signInWithin),
+                new TileRoutes(tilePackages, blocking, headers),
                 new ConsoleRoutes(files, auth, alerts, rpc, settingsJson, blocking, headers));
     }
 
@@ -119,5 +154,6 @@ public final class Console implements AutoCloseable {
         busEvents.close();
         states.close();
         rpc.close();
+        tilePackages.close();
     }
 }

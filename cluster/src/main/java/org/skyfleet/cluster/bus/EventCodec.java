@@ -26,6 +26,6 @@ final class EventCodec {
             throw new InvalidProtocolBufferException("vehicle event without a vehicle id, a known type or a severity");
         }
         return new VehicleEvent(p.getVehicleId(), EventType.values()[type], EventSeverity.values()[severity], p.getMessage(),
-                Instant.ofEpochSecond(p.getTime().getSeconds(), p.getTime().getNanos()), p.getSequence());
+                Instant.ofEpochSecond(p.getTime().getSeconds(), p.getTime().getNanos()), p.getSequence(), p.getParamsMap());
     }
 }

@@ -79,11 +79,18 @@ public final class VehicleHealthRules {
         double after = is.remainingPercent();
         if (before >= criticalBatteryPercent && after < criticalBatteryPercent) {
             out.add(new VehicleEvent(id, EventType.LOW_BATTERY, EventSeverity.CRITICAL,
-                    String.format("battery critical: %.0f%% (below %.0f%%)", after, criticalBatteryPercent), now, 0));
+                    String.format("battery critical: %.0f%% (below %.0f%%)", after, criticalBatteryPercent), now, 0)
+                    .withParams(batteryParams(after, criticalBatteryPercent)));
         } else if (before >= lowBatteryPercent && after < lowBatteryPercent) {
             out.add(new VehicleEvent(id, EventType.LOW_BATTERY, EventSeverity.WARNING,
-                    String.format("battery low: %.0f%% (below %.0f%%)", after, lowBatteryPercent), now, 0));
+                    String.format("battery low: %.0f%% (below %.0f%%)", after, lowBatteryPercent), now, 0)
+                    .withParams(batteryParams(after, lowBatteryPercent)));
         }
+    }
+
+    private static java.util.Map<String, String> batteryParams(double percent, double thresholdPercent) {
+        return java.util.Map.of("percent", String.format(java.util.Locale.ROOT, "%.0f", percent),
+                "threshold_percent", String.format(java.util.Locale.ROOT, "%.0f", thresholdPercent));
     }
 
     private static void gpsEvents(GpsSample was, GpsSample is, String id, Instant now, List<VehicleEvent> out) {
@@ -92,7 +99,8 @@ public final class VehicleHealthRules {
         }
         if (was.fix().isNavigable() && !is.fix().isNavigable()) {
             out.add(new VehicleEvent(id, EventType.GPS_FIX_LOST, EventSeverity.WARNING,
-                    "GPS fix lost: " + is.fix() + ", " + is.satellitesVisible() + " satellites", now, 0));
+                    "GPS fix lost: " + is.fix() + ", " + is.satellitesVisible() + " satellites", now, 0)
+                    .withParams(java.util.Map.of("fix", is.fix().name(), "satellites", String.valueOf(is.satellitesVisible()))));
         } else if (!was.fix().isNavigable() && is.fix().isNavigable()) {
             out.add(new VehicleEvent(id, EventType.GPS_FIX_RESTORED, EventSeverity.INFO,
                     "GPS fix restored: " + is.fix() + ", " + is.satellitesVisible() + " satellites", now, 0));

@@ -95,7 +95,8 @@ public final class IncidentBook {
             }
             TimelineEntry created = TimelineEntry.of(now, TimelineKind.CREATED, actor,
                     n.type().name().toLowerCase().replace('_', ' ') + " reported, priority " + n.priority()
-                            + (n.subjectDescription().isEmpty() ? "" : ": " + n.subjectDescription()));
+                            + (n.subjectDescription().isEmpty() ? "" : ": " + n.subjectDescription()))
+                    .withParams("type", n.type().name(), "priority", n.priority().name(), "subject", n.subjectDescription());
             made = new Incident(id, n.externalId(), n.type(), n.priority(), n.location(),
                     n.reportedAt() == null ? now : n.reportedAt(), n.subjectDescription(), n.missingPerson(), SearchStatus.NONE,
                     List.of(created), java.util.Set.of(), java.util.Set.of(), "", null);
@@ -170,7 +171,7 @@ public final class IncidentBook {
             throw new IllegalStateException("incident " + incidentId + " was closed at " + i.closedAt() + ": " + i.closeReason());
         }
         Instant now = clock.instant();
-        TimelineEntry entry = TimelineEntry.of(now, TimelineKind.CLOSED, actor, reason.strip());
+        TimelineEntry entry = TimelineEntry.of(now, TimelineKind.CLOSED, actor, reason.strip()).withParams("reason", reason.strip());
         return update(incidentId, x -> x.withSearch(x.search().withState(x.search().state() == SearchState.NONE
                 ? SearchState.NONE : SearchState.ENDED)).closed(now, reason.strip()), entry);
     }

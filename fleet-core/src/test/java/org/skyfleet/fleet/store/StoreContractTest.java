@@ -133,6 +133,20 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void aTimelineEntryKeepsItsMessageCodeAndParametersInOrder() {
+        store.incidents().save(StoreFixtures.suspect("inc-1", T0));
+        TimelineEntry coded = TimelineEntry.of(T0, TimelineKind.NOTE, "automation", "no unit available for track t-1")
+                .withTrack("t-1").withCode("NOTE_NO_UNIT_AVAILABLE").withParams("track", "t-1", "eta_min", 7);
+        store.incidents().appendTimeline("inc-1", coded);
+        restart();
+        List<TimelineEntry> timeline = store.incidents().find("inc-1").orElseThrow().timeline();
+        TimelineEntry back = timeline.get(timeline.size() - 1);
+        assertThat(back).isEqualTo(coded);
+        assertThat(back.params().keySet()).containsExactly("track", "eta_min");
+        assertThat(timeline.get(0).code()).as("an entry without a code has its kind's").isEqualTo(timeline.get(0).kind().name());
+    }
+
+    @Test
     void appendingToAnUnknownIncidentIsRefused() {
         assertThatThrownBy(() -> store.incidents().appendTimeline("inc-404", StoreFixtures.note(1)))
                 .isInstanceOf(UnknownIncidentException.class).hasMessageContaining("inc-404");

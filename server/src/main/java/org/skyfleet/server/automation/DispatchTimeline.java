@@ -48,7 +48,9 @@ public final class DispatchTimeline {
         }
         String actor = a.state() == AssignmentState.OFFERED || a.state() == AssignmentState.REASSIGNED ? "automation" : a.unitId();
         TimelineEntry entry = TimelineEntry.of(incidents.clock().instant(), kind, actor, text).withUnit(a.unitId())
-                .withTrack(a.trackId());
+                .withTrack(a.trackId()).withParams("unit", a.unitId(), "track", a.trackId(),
+                        "distance_m", String.format(Locale.ROOT, "%.0f", a.distanceM()),
+                        "eta_min", String.format(Locale.ROOT, "%.0f", a.etaS() / 60));
         boolean assigned = a.state().open();
         try {
             incidents.update(a.incidentId(), i -> i.withUnit(a.unitId(), assigned), entry);

@@ -93,14 +93,16 @@ final class Overwatch {
         try {
             leases.acquire(vehicleId, SearchAutomation.OPERATOR, LEASE_TTL);
         } catch (LeaseConflictException | IllegalArgumentException e) {
-            record(incidentId, TimelineKind.NOTE, vehicleId, vehicleId + " cannot orbit the subject: " + e.getMessage());
+            record(incidentId, TimelineKind.NOTE, vehicleId, vehicleId + " cannot orbit the subject: " + e.getMessage(),
+                    "NOTE_CANNOT_ORBIT", "vehicle", vehicleId, "reason", e.getMessage());
             return;
         }
         Watch w = new Watch(incidentId, trackId, vehicleId, centre);
         byTrack.put(trackId, w);
         orbit(w, vehicleId, orbitAltM);
         record(incidentId, TimelineKind.DRONE_ORBITING, vehicleId, String.format(Locale.ROOT,
-                "%s orbiting track %s at %.0f m radius until a unit arrives", vehicleId, trackId, profile.orbitRadiusM()));
+                "%s orbiting track %s at %.0f m radius until a unit arrives", vehicleId, trackId, profile.orbitRadiusM()),
+                null, "vehicle", vehicleId, "track", trackId, "radius_m", String.format(Locale.ROOT, "%.0f", profile.orbitRadiusM()));
     }
 
     void move(String trackId, GeoPoint centre) {
@@ -112,6 +114,11 @@ final class Overwatch {
 
     /** The unit is with the subject (or the incident closed): the drones go home. */
     void stop(String trackId, String why) {
+        stop(trackId, why, "");
+    }
+
+    /** @param unitId the unit that is with the subject, for the timeline's message; empty if none */
+    void stop(String trackId, String why, String unitId) {
         Watch w = byTrack.remove(trackId);
         if (w == null) {
             return;
@@ -120,7 +127,9 @@ final class Overwatch {
         if (w.reliefId != null) {
             home(w.reliefId, why);
         }
-        record(w.incidentId, TimelineKind.DRONE_RETURNED, w.vehicleId, w.vehicleId + " returning: " + why);
+        record(w.incidentId, TimelineKind.DRONE_RETURNED, w.vehicleId, w.vehicleId + " returning: " + why,
+                unitId.isEmpty() ? "DRONE_RETURNING" : "DRONE_RETURNING_UNIT_ARRIVED", "vehicle", w.vehicleId, "unit", unitId,
+                "reason", why);
     }
 
     void stopIncident(String incidentId, String why) {
@@ -169,7 +178,8 @@ final class Overwatch {
             return;
         }
         w.reliefId = id;
-        record(w.incidentId, TimelineKind.DRONE_HANDOVER, id, id + " flying out to relieve " + w.vehicleId + " (battery low)");
+        record(w.incidentId, TimelineKind.DRONE_HANDOVER, id, id + " flying out to relieve " + w.vehicleId + " (battery low)",
+                "DRONE_RELIEF_LAUNCHED", "vehicle", id, "relieved", w.vehicleId);
         VehicleState rv = registry.find(id).orElse(null);
         boolean onGround = rv == null || rv.status().landedState() != LandedState.IN_AIR;
         double alt = orbitAltM + RELIEF_ALT_OFFSET_M;
@@ -193,7 +203,8 @@ final class Overwatch {
             w.reliefId = null;
             w.reliefAirborne = false;
             record(w.incidentId, TimelineKind.DRONE_HANDOVER, w.vehicleId, w.vehicleId + " took over the orbit of track "
-                    + w.trackId + " from " + old + ", which returns home");
+                    + w.trackId + " from " + old + ", which returns home",
+                    null, "vehicle", w.vehicleId, "track", w.trackId, "relieved", old);
         }
     }
 
@@ -222,8 +233,10 @@ final class Overwatch {
         }
     }
 
-    private void record(String incidentId, TimelineKind kind, String vehicleId, String text) {
+    /** @param code the message code, null for the kind's; params as name, value pairs */
+    private void record(String incidentId, TimelineKind kind, String vehicleId, String text, String code, Object... params) {
         incidents.record(incidentId, TimelineEntry.of(incidents.clock().instant(), kind, SearchAutomation.OPERATOR.subject(), text)
+                .withCode(code).withParams(params)
                 .withVehicle(vehicleId));
     }
 }

@@ -137,7 +137,8 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
             SearchRun run = waiting(incidentId);
             run.approvedBy = caller;
             incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_APPROVED, caller.toString(),
-                    reason == null || reason.isBlank() ? "search approved" : "search approved: " + reason));
+                    reason == null || reason.isBlank() ? "search approved" : "search approved: " + reason)
+                    .withParams("reason", reason == null ? "" : reason.strip()));
             audit.append(caller.toString(), "search approve", incidentId, reason, "APPROVED");
             planning.launch(run, run.proposed, caller);
             run.proposed = null;
@@ -153,7 +154,8 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
             audit.append(caller.toString(), "search reject", incidentId, reason, "REJECTED");
             return incidents.update(incidentId, i -> i.withSearch(i.search().withState(SearchState.REJECTED)),
                     TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_REJECTED, caller.toString(),
-                            reason == null || reason.isBlank() ? "search rejected" : "search rejected: " + reason));
+                            reason == null || reason.isBlank() ? "search rejected" : "search rejected: " + reason)
+                            .withParams("reason", reason == null ? "" : reason.strip()));
         });
     }
 
@@ -216,7 +218,8 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
                         st.assignments(), st.expectedProbabilityOfSuccess(), st.cumulativeProbabilityOfSuccess(), st.leftOut())),
                         TimelineEntry.of(now, TimelineKind.SEARCH_ESCALATED, OPERATOR.subject(),
                                 "no pilot approved the search within " + policy.approvalTimeout().toSeconds()
-                                        + " s: the commander is asked to decide"));
+                                        + " s: the commander is asked to decide")
+                                .withParams("timeout_s", policy.approvalTimeout().toSeconds()));
                 audit.append(OPERATOR.toString(), "search escalate", run.incidentId, "approval timed out", "ESCALATED");
             }
             if (!run.found && st.state().wantsDrones()) {
@@ -244,7 +247,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
 
     private void note(String incidentId, String vehicleId, String text) {
         incidents.record(incidentId, TimelineEntry.of(clock.instant(), TimelineKind.NOTE, OPERATOR.subject(), vehicleId + " " + text)
-                .withVehicle(vehicleId));
+                .withVehicle(vehicleId).withCode("NOTE_VEHICLE").withParams("vehicle", vehicleId, "text", text));
         audit.append(OPERATOR.toString(), "search note", vehicleId, incidentId + ": " + text, "NOTE");
     }
 

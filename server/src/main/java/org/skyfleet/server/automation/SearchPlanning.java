@@ -90,11 +90,16 @@ final class SearchPlanning {
         Instant deadline = state == SearchState.AWAITING_APPROVAL ? clock.instant().plus(policy.approvalTimeout()) : null;
         SearchStatus status = new SearchStatus(state, deadline, assignments(allocation), allocation.expectedPos(), 0, leftOut);
         incidents.update(incident.incidentId(), i -> i.withSearch(status),
-                TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_PLANNED, operator.subject(), summary));
+                TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_PLANNED, operator.subject(), summary)
+                        .withParams("category", q.category(), "p50_km", String.format(Locale.ROOT, "%.1f", q.p50Km()),
+                                "p95_km", String.format(Locale.ROOT, "%.1f", q.p95Km()), "segments", segments.size(),
+                                "drones", allocation.assignments().size(),
+                                "expected_percent", String.format(Locale.ROOT, "%.0f", 100 * allocation.expectedPos())));
         if (state == SearchState.AWAITING_APPROVAL) {
             run.proposed = allocation;
             incidents.record(incident.incidentId(), TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_AWAITING_APPROVAL,
-                    operator.subject(), "waiting for a pilot to approve the search until " + deadline));
+                    operator.subject(), "waiting for a pilot to approve the search until " + deadline)
+                    .withParams("deadline", String.valueOf(deadline)));
         } else if (state == SearchState.ACTIVE) {
             launch(run, allocation, operator);
         }
@@ -139,7 +144,9 @@ final class SearchPlanning {
             String text = "search taken up again after a restart or a change of records leader: "
                     + (followed.isEmpty() ? "no drone still flying it" : "following " + String.join(", ", followed))
                     + "; the map starts afresh (coverage flown before is not counted)";
-            incidents.record(i.incidentId(), TimelineEntry.of(clock.instant(), TimelineKind.NOTE, operator.subject(), text));
+            incidents.record(i.incidentId(), TimelineEntry.of(clock.instant(), TimelineKind.NOTE, operator.subject(), text)
+                    .withCode(followed.isEmpty() ? "NOTE_SEARCH_RESUMED_NONE" : "NOTE_SEARCH_RESUMED")
+                    .withParams("vehicles", String.join(", ", followed)));
             audit.append(operator.toString(), "search resume", i.incidentId(), text, state.name());
         }
     }
@@ -173,7 +180,11 @@ final class SearchPlanning {
         List<SearchAssignment> all = new ArrayList<>(incident.search().assignments());
         all.addAll(assignments(more));
         incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(all).withState(SearchState.ACTIVE)),
-                TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_REPLANNED, operator.subject(), summary));
+                TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_REPLANNED, operator.subject(), summary)
+                        .withParams("pos_percent", String.format(Locale.ROOT, "%.0f", 100 * run.map.cumulativePos()),
+                                "assignments", String.join(", ", more.assignments().stream()
+                                        .map(a -> a.droneId() + " → " + a.segment().id()).toList()),
+                                "expected_percent", String.format(Locale.ROOT, "%.0f", 100 * more.expectedPos())));
         for (DroneAssignment a : more.assignments()) {
             sorties.launch(run, a);
         }

@@ -97,7 +97,9 @@ final class SortieControl {
                                 TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, operator.subject(), String.format(
                                         Locale.ROOT, "%s launched over segment %s (mission %s, %.0f min planned)", vehicleId,
                                         a.segment().id(), m.missionId(), a.plan().metrics().flightTimeS() / 60))
-                                        .withVehicle(vehicleId));
+                                        .withVehicle(vehicleId).withParams("vehicle", vehicleId, "segment", a.segment().id(),
+                                                "mission", m.missionId(), "minutes", String.format(Locale.ROOT, "%.0f",
+                                                        a.plan().metrics().flightTimeS() / 60)));
                     } else {
                         String why = error != null ? rootMessage(error) : "start refused: " + started.command().result();
                         sortie.phase = Sortie.Phase.ENDED;

@@ -120,7 +120,12 @@ final class SortieFollowing {
                 incidents.record(run.incidentId, TimelineEntry.of(clock.instant(), TimelineKind.DRONE_RETURNED, operator.subject(),
                         String.format(Locale.ROOT, "%s back on the ground (%s, %.0f %% battery); cumulative POS %.0f%%", s.vehicleId,
                                 m == null ? "no mission" : "mission " + m.state().name().toLowerCase(Locale.ROOT), battery,
-                                100 * run.map.cumulativePos())).withVehicle(s.vehicleId));
+                                100 * run.map.cumulativePos())).withVehicle(s.vehicleId)
+                        .withCode(m == null ? "DRONE_RETURNED_NO_MISSION" : "DRONE_RETURNED")
+                        .withParams("vehicle", s.vehicleId, "mission", m == null ? "" : m.missionId(),
+                                "mission_state", m == null ? "" : m.state().name(),
+                                "battery_percent", String.format(Locale.ROOT, "%.0f", battery),
+                                "pos_percent", String.format(Locale.ROOT, "%.0f", 100 * run.map.cumulativePos())));
             }
         }
     }

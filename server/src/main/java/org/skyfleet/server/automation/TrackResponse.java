@@ -57,7 +57,7 @@ public final class TrackResponse implements AutoCloseable {
         feed.subscribe(listener, tracks -> { });
         this.assignmentSubscription = dispatcher.subscribe(a -> {
             if (a.state() == AssignmentState.ARRIVED) {
-                thread.execute((() -> overwatch.stop(a.trackId(), a.unitId() + " is with the subject")));
+                thread.execute((() -> overwatch.stop(a.trackId(), a.unitId() + " is with the subject", a.unitId())));
             }
         });
         this.incidentSubscription = incidents.subscribe(c -> {
@@ -117,12 +117,16 @@ public final class TrackResponse implements AutoCloseable {
                 TimelineKind.TRACK_CONFIRMED, "fusion", String.format(Locale.ROOT,
                         "track %s confirmed from %d sightings (confidence %.2f, ±%.0f m)%s", t.id(), t.sightingIds().size(),
                         t.confidence(), t.ellipse95().semiMajorM(), finder.isEmpty() ? "" : ", found by " + finder))
-                .withTrack(t.id()).withVehicle(finder));
+                .withTrack(t.id()).withVehicle(finder).withCode(finder.isEmpty() ? "TRACK_CONFIRMED" : "TRACK_CONFIRMED_BY")
+                .withParams("track", t.id(), "sightings", t.sightingIds().size(),
+                        "confidence", String.format(Locale.ROOT, "%.2f", t.confidence()),
+                        "sigma_m", String.format(Locale.ROOT, "%.0f", t.ellipse95().semiMajorM()), "vehicle", finder));
         audit.append("automation", "track confirmed", t.id(), "incident " + incident.incidentId(), "CONFIRMED");
         Optional<Assignment> a = dispatcher.dispatch(incident.incidentId(), t.id(), at, incident.subjectDescription());
         if (a.isEmpty()) {
             incidents.record(incident.incidentId(), TimelineEntry.of(incidents.clock().instant(), TimelineKind.NOTE, "automation",
-                    "no unit available for track " + t.id() + ": it will be sent as soon as one is").withTrack(t.id()));
+                    "no unit available for track " + t.id() + ": it will be sent as soon as one is").withTrack(t.id())
+                    .withCode("NOTE_NO_UNIT_AVAILABLE").withParams("track", t.id()));
         }
         search.found(incident.incidentId(), t.id(), finder);
         if (!finder.isEmpty() && !overwatch.watching(t.id())) {

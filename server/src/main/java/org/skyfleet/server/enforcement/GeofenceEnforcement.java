@@ -84,7 +84,9 @@ public final class GeofenceEnforcement implements AutoCloseable {
             case BREACH -> EventSeverity.CRITICAL;
             case CLEARED -> EventSeverity.INFO;
         };
-        vehicles.publishEvent(new VehicleEvent(e.vehicleId(), type, severity, e.message(), e.time(), 0));
+        vehicles.publishEvent(new VehicleEvent(e.vehicleId(), type, severity, e.message(), e.time(), 0)
+                .withParams(java.util.Map.of("zone", e.zone().name() == null || e.zone().name().isBlank() ? e.zone().id() : e.zone().name(),
+                        "zone_id", e.zone().id())));
         if (e.type() == GeofenceEventType.BREACH && e.zone().policy() != BreachPolicy.WARN) {
             apply(e);
         }

@@ -78,6 +78,7 @@ public final class ProtoMapper {
                 .setMessage(e.message())
                 .setTime(timestamp(e.time()))
                 .setSequence(e.sequence())
+                .putAllParams(e.params())
                 .build();
     }
 

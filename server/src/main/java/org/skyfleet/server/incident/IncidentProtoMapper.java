@@ -119,6 +119,7 @@ public final class IncidentProtoMapper {
         return org.skyfleet.proto.v1.TimelineEntry.newBuilder().setTime(ProtoMapper.timestamp(e.time()))
                 .setKind(TimelineKind.valueOf("TIMELINE_KIND_" + e.kind().name())).setText(e.text()).setActor(e.actor())
                 .setVehicleId(e.vehicleId()).setTrackId(e.trackId()).setUnitId(e.unitId()).setSightingId(e.sightingId())
+                .setCode(e.code()).putAllParams(e.params())
                 .build();
     }
 

@@ -69,7 +69,10 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
                     String.format(Locale.ROOT, "%s sighting by %s (confidence %.2f)%s",
                             s.targetClass().name().toLowerCase(Locale.ROOT), r.getSourceId(), s.confidence(),
                             fused.trackId().isEmpty() ? "" : ", track " + fused.trackId()))
-                    .withSighting(s.id()).withTrack(fused.trackId()));
+                    .withSighting(s.id()).withTrack(fused.trackId())
+                    .withCode(fused.trackId().isEmpty() ? "SIGHTING" : "SIGHTING_TRACKED")
+                    .withParams("target_class", s.targetClass().name(), "source", r.getSourceId(),
+                            "confidence", String.format(Locale.ROOT, "%.2f", s.confidence()), "track", fused.trackId()));
         }
         return ReportSightingResponse.newBuilder().setSightingId(s.id()).setTrackId(fused.trackId())
                 .setDuplicate(fused.duplicate()).build();

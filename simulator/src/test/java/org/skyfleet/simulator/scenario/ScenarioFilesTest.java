@@ -56,6 +56,24 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void theZhoushanSearchIsANightOfThermalDronesOnLiuhengAndTheNingboPatrolStartsAtItsKiosk() {
+        Scenario liuheng = Scenario.load(SCENARIOS.resolve("missing-person-liuheng-island.json"));
+        assertThat(liuheng.night()).isTrue();
+        assertThat(liuheng.vehicles()).hasSize(4).allMatch(v -> v.camera() != null
+                && v.camera().preset() == org.skyfleet.simulator.sensor.CameraPreset.THERMAL);
+        assertThat(liuheng.targets()).anyMatch(t -> t.movement() == TargetSpec.Movement.WANDERER);
+        assertThat(liuheng.units()).hasSize(3);
+        // Liuheng island, Zhoushan, and the Ningbo district: the homes lie in their map features' areas
+        assertThat(liuheng.home().latDeg()).isBetween(29.68, 29.77);
+        assertThat(liuheng.home().lonDeg()).isBetween(122.06, 122.20);
+        Scenario patrol = Scenario.load(SCENARIOS.resolve("street-patrol-dongbu-xincheng.json"));
+        assertThat(patrol.vehicles()).anyMatch(v -> v.type() == SimVehicleKind.GROUND_ROVER && !v.patrol().isEmpty());
+        assertThat(patrol.units()).singleElement().satisfies(u -> assertThat(u.start().latDeg()).isBetween(29.855, 29.885));
+        assertThat(Files.exists(SCENARIOS.resolve("maps").resolve("zhoushan-liuheng.geojson"))).isTrue();
+        assertThat(Files.exists(SCENARIOS.resolve("maps").resolve("ningbo-dongbu-xincheng.geojson"))).isTrue();
+    }
+
+    @Test
     void nightPatrolRobotsDriveTheirLoopsAndTheThermalDroneFindsSomeone() {
         Scenario s = Scenario.load(SCENARIOS.resolve("night-patrol-campus.json"));
         assertThat(s.night()).isTrue();

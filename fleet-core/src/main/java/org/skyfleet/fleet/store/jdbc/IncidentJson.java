@@ -71,6 +71,21 @@ final class IncidentJson {
         return new LinkedHashSet<>(strings(parse(json)));
     }
 
+    /** A timeline entry's message parameters, in their order, as a JSON object. */
+    static String params(java.util.Map<String, String> params) {
+        ObjectNode n = MAPPER.createObjectNode();
+        params.forEach(n::put);
+        return n.toString();
+    }
+
+    static java.util.Map<String, String> params(String json) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (json != null) {
+            parse(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return out;
+    }
+
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();

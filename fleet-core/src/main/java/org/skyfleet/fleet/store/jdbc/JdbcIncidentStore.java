@@ -42,7 +42,7 @@ final class JdbcIncidentStore implements IncidentStore {
             + "mp_last_seen_ns = ?, mp_category = ?, mp_age_years = ?, search_json = ?, track_ids_json = ?, "
             + "unit_ids_json = ?, close_reason = ?, closed_at_ns = ? WHERE incident_id = ?";
     private static final String INSERT_ENTRY = "INSERT INTO incident_timeline (incident_id, seq, time_ns, kind, text, actor, "
-            + "vehicle_id, track_id, unit_id, sighting_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "vehicle_id, track_id, unit_id, sighting_id, code, params_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Transactions tx;
 
@@ -162,6 +162,8 @@ final class JdbcIncidentStore implements IncidentStore {
         ps.setString(8, e.trackId());
         ps.setString(9, e.unitId());
         ps.setString(10, e.sightingId());
+        ps.setString(11, e.code());
+        ps.setString(12, IncidentJson.params(e.params()));
     }
 
     /** Incidents matching {@code where} (one optional string parameter), with their timelines. */
@@ -177,7 +179,8 @@ final class JdbcIncidentStore implements IncidentStore {
                     timelines.computeIfAbsent(rs.getString("incident_id"), k -> new ArrayList<>()).add(new TimelineEntry(
                             instant(rs.getLong("time_ns")), TimelineKind.valueOf(rs.getString("kind")), rs.getString("text"),
                             rs.getString("actor"), rs.getString("vehicle_id"), rs.getString("track_id"),
-                            rs.getString("unit_id"), rs.getString("sighting_id")));
+                            rs.getString("unit_id"), rs.getString("sighting_id"), rs.getString("code"),
+                            IncidentJson.params(rs.getString("params_json"))));
                 }
             }
         }
