@@ -60,17 +60,18 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
 
     @Override
     public void uploadMission(MissionRawProto.UploadMissionRequest request, StreamObserver<MissionRawProto.UploadMissionResponse> out) {
-        reply(out, MissionRawProto.UploadMissionResponse.newBuilder().setMissionRawResult(result(upload(request))).build());
+        reply(out, MissionRawProto.UploadMissionResponse.newBuilder().setMissionRawResult(result(upload(request.getMissionItemsList()))).build());
     }
 
-    private Outcome upload(MissionRawProto.UploadMissionRequest request) {
+    /** Shared with the mission plugin, whose items become raw ones first. */
+    Outcome upload(java.util.List<MissionRawProto.MissionItem> items) {
         VehicleState s = feed.latest();
         if (s == null || !s.hasHome()) {
             return new Outcome(Outcome.Kind.NO_SYSTEM, "no home position known for " + governor.vehicleId() + " yet");
         }
         RawItems.Route route;
         try {
-            route = RawItems.toRoute(request.getMissionItemsList(), s.getHome().getAltAmslM(), DEFAULT_CRUISE_SPEED_M_S);
+            route = RawItems.toRoute(items, s.getHome().getAltAmslM(), DEFAULT_CRUISE_SPEED_M_S);
         } catch (IllegalArgumentException e) {
             return new Outcome(Outcome.Kind.PARAMETER_ERROR, e.getMessage());
         }
@@ -99,6 +100,11 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
 
     @Override
     public void downloadMission(MissionRawProto.DownloadMissionRequest request, StreamObserver<MissionRawProto.DownloadMissionResponse> out) {
+        reply(out, download());
+    }
+
+    /** The items SkyFleet uploaded to the vehicle for the current mission. */
+    MissionRawProto.DownloadMissionResponse download() {
         String id = tracker.current();
         MissionRawProto.DownloadMissionResponse.Builder b = MissionRawProto.DownloadMissionResponse.newBuilder();
         if (id == null) {
@@ -114,7 +120,7 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
                 b.setMissionRawResult(result(Outcome.of(e)));
             }
         }
-        reply(out, b.build());
+        return b.build();
     }
 
     /** The vehicle's own answer to a mission command, as SkyFleet reports it. */
@@ -130,23 +136,43 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
         return Outcome.of(r.value().getCommandResult(), r.value().getMission().getState().name());
     }
 
+    Outcome start() {
+        String token = CallerToken.current();
+        return missionCommand(id -> skyfleet.missions(token, 30).startMission(StartMissionRequest.newBuilder().setMissionId(id).build()));
+    }
+
+    Outcome pause() {
+        String token = CallerToken.current();
+        return missionCommand(id -> skyfleet.missions(token, 30).pauseMission(PauseMissionRequest.newBuilder().setMissionId(id).build()));
+    }
+
+    /** Whether SkyFleet reports the current mission completed. */
+    boolean finished() {
+        String id = tracker.current();
+        if (id == null) {
+            return false;
+        }
+        return skyfleet.missions(CallerToken.current(), 30).getMission(GetMissionRequest.newBuilder().setMissionId(id).build())
+                .getMission().getState() == MissionState.MISSION_STATE_COMPLETED;
+    }
+
     @Override
     public void startMission(MissionRawProto.StartMissionRequest request, StreamObserver<MissionRawProto.StartMissionResponse> out) {
-        String token = CallerToken.current();
-        reply(out, MissionRawProto.StartMissionResponse.newBuilder().setMissionRawResult(result(missionCommand(id ->
-                skyfleet.missions(token, 30).startMission(StartMissionRequest.newBuilder().setMissionId(id).build())))).build());
+        reply(out, MissionRawProto.StartMissionResponse.newBuilder().setMissionRawResult(result(start())).build());
     }
 
     @Override
     public void pauseMission(MissionRawProto.PauseMissionRequest request, StreamObserver<MissionRawProto.PauseMissionResponse> out) {
-        String token = CallerToken.current();
-        reply(out, MissionRawProto.PauseMissionResponse.newBuilder().setMissionRawResult(result(missionCommand(id ->
-                skyfleet.missions(token, 30).pauseMission(PauseMissionRequest.newBuilder().setMissionId(id).build())))).build());
+        reply(out, MissionRawProto.PauseMissionResponse.newBuilder().setMissionRawResult(result(pause())).build());
+    }
+
+    @Override
+    public void clearMission(MissionRawProto.ClearMissionRequest request, StreamObserver<MissionRawProto.ClearMissionResponse> out) {
+        reply(out, MissionRawProto.ClearMissionResponse.newBuilder().setMissionRawResult(result(clear())).build());
     }
 
     /** Ends a mission that is still in progress (SkyFleet's abort: the vehicle returns) and forgets it. */
-    @Override
-    public void clearMission(MissionRawProto.ClearMissionRequest request, StreamObserver<MissionRawProto.ClearMissionResponse> out) {
+    Outcome clear() {
         String id = tracker.current();
         Outcome o = Outcome.success();
         if (id != null) {
@@ -163,7 +189,7 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
                 tracker.cleared();
             }
         }
-        reply(out, MissionRawProto.ClearMissionResponse.newBuilder().setMissionRawResult(result(o)).build());
+        return o;
     }
 
     /** current = items done, total = items; equal when SkyFleet reports the mission completed. */
@@ -176,8 +202,12 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
     @Override
     public void subscribeMissionProgress(MissionRawProto.SubscribeMissionProgressRequest request,
                                          StreamObserver<MissionRawProto.MissionProgressResponse> out) {
-        ServerCallStreamObserver<MissionRawProto.MissionProgressResponse> call =
-                (ServerCallStreamObserver<MissionRawProto.MissionProgressResponse>) out;
+        forwardProgress(out, p -> MissionRawProto.MissionProgressResponse.newBuilder().setMissionProgress(p).build());
+    }
+
+    /** Progress changes to a MAVSDK stream; a client not ready for one misses it and gets the next. */
+    <R> void forwardProgress(StreamObserver<R> out, java.util.function.Function<MissionRawProto.MissionProgress, R> response) {
+        ServerCallStreamObserver<R> call = (ServerCallStreamObserver<R>) out;
         Object lock = new Object();
         MissionRawProto.MissionProgress[] last = {null};
         Runnable stop = tracker.listen(p -> {
@@ -187,7 +217,7 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
                     return;
                 }
                 last[0] = value;
-                call.onNext(MissionRawProto.MissionProgressResponse.newBuilder().setMissionProgress(value).build());
+                call.onNext(response.apply(value));
             }
         });
         call.setOnCancelHandler(stop::run);

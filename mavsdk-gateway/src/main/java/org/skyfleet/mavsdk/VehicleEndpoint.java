@@ -8,7 +8,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One vehicle as a mavsdk_server: its own gRPC port serving core, telemetry, action and mission_raw. A stock MAVSDK
+ * One vehicle as a mavsdk_server: its own gRPC port serving core, telemetry, action, mission_raw
+ * and mission. A stock MAVSDK
  * client names only a host and port (it has no way to pick a system on a shared server), hence one port each.
  */
 final class VehicleEndpoint implements AutoCloseable {
@@ -21,12 +22,13 @@ final class VehicleEndpoint implements AutoCloseable {
         this.feed = new VehicleStateFeed(skyfleet, token, vehicleId);
         Governor governor = new Governor(skyfleet, vehicleId);
         CallerToken caller = new CallerToken(token);
-        MissionTracker missions = new MissionTracker(skyfleet);
+        MissionRawEndpoint missionRaw = new MissionRawEndpoint(governor, feed, new MissionTracker(skyfleet), skyfleet);
         this.server = NettyServerBuilder.forAddress(bind)
                 .addService(ServerInterceptors.intercept(new CoreEndpoint(feed), caller))
                 .addService(ServerInterceptors.intercept(new TelemetryEndpoint(feed), caller))
                 .addService(ServerInterceptors.intercept(new ActionEndpoint(governor, feed), caller))
-                .addService(ServerInterceptors.intercept(new MissionRawEndpoint(governor, feed, missions, skyfleet), caller))
+                .addService(ServerInterceptors.intercept(missionRaw, caller))
+                .addService(ServerInterceptors.intercept(new MissionEndpoint(missionRaw), caller))
                 .build().start();
     }
 

@@ -25,7 +25,7 @@ import org.skyfleet.proto.v1.GeofenceZoneKind;
 /**
  * MAVSDK-Java, the real client, flies a simulated PX4 drone through the gateway and a real SkyFleet server (ten times
  * real time): telemetry and connection, governed actions (a second pilot refused, a goto into a no-fly zone refused),
- * a 5-waypoint MissionRaw mission flown to the end, return and landing.
+ * a 5-waypoint MissionRaw mission flown to the end and read back through the mission plugin, return and landing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MavsdkClientEndToEndTest {
@@ -167,6 +167,11 @@ class MavsdkClientEndToEndTest {
                 .toList().blockingGet();
         assertThat(seen).isSorted();
         assertThat(seen.stream().distinct().count()).isGreaterThanOrEqualTo(4);
+
+        // the mission plugin sees the same SkyFleet mission: finished, its five positions read back as a plan
+        assertThat(drone.getMission().isMissionFinished().timeout(WAIT_S, TimeUnit.SECONDS).blockingGet()).isTrue();
+        assertThat(drone.getMission().downloadMission().timeout(WAIT_S, TimeUnit.SECONDS).blockingGet().getMissionItems())
+                .hasSize(5).allSatisfy(it -> assertThat(it.getRelativeAltitudeM()).isEqualTo(15f));
 
         drone.getAction().returnToLaunch().timeout(WAIT_S, TimeUnit.SECONDS).blockingAwait();
         drone.getTelemetry().getInAir().filter(a -> !a).timeout(120, TimeUnit.SECONDS).blockingFirst();
