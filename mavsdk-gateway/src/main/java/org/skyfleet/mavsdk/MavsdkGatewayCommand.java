@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code skyfleet mavsdk}: serves MAVSDK's API for SkyFleet vehicles, one port each, as the pilot whose token it holds. */
 @Command(name = "skyfleet mavsdk", mixinStandardHelpOptions = true,
-        description = "Serve MAVSDK's gRPC API (core, telemetry, action, mission_raw) for SkyFleet vehicles, one port "
+        description = "Serve MAVSDK's gRPC API (core, telemetry, action, mission_raw, mission) for SkyFleet vehicles, one port "
                 + "per vehicle, acting as the pilot of SKYFLEET_TOKEN: MAVSDK scripts fly through SkyFleet's leases, "
                 + "geofences and audit.")
 public final class MavsdkGatewayCommand implements Callable<Integer> {
@@ -42,8 +42,18 @@ public final class MavsdkGatewayCommand implements Callable<Integer> {
             System.err.println("--target must be host:port, e.g. 127.0.0.1:50051");
             return 2;
         }
-        MavsdkGateway gateway = MavsdkGateway.start(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
-                token.trim(), bindHost, basePort, vehicles);
+        MavsdkGateway gateway;
+        try {
+            gateway = MavsdkGateway.start(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
+                    token.trim(), bindHost, basePort, vehicles);
+        } catch (io.grpc.StatusRuntimeException e) {
+            System.err.println("SkyFleet at " + target + " did not list its vehicles: " + e.getStatus().getCode()
+                    + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()));
+            return 1;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            System.err.println("cannot serve the MAVSDK ports: " + e.getMessage());
+            return 1;
+        }
         System.out.println("MAVSDK endpoints (connect a MAVSDK client as to a mavsdk_server at host:port):");
         for (String id : gateway.vehicleIds()) {
             System.out.printf("  %-16s %s:%d%n", id, bindHost, gateway.portOf(id));

@@ -34,6 +34,8 @@ final class SkyfleetChild implements AutoCloseable {
         process = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", classpath, "org.skyfleet.app.cli.SkyfleetCommand", "demo",
                 "--scenario", scenario.toString(), "--grpc-port", "0", "--mavlink-port", "0", "--http-port", "0")
                 .redirectErrorStream(true).start();
+        // never outlive the test JVM, even when it is killed mid-run
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         int port = -1;
         StringBuilder seen = new StringBuilder();
