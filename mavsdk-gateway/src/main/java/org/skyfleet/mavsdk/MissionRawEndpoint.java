@@ -13,6 +13,7 @@ import org.skyfleet.proto.v1.MissionProgress;
 import org.skyfleet.proto.v1.MissionResponse;
 import org.skyfleet.proto.v1.MissionState;
 import org.skyfleet.proto.v1.PauseMissionRequest;
+import org.skyfleet.proto.v1.ResumeMissionRequest;
 import org.skyfleet.proto.v1.StartMissionRequest;
 import org.skyfleet.proto.v1.UploadMissionRequest;
 import org.skyfleet.proto.v1.VehicleRoute;
@@ -136,9 +137,16 @@ final class MissionRawEndpoint extends MissionRawServiceGrpc.MissionRawServiceIm
         return Outcome.of(r.value().getCommandResult(), r.value().getMission().getState().name());
     }
 
+    /** MAVSDK starts a paused mission again with start: SkyFleet's resume. */
     Outcome start() {
         String token = CallerToken.current();
-        return missionCommand(id -> skyfleet.missions(token, 30).startMission(StartMissionRequest.newBuilder().setMissionId(id).build()));
+        return missionCommand(id -> {
+            var missions = skyfleet.missions(token, 30);
+            MissionState state = missions.getMission(GetMissionRequest.newBuilder().setMissionId(id).build()).getMission().getState();
+            return state == MissionState.MISSION_STATE_PAUSED
+                    ? missions.resumeMission(ResumeMissionRequest.newBuilder().setMissionId(id).build())
+                    : missions.startMission(StartMissionRequest.newBuilder().setMissionId(id).build());
+        });
     }
 
     Outcome pause() {

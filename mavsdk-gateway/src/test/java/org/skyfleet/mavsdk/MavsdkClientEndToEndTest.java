@@ -25,7 +25,7 @@ import org.skyfleet.proto.v1.GeofenceZoneKind;
 /**
  * MAVSDK-Java, the real client, flies a simulated PX4 drone through the gateway and a real SkyFleet server (ten times
  * real time): telemetry and connection, governed actions (a second pilot refused, a goto into a no-fly zone refused),
- * a 5-waypoint MissionRaw mission flown to the end and read back through the mission plugin, return and landing.
+ * a 5-waypoint MissionRaw mission paused and started again, flown to the end, read back through the mission plugin, return and landing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MavsdkClientEndToEndTest {
@@ -159,6 +159,11 @@ class MavsdkClientEndToEndTest {
         var progress = missions.getMissionProgress().replay();
         progress.connect();
         missions.startMission().timeout(WAIT_S, TimeUnit.SECONDS).blockingAwait();
+        // paused on the way and started again, as MAVSDK resumes
+        progress.filter(p -> p.getCurrent() >= 2).timeout(120, TimeUnit.SECONDS).blockingFirst();
+        missions.pauseMission().timeout(WAIT_S, TimeUnit.SECONDS).blockingAwait();
+        drone.getTelemetry().getFlightMode().filter(m -> m == Telemetry.FlightMode.HOLD).timeout(WAIT_S, TimeUnit.SECONDS).blockingFirst();
+        missions.startMission().timeout(WAIT_S, TimeUnit.SECONDS).blockingAwait();
         MissionRaw.MissionProgress done = progress.filter(p -> p.getTotal() > 0 && p.getCurrent() == p.getTotal())
                 .timeout(120, TimeUnit.SECONDS).blockingFirst();
         assertThat(done.getTotal()).isGreaterThanOrEqualTo(5);
@@ -177,5 +182,10 @@ class MavsdkClientEndToEndTest {
         drone.getTelemetry().getInAir().filter(a -> !a).timeout(120, TimeUnit.SECONDS).blockingFirst();
         Telemetry.Position landed = drone.getTelemetry().getPosition().timeout(WAIT_S, TimeUnit.SECONDS).blockingFirst();
         assertThat(landed.getLatitudeDeg()).isCloseTo(HOME_LAT, org.assertj.core.data.Offset.offset(2e-4));
+
+        missions.clearMission().timeout(WAIT_S, TimeUnit.SECONDS).blockingAwait();
+        Throwable none = missions.downloadMission().timeout(WAIT_S, TimeUnit.SECONDS).ignoreElement().blockingGet();
+        assertThat(none).isInstanceOf(MissionRaw.MissionRawException.class);
+        assertThat(((MissionRaw.MissionRawException) none).getCode()).isEqualTo(MissionRaw.MissionRawResult.Result.NO_MISSION_AVAILABLE);
     }
 }
