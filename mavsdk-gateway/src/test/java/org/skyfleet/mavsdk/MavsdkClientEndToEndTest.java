@@ -117,20 +117,28 @@ class MavsdkClientEndToEndTest {
 
         // a no-fly zone 300 m north: a goto into it is refused by SkyFleet's airspace check
         double zoneLat = HOME_LAT + 300 / 111_320.0;
-        var geofences = new SkyfleetConnection("127.0.0.1", skyfleet.grpcPort);
+        var connection = new SkyfleetConnection("127.0.0.1", skyfleet.grpcPort);
         try {
-            geofences.geofences(skyfleet.tokens.get("admin")).createZone(CreateZoneRequest.newBuilder().setZone(GeofenceZone.newBuilder()
+            connection.geofences(skyfleet.tokens.get("admin")).createZone(CreateZoneRequest.newBuilder().setZone(GeofenceZone.newBuilder()
                     .setZoneId("mavsdk-nofly").setKind(GeofenceZoneKind.GEOFENCE_ZONE_KIND_EXCLUSION)
                     .setCategory(GeofenceCategory.GEOFENCE_CATEGORY_TEMPORARY_RESTRICTION)
                     .setCircle(GeofenceCircle.newBuilder().setCentre(GeoPoint.newBuilder().setLatDeg(zoneLat).setLonDeg(HOME_LON))
                             .setRadiusM(50))).build());
+            Action.ActionException intoZone = refusal(action.gotoLocation(zoneLat, HOME_LON, (float) (HOME_AMSL_M + 15), 0f));
+            assertThat(intoZone.getCode()).isEqualTo(Action.ActionResult.Result.COMMAND_DENIED);
+            assertThat(intoZone.getDescription()).contains("exclusion zone 'mavsdk-nofly'");
+            System.out.println("refusals: [" + refused.getDescription() + "] [" + intoZone.getDescription() + "]");
+
+            // SkyFleet's audit journal holds the MAVSDK client's commands under the pilot's name, the refusal too
+            var audit = org.skyfleet.proto.v1.AuditServiceGrpc.newBlockingStub(connection.asCaller(skyfleet.tokens.get("admin")))
+                    .listAuditEntries(org.skyfleet.proto.v1.ListAuditEntriesRequest.newBuilder().setLimit(10_000).build());
+            assertThat(audit.getChainIntact()).isTrue();
+            assertThat(audit.getEntriesList()).anySatisfy(e -> assertThat(e.getAction()).isEqualTo("command ARM"))
+                    .anySatisfy(e -> assertThat(e.getResult()).contains("mavsdk-nofly"))
+                    .filteredOn(e -> e.getAction().startsWith("command ")).allSatisfy(e -> assertThat(e.getActor()).contains("pilot"));
         } finally {
-            geofences.close();
+            connection.close();
         }
-        Action.ActionException intoZone = refusal(action.gotoLocation(zoneLat, HOME_LON, (float) (HOME_AMSL_M + 15), 0f));
-        assertThat(intoZone.getCode()).isEqualTo(Action.ActionResult.Result.COMMAND_DENIED);
-        assertThat(intoZone.getDescription()).isNotBlank();
-        System.out.println("refusals: [" + refused.getDescription() + "] [" + intoZone.getDescription() + "]");
 
         // a goto clear of it is flown
         action.gotoLocation(HOME_LAT, HOME_LON + 60 / 69_400.0, (float) (HOME_AMSL_M + 15), 0f).timeout(WAIT_S, TimeUnit.SECONDS).blockingAwait();
