@@ -18,7 +18,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The house's dependencies point one way: app -> server/cluster/video -> telemetry -> fleet-core -> mission-planner,
- * the services -> proto; the simulator stands beside the server and only app knows it; benchmarks sit on top
+ * the services -> proto; the simulator stands beside the server and only app knows it; the MAVSDK gateway is a client
+ * over the wire (its own process); benchmarks sit on top
  * of everything and nothing depends on them. Read from the poms, so a new dependency that breaks the order
  * fails here with the edge named.
  */
@@ -31,7 +32,7 @@ class ModuleGraphTest {
             "server", 3,
             "cluster", 4, "video", 4,
             "app", 5,
-            "bench", 6);
+            "bench", 6, "mavsdk-gateway", 6);
 
     private static Map<String, Set<String>> dependsOn;
 
@@ -70,6 +71,13 @@ class ModuleGraphTest {
                 .extracting(Map.Entry::getKey).containsExactly("app");
         assertThat(dependsOn.get("simulator")).as("the simulator reaches the server only over the wire")
                 .doesNotContain("fleet-core", "telemetry", "server", "cluster");
+    }
+
+    @Test
+    void theMavsdkGatewayIsAClientOverTheWireOnly() {
+        assertThat(dependsOn.get("mavsdk-gateway")).as("its own process on MAVSDK's runtime: no SkyFleet module outside test scope")
+                .isEmpty();
+        assertThat(dependsOn.values()).noneMatch(deps -> deps.contains("mavsdk-gateway"));
     }
 
     @Test
