@@ -194,8 +194,16 @@ async function showWall(on) {
   wallPlayers = ids.map(id => new Player(id, wall));
 }
 
+// Which vehicles stream, refreshed every few seconds: a vehicle without video opens no socket.
+let streaming = new Set();
+async function refreshStreaming() {
+  if (!window.skyfleet || !api.token()) return; // not signed in yet
+  try { streaming = new Set((await streams()).map(s => s.vehicleId)); } catch (err) { /* next time */ }
+}
+
 function follow() {
-  const id = window.skyfleet && window.skyfleet.vehicles ? window.skyfleet.vehicles.selectedId : null;
+  const picked = window.skyfleet && window.skyfleet.vehicles ? window.skyfleet.vehicles.selectedId : null;
+  const id = picked && streaming.has(picked) ? picked : null;
   if (id === (selected && selected.vehicleId)) return;
   if (selected) selected.close();
   selected = id ? new Player(id, panel) : null;
@@ -213,6 +221,8 @@ function install() {
   button.onclick = () => showWall(wall.hidden);
   const bar = document.getElementById('bar');
   bar.insertBefore(button, document.getElementById('signout'));
+  refreshStreaming();
+  setInterval(refreshStreaming, 3000);
   setInterval(follow, 250);
   if (openWall) {
     const wait = setInterval(() => { if (window.skyfleet) { clearInterval(wait); showWall(true); } }, 200);

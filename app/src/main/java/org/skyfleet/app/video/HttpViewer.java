@@ -2,6 +2,7 @@ package org.skyfleet.app.video;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import org.skyfleet.video.mp4.InitSegment;
 import org.skyfleet.video.relay.ViewerSink;
@@ -11,10 +12,12 @@ import org.skyfleet.video.relay.ViewerSink;
  * when the stream stops the connection is closed, so the tool sees the end.
  */
 final class HttpViewer implements ViewerSink {
+    private final ChannelHandlerContext ctx;
     private final Channel channel;
 
-    HttpViewer(Channel channel) {
-        this.channel = channel;
+    HttpViewer(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.channel = ctx.channel();
     }
 
     @Override
@@ -34,6 +37,6 @@ final class HttpViewer implements ViewerSink {
 
     @Override
     public void sendStatus(String state, String reason) {
-        channel.close();
+        ctx.close(); // from the video handler down, past nothing that would add to an HTTP stream
     }
 }

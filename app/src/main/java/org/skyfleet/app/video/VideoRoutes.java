@@ -134,7 +134,7 @@ public final class VideoRoutes extends ChannelInboundHandlerAdapter {
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         ctx.channel().config().setWriteBufferWaterMark(VIDEO_WATER_MARK);
         ctx.writeAndFlush(head);
-        watch(ctx, stream.get(), new HttpViewer(ctx.channel()));
+        watch(ctx, stream.get(), new HttpViewer(ctx));
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String vehicle) {
@@ -214,8 +214,12 @@ public final class VideoRoutes extends ChannelInboundHandlerAdapter {
         super.userEventTriggered(ctx, evt);
     }
 
+    /**
+     * Closes from this handler down: a close that started at the pipeline's tail would pass the console's
+     * WebSocket handler, which sends a second close frame of its own when it has not seen one.
+     */
     private static void close(ChannelHandlerContext ctx, int code, String reason) {
-        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> ctx.close());
     }
 
     private static void json(ChannelHandlerContext ctx, FullHttpRequest request, String body) {

@@ -125,6 +125,17 @@ class LiveVideoBrowserTest {
         System.out.println("glass-to-glass (one sample, headless, under test load): " + latencyMs + " ms");
         assertThat(latencyMs).as("the burned-in capture time reads back").isBetween(-1000L, 30_000L);
 
+        // refusals over the WebSocket: a close code and a reason, no video, and one close frame only
+        Object codes = browser.executeAsyncScript("const done = arguments[arguments.length - 1]; const out = [];"
+                + " const open = (path, token) => new Promise(r => { const ws = new WebSocket('ws://' + location.host + path);"
+                + "   ws.onopen = () => ws.send(token); ws.onclose = e => r(e.code); });"
+                + " open('/api/v1/video/' + arguments[0] + '/ws', 'not-a-token').then(c => { out.push(c);"
+                + "   return open('/api/v1/video/no-such-drone/ws', arguments[1]); }).then(c => { out.push(c); done(out); });",
+                vehicleId, commanderToken);
+        assertThat((List<Object>) codes).containsExactly(4401L, 4404L);
+        assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                .noneMatch(e -> e.getMessage().contains("Close received after close"));
+
         cameras.close();
         until("no signal shows", () -> (Boolean) player().get("noSignal"));
         cameras = startCameras();
