@@ -4,6 +4,7 @@
 // reconnects by itself. Kept apart from the console's other modules: it reads the selection and the
 // vehicle states from window.skyfleet once the console has started.
 import * as api from './api.js';
+import { t, has } from './i18n.js';
 
 const NO_SIGNAL_MS = 1500;
 const RETRY_MS = 1000;
@@ -12,15 +13,6 @@ const CATCH_UP_S = 0.15;
 const JUMP_S = 1.0;
 const WALL_MAX = 9;
 
-// Every string this file shows, by language; to move into the console's message catalogue as is.
-const TEXT = {
-  en: { video: 'Video', wall: 'Video wall', close: 'Close', noSignal: 'no signal', connecting: 'connecting…',
-    noStream: 'no video for this vehicle', refused: 'video refused', alt: 'alt', hdg: 'hdg', bat: 'bat', none: 'No vehicle streams video.' },
-  'zh-CN': { video: '视频', wall: '视频墙', close: '关闭', noSignal: '无信号', connecting: '连接中…',
-    noStream: '该车辆无视频', refused: '视频被拒绝', alt: '高度', hdg: '航向', bat: '电量', none: '没有车辆在传视频。' },
-};
-const lang = (document.documentElement.lang || navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-const t = (key) => TEXT[lang][key] || TEXT.en[key];
 
 const openWall = new URLSearchParams(location.hash.substring(1)).get('video') === 'grid';
 
@@ -39,7 +31,7 @@ export class Player {
     this.caption.className = 'video-caption';
     this.veil = document.createElement('div');
     this.veil.className = 'video-veil';
-    this.veil.textContent = t('connecting');
+    this.veil.textContent = t('video.connecting');
     this.box.append(this.video, this.caption, this.veil);
     container.append(this.box);
     this.lastDataMs = 0;
@@ -61,14 +53,14 @@ export class Player {
     ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      this.signal(false, e.code === 4404 ? t('noStream') : e.code === 4401 || e.code === 4403 ? t('refused') : t('noSignal'));
+      this.signal(false, e.code === 4404 ? t('video.noStream') : e.code === 4401 || e.code === 4403 ? t('video.refused') : t('video.noSignal'));
       if (!this.closed) setTimeout(() => this.connect(), e.code === 4401 || e.code === 4403 ? 10 * RETRY_MS : RETRY_MS);
     };
   }
 
   control(m) {
     if (m.t === 'init') this.open(m.mime);
-    else if (m.t === 'status' && m.state !== 'LIVE') this.signal(false, t('noSignal'));
+    else if (m.t === 'status' && m.state !== 'LIVE') this.signal(false, t('video.noSignal'));
   }
 
   /** A new Media Source for this codec: the stream (re)started. */
@@ -119,17 +111,17 @@ export class Player {
       }
     }
     const live = this.lastDataMs && performance.now() - this.lastDataMs < NO_SIGNAL_MS;
-    this.signal(live, live ? '' : (this.veil.textContent || t('noSignal')));
+    this.signal(live, live ? '' : (this.veil.textContent || t('video.noSignal')));
     const s = window.skyfleet && window.skyfleet.vehicles && window.skyfleet.vehicles.byId.get(this.vehicleId);
     const fixed = (x, unit) => (typeof x === 'number' ? `${Math.round(x)}${unit}` : '–');
-    this.caption.textContent = `${this.vehicleId}  ${t('alt')} ${fixed(s && s.altRelM, ' m')}  ${t('hdg')} ${fixed(s && s.headingDeg, '°')}  `
-      + `${t('bat')} ${fixed(s && s.batteryPercent, ' %')}`;
+    this.caption.textContent = `${this.vehicleId}  ${t('video.alt')} ${fixed(s && s.altRelM, ' m')}  ${t('video.hdg')} ${fixed(s && s.headingDeg, '°')}  `
+      + `${t('video.bat')} ${fixed(s && s.batteryPercent, ' %')}`;
   }
 
   signal(live, why) {
     this.veil.hidden = live;
     if (!live && why) this.veil.textContent = why;
-    if (!live && this.lastDataMs && performance.now() - this.lastDataMs >= NO_SIGNAL_MS && why !== t('noStream')) this.veil.textContent = t('noSignal');
+    if (!live && this.lastDataMs && performance.now() - this.lastDataMs >= NO_SIGNAL_MS && why !== t('video.noStream')) this.veil.textContent = t('video.noSignal');
   }
 
   /** What a test reads: frames decoded so far, and whether "no signal" shows. */
@@ -155,6 +147,12 @@ function concat(chunks) {
   return out.buffer;
 }
 
+/** Sets an element's text now if the catalogue is in, and marks it for the console's translate() otherwise. */
+function label(element, key) {
+  element.dataset.i18n = key;
+  if (has(key)) element.textContent = t(key);
+}
+
 async function streams() {
   const res = await fetch('/api/v1/video/streams', { headers: { Authorization: `Bearer ${api.token() || ''}` } });
   return res.ok ? (await res.json()).streams : [];
@@ -166,7 +164,7 @@ panel.id = 'videoPanel';
 panel.className = 'panel';
 panel.hidden = true;
 const heading = document.createElement('h2');
-heading.textContent = t('video');
+label(heading, 'video.video');
 panel.append(heading);
 let selected = null;
 
@@ -185,11 +183,11 @@ async function showWall(on) {
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'video-wall-close';
-  close.textContent = t('close');
+  close.textContent = t('video.close');
   close.onclick = () => showWall(false);
   wall.append(close);
   const ids = (await streams()).map(s => s.vehicleId).slice(0, WALL_MAX);
-  if (!ids.length) { const p = document.createElement('p'); p.textContent = t('none'); wall.append(p); }
+  if (!ids.length) { const p = document.createElement('p'); p.textContent = t('video.none'); wall.append(p); }
   wall.dataset.count = String(ids.length);
   wallPlayers = ids.map(id => new Player(id, wall));
 }
@@ -217,7 +215,7 @@ function install() {
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'videoWallButton';
-  button.textContent = t('wall');
+  label(button, 'video.wall');
   button.onclick = () => showWall(wall.hidden);
   const bar = document.getElementById('bar');
   bar.insertBefore(button, document.getElementById('signout'));

@@ -25,14 +25,14 @@ import org.w3c.dom.NodeList;
  */
 class ModuleGraphTest {
     /** Each module's layer: a module may depend (outside test scope) only on modules of a lower layer. */
-    private static final Map<String, Integer> LAYER = Map.of(
-            "proto", 0, "mission-planner", 0,
-            "fleet-core", 1, "simulator", 1,
-            "telemetry", 2,
-            "server", 3,
-            "cluster", 4, "video", 4,
-            "app", 5,
-            "bench", 6, "mavsdk-gateway", 6);
+    private static final Map<String, Integer> LAYER = Map.ofEntries(
+            Map.entry("proto", 0), Map.entry("mission-planner", 0),
+            Map.entry("fleet-core", 1), Map.entry("simulator", 1),
+            Map.entry("telemetry", 2),
+            Map.entry("server", 3),
+            Map.entry("cluster", 4), Map.entry("video", 4),
+            Map.entry("app", 5),
+            Map.entry("bench", 6), Map.entry("mavsdk-gateway", 6));
 
     private static Map<String, Set<String>> dependsOn;
 
