@@ -8,6 +8,7 @@ import { Alerts } from './alerts.js';
 import { Planner } from './planner.js';
 import { renderDetails } from './details.js';
 import { renderIncidents } from './incidents.js';
+import { VesselLayer } from './vessels.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -58,6 +59,7 @@ async function start() {
     showDetails();
   };
   const overlays = new Overlays(map, select);
+  const vessels = new VesselLayer(map).start();
   const showDetails = () => renderDetails($('detailsBody'), selection, vehicles, overlays);
   const alerts = new Alerts($('alerts'), $('alertCount'), (a) => {
     const v = vehicles.byId.get(a.subject);
@@ -133,7 +135,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays,
+    map, vehicles, overlays, vessels,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);
