@@ -85,6 +85,7 @@ import org.skyfleet.server.records.RecordsDomain;
 import org.skyfleet.server.sighting.TrackFeed;
 import org.skyfleet.server.vessel.SeaGate;
 import org.skyfleet.server.vessel.SeaGateConfig;
+import org.skyfleet.server.vessel.SeaGateWatch;
 import org.skyfleet.telemetry.command.CommandConfig;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
 import org.skyfleet.telemetry.command.VehicleLink;
@@ -286,6 +287,9 @@ public final class SkyfleetServer implements AutoCloseable {
                     () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install,
                     config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
+            seaGate.watch(new SeaGateWatch.Context(geofences, () -> records.local().map(RecordsDomain::incidents),
+                    () -> records.local().map(RecordsDomain::tracks), registry, commands, leases, audit, automation.searchPolicy(),
+                    clock), seaGateConfig.ruleLimits());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);
         } catch (IOException | InterruptedException | RuntimeException e) {

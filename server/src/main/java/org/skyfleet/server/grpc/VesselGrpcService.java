@@ -47,12 +47,46 @@ public final class VesselGrpcService implements BindableService {
     private final VesselFanout<byte[]> fanout;
     private final PositionHistoryStore tracks;
     private final InstantSource clock;
+    private final java.util.function.Supplier<org.skyfleet.server.vessel.SeaGateWatch> watch;
 
-    public VesselGrpcService(VesselRegistry registry, VesselFanout<byte[]> fanout, PositionHistoryStore tracks, InstantSource clock) {
+    /** @param watch the sea gate's rules, null until they run */
+    public VesselGrpcService(VesselRegistry registry, VesselFanout<byte[]> fanout, PositionHistoryStore tracks, InstantSource clock,
+                             java.util.function.Supplier<org.skyfleet.server.vessel.SeaGateWatch> watch) {
         this.registry = registry;
         this.fanout = fanout;
         this.tracks = tracks;
         this.clock = clock;
+        this.watch = watch;
+    }
+
+    private org.skyfleet.server.vessel.SeaGateWatch watch() {
+        org.skyfleet.server.vessel.SeaGateWatch w = watch.get();
+        if (w == null) {
+            throw Status.FAILED_PRECONDITION.withDescription("the sea gate's rules are not running on this node").asRuntimeException();
+        }
+        return w;
+    }
+
+    private void listVesselAlerts(org.skyfleet.proto.v1.ListVesselAlertsRequest request,
+                                  StreamObserver<org.skyfleet.proto.v1.ListVesselAlertsResponse> observer) {
+        StatusMapping.answer(observer, () -> {
+            org.skyfleet.proto.v1.ListVesselAlertsResponse.Builder out = org.skyfleet.proto.v1.ListVesselAlertsResponse.newBuilder();
+            watch().alerts().stream().filter(r -> request.getIncludeSettled() || !r.settled())
+                    .forEach(r -> out.addAlerts(VesselProtos.toProto(r)));
+            return out.build();
+        });
+    }
+
+    private void approveVesselCheck(org.skyfleet.proto.v1.ApproveVesselCheckRequest request,
+                                    StreamObserver<org.skyfleet.proto.v1.ApproveVesselCheckResponse> observer) {
+        StatusMapping.answer(observer, () -> org.skyfleet.proto.v1.ApproveVesselCheckResponse.newBuilder().setAlert(VesselProtos.toProto(
+                watch().approve(CallerInterceptor.require(), request.getAlertId(), request.getReason()))).build());
+    }
+
+    private void rejectVesselCheck(org.skyfleet.proto.v1.RejectVesselCheckRequest request,
+                                   StreamObserver<org.skyfleet.proto.v1.RejectVesselCheckResponse> observer) {
+        StatusMapping.answer(observer, () -> org.skyfleet.proto.v1.RejectVesselCheckResponse.newBuilder().setAlert(VesselProtos.toProto(
+                watch().reject(CallerInterceptor.require(), request.getAlertId(), request.getReason()))).build());
     }
 
     /** The fan-out encoder: one entry of a StreamVesselsResponse's field 1, its age as of now. */
@@ -73,12 +107,18 @@ public final class VesselGrpcService implements BindableService {
                 .addMethod(VesselServiceGrpc.getGetVesselMethod())
                 .addMethod(STREAM_VESSELS)
                 .addMethod(VesselServiceGrpc.getGetVesselTrackMethod())
+                .addMethod(VesselServiceGrpc.getListVesselAlertsMethod())
+                .addMethod(VesselServiceGrpc.getApproveVesselCheckMethod())
+                .addMethod(VesselServiceGrpc.getRejectVesselCheckMethod())
                 .build();
         return ServerServiceDefinition.builder(descriptor)
                 .addMethod(VesselServiceGrpc.getListVesselsMethod(), ServerCalls.asyncUnaryCall(this::listVessels))
                 .addMethod(VesselServiceGrpc.getGetVesselMethod(), ServerCalls.asyncUnaryCall(this::getVessel))
                 .addMethod(STREAM_VESSELS, ServerCalls.asyncServerStreamingCall(this::streamVessels))
                 .addMethod(VesselServiceGrpc.getGetVesselTrackMethod(), ServerCalls.asyncUnaryCall(this::getVesselTrack))
+                .addMethod(VesselServiceGrpc.getListVesselAlertsMethod(), ServerCalls.asyncUnaryCall(this::listVesselAlerts))
+                .addMethod(VesselServiceGrpc.getApproveVesselCheckMethod(), ServerCalls.asyncUnaryCall(this::approveVesselCheck))
+                .addMethod(VesselServiceGrpc.getRejectVesselCheckMethod(), ServerCalls.asyncUnaryCall(this::rejectVesselCheck))
                 .build();
     }
 

@@ -44,6 +44,18 @@ final class VesselProtos {
         return b.build();
     }
 
+    static org.skyfleet.proto.v1.VesselAlert toProto(org.skyfleet.server.vessel.VesselAlertRecord r) {
+        org.skyfleet.fleet.vessel.SeaGateAlert a = r.alert();
+        return org.skyfleet.proto.v1.VesselAlert.newBuilder().setAlertId(a.alertId())
+                .setKind(org.skyfleet.proto.v1.VesselAlertKind.valueOf("VESSEL_ALERT_KIND_" + a.kind().name()))
+                .setMmsi(a.mmsi()).setVesselName(a.vesselName()).setZoneId(a.zoneId()).setRaisedAt(ProtoMapper.timestamp(a.raisedAt()))
+                .setLastSeen(GeoPoint.newBuilder().setLatDeg(a.lastSeen().latDeg()).setLonDeg(a.lastSeen().lonDeg()))
+                .setPredicted(GeoPoint.newBuilder().setLatDeg(a.predicted().latDeg()).setLonDeg(a.predicted().lonDeg()))
+                .setDetail(a.detail())
+                .setCheckState(org.skyfleet.proto.v1.VesselCheckState.valueOf("VESSEL_CHECK_STATE_" + r.state().name()))
+                .setIncidentId(r.incidentId()).setDroneId(r.droneId()).setOutcome(r.outcome()).build();
+    }
+
     /** @throws io.grpc.StatusRuntimeException INVALID_ARGUMENT for a bad area or ship type */
     static Predicate<Vessel> filter(VesselFilter f) {
         Predicate<Vessel> p = v -> true;

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.skyfleet.fleet.store.PositionHistoryStore;
+import org.skyfleet.fleet.vessel.SeaGateRules;
 import org.skyfleet.fleet.vessel.VesselRegistry;
 import org.skyfleet.server.grpc.VesselGrpcService;
 import org.skyfleet.telemetry.ais.AisIngestMetrics;
@@ -39,6 +40,7 @@ public final class SeaGate implements AutoCloseable {
     private final AisUdpListener udp;
     private final List<AisTcpFeed> feeds = new ArrayList<>();
     private final VesselGrpcService service;
+    private volatile SeaGateWatch watch;
 
     public SeaGate(SeaGateConfig config, EventLoopGroup group, Executor fanoutExecutor, ScheduledExecutorService timer,
                    PositionHistoryStore tracks, MeterRegistry meters, InstantSource clock) throws InterruptedException {
@@ -57,7 +59,21 @@ public final class SeaGate implements AutoCloseable {
         for (InetSocketAddress feed : config.tcpFeeds()) {
             feeds.add(AisTcpFeed.connect(feed, group, TCP_MIN_BACKOFF, TCP_MAX_BACKOFF, metrics, clock, sink));
         }
-        service = new VesselGrpcService(registry, fanout, tracks, clock);
+        service = new VesselGrpcService(registry, fanout, tracks, clock, () -> watch);
+    }
+
+    /** Starts the sea gate's rules: after the records and the vehicles' commands exist. */
+    public SeaGateWatch watch(SeaGateWatch.Context context, SeaGateRules.Limits limits) {
+        if (watch != null) {
+            throw new IllegalStateException("the sea gate's rules already run");
+        }
+        watch = new SeaGateWatch(context, registry, limits);
+        return watch;
+    }
+
+    /** The rules, null before {@link #watch} started them. */
+    public SeaGateWatch watch() {
+        return watch;
     }
 
     public VesselRegistry registry() {
@@ -83,6 +99,9 @@ public final class SeaGate implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (watch != null) {
+            watch.close();
+        }
         feeds.forEach(AisTcpFeed::close);
         if (udp != null) {
             udp.close();
