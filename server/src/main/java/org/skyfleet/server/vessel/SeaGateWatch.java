@@ -160,6 +160,12 @@ public final class SeaGateWatch implements AutoCloseable {
     private void tick() {
         rules.tick(vessels.all(), c.clock().instant()).forEach(this::raise);
         check.tick(alerts);
+        // checks the policy launched (or a pilot approved) that found no drone yet: try again
+        for (VesselAlertRecord r : List.copyOf(alerts.values())) {
+            if (r.state() == State.OPEN && r.outcome().startsWith("waiting for a free drone")) {
+                check.launch(r, null);
+            }
+        }
     }
 
     private void raise(SeaGateAlert a) {

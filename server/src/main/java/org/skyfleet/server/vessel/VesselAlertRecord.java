@@ -12,7 +12,7 @@ import org.skyfleet.fleet.vessel.SeaGateAlert;
 public record VesselAlertRecord(SeaGateAlert alert, State state, String incidentId, String droneId, String outcome) {
     /** Where the alert's drone check stands. */
     public enum State {
-        /** Raised; the check has not started. */
+        /** Raised; the check has not started, or waits (up to 2 minutes) for a free drone. */
         OPEN,
         /** The policy wants a person to approve the drone check. */
         AWAITING_APPROVAL,

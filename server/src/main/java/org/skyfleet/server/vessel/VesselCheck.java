@@ -40,9 +40,9 @@ final class VesselCheck {
 
     /** Tunables of the check flight. */
     record Limits(double altitudeM, double orbitRadiusM, double orbitSpeedMps, double minBatteryPercent, double foundWithinM,
-                  Duration searchFor, Duration leaseTtl) {
+                  Duration searchFor, Duration leaseTtl, Duration waitForDrone) {
         static Limits defaults() {
-            return new Limits(60, 80, 8, 40, 600, Duration.ofMinutes(10), Duration.ofMinutes(5));
+            return new Limits(60, 80, 8, 40, 600, Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(2));
         }
     }
 
@@ -86,7 +86,12 @@ final class VesselCheck {
                 .min(Comparator.comparingDouble(v -> DeadReckoning.distanceM(v.position().latDeg(), v.position().lonDeg(),
                         centre.latDeg(), centre.lonDeg())));
         if (drone.isEmpty()) {
-            note(r, TimelineKind.NOTE, null, "no drone free and charged for the check: for the watch officer to act on");
+            if (java.time.Duration.between(r.alert().raisedAt(), now).compareTo(limits.waitForDrone()) < 0) {
+                outcomes.update(r.alert().alertId(), State.OPEN, "", "waiting for a free drone"); // tried again next tick
+                return;
+            }
+            note(r, TimelineKind.NOTE, null, "no drone free and charged for the check within "
+                    + limits.waitForDrone().toSeconds() + " s: for the watch officer to act on");
             outcomes.update(r.alert().alertId(), State.NO_DRONE, "", "no drone free");
             return;
         }
