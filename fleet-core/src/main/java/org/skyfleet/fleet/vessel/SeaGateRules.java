@@ -95,11 +95,13 @@ public final class SeaGateRules {
         return out;
     }
 
-    /** Rules that time breaks: going dark, loitering. */
+    /** Rules that time breaks: going dark, loitering. Vessels no longer given (forgotten) are forgotten here too. */
     public List<SeaGateAlert> tick(Iterable<Vessel> vessels, Instant now) {
         SeaGateZones z = zones.get();
         List<SeaGateAlert> out = new ArrayList<>();
+        Set<Long> given = new HashSet<>();
         for (Vessel v : vessels) {
+            given.add(v.mmsi());
             Watch w = watches.get(v.mmsi());
             if (w == null || !v.hasPosition()) {
                 continue;
@@ -123,12 +125,13 @@ public final class SeaGateRules {
                 }
             }
         }
+        watches.keySet().retainAll(given); // bounded by the registry's bound
         return out;
     }
 
-    /** Forgets a vessel the registry forgot. */
-    public void forget(long mmsi) {
-        watches.remove(mmsi);
+    /** Vessels whose whereabouts the rules keep. */
+    public int watchedCount() {
+        return watches.size();
     }
 
     private SeaGateAlert alert(Kind kind, Vessel v, String zoneId, Instant now, String detail) {

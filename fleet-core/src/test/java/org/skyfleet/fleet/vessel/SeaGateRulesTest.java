@@ -64,6 +64,10 @@ class SeaGateRulesTest {
         report(4, 29.94, 122.30, 4, NIGHT); // in port
         report(5, 29.80, 122.60, 0.2, NIGHT); // drifting, not under way
         assertThat(rules.tick(registry.all(), NIGHT.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(rules.watchedCount()).isEqualTo(2);
+        registry.forgetSilentSince(NIGHT.plus(Duration.ofHours(2)));
+        rules.tick(registry.all(), NIGHT.plus(Duration.ofHours(2)));
+        assertThat(rules.watchedCount()).as("forgotten vessels are not watched").isZero();
     }
 
     @Test
