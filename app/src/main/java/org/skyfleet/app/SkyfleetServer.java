@@ -92,6 +92,9 @@ import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.server.records.RecordsContext;
 import org.skyfleet.server.records.RecordsDomain;
 import org.skyfleet.server.sighting.TrackFeed;
+import org.skyfleet.server.vessel.SeaGate;
+import org.skyfleet.server.vessel.SeaGateConfig;
+import org.skyfleet.server.vessel.SeaGateWatch;
 import org.skyfleet.telemetry.command.CommandConfig;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
 import org.skyfleet.telemetry.command.VehicleLink;
@@ -150,10 +153,11 @@ public final class SkyfleetServer implements AutoCloseable {
     private final Console console;
     private final HttpEndpoint http;
     private final VideoStreams video;
+    private final SeaGate seaGate;
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
-                           ClusterConfig cluster) throws IOException, InterruptedException {
+                           ClusterConfig cluster, SeaGateConfig seaGateConfig) throws IOException, InterruptedException {
         parts.add(given);
         try {
             // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
@@ -245,6 +249,7 @@ public final class SkyfleetServer implements AutoCloseable {
             MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
             topology.share(missionBook, geofences, leases, audit, clock);
             links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
+            seaGate = parts.add(new SeaGate(seaGateConfig, linkGroup, fanoutExecutor, fanoutTimer, store.positions(), meters, clock));
             FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
             MissionGrpcService missions = parts.add(new MissionGrpcService(registry, missionControl,
                     base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock));
@@ -284,6 +289,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(new AuthGrpcService(revokedTokens, audit, clock))
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
+                    .addService(seaGate.grpcService())
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .addService(health.getHealthService())
                     .intercept(CALL_LIMITS.interceptor()) // runs last: only calls the caller may make count against it
@@ -317,6 +323,9 @@ public final class SkyfleetServer implements AutoCloseable {
                     }),
                     config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
+            seaGate.watch(new SeaGateWatch.Context(geofences, () -> records.local().map(RecordsDomain::incidents),
+                    () -> records.local().map(RecordsDomain::tracks), registry, commands, leases, audit, automation.searchPolicy(),
+                    clock), seaGateConfig.ruleLimits());
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -358,7 +367,7 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
             throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, null);
+        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral());
     }
 
     /**
@@ -368,7 +377,18 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster);
+        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral());
+    }
+
+    /** As above, hearing vessels (AIS) where {@code seaGate} says; the other overloads use a free loopback port. */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
+                                       ClusterConfig cluster, SeaGateConfig seaGate) throws IOException, InterruptedException {
+        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate);
+    }
+
+    /** The vessels (AIS) this node hears, and its sea-gate rules. */
+    public SeaGate seaGate() {
+        return seaGate;
     }
 
     /**

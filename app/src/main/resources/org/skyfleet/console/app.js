@@ -11,6 +11,7 @@ import { renderIncidents } from './incidents.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import { datumCrs, convert } from './datum.js';
+import { VesselLayer } from './vessels.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -81,6 +82,7 @@ async function start() {
     showDetails();
   };
   const overlays = new Overlays(map, select, baseLayers);
+  const vessels = new VesselLayer(map).start();
   const showDetails = () => renderDetails($('detailsBody'), selection, vehicles, overlays);
   const alerts = new Alerts($('alerts'), $('alertCount'), (a) => {
     const v = vehicles.byId.get(a.subject);
@@ -157,7 +159,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays, datum, convert,
+    map, vehicles, overlays, vessels, datum, convert,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);

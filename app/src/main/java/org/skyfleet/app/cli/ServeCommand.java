@@ -21,6 +21,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions clusterOptions;
 
+    @Mixin
+    SeaGateOptions seaGateOptions;
+
     @Override
     public Integer call() throws Exception {
         // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
@@ -50,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         SkyfleetServer server = SkyfleetServer.start(config,
                 org.skyfleet.server.automation.AutomationConfig.defaults().withWebhookSecret(secret),
-                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(), clusterOptions.toConfig());
+                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(), clusterOptions.toConfig(),
+                seaGateOptions.toConfig());
         String http = config.tls() != null ? "https" : "http"; // the TLS stores serve the HTTP port too
         printEndpoints(server, http);
         server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));
@@ -76,6 +80,9 @@ final class ServeCommand implements Callable<Integer> {
                 "127.0.0.1", server.grpcPort());
         server.links().forEach(l -> System.out.printf("  MAVLink  udp %s:%d (link %s)%n", l.config().bindHost(),
                 l.localAddress().getPort(), l.config().linkName()));
+        if (server.seaGate().aisUdpAddress() != null) {
+            System.out.printf("  AIS      udp %s (NMEA AIVDM)%n", server.seaGate().aisUdpAddress());
+        }
         System.out.printf("  metrics  %s://127.0.0.1:%d/metrics%n", http, server.httpPort());
         System.out.printf("  console  %s://127.0.0.1:%d/console/  (sign in with a bearer token)%n", http, server.httpPort());
     }

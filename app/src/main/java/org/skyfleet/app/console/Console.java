@@ -49,7 +49,8 @@ public final class Console implements AutoCloseable {
             "skyfleet.v1.IncidentService/ApproveSearch",
             "skyfleet.v1.IncidentService/RejectSearch",
             "skyfleet.v1.SightingService/ListTracks",
-            "skyfleet.v1.DispatchService/ListUnits");
+            "skyfleet.v1.DispatchService/ListUnits",
+            "skyfleet.v1.VesselService/ListVessels");
 
     private final VehicleRegistry registry;
     private final StaticFiles files = StaticFiles.console();
@@ -94,7 +95,8 @@ public final class Console implements AutoCloseable {
         this.rpc = new RpcBridge(toGrpc.build(),
                 List.of(FleetServiceGrpc.getServiceDescriptor(), GeofenceServiceGrpc.getServiceDescriptor(),
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
-                        SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor()),
+                        SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.VesselServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
                 : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());

@@ -6,5 +6,12 @@ public enum ZoneCategory {
     PRISON,
     CROWD_EVENT,
     TEMPORARY_RESTRICTION,
-    POLICE_OPERATING_AREA
+    POLICE_OPERATING_AREA,
+    /**
+     * A port's waters behind its sea gate, for vessels: crossing its outline is leaving or entering the port,
+     * permitted while its schedule is active (no schedule: always); inside it a silent AIS is normal.
+     */
+    SEA_GATE,
+    /** Waters where vessels must not loiter (a channel, a protected or military area). */
+    VESSEL_EXCLUSION
 }

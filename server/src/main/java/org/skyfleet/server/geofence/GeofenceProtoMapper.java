@@ -167,7 +167,7 @@ final class GeofenceProtoMapper {
     private static ZoneCategory category(GeofenceZone z) {
         if (z.getCategory() == GeofenceCategory.GEOFENCE_CATEGORY_UNSPECIFIED || z.getCategory() == GeofenceCategory.UNRECOGNIZED) {
             throw invalid("zone '" + z.getZoneId() + "' needs a category: AIRPORT, PRISON, CROWD_EVENT, "
-                    + "TEMPORARY_RESTRICTION or POLICE_OPERATING_AREA");
+                    + "TEMPORARY_RESTRICTION, POLICE_OPERATING_AREA, SEA_GATE or VESSEL_EXCLUSION");
         }
         return ZoneCategory.valueOf(z.getCategory().name().substring("GEOFENCE_CATEGORY_".length()));
     }

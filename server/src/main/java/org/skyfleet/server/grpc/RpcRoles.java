@@ -53,6 +53,11 @@ public final class RpcRoles {
 
         allow(WATCHERS, "skyfleet.v1.TelemetryService/StreamVehicleStates", "skyfleet.v1.TelemetryService/StreamEvents");
         allow(EnumSet.of(COMMANDER), "skyfleet.v1.AuditService/ListAuditEntries");
+
+        String vessel = "skyfleet.v1.VesselService/";
+        allow(WATCHERS, vessel + "ListVessels", vessel + "GetVessel", vessel + "StreamVessels", vessel + "GetVesselTrack",
+                vessel + "ListVesselAlerts");
+        allow(FLYERS, vessel + "ApproveVesselCheck", vessel + "RejectVesselCheck");
         // revoking a token, or learning which are revoked, is the admins' alone
         allow(EnumSet.noneOf(Role.class), "skyfleet.v1.AuthService/RevokeToken", "skyfleet.v1.AuthService/ListRevokedTokens");
 

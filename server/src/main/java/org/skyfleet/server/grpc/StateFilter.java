@@ -61,7 +61,7 @@ final class StateFilter {
         return Set.copyOf(requested);
     }
 
-    private static BoundingBox validArea(BoundingBox b) {
+    static BoundingBox validArea(BoundingBox b) {
         double s = b.getSouthLatDeg();
         double n = b.getNorthLatDeg();
         double w = b.getWestLonDeg();
