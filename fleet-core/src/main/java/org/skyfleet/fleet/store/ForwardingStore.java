@@ -77,6 +77,11 @@ public abstract class ForwardingStore implements Store {
     }
 
     @Override
+    public org.skyfleet.fleet.airframe.AirframeStore airframes() {
+        return inner.airframes();
+    }
+
+    @Override
     public RevocationStore revocations() {
         return inner.revocations();
     }

@@ -27,6 +27,7 @@ public final class InMemoryStore implements Store {
     private final TrackStore trackStore = new InMemoryTrackStore(this);
     private final VehicleStore vehicleStore = new InMemoryVehicleStore(this);
     private final CommandStore commandStore = new InMemoryCommandStore(this);
+    private final org.skyfleet.fleet.airframe.AirframeStore airframeStore = new org.skyfleet.fleet.airframe.InMemoryAirframeStore();
     private final RevocationStore revocationStore = new InMemoryRevocationStore(this);
 
     @Override
@@ -77,6 +78,11 @@ public final class InMemoryStore implements Store {
     @Override
     public CommandStore commands() {
         return commandStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.airframe.AirframeStore airframes() {
+        return airframeStore;
     }
 
     @Override

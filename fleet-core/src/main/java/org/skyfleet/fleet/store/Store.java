@@ -31,6 +31,9 @@ public interface Store extends AutoCloseable {
 
     CommandStore commands();
 
+    /** Airframe profiles and which vehicle flies as which. */
+    org.skyfleet.fleet.airframe.AirframeStore airframes();
+
     /** Revoked bearer tokens. */
     RevocationStore revocations();
 

@@ -458,6 +458,36 @@ public abstract class StoreContractTest {
         assertThat(store.revocations().loadAll()).containsExactly(first, second);
     }
 
+    @Test
+    void airframeProfilesAndBindingsComeBackAsTheyWerePutAndAReplacedOneIsReplaced() {
+        var m30 = new org.skyfleet.fleet.airframe.AirframeProfile("m30t", "DJI Matrice 30T", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
+                12.5, 23, 6, 2460, 15, "wide, zoom, thermal", "DJI", 0, 0);
+        var x500 = new org.skyfleet.fleet.airframe.AirframeProfile("x500", "Holybro X500 v2", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
+                8, 15, 3, 600, 10, "", "PX4 1.14", 0x26ac, 0x11);
+        store.airframes().saveProfile(m30);
+        store.airframes().saveProfile(x500);
+        var faster = new org.skyfleet.fleet.airframe.AirframeProfile("x500", "Holybro X500 v2", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
+                9, 15, 3, 660, 10, "thermal", "PX4 1.15", 0x26ac, 0x11);
+        store.airframes().saveProfile(faster);
+        var bound = new org.skyfleet.fleet.airframe.AirframeBinding("drone-1", "x500",
+                org.skyfleet.fleet.airframe.AirframeBinding.Source.AUTOPILOT_VERSION, "autopilot", T0);
+        store.airframes().saveBinding(bound);
+        var rebound = new org.skyfleet.fleet.airframe.AirframeBinding("drone-1", "m30t",
+                org.skyfleet.fleet.airframe.AirframeBinding.Source.OPERATOR, "pat (pilot)", T0.plusSeconds(5));
+        store.airframes().saveBinding(rebound);
+        store.airframes().saveBinding(new org.skyfleet.fleet.airframe.AirframeBinding("drone-2", "x500",
+                org.skyfleet.fleet.airframe.AirframeBinding.Source.OPERATOR, "pat (pilot)", T0));
+
+        Store again = restart();
+        assertThat(again.airframes().listProfiles()).containsExactly(m30, faster);
+        assertThat(again.airframes().findProfile("x500")).contains(faster);
+        assertThat(again.airframes().listBindings()).hasSize(2).first().isEqualTo(rebound);
+        assertThat(again.airframes().deleteBinding("drone-2")).isTrue();
+        assertThat(again.airframes().deleteBinding("drone-2")).isFalse();
+        assertThat(again.airframes().deleteProfile("x500")).isTrue();
+        assertThat(again.airframes().findProfile("x500")).isEmpty();
+    }
+
     private static Track track(String id, TrackState state, long lastMs) {
         PositionCovariance cov = new PositionCovariance(25.5, -3.25, 16);
         return new Track(id, state, TargetClass.PERSON, 53.391234567891, -1.861234567891, 0.4, -0.25, cov, cov.ellipse95(),

@@ -58,6 +58,7 @@ public final class JdbcStore implements Store {
     private final VehicleStore vehicles;
     private final CommandStore commands;
     private final org.skyfleet.fleet.store.RevocationStore revocations;
+    private final org.skyfleet.fleet.airframe.AirframeStore airframes;
 
     private JdbcStore(HikariDataSource dataSource, int migrationsApplied) {
         this.dataSource = dataSource;
@@ -75,6 +76,7 @@ public final class JdbcStore implements Store {
         this.vehicles = new JdbcVehicleStore(tx);
         this.commands = new JdbcCommandStore(tx);
         this.revocations = new JdbcRevocationStore(tx);
+        this.airframes = new JdbcAirframeStore(tx);
     }
 
     /**
@@ -189,6 +191,11 @@ public final class JdbcStore implements Store {
     @Override
     public CommandStore commands() {
         return commands;
+    }
+
+    @Override
+    public org.skyfleet.fleet.airframe.AirframeStore airframes() {
+        return airframes;
     }
 
     @Override

@@ -31,7 +31,7 @@ abstract class JdbcStoreContractTest extends StoreContractTest {
 
     /** V1 incidents, audit, sightings, assignments, leases, positions; V2 zones, missions, tracks, vehicles; V3 commands;
      * V4 the audit append lock; V5 token revocations. */
-    private static final int MIGRATIONS = 5;
+    private static final int MIGRATIONS = 6;
 
     @Test
     void theMigrationRunsOnceAndASecondOpenIsANoOp() throws SQLException {
