@@ -48,6 +48,7 @@ import org.skyfleet.fleet.store.InMemoryStore;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.planner.airspace.Airspace;
+import org.skyfleet.server.aircraft.AircraftRecords;
 import org.skyfleet.server.audit.AuditGrpcService;
 import org.skyfleet.server.audit.LinkClaimAudit;
 import org.skyfleet.server.control.LinkClaimControl;
@@ -135,6 +136,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final MissionBook missionBook;
     private final List<MavlinkUdpLink> links = new ArrayList<>();
     private final RecordsHost records;
+    private final AircraftRecords aircraft;
     private final Server grpc;
     private final Console console;
     private final HttpEndpoint http;
@@ -223,6 +225,9 @@ public final class SkyfleetServer implements AutoCloseable {
             MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
             topology.share(missionBook, geofences, leases, audit, clock);
             links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
+            aircraft = new AircraftRecords(store, audit, registry, clock, executor(Executors.newSingleThreadExecutor(
+                    new DefaultThreadFactory("skyfleet-aircraft", true))));
+            links.forEach(l -> l.addObserver(aircraft.linkObserver()));
             FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
             MissionGrpcService missions = parts.add(new MissionGrpcService(registry, missionControl,
                     base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock));
@@ -251,6 +256,7 @@ public final class SkyfleetServer implements AutoCloseable {
                             new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
                     .addService(new AuditGrpcService(audit))
+                    .addService(aircraft.grpcService())
                     .addService(new AuthGrpcService(revokedTokens, audit, clock))
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
@@ -410,6 +416,11 @@ public final class SkyfleetServer implements AutoCloseable {
 
     public StateFanout<byte[]> stateFanout() {
         return stateFanout;
+    }
+
+    /** Airframe profiles and which vehicle flies as which. */
+    public AircraftRecords aircraft() {
+        return aircraft;
     }
 
     /** Every mission this node follows. */

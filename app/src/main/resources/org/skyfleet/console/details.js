@@ -1,6 +1,7 @@
 // The selected thing's details: a vehicle with its mission progress, a track, an officer.
 import { short } from './overlays.js';
 import { rpc } from './api.js';
+import { aircraftRows } from './aircraft.js';
 
 const kv = (pairs) => {
   const dl = document.createElement('dl');
@@ -59,6 +60,7 @@ export function renderDetails(el, selection, vehicles, overlays) {
       ['heading', fixed(v.headingDeg, 0, '°')], ['speed', fixed(v.speedMps, 1, ' m/s')],
       ['battery', fixed(v.batteryPercent, 0, ' %')], ['position', `${fixed(v.latDeg, 5, '')}, ${fixed(v.lonDeg, 5, '')}`],
     ])];
+    nodes.push(kv(aircraftRows(v.id)));
     if (v.linkClaim) nodes.push(claimRow(v));
     const live = ['MISSION_STATE_APPROVED', 'MISSION_STATE_UPLOADING', 'MISSION_STATE_UPLOADED', 'MISSION_STATE_FLYING', 'MISSION_STATE_PAUSED'];
     const mission = d.missions.filter(m => m.vehicle_id === v.id && live.includes(m.state)).pop();

@@ -39,6 +39,7 @@ public final class Console implements AutoCloseable {
     static final Set<String> OPEN_METHODS = Set.of(
             "skyfleet.v1.FleetService/ListVehicles",
             "skyfleet.v1.FleetService/ConfirmLinkClaim",
+            "skyfleet.v1.AircraftService/ListVehicleAirframes",
             "skyfleet.v1.GeofenceService/ListZones",
             "skyfleet.v1.MissionService/PlanMission",
             "skyfleet.v1.MissionService/CreateMission",
@@ -92,7 +93,8 @@ public final class Console implements AutoCloseable {
         this.rpc = new RpcBridge(toGrpc.build(),
                 List.of(FleetServiceGrpc.getServiceDescriptor(), GeofenceServiceGrpc.getServiceDescriptor(),
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
-                        SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor()),
+                        SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.settingsJson = new JsonObject().str("tilesUrl", tilesUrl).str("livePath", LIVE_PATH).end();
     }
