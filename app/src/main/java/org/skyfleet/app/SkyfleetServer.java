@@ -225,12 +225,12 @@ public final class SkyfleetServer implements AutoCloseable {
             MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
             topology.share(missionBook, geofences, leases, audit, clock);
             links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
-            aircraft = new AircraftRecords(store, audit, registry, clock, executor(Executors.newSingleThreadExecutor(
-                    new DefaultThreadFactory("skyfleet-aircraft", true))));
+            aircraft = parts.add(new AircraftRecords(store, audit, registry, topology.localBus(), clock,
+                    executor(Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-aircraft", true)))));
             links.forEach(l -> l.addObserver(aircraft.linkObserver()));
             FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
             MissionGrpcService missions = parts.add(new MissionGrpcService(registry, missionControl,
-                    base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock));
+                    base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock, aircraft.endurance()));
             parts.add(new GeofenceEnforcement(topology.localBus(), geofences, registry, commands, leases, audit, clock,
                     fanoutTimer, new FanoutMetrics(meters, "geofence")));
             FleetControl control = new FleetControl(registry, leases, commands,
@@ -249,7 +249,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
-                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
+                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance());
             records = parts.add(topology.records(recordsContext, grpcBuilder));
             grpc = grpcBuilder
                     .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions()),

@@ -26,10 +26,11 @@ final class AircraftColumns {
             var r = AircraftServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .listVehicleAirframes(ListVehicleAirframesRequest.getDefaultInstance());
             for (var v : r.getVehiclesList()) {
-                if (v.getProfileId().isEmpty()) {
+                if (v.getProfileId().isEmpty() && v.getFullEnduranceS() == 0) {
                     continue;
                 }
-                out.put(v.getVehicleId(), v.getProfileId() + " (" + v.getModel() + ")");
+                out.put(v.getVehicleId(), v.getProfileId() + " (" + v.getModel() + ")" + (v.getFullEnduranceS() > 0
+                        ? ", " + minutes(v.getAvailableS()) + " of " + minutes(v.getFullEnduranceS()) : ""));
             }
         } catch (StatusRuntimeException e) {
             out.clear();

@@ -6,6 +6,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.skyfleet.fleet.airframe.AirframeProfile;
 import org.skyfleet.fleet.airframe.Airframes;
+import org.skyfleet.fleet.airframe.FlightPhase;
+import org.skyfleet.fleet.airframe.VehicleEndurance;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.proto.v1.AircraftServiceGrpc;
 import org.skyfleet.proto.v1.AirframeProfileResponse;
@@ -32,10 +34,12 @@ import org.skyfleet.server.grpc.StatusMapping;
 public final class AircraftGrpcService extends AircraftServiceGrpc.AircraftServiceImplBase {
     private final Airframes airframes;
     private final VehicleRegistry registry;
+    private final VehicleEndurance endurance;
 
-    public AircraftGrpcService(Airframes airframes, VehicleRegistry registry) {
+    public AircraftGrpcService(Airframes airframes, VehicleRegistry registry, VehicleEndurance endurance) {
         this.airframes = airframes;
         this.registry = registry;
+        this.endurance = endurance;
     }
 
     @Override
@@ -109,8 +113,18 @@ public final class AircraftGrpcService extends AircraftServiceGrpc.AircraftServi
     }
 
     private org.skyfleet.proto.v1.VehicleAirframe vehicle(String vehicleId) {
-        return AircraftProtoMapper.vehicle(vehicleId, airframes.binding(vehicleId).orElse(null),
-                airframes.profileOf(vehicleId).orElse(null)).build();
+        var v = AircraftProtoMapper.vehicle(vehicleId, airframes.binding(vehicleId).orElse(null),
+                airframes.profileOf(vehicleId).orElse(null));
+        endurance.of(vehicleId).ifPresent(e -> v.setFullEnduranceS(e.fullPackS())
+                .setAvailableS(Double.isNaN(e.availableS()) ? 0 : e.availableS()).setEnduranceBasis(e.basis()));
+        endurance.learner().of(vehicleId).ifPresent(c -> v.setCruisePercentPerMin(orZero(c.percentPerMin(FlightPhase.CRUISE)))
+                .setHoverPercentPerMin(orZero(c.percentPerMin(FlightPhase.HOVER)))
+                .setClimbPercentPerMin(orZero(c.percentPerMin(FlightPhase.CLIMB))).setLearnedFlights(c.flights()));
+        return v.build();
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
     }
 
     private static AirframeProfileResponse response(AirframeProfile p) {

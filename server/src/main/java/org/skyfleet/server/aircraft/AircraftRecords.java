@@ -4,6 +4,9 @@ import io.grpc.BindableService;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import org.skyfleet.fleet.airframe.Airframes;
+import org.skyfleet.fleet.airframe.ConsumptionLearner;
+import org.skyfleet.fleet.airframe.VehicleEndurance;
+import org.skyfleet.fleet.bus.FleetBus;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
@@ -13,15 +16,32 @@ import org.skyfleet.telemetry.link.FrameObserver;
  * The aircraft records of one node, assembled once: the profiles and bindings, what the links tell about
  * each aircraft (its AUTOPILOT_VERSION), and the gRPC service. Writes the links cause run on {@code writer}.
  */
-public final class AircraftRecords {
+public final class AircraftRecords implements AutoCloseable {
     private final Airframes airframes;
+    private final VehicleEndurance endurance;
     private final FrameObserver observer;
     private final AircraftGrpcService service;
+    private final AutoCloseable learning;
 
-    public AircraftRecords(Store store, AuditJournal audit, VehicleRegistry registry, InstantSource clock, ExecutorService writer) {
+    /** @param bus the node's own vehicles' states, from which their consumption is learned */
+    public AircraftRecords(Store store, AuditJournal audit, VehicleRegistry registry, FleetBus bus, InstantSource clock,
+                           ExecutorService writer) {
         this.airframes = new Airframes(store.airframes(), audit, clock);
-        this.observer = new AutopilotIdentification(airframes, writer);
-        this.service = new AircraftGrpcService(airframes, registry);
+        ConsumptionLearner learner = new ConsumptionLearner();
+        this.endurance = new VehicleEndurance(airframes, learner, registry, clock);
+        FrameObserver identification = new AutopilotIdentification(airframes, writer);
+        FrameObserver timeRemaining = new BatteryTimeRemaining(endurance);
+        this.observer = (vehicleId, frame) -> {
+            identification.onFrame(vehicleId, frame);
+            timeRemaining.onFrame(vehicleId, frame);
+        };
+        this.service = new AircraftGrpcService(airframes, registry, endurance);
+        this.learning = bus.subscribeStates(learner::onState);
+    }
+
+    /** The endurance every plan for a live vehicle counts on. */
+    public VehicleEndurance endurance() {
+        return endurance;
     }
 
     public Airframes airframes() {
@@ -35,5 +55,11 @@ public final class AircraftRecords {
 
     public BindableService grpcService() {
         return service;
+    }
+
+    /** Stops learning from the bus. */
+    @Override
+    public void close() throws Exception {
+        learning.close();
     }
 }

@@ -60,12 +60,21 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
                             ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
                             SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace) {
+        this(incidents, registry, missions, commands, leases, audit, clock, executor, policy, profile, airspace,
+                org.skyfleet.fleet.airframe.EnduranceSource.NONE);
+    }
+
+    /** @param endurance the flight time each drone may count on now; a drone it knows nothing of flies the profile's */
+    public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
+                            ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
+                            SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace,
+                            org.skyfleet.fleet.airframe.EnduranceSource endurance) {
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
         this.thread = new AutomationThread(executor, audit);
         this.policy = policy;
-        FreeDrones freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR);
+        FreeDrones freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR, endurance);
         this.sorties = new SortieControl(OPERATOR, incidents, missions, commands, leases, audit, clock, thread, profile, this::note);
         this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
         this.planning = new SearchPlanning(OPERATOR, incidents, missions, audit, clock, policy, airspace, freeDrones, sorties,

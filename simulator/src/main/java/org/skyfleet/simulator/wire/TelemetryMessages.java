@@ -82,7 +82,7 @@ final class TelemetryMessages {
                     .type(MavBatteryType.MAV_BATTERY_TYPE_LIPO).temperature(2500)
                     .voltages(List.of(v.battery().voltageMv(), 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535))
                     .currentBattery(v.battery().currentCa(ap.armed())).currentConsumed(-1).energyConsumed(-1)
-                    .batteryRemaining((int) Math.round(v.batteryPercent())).build();
+                    .batteryRemaining((int) Math.round(v.batteryPercent())).timeRemaining(v.battery().timeRemainingS()).build();
             case HOME_POSITION -> HomePosition.builder().latitude(degE7(v.frame().latDeg(v.homeNorthM())))
                     .longitude(degE7(v.frame().lonDeg(v.homeEastM()))).altitude((int) Math.round(v.homeAltAmslM() * 1000))
                     .q(List.of(1f, 0f, 0f, 0f)).build();
