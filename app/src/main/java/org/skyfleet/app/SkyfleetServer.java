@@ -48,6 +48,7 @@ import org.skyfleet.fleet.store.InMemoryStore;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.planner.airspace.Airspace;
+import org.skyfleet.fleet.flightlog.FlightContext;
 import org.skyfleet.server.aircraft.AircraftRecords;
 import org.skyfleet.server.audit.AuditGrpcService;
 import org.skyfleet.server.audit.LinkClaimAudit;
@@ -222,12 +223,13 @@ public final class SkyfleetServer implements AutoCloseable {
             VehicleCommands commands = topology.commands(registry, new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink)),
                     config.heartbeatTimeout(), refusals);
             MissionTransfer transfers = topology.missionTransfers(new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)));
-            MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
+            aircraft = parts.add(new AircraftRecords(store, audit, registry, topology.localBus(), clock,
+                    executor(Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-aircraft", true))), this::flying));
+            links.forEach(l -> l.addObserver(aircraft.linkObserver()));
+            MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock,
+                    aircraft.grounding());
             topology.share(missionBook, geofences, leases, audit, clock);
             links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
-            aircraft = parts.add(new AircraftRecords(store, audit, registry, topology.localBus(), clock,
-                    executor(Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-aircraft", true)))));
-            links.forEach(l -> l.addObserver(aircraft.linkObserver()));
             FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
             MissionGrpcService missions = parts.add(new MissionGrpcService(registry, missionControl,
                     base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock, aircraft.endurance()));
@@ -236,7 +238,7 @@ public final class SkyfleetServer implements AutoCloseable {
             FleetControl control = new FleetControl(registry, leases, commands,
                     new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())),
                     new CommandLedger<>(clock, COMMAND_ID_RETENTION, 100_000, FleetControl::neverSent), audit, store.commands(),
-                    clock, COMMAND_ID_RETENTION);
+                    clock, COMMAND_ID_RETENTION, aircraft.grounding());
             fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
 
             // a bounded pool: a flood of calls queues for threads instead of adding one per call
@@ -287,12 +289,23 @@ public final class SkyfleetServer implements AutoCloseable {
                     () -> !grpc.isShutdown(), posts, httpHandlers, config.httpLimits(), console::install,
                     config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
+            aircraft.flights().onMaintenanceDue((vehicleId, why) -> console.alerts().raise(clock.instant(), "MAINTENANCE_DUE", "WARNING",
+                    vehicleId, why, Double.NaN, Double.NaN));
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);
         } catch (IOException | InterruptedException | RuntimeException e) {
             parts.close();
             throw e;
         }
+    }
+
+    /** What a vehicle flies as and for at its takeoff, for its flight log: the lease holder, its mission, its search. */
+    private FlightContext flying(String vehicleId) {
+        String by = leases.current(vehicleId).map(l -> l.holder().toString())
+                .orElse("autopilot");
+        String mission = missionBook.activeOf(vehicleId).map(m -> m.missionId()).orElse("");
+        String incident = records == null ? "" : records.local().flatMap(r -> r.search().incidentSending(vehicleId)).orElse("");
+        return new FlightContext(by, mission, incident, "", "");
     }
 
     private EventLoopGroup eventLoops(int threads, String name) {

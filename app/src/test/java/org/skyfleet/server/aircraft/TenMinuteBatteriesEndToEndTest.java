@@ -72,6 +72,7 @@ class TenMinuteBatteriesEndToEndTest {
         String json = Files.readString(Path.of("../scenarios/missing-person-forested-hill.json"))
                 .replace("\"timeScale\": 1,", "\"timeScale\": 30,")
                 .replace("\"lostLinkTimeoutS\": 30", "\"lostLinkTimeoutS\": 300")
+                .replace("\"enduranceS\": 1800,", "")
                 .replace("\"type\": \"MULTICOPTER\",", "\"type\": \"MULTICOPTER\", \"enduranceS\": " + TEN_MINUTES_S + ",")
                 .replaceAll("\"falsePositivesPerMin\": [0-9.]+", "\"falsePositivesPerMin\": 0");
         Scenario scenario = Scenario.parse(json);
@@ -104,7 +105,7 @@ class TenMinuteBatteriesEndToEndTest {
                 .listVehicleAirframes(ListVehicleAirframesRequest.getDefaultInstance()).getVehiclesList();
         assertThat(vehicles).hasSize(4).allSatisfy(v -> {
             assertThat(v.getProfileId()).isEqualTo("quad-10min");
-            assertThat(v.getFullEnduranceS()).isEqualTo(480.0); // 80 % of the rating until its flights are learned
+            assertThat(v.getFullEnduranceS()).isEqualTo(420.0); // 70 % of the rating until its flights are learned
             assertThat(v.getEnduranceBasis()).contains("rated for quad-10min");
         });
 
@@ -121,6 +122,7 @@ class TenMinuteBatteriesEndToEndTest {
                     () -> !entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_LAUNCHED).isEmpty());
         } catch (AssertionError e) {
             get(incidents, id).getTimelineList().forEach(x -> System.out.println("TIMELINE " + x.getKind() + " " + x.getText()));
+            System.out.println("SEARCH " + get(incidents, id).getSearch());
             throw e;
         }
         List<SearchAssignment> sorties = get(incidents, id).getSearch().getAssignmentsList();
@@ -135,6 +137,10 @@ class TenMinuteBatteriesEndToEndTest {
         // every drone sent comes back on its own plan, above the threshold at which its autopilot would have turned it back
         Await.until(Duration.ofSeconds(240), "every launched drone back on the ground",
                 () -> entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED).size() >= sorties.size());
+        sorties.forEach(a -> System.out.println("SORTIE " + a.getVehicleId() + " planned " + a.getPlannedFlightTimeS() + " s"));
+        get(incidents, id).getTimelineList().forEach(x -> System.out.println("TIMELINE " + x.getKind() + " " + x.getText()));
+        server.registry().all().forEach(v -> System.out.println("LEARNED " + v.vehicleId() + " "
+                + server.aircraft().endurance().learner().of(v.vehicleId()) + " " + server.aircraft().endurance().of(v.vehicleId())));
         for (TimelineEntry e : entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED)) {
             Matcher m = LANDED_BATTERY.matcher(e.getText());
             assertThat(m.find()).as(e.getText()).isTrue();

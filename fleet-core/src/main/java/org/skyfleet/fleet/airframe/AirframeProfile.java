@@ -19,10 +19,13 @@ import java.util.Locale;
  * @param autopilot          the autopilot it runs, free text such as "PX4 1.14" (may be empty)
  * @param autopilotVendorId  USB vendor id its AUTOPILOT_VERSION reports, 0 when it is not matched automatically
  * @param autopilotProductId USB product id its AUTOPILOT_VERSION reports, 0 when not matched
+ * @param maintenanceIntervalH       flight hours after which maintenance is due, 0 when not counted
+ * @param maintenanceIntervalFlights flights after which maintenance is due, 0 when not counted
  */
 public record AirframeProfile(String profileId, String model, AirframeType type, double cruiseSpeedMps, double maxSpeedMps,
                               double climbRateMps, double ratedEnduranceS, double windLimitMps, String payload, String autopilot,
-                              int autopilotVendorId, int autopilotProductId) {
+                              int autopilotVendorId, int autopilotProductId, double maintenanceIntervalH,
+                              int maintenanceIntervalFlights) {
     /** Longest endurance taken seriously: a day. */
     static final double MAX_ENDURANCE_S = 86_400;
     /** Faster than any unit's aircraft is a typo. */
@@ -71,6 +74,10 @@ public record AirframeProfile(String profileId, String model, AirframeType type,
             out.add("autopilot vendor and product ids must be 0..65535");
         } else if (autopilotVendorId == 0 && autopilotProductId != 0) {
             out.add("an autopilot product id needs its vendor id");
+        }
+        if (!(maintenanceIntervalH >= 0 && maintenanceIntervalH <= 100_000) || maintenanceIntervalFlights < 0) {
+            out.add(figure("maintenance interval", maintenanceIntervalH, "h", "and its flights " + maintenanceIntervalFlights
+                    + " must be 0 (not counted) or more"));
         }
         if (model.length() > 200 || payload.length() > 200 || autopilot.length() > 200) {
             out.add("model, payload and autopilot are at most 200 characters each");

@@ -1,25 +1,24 @@
 package org.skyfleet.fleet.airframe;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.skyfleet.fleet.vehicle.BatterySample;
 import org.skyfleet.fleet.vehicle.LandedState;
 import org.skyfleet.fleet.vehicle.VehicleState;
 
 /**
- * Learns how fast each vehicle uses its battery in the air, from the states it reports: between two battery
- * reports in flight, the charge used goes to the phase it was flying (hover, cruise, climb). The figures are
+ * Learns how fast each vehicle uses its battery in the air, from its battery reports: between two reports in
+ * flight, the charge used goes to the phase it was flying (hover, cruise, climb). Time is the vehicle's own
+ * (its time since boot), so a simulator running faster than real time teaches the same figures, and a link's
+ * delays do not stretch a flight. The figures are
  * those of its last {@value #FLIGHTS_KEPT} landed flights and the one in progress, so a pack that ages or a
  * new payload shows within a few flights. Whole-percent reports (SYS_STATUS, BATTERY_STATUS) are exact over
  * minutes because the sums run over whole flights.
  *
  * <p>Bounded: per vehicle {@value #FLIGHTS_KEPT} flights of six numbers. Thread-safe; each vehicle's
- * figures are updated under its own lock, cheaply, on the thread that publishes states.
+ * figures are updated under its own lock, cheaply, on the link's thread.
  */
 public final class ConsumptionLearner {
     /** Landed flights remembered per vehicle. */
@@ -28,22 +27,28 @@ public final class ConsumptionLearner {
     public static final double MIN_AIRBORNE_S = 120;
     /** Flight in one phase, seconds, before its figure is reported. */
     static final double MIN_PHASE_S = 30;
-    /** Battery reports further apart than this (a link outage) are not joined. */
-    static final Duration MAX_GAP = Duration.ofSeconds(10);
+    /** Battery reports further apart than this (a link outage), milliseconds of the vehicle's time, are not joined. */
+    static final long MAX_GAP_MS = 10_000;
     /** A flight shorter than this (a hop, a test lift) is not remembered. */
     static final double MIN_FLIGHT_S = 30;
 
     private final Map<String, Learning> byVehicle = new ConcurrentHashMap<>();
 
-    /** Takes one state of a vehicle; states with no new battery report are ignored at once. */
-    public void onState(VehicleState s) {
-        BatterySample b = s.battery();
-        if (b == null || Double.isNaN(b.remainingPercent()) || b.receivedAt() == null) {
+    /**
+     * Takes one battery report of a vehicle.
+     *
+     * @param percent        its charge, 0..100 (NaN is ignored)
+     * @param vehicleTimeMs  when, on the vehicle's clock (time since boot), milliseconds; a smaller value than the
+     *                       last (a reboot) starts afresh
+     * @param state          the vehicle as last known: in the air or not, and how it moves
+     */
+    public void onBattery(String vehicleId, double percent, long vehicleTimeMs, VehicleState state) {
+        if (Double.isNaN(percent) || state == null) {
             return;
         }
-        Learning l = byVehicle.computeIfAbsent(s.vehicleId(), id -> new Learning());
+        Learning l = byVehicle.computeIfAbsent(vehicleId, id -> new Learning());
         synchronized (l) {
-            l.take(b, airborne(s), FlightPhase.of(s.motion()));
+            l.take(percent, vehicleTimeMs, airborne(state), FlightPhase.of(state.motion()));
         }
     }
 
@@ -58,7 +63,8 @@ public final class ConsumptionLearner {
         }
     }
 
-    static boolean airborne(VehicleState s) {
+    /** Whether the vehicle is in the air: by its landed state, or (when it does not say) armed and above 1 m. */
+    public static boolean airborne(VehicleState s) {
         LandedState landed = s.status().landedState();
         if (landed == LandedState.IN_AIR || landed == LandedState.TAKING_OFF || landed == LandedState.LANDING) {
             return true;
@@ -71,17 +77,17 @@ public final class ConsumptionLearner {
         private final ArrayDeque<double[]> landed = new ArrayDeque<>();
         private double[] current = new double[2 * FlightPhase.values().length];
         private double lastPercent = Double.NaN;
-        private Instant lastAt;
+        private long lastAtMs = Long.MIN_VALUE;
         private boolean lastAirborne;
         private FlightPhase lastPhase = FlightPhase.HOVER;
 
-        void take(BatterySample b, boolean airborne, FlightPhase phase) {
-            if (lastAt != null && !b.receivedAt().isAfter(lastAt)) {
+        void take(double percent, long atMs, boolean airborne, FlightPhase phase) {
+            if (atMs == lastAtMs) {
                 return;
             }
-            if (lastAirborne && airborne && lastAt != null && !b.receivedAt().isAfter(lastAt.plus(MAX_GAP))) {
-                double used = lastPercent - b.remainingPercent();
-                double dtS = Duration.between(lastAt, b.receivedAt()).toNanos() / 1e9;
+            if (lastAirborne && airborne && atMs > lastAtMs && atMs - lastAtMs <= MAX_GAP_MS) {
+                double used = lastPercent - percent;
+                double dtS = (atMs - lastAtMs) / 1000.0;
                 if (used >= -0.5) { // a rise is a swap or a recalibration, not flight: skipped
                     int i = lastPhase.ordinal();
                     current[2 * i] += Math.max(0, used);
@@ -91,8 +97,8 @@ public final class ConsumptionLearner {
             if (lastAirborne && !airborne) {
                 land();
             }
-            lastPercent = b.remainingPercent();
-            lastAt = b.receivedAt();
+            lastPercent = percent;
+            lastAtMs = atMs;
             lastAirborne = airborne;
             lastPhase = phase;
         }

@@ -13,6 +13,7 @@ import org.skyfleet.planner.SplitPolicy;
 import org.skyfleet.planner.VehicleKind;
 import org.skyfleet.planner.VehicleProfile;
 import org.skyfleet.planner.airspace.Airspace;
+import org.skyfleet.planner.energy.EnergyModel;
 import org.skyfleet.planner.energy.ReservePolicy;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.LocalFrame;
@@ -41,6 +42,9 @@ public final class SearchAllocator {
     private final MissionPlanner planner;
     private final ReservePolicy reserve;
     private final double climbRateMps;
+
+    /** The planner's coverage of a segment flies this much more track than its area over the spacing. */
+    static final double SWEEP_OVERRUN = 1.2;
 
     public SearchAllocator() {
         this(new MissionPlanner(), ReservePolicy.DEFAULT, DEFAULT_CLIMB_RATE_MPS);
@@ -107,7 +111,10 @@ public final class SearchAllocator {
         for (SearchSegment s : open) {
             double transitS = 2 * at.distance(s.local().getCentroid().getCoordinate()) / d.cruiseSpeedMps() + climbS;
             nearestRoundTripS = Math.min(nearestRoundTripS, transitS);
-            double t = transitS + s.areaM2() / (spacingM * d.cruiseSpeedMps());
+            // the sweep, and a turn at the end of each track (slowing to turn and speeding up again, as the planner counts
+            // it); the planner's tracks run past the segment's edges to cover them, about a fifth more than area / spacing
+            double turnsS = (Math.sqrt(s.areaM2()) / spacingM + 1) * d.cruiseSpeedMps() / EnergyModel.DEFAULT.accelerationMps2();
+            double t = transitS + SWEEP_OVERRUN * s.areaM2() / (spacingM * d.cruiseSpeedMps()) + turnsS;
             if (t + reserveS <= d.usableFlightTimeS()) {
                 fits.add(new Scored(s, t, s.probability() / t));
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.skyfleet.fleet.vehicle.BatterySample;
 import org.skyfleet.fleet.vehicle.LandedState;
 import org.skyfleet.fleet.vehicle.MotionSample;
 import org.skyfleet.fleet.vehicle.TestVehicles;
@@ -33,9 +32,8 @@ class ConsumptionLearnerTest {
         t++;
         Instant at = T0.plusSeconds(t);
         VehicleState s = TestVehicles.connected("drone-1", at);
-        s = s.withStatus(s.status().withLandedState(landed)).withBattery(new BatterySample(percent, 16, 20, at))
-                .withMotion(new MotionSample(groundspeedMps, groundspeedMps, climbMps, 40, at));
-        learner.onState(s);
+        s = s.withStatus(s.status().withLandedState(landed)).withMotion(new MotionSample(groundspeedMps, groundspeedMps, climbMps, 40, at));
+        learner.onBattery("drone-1", percent, 1000 * t, s);
     }
 
     private void land() {

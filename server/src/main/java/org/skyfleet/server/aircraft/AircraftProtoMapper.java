@@ -25,7 +25,8 @@ final class AircraftProtoMapper {
         return new AirframeProfile(p.getProfileId(), p.getModel(), type, p.getCruiseSpeedMS(), p.getMaxSpeedMS(),
                 p.getClimbRateMS(), p.getRatedEnduranceS(), p.getWindLimitMS(), p.getPayload(), p.getAutopilot(),
                 (int) Math.min(Integer.MAX_VALUE, p.getAutopilotVendorId() & 0xFFFFFFFFL),
-                (int) Math.min(Integer.MAX_VALUE, p.getAutopilotProductId() & 0xFFFFFFFFL));
+                (int) Math.min(Integer.MAX_VALUE, p.getAutopilotProductId() & 0xFFFFFFFFL), p.getMaintenanceIntervalH(),
+                (int) Math.min(Integer.MAX_VALUE, p.getMaintenanceIntervalFlights() & 0xFFFFFFFFL));
     }
 
     static org.skyfleet.proto.v1.AirframeProfile proto(AirframeProfile p) {
@@ -34,7 +35,7 @@ final class AircraftProtoMapper {
                 .setCruiseSpeedMS(p.cruiseSpeedMps()).setMaxSpeedMS(p.maxSpeedMps()).setClimbRateMS(p.climbRateMps())
                 .setRatedEnduranceS(p.ratedEnduranceS()).setWindLimitMS(p.windLimitMps()).setPayload(p.payload())
                 .setAutopilot(p.autopilot()).setAutopilotVendorId(p.autopilotVendorId()).setAutopilotProductId(p.autopilotProductId())
-                .build();
+                .setMaintenanceIntervalH(p.maintenanceIntervalH()).setMaintenanceIntervalFlights(p.maintenanceIntervalFlights()).build();
     }
 
     /** A vehicle with its binding (null: bound to none). */

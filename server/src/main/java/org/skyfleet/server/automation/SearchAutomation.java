@@ -83,10 +83,23 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         this.subscription = incidents.subscribe(this::onIncidentChange);
         thread.execute(planning::resume);
         thread.every(1, () -> following.sample(runs.values()));
+        BatteryRecall recall = new BatteryRecall(registry, endurance, sorties, this::note, profile.cruiseSpeedMps());
+        thread.every(1, () -> recall.check(runs.values()));
         thread.every(5, this::tick);
     }
 
     // ---- what other parts ask of the search --------------------------------------------------------
+
+    /** The incident whose search the vehicle is sent on, from its launch to its landing, if any (for its flight log). */
+    public Optional<String> incidentSending(String vehicleId) {
+        for (SearchRun run : runs.values()) {
+            Sortie s = run.sortiesByVehicle.get(vehicleId);
+            if (s != null && s.phase != Sortie.Phase.ENDED) {
+                return Optional.of(run.incidentId);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** The incident whose search the vehicle is flying for, if any. */
     public Optional<String> incidentOfVehicle(String vehicleId) {
@@ -173,7 +186,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
             if (run == null) {
                 throw Status.NOT_FOUND.withDescription("incident " + incidentId + " has no search").asRuntimeException();
             }
-            return SearchMapView.of(run, SearchSegmentation.of(run.map));
+            return SearchMapView.of(run, SearchSegmentation.of(run.map, run.segmentSideM));
         });
     }
 

@@ -61,7 +61,13 @@ public final class RpcRoles {
         allow(EnumSet.of(PILOT), aircraft + "CreateAirframeProfile", aircraft + "UpdateAirframeProfile",
                 aircraft + "BindVehicleAirframe", aircraft + "UnbindVehicleAirframe");
         allow(EnumSet.noneOf(Role.class), aircraft + "DeleteAirframeProfile");
-        allow(WATCHERS, aircraft + "GetAirframeProfile", aircraft + "ListAirframeProfiles", aircraft + "ListVehicleAirframes");
+        allow(WATCHERS, aircraft + "GetAirframeProfile", aircraft + "ListAirframeProfiles", aircraft + "ListVehicleAirframes",
+                aircraft + "ListBatteryPacks", aircraft + "ListFlights", aircraft + "ExportFlightsCsv", aircraft + "ExportFlightGeoJson",
+                aircraft + "GetFlightTotals");
+        allow(EnumSet.of(PILOT), aircraft + "RecordMaintenance");
+        allow(EnumSet.of(PILOT), aircraft + "RegisterBatteryPack", aircraft + "InstallBatteryPack", aircraft + "RecordBatteryCharge");
+        // letting a worn pack fly is the admins' alone
+        allow(EnumSet.noneOf(Role.class), aircraft + "ClearBatteryPack");
 
         String incident = "skyfleet.v1.IncidentService/";
         allow(EnumSet.of(DISPATCHER, COMMANDER, AUTOMATION), incident + "CreateIncident");

@@ -57,6 +57,16 @@ public final class Battery {
         return percent;
     }
 
+    /** A new 4S 5000 mAh pack. */
+    public int ratedCapacityMah() {
+        return 5000;
+    }
+
+    /** The serial the simulated pack reports in SMART_BATTERY_INFO: one pack per simulated vehicle, e.g. "SIM-PACK-007". */
+    public String serialFor(int systemId) {
+        return String.format(java.util.Locale.ROOT, "SIM-PACK-%03d", systemId);
+    }
+
     /** Pack voltage, 14.0 V empty to 16.8 V full. */
     public int voltageMv() {
         return (int) Math.round(1000 * (14.0 + 2.8 * percent / 100.0));

@@ -27,7 +27,7 @@ final class StreamNegotiation {
         binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_REQUESTED;
         binding.streamRequestedAt = now;
         List<Object> requests = new java.util.ArrayList<>(StreamRequests.setMessageIntervals(binding.systemId));
-        requests.add(StreamRequests.requestIdentity(binding.systemId));
+        requests.addAll(StreamRequests.requestIdentity(binding.systemId));
         sender.sendAll(binding, requests);
     }
 

@@ -34,6 +34,8 @@ final class StreamRequests {
     static final int AUTOPILOT_COMPONENT = 1;
     /** AUTOPILOT_VERSION: who the autopilot is (vendor, product, firmware), asked for once per connection. */
     static final int AUTOPILOT_VERSION = 148;
+    /** SMART_BATTERY_INFO: the main pack's serial, cycles and capacity, asked for once per connection. */
+    static final int SMART_BATTERY_INFO = 370;
 
     private StreamRequests() {
     }
@@ -48,10 +50,15 @@ final class StreamRequests {
         return out;
     }
 
-    /** MAV_CMD_REQUEST_MESSAGE for AUTOPILOT_VERSION, by which a vehicle may be bound to its airframe profile. */
-    static Object requestIdentity(int targetSystem) {
-        return CommandLong.builder().targetSystem(targetSystem).targetComponent(AUTOPILOT_COMPONENT)
-                .command(MavCmd.MAV_CMD_REQUEST_MESSAGE).confirmation(0).param1(AUTOPILOT_VERSION).build();
+    /**
+     * MAV_CMD_REQUEST_MESSAGE for AUTOPILOT_VERSION (by which a vehicle may be bound to its airframe profile) and
+     * for the main pack's SMART_BATTERY_INFO (param2 = battery id 0), by which its pack is known.
+     */
+    static List<Object> requestIdentity(int targetSystem) {
+        return List.of(CommandLong.builder().targetSystem(targetSystem).targetComponent(AUTOPILOT_COMPONENT)
+                        .command(MavCmd.MAV_CMD_REQUEST_MESSAGE).confirmation(0).param1(AUTOPILOT_VERSION).build(),
+                CommandLong.builder().targetSystem(targetSystem).targetComponent(AUTOPILOT_COMPONENT)
+                        .command(MavCmd.MAV_CMD_REQUEST_MESSAGE).confirmation(0).param1(SMART_BATTERY_INFO).param2(0).build());
     }
 
     static List<Object> requestDataStreams(int targetSystem) {

@@ -17,7 +17,8 @@ import org.skyfleet.fleet.airframe.AirframeType;
 /** Profiles in table {@code airframe_profile}, bindings in {@code airframe_binding}; each write one transaction. */
 final class JdbcAirframeStore implements AirframeStore {
     private static final String PROFILE_COLUMNS = "model, airframe_type, cruise_speed_mps, max_speed_mps, climb_rate_mps, "
-            + "rated_endurance_s, wind_limit_mps, payload, autopilot, autopilot_vendor_id, autopilot_product_id";
+            + "rated_endurance_s, wind_limit_mps, payload, autopilot, autopilot_vendor_id, autopilot_product_id, maintenance_interval_h, "
+            + "maintenance_interval_flights";
 
     private final Transactions tx;
 
@@ -30,14 +31,15 @@ final class JdbcAirframeStore implements AirframeStore {
         tx.upsert("save airframe profile " + p.profileId(), c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE airframe_profile SET model = ?, airframe_type = ?, "
                     + "cruise_speed_mps = ?, max_speed_mps = ?, climb_rate_mps = ?, rated_endurance_s = ?, wind_limit_mps = ?, "
-                    + "payload = ?, autopilot = ?, autopilot_vendor_id = ?, autopilot_product_id = ? WHERE profile_id = ?")) {
+                    + "payload = ?, autopilot = ?, autopilot_vendor_id = ?, autopilot_product_id = ?, maintenance_interval_h = ?, "
+                    + "maintenance_interval_flights = ? WHERE profile_id = ?")) {
                 bind(ps, p);
                 if (ps.executeUpdate() == 1) {
                     return null;
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO airframe_profile (" + PROFILE_COLUMNS
-                    + ", profile_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", profile_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, p);
                 ps.executeUpdate();
             }
@@ -57,7 +59,9 @@ final class JdbcAirframeStore implements AirframeStore {
         ps.setString(9, p.autopilot());
         ps.setInt(10, p.autopilotVendorId());
         ps.setInt(11, p.autopilotProductId());
-        ps.setString(12, p.profileId());
+        ps.setDouble(12, p.maintenanceIntervalH());
+        ps.setInt(13, p.maintenanceIntervalFlights());
+        ps.setString(14, p.profileId());
     }
 
     @Override
@@ -94,7 +98,8 @@ final class JdbcAirframeStore implements AirframeStore {
                                 AirframeType.valueOf(rs.getString("airframe_type")), rs.getDouble("cruise_speed_mps"),
                                 rs.getDouble("max_speed_mps"), rs.getDouble("climb_rate_mps"), rs.getDouble("rated_endurance_s"),
                                 rs.getDouble("wind_limit_mps"), rs.getString("payload"), rs.getString("autopilot"),
-                                rs.getInt("autopilot_vendor_id"), rs.getInt("autopilot_product_id")));
+                                rs.getInt("autopilot_vendor_id"), rs.getInt("autopilot_product_id"),
+                                rs.getDouble("maintenance_interval_h"), rs.getInt("maintenance_interval_flights")));
                     }
                 }
             }

@@ -59,6 +59,8 @@ public final class JdbcStore implements Store {
     private final CommandStore commands;
     private final org.skyfleet.fleet.store.RevocationStore revocations;
     private final org.skyfleet.fleet.airframe.AirframeStore airframes;
+    private final org.skyfleet.fleet.battery.BatteryStore batteries;
+    private final org.skyfleet.fleet.flightlog.FlightLogStore flights;
 
     private JdbcStore(HikariDataSource dataSource, int migrationsApplied) {
         this.dataSource = dataSource;
@@ -77,6 +79,8 @@ public final class JdbcStore implements Store {
         this.commands = new JdbcCommandStore(tx);
         this.revocations = new JdbcRevocationStore(tx);
         this.airframes = new JdbcAirframeStore(tx);
+        this.batteries = new JdbcBatteryStore(tx);
+        this.flights = new JdbcFlightLogStore(tx);
     }
 
     /**
@@ -196,6 +200,16 @@ public final class JdbcStore implements Store {
     @Override
     public org.skyfleet.fleet.airframe.AirframeStore airframes() {
         return airframes;
+    }
+
+    @Override
+    public org.skyfleet.fleet.battery.BatteryStore batteries() {
+        return batteries;
+    }
+
+    @Override
+    public org.skyfleet.fleet.flightlog.FlightLogStore flights() {
+        return flights;
     }
 
     @Override
