@@ -507,8 +507,11 @@ public abstract class StoreContractTest {
         var first = new org.skyfleet.fleet.flightlog.FlightRecord("f-drone-1-1", "drone-1", "x500", "SN-1", "pat (pilot)", "m-1", "inc-1",
                 T0, T0.plusSeconds(300), 2400.5, 61.25, 98, Double.NaN,
                 List.of(new org.skyfleet.fleet.flightlog.FlightEvent(T0.plusSeconds(100), "LINK_LOST", "no heartbeat for 5 s, \"quoted\"")),
-                List.of(new org.skyfleet.fleet.flightlog.TrackPoint(T0, 53.391234567891, -1.861234567891, 0),
-                        new org.skyfleet.fleet.flightlog.TrackPoint(T0.plusSeconds(1), 53.3913, -1.8613, 3.5)));
+                // track times are kept to the millisecond
+                List.of(new org.skyfleet.fleet.flightlog.TrackPoint(T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), 53.391234567891,
+                                -1.861234567891, 0),
+                        new org.skyfleet.fleet.flightlog.TrackPoint(T0.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                                53.3913, -1.8613, 3.5)));
         var second = new org.skyfleet.fleet.flightlog.FlightRecord("f-drone-2-1", "drone-2", "", "", "autopilot", "", "",
                 T0.plusSeconds(60), T0.plusSeconds(120), 0, 10, 50, 45, List.of(), List.of());
         store.flights().save(second);
