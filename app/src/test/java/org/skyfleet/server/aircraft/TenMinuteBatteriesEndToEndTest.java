@@ -15,7 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.skyfleet.app.ServerConfig;
 import org.skyfleet.app.SkyfleetServer;
 import org.skyfleet.proto.v1.AircraftServiceGrpc;
@@ -46,8 +49,10 @@ import org.skyfleet.simulator.scenario.Scenario;
  * four drones carry 10-minute batteries (hover, still air) and say so through their airframe profile, bound by
  * their own AUTOPILOT_VERSION. The automation used to plan 13-16 minute sorties for them (a default 20-minute
  * pack); now every sortie fits the flight time the profile allows with the reserve kept, and every drone lands
- * above its autopilot's return threshold (25 %), none of them turned back by its battery failsafe.
+ * above its autopilot's return threshold (25 %), none of them turned back by its battery failsafe; and what
+ * their flights used is learned as the simulator drained the packs. (The second test reads what the first flew.)
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenMinuteBatteriesEndToEndTest {
     private static final double TEN_MINUTES_S = 600;
     /** The scenario's BAT_CRIT_THR: at or below this the autopilot abandons the mission and returns. */
@@ -100,6 +105,7 @@ class TenMinuteBatteriesEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void sortiesFitTheTenMinutePackWithTheReserveKeptAndEveryDroneLandsAboveItsReturnThreshold() {
         var vehicles = as(AircraftServiceGrpc.newBlockingStub(channel), "cmdr", "commander")
                 .listVehicleAirframes(ListVehicleAirframesRequest.getDefaultInstance()).getVehiclesList();
@@ -137,15 +143,37 @@ class TenMinuteBatteriesEndToEndTest {
         // every drone sent comes back on its own plan, above the threshold at which its autopilot would have turned it back
         Await.until(Duration.ofSeconds(240), "every launched drone back on the ground",
                 () -> entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED).size() >= sorties.size());
-        sorties.forEach(a -> System.out.println("SORTIE " + a.getVehicleId() + " planned " + a.getPlannedFlightTimeS() + " s"));
-        get(incidents, id).getTimelineList().forEach(x -> System.out.println("TIMELINE " + x.getKind() + " " + x.getText()));
-        server.registry().all().forEach(v -> System.out.println("LEARNED " + v.vehicleId() + " "
-                + server.aircraft().endurance().learner().of(v.vehicleId()) + " " + server.aircraft().endurance().of(v.vehicleId())));
         for (TimelineEntry e : entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED)) {
             Matcher m = LANDED_BATTERY.matcher(e.getText());
             assertThat(m.find()).as(e.getText()).isTrue();
             assertThat(Double.parseDouble(m.group(1))).as(e.getText()).isGreaterThan(RETURN_THRESHOLD_PERCENT);
         }
+    }
+
+    /**
+     * What the drones' flights taught: the charge they used per minute hovering matches the simulator's physics (a
+     * 600 s hover pack, drawing 1 + 0.0025 v² times its hover power at airspeed v: 11.2 %/min in the scenario's
+     * 7 m/s wind), cruising costs more than hovering, and the endurance is now the learned one.
+     */
+    @Test
+    @Order(2)
+    void consumptionIsLearnedOverTheSimulatedFlightsAsTheSimulatorDrainsThePacks() {
+        Await.until(Duration.ofSeconds(240), "a landed flight learned", () -> server.registry().all().stream().anyMatch(v ->
+                server.aircraft().endurance().learner().of(v.vehicleId()).filter(c -> c.flights() >= 1 && c.learned()
+                        && !Double.isNaN(c.percentPerMin(org.skyfleet.fleet.airframe.FlightPhase.HOVER))).isPresent()));
+        double hoverInWindPercentPerMin = 100.0 / TEN_MINUTES_S * 60 * (1 + 0.0025 * 7 * 7);
+        server.registry().all().forEach(v -> server.aircraft().endurance().learner().of(v.vehicleId())
+                .filter(c -> c.flights() >= 1 && c.learned()).ifPresent(c -> {
+                    double hover = c.percentPerMin(org.skyfleet.fleet.airframe.FlightPhase.HOVER);
+                    double cruise = c.percentPerMin(org.skyfleet.fleet.airframe.FlightPhase.CRUISE);
+                    if (!Double.isNaN(hover)) {
+                        assertThat(hover).as("%s hover %%/min", v.vehicleId()).isBetween(0.85 * hoverInWindPercentPerMin,
+                                1.15 * hoverInWindPercentPerMin);
+                        assertThat(cruise).as("%s cruise %%/min", v.vehicleId()).isGreaterThan(hover);
+                    }
+                    assertThat(c.fullPackS()).as("%s full pack", v.vehicleId()).isBetween(400.0, TEN_MINUTES_S);
+                    assertThat(server.aircraft().endurance().of(v.vehicleId()).orElseThrow().basis()).contains("learned over");
+                }));
     }
 
     private static Incident get(IncidentServiceGrpc.IncidentServiceBlockingStub s, String id) {

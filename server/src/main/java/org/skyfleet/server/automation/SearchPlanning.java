@@ -72,7 +72,7 @@ final class SearchPlanning {
         DistanceQuantiles q = statistics.forCategory(incident.missingPerson().category());
         ProbabilityMap map = ProbabilityMap.around(incident.missingPerson().lastKnownPoint(), q);
         FreeDrones.Choice choice = freeDrones.find(inUse.get(), clock.instant());
-        double side = SearchSegmentation.sideFor(choice.candidates(), ReservePolicy.DEFAULT);
+        double side = SearchSegmentation.sideFor(choice.candidates(), ReservePolicy.DEFAULT, map.grid().cellSizeM());
         List<SearchSegment> segments = SearchSegmentation.of(map, side);
         SearchRun run = new SearchRun(incident.incidentId(), q, map, segments, side);
         runs.put(incident.incidentId(), run);
@@ -124,7 +124,8 @@ final class SearchPlanning {
             }
             DistanceQuantiles q = statistics.forCategory(i.missingPerson().category());
             ProbabilityMap map = ProbabilityMap.around(i.missingPerson().lastKnownPoint(), q);
-            double side = SearchSegmentation.sideFor(freeDrones.find(Set.of(), clock.instant()).candidates(), ReservePolicy.DEFAULT);
+            double side = SearchSegmentation.sideFor(freeDrones.find(Set.of(), clock.instant()).candidates(), ReservePolicy.DEFAULT,
+                    map.grid().cellSizeM());
             SearchRun run = new SearchRun(i.incidentId(), q, map, SearchSegmentation.of(map, side), side);
             List<String> followed = new ArrayList<>();
             for (SearchAssignment a : i.search().assignments()) {

@@ -6,6 +6,7 @@ import org.skyfleet.fleet.search.CandidateDrone;
 import org.skyfleet.planner.energy.ReservePolicy;
 import org.skyfleet.fleet.search.ProbabilityMap;
 import org.skyfleet.fleet.search.SearchSegment;
+import org.skyfleet.fleet.search.SearchAllocator;
 import org.skyfleet.fleet.search.SearchSegments;
 
 /** How the automation cuts a probability map into segments to hand out, at planning and at each re-plan. */
@@ -15,10 +16,6 @@ public final class SearchSegmentation {
      * 3 km of track, 11 minutes with transit), so every segment handed out is searched whole.
      */
     public static final double SEGMENT_SIZE_M = 400;
-    /** Smaller segments than this would spend a sortie in transit. */
-    static final double MIN_SEGMENT_SIZE_M = 150;
-    /** Share of a sortie (after the reserve) spent sweeping its segment; the rest is transit, climb and turns. */
-    static final double SWEEP_SHARE = 0.5;
 
     private SearchSegmentation() {
     }
@@ -44,20 +41,34 @@ public final class SearchSegmentation {
     }
 
     /**
-     * The side of segments the drones at hand can each sweep whole: half of the median drone's flight time after
-     * the reserve, at its speed over its camera's footprint, is the segment's area; at most
-     * {@value #SEGMENT_SIZE_M} m (a 20-minute pack sweeps that), at least {@value #MIN_SEGMENT_SIZE_M} m. Short
-     * packs (a 10-minute drone) get smaller segments instead of none at all; a drone that cannot sweep even
-     * those is passed over with the reason.
+     * The side of segments the drones at hand can each sweep whole: the largest the median drone sweeps (climb,
+     * tracks and turns, as the allocator counts them) in its flight time after the reserve, in whole odd numbers
+     * of the map's cells (segments are built so); never larger than {@value #SEGMENT_SIZE_M} m gives, never
+     * smaller than one cell. A 20-minute pack keeps the usual segments; a 10-minute drone gets smaller ones it
+     * can finish instead of none at all; one that cannot sweep even those is passed over with the reason.
      */
-    public static double sideFor(List<CandidateDrone> drones, ReservePolicy reserve) {
+    public static double sideFor(List<CandidateDrone> drones, ReservePolicy reserve, double cellSizeM) {
+        int kMax = oddCells(SEGMENT_SIZE_M, cellSizeM);
         if (drones.isEmpty()) {
             return SEGMENT_SIZE_M;
         }
         List<CandidateDrone> sorted = drones.stream().sorted(java.util.Comparator.comparingDouble(CandidateDrone::usableFlightTimeS)).toList();
-        CandidateDrone median = sorted.get((sorted.size() - 1) / 2);
-        double sweepS = SWEEP_SHARE * Math.max(0, median.usableFlightTimeS() - reserve.reserveS(median.usableFlightTimeS()));
-        double side = Math.sqrt(sweepS * median.cruiseSpeedMps() * median.camera().footprintWidthM());
-        return Math.max(MIN_SEGMENT_SIZE_M, Math.min(SEGMENT_SIZE_M, Math.floor(side / 10) * 10));
+        CandidateDrone d = sorted.get((sorted.size() - 1) / 2);
+        double budgetS = d.usableFlightTimeS() - reserve.reserveS(d.usableFlightTimeS())
+                - 2 * d.camera().altitudeAglM() / SearchAllocator.DEFAULT_CLIMB_RATE_MPS;
+        int k = kMax;
+        while (k > 1) {
+            double side = k * cellSizeM;
+            if (SearchAllocator.sweepS(side * side, d.camera().sweepWidthM(), d.cruiseSpeedMps()) <= budgetS) {
+                break;
+            }
+            k -= 2;
+        }
+        return k == kMax ? SEGMENT_SIZE_M : k * cellSizeM;
+    }
+
+    /** The odd number of cells SearchSegments makes a segment of {@code sideM}. */
+    private static int oddCells(double sideM, double cellSizeM) {
+        return 2 * (int) Math.max(0, Math.round((sideM / cellSizeM - 1) / 2)) + 1;
     }
 }
