@@ -153,7 +153,9 @@ class TenMinuteBatteriesEndToEndTest {
     /**
      * What the drones' flights taught: the charge they used per minute hovering matches the simulator's physics (a
      * 600 s hover pack, drawing 1 + 0.0025 v² times its hover power at airspeed v: 11.2 %/min in the scenario's
-     * 7 m/s wind), cruising costs more than hovering, and the endurance is now the learned one.
+     * 7 m/s wind; cruising 10..15.6 %/min), and the endurance is now the learned one. (Per-phase figures from
+     * whole-percent reports over a minute or two of a phase are within about 1 %/min: hover and cruise in this
+     * wind are too close to order.)
      */
     @Test
     @Order(2)
@@ -169,8 +171,9 @@ class TenMinuteBatteriesEndToEndTest {
                     if (!Double.isNaN(hover)) {
                         assertThat(hover).as("%s hover %%/min", v.vehicleId()).isBetween(0.85 * hoverInWindPercentPerMin,
                                 1.15 * hoverInWindPercentPerMin);
-                        assertThat(cruise).as("%s cruise %%/min", v.vehicleId()).isGreaterThan(hover);
                     }
+                    // cruising at 8 m/s in the wind: airspeed 1..15 m/s, so 1.0..1.56 times the still-air hover draw
+                    assertThat(cruise).as("%s cruise %%/min", v.vehicleId()).isBetween(0.95 * 10, 1.05 * 10 * 1.5625);
                     assertThat(c.fullPackS()).as("%s full pack", v.vehicleId()).isBetween(400.0, TEN_MINUTES_S);
                     assertThat(server.aircraft().endurance().of(v.vehicleId()).orElseThrow().basis()).contains("learned over");
                 }));

@@ -16,9 +16,12 @@ public record Consumption(Map<FlightPhase, Double> percentPerS, double airborneP
         percentPerS = Map.copyOf(percentPerS);
     }
 
-    /** Whether the air figure rests on enough flight to plan with. */
+    /**
+     * Whether the air figure rests on enough flight to plan with: at least one landed flight (a flight in
+     * progress has flown only part of its mix: the way out, downwind perhaps) and enough seconds in the air.
+     */
     public boolean learned() {
-        return airbornePercentPerS > 0;
+        return airbornePercentPerS > 0 && flights >= 1;
     }
 
     /** Flight time a full pack gives as this vehicle flies, seconds; NaN when not learned. */

@@ -13,7 +13,7 @@ import org.skyfleet.fleet.vehicle.VehicleState;
 /**
  * The endurance every plan for a live vehicle counts on:
  * <ol>
- *   <li>full pack: what its own recent flights showed ({@link ConsumptionLearner}), never more than its
+ *   <li>full pack: what its own recent landed flights showed ({@link ConsumptionLearner}), never more than its
  *       profile's rating; until enough flight is seen, {@value #RATED_SHARE_PERCENT} % of the rating (a maker
  *       rates hover in still air on a new pack; cruise, climbs, wind and an aged pack take more: a
  *       multicopter cruising at 8 m/s in a 7 m/s wind draws about 1.3 times its hover power);</li>
