@@ -62,7 +62,8 @@ final class BatteryRecall {
     Optional<String> why(String vehicleId) {
         VehicleState v = registry.find(vehicleId).orElse(null);
         Endurance e = endurance.of(vehicleId).orElse(null);
-        if (v == null || e == null || v.position() == null || v.home() == null || !(e.availableS() >= 0)) {
+        if (v == null || e == null || v.position() == null || v.home() == null || !(e.availableS() >= 0)
+                || !org.skyfleet.fleet.airframe.ConsumptionLearner.airborne(v)) {
             return Optional.empty();
         }
         double speed = e.cruiseSpeedMps() > 0 ? Math.min(cruiseSpeedMps, e.cruiseSpeedMps()) : cruiseSpeedMps;
