@@ -124,6 +124,36 @@ class AirframeProfilesEndToEndTest {
                 .setProfileId("x500-zoom").build()), Status.Code.FAILED_PRECONDITION, "is flown by " + drone);
         as("ada", "admin").deleteAirframeProfile(DeleteAirframeProfileRequest.newBuilder().setProfileId("x500-thermal").build());
 
+        // a pilot's plan for it flies its profile: its speed where none was given, never more than the 70 % of
+        // the rating it may count on; a plan that does not fit is refused saying what the battery was taken to be
+        var missions = org.skyfleet.proto.v1.MissionServiceGrpc.newBlockingStub(channel).withInterceptors(
+                MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pat", "pilot")));
+        var live = server.registry().find(drone).orElseThrow().position();
+        java.util.function.DoubleFunction<org.skyfleet.proto.v1.PlanMissionRequest> square = sideM -> {
+            double dLat = sideM / 2 / 111_320.0;
+            double dLon = sideM / 2 / (111_320.0 * Math.cos(Math.toRadians(live.latDeg())));
+            var area = org.skyfleet.proto.v1.Polygon.newBuilder();
+            for (double[] c : new double[][] {{-1, -1}, {-1, 1}, {1, 1}, {1, -1}}) {
+                area.addOuter(org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(live.latDeg() + c[0] * dLat)
+                        .setLonDeg(live.lonDeg() + c[1] * dLon));
+            }
+            return org.skyfleet.proto.v1.PlanMissionRequest.newBuilder().setPattern(org.skyfleet.proto.v1.MissionPattern.MISSION_PATTERN_COVERAGE)
+                    .setArea(area).setCamera(org.skyfleet.proto.v1.CameraModel.newBuilder().setHFovDeg(70).setAltitudeAglM(60)
+                            .setSideOverlapPercent(20))
+                    .addVehicles(org.skyfleet.proto.v1.VehicleProfile.newBuilder().setVehicleId(drone).setEnduranceS(3600)).build();
+        };
+        var small = missions.planMission(square.apply(150)).getPlan();
+        assertThat(small.getRoutes(0).getAvailableS()).isLessThanOrEqualTo(420.0);
+        assertThat(small.getWarningsList()).extracting(org.skyfleet.proto.v1.Violation::getMessage)
+                .anySatisfy(m -> assertThat(m).contains("70 % of the 600 s rated for x500-zoom"))
+                .anySatisfy(m -> assertThat(m).contains("planned with 420 s a full pack, not the 3600 s asked"));
+        GrpcAssert.assertStatus(() -> missions.planMission(square.apply(1500)), Status.Code.FAILED_PRECONDITION,
+                "420 s a full pack, 70 % of the 600 s rated for x500-zoom");
+        var tooFast = square.apply(150).toBuilder();
+        tooFast.setVehicles(0, tooFast.getVehicles(0).toBuilder().setCruiseSpeedMS(20));
+        GrpcAssert.assertStatus(() -> missions.planMission(tooFast.build()), Status.Code.INVALID_ARGUMENT,
+                "cruise speed 20.0 m/s is above the 15.0 m/s top speed of its airframe profile x500-zoom");
+
         assertThat(server.audit().entries()).extracting(e -> e.action() + " " + e.actor())
                 .contains("airframe profile create pat (pilot)", "airframe bind autopilot", "airframe bind pat (pilot)",
                         "airframe profile delete ada (admin)");
