@@ -55,6 +55,8 @@ import org.skyfleet.fleet.store.InMemoryStore;
 import org.skyfleet.fleet.store.Store;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
 import org.skyfleet.planner.airspace.Airspace;
+import org.skyfleet.fleet.flightlog.FlightContext;
+import org.skyfleet.server.aircraft.AircraftRecords;
 import org.skyfleet.server.audit.AuditGrpcService;
 import org.skyfleet.server.audit.LinkClaimAudit;
 import org.skyfleet.server.control.LinkClaimControl;
@@ -149,6 +151,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final MissionBook missionBook;
     private final List<MavlinkUdpLink> links = new ArrayList<>();
     private final RecordsHost records;
+    private final AircraftRecords aircraft;
     private final Server grpc;
     private final Console console;
     private final HttpEndpoint http;
@@ -246,19 +249,23 @@ public final class SkyfleetServer implements AutoCloseable {
             VehicleCommands commands = topology.commands(registry, new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink)),
                     config.heartbeatTimeout(), refusals);
             MissionTransfer transfers = topology.missionTransfers(new RoutedMissionTransfer(new LinkRoutes<>(transfersByLink)));
-            MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock);
+            aircraft = parts.add(new AircraftRecords(store, audit, registry, topology.localBus(), clock,
+                    executor(Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-aircraft", true))), this::flying));
+            links.forEach(l -> l.addObserver(aircraft.linkObserver()));
+            MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock,
+                    aircraft.grounding());
             topology.share(missionBook, geofences, leases, audit, clock);
             links.forEach(l -> l.addObserver(missionControl.progressObserver(missionProgress)));
             seaGate = parts.add(new SeaGate(seaGateConfig, linkGroup, fanoutExecutor, fanoutTimer, store.positions(), meters, clock));
             FenceUpload fenceUpload = new FenceUpload(geofences, registry, leases, transfers, audit, clock);
             MissionGrpcService missions = parts.add(new MissionGrpcService(registry, missionControl,
-                    base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock));
+                    base -> ZoneAirspace.with(base, geofences.all(), clock.instant()), clock, aircraft.endurance()));
             parts.add(new GeofenceEnforcement(topology.localBus(), geofences, registry, commands, leases, audit, clock,
                     fanoutTimer, new FanoutMetrics(meters, "geofence")));
             FleetControl control = new FleetControl(registry, leases, commands,
                     new CommandAirspaceCheck(() -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant())),
                     new CommandLedger<>(clock, COMMAND_ID_RETENTION, 100_000, FleetControl::neverSent), audit, store.commands(),
-                    clock, COMMAND_ID_RETENTION);
+                    clock, COMMAND_ID_RETENTION, aircraft.grounding());
             fanoutTimer.scheduleAtFixedRate(control::expireLeases, 1, 1, TimeUnit.SECONDS);
 
             // a bounded pool: a flood of calls queues for threads instead of adding one per call
@@ -274,7 +281,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
-                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()));
+                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance());
             records = parts.add(topology.records(recordsContext, grpcBuilder));
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
@@ -286,6 +293,7 @@ public final class SkyfleetServer implements AutoCloseable {
                             new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
                     .addService(new AuditGrpcService(audit))
+                    .addService(aircraft.grpcService())
                     .addService(new AuthGrpcService(revokedTokens, audit, clock))
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
@@ -326,6 +334,8 @@ public final class SkyfleetServer implements AutoCloseable {
             seaGate.watch(new SeaGateWatch.Context(geofences, () -> records.local().map(RecordsDomain::incidents),
                     () -> records.local().map(RecordsDomain::tracks), registry, commands, leases, audit, automation.searchPolicy(),
                     clock), seaGateConfig.ruleLimits());
+            aircraft.flights().onMaintenanceDue((vehicleId, why) -> console.alerts().raise(clock.instant(), "MAINTENANCE_DUE", "WARNING",
+                    vehicleId, why, Double.NaN, Double.NaN));
             health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
             parts.add(health::enterTerminalState);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -338,6 +348,15 @@ public final class SkyfleetServer implements AutoCloseable {
     private static java.util.function.Consumer<io.netty.channel.ChannelPipeline> withBans(SourceBans bans, RefusalTally refusals,
             java.util.function.Consumer<io.netty.channel.ChannelPipeline> front) {
         return bans == null ? front : BannedSourceFront.before(front, refusals);
+    }
+
+    /** What a vehicle flies as and for at its takeoff, for its flight log: the lease holder, its mission, its search. */
+    private FlightContext flying(String vehicleId) {
+        String by = leases.current(vehicleId).map(l -> l.holder().toString())
+                .orElse("autopilot");
+        String mission = missionBook.activeOf(vehicleId).map(m -> m.missionId()).orElse("");
+        String incident = records == null ? "" : records.local().flatMap(r -> r.search().incidentSending(vehicleId)).orElse("");
+        return new FlightContext(by, mission, incident, "", "");
     }
 
     private EventLoopGroup eventLoops(int threads, String name) {
@@ -472,6 +491,11 @@ public final class SkyfleetServer implements AutoCloseable {
 
     public StateFanout<byte[]> stateFanout() {
         return stateFanout;
+    }
+
+    /** Airframe profiles and which vehicle flies as which. */
+    public AircraftRecords aircraft() {
+        return aircraft;
     }
 
     /** Every mission this node follows. */

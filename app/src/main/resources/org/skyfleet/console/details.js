@@ -1,6 +1,7 @@
 // The selected thing's details: a vehicle with its mission progress, a track, an officer.
 import { t, term, time } from './i18n.js';
 import { rpc } from './api.js';
+import { aircraftRows } from './aircraft.js';
 
 const kv = (pairs) => {
   const dl = document.createElement('dl');
@@ -61,6 +62,7 @@ export function renderDetails(el, selection, vehicles, overlays) {
       [L_('heading'), fixed(v.headingDeg, 0, '°')], [L_('speed'), fixed(v.speedMps, 1, ' m/s')],
       [L_('battery'), fixed(v.batteryPercent, 0, ' %')], [L_('position'), `${fixed(v.latDeg, 5, '')}, ${fixed(v.lonDeg, 5, '')}`],
     ])];
+    nodes.push(kv(aircraftRows(v.id)));
     if (v.linkClaim) nodes.push(claimRow(v));
     const live = ['MISSION_STATE_APPROVED', 'MISSION_STATE_UPLOADING', 'MISSION_STATE_UPLOADED', 'MISSION_STATE_FLYING', 'MISSION_STATE_PAUSED'];
     const mission = d.missions.filter(m => m.vehicle_id === v.id && live.includes(m.state)).pop();

@@ -31,14 +31,16 @@ final class VehiclesCommand implements Callable<Integer> {
                 System.out.println(JsonFormat.printer().print(r));
                 return 0;
             }
-            System.out.printf("%-16s %-12s %-10s %-10s %-6s %-10s %11s %11s %7s %5s%n",
-                    "VEHICLE", "TYPE", "AUTOPILOT", "LINK", "ARMED", "MODE", "LAT", "LON", "ALT_M", "BAT%");
+            java.util.Map<String, String> airframes = AircraftColumns.airframes(channel);
+            System.out.printf("%-16s %-12s %-10s %-10s %-6s %-10s %11s %11s %7s %5s  %s%n",
+                    "VEHICLE", "TYPE", "AUTOPILOT", "LINK", "ARMED", "MODE", "LAT", "LON", "ALT_M", "BAT%", AircraftColumns.HEADER);
             for (var v : r.getVehiclesList()) {
-                System.out.printf("%-16s %-12s %-10s %-10s %-6s %-10s %11.6f %11.6f %7.1f %5.0f%n", v.getVehicleId(),
+                System.out.printf("%-16s %-12s %-10s %-10s %-6s %-10s %11.6f %11.6f %7.1f %5.0f  %s%n", v.getVehicleId(),
                         v.getType().name().replace("VEHICLE_TYPE_", ""), v.getAutopilot().name().replace("AUTOPILOT_", ""),
                         v.getLinkState().name().replace("LINK_STATE_", ""), v.getArmed(), v.getFlightMode(),
                         v.getPosition().getPosition().getLatDeg(), v.getPosition().getPosition().getLonDeg(),
-                        v.getPosition().getPosition().getAltRelM(), v.getBattery().getRemainingPercent());
+                        v.getPosition().getPosition().getAltRelM(), v.getBattery().getRemainingPercent(),
+                        airframes.getOrDefault(v.getVehicleId(), "-"));
             }
             return 0;
         } finally {

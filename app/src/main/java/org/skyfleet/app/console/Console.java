@@ -39,6 +39,7 @@ public final class Console implements AutoCloseable {
     static final Set<String> OPEN_METHODS = Set.of(
             "skyfleet.v1.FleetService/ListVehicles",
             "skyfleet.v1.FleetService/ConfirmLinkClaim",
+            "skyfleet.v1.AircraftService/ListVehicleAirframes",
             "skyfleet.v1.GeofenceService/ListZones",
             "skyfleet.v1.MissionService/PlanMission",
             "skyfleet.v1.MissionService/CreateMission",
@@ -96,7 +97,8 @@ public final class Console implements AutoCloseable {
                 List.of(FleetServiceGrpc.getServiceDescriptor(), GeofenceServiceGrpc.getServiceDescriptor(),
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
-                        org.skyfleet.proto.v1.VesselServiceGrpc.getServiceDescriptor()),
+                        org.skyfleet.proto.v1.VesselServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
                 : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());

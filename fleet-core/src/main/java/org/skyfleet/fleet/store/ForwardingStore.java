@@ -77,6 +77,21 @@ public abstract class ForwardingStore implements Store {
     }
 
     @Override
+    public org.skyfleet.fleet.airframe.AirframeStore airframes() {
+        return inner.airframes();
+    }
+
+    @Override
+    public org.skyfleet.fleet.battery.BatteryStore batteries() {
+        return inner.batteries();
+    }
+
+    @Override
+    public org.skyfleet.fleet.flightlog.FlightLogStore flights() {
+        return inner.flights();
+    }
+
+    @Override
     public RevocationStore revocations() {
         return inner.revocations();
     }

@@ -27,6 +27,9 @@ public final class InMemoryStore implements Store {
     private final TrackStore trackStore = new InMemoryTrackStore(this);
     private final VehicleStore vehicleStore = new InMemoryVehicleStore(this);
     private final CommandStore commandStore = new InMemoryCommandStore(this);
+    private final org.skyfleet.fleet.airframe.AirframeStore airframeStore = new org.skyfleet.fleet.airframe.InMemoryAirframeStore();
+    private final org.skyfleet.fleet.battery.BatteryStore batteryStore = new org.skyfleet.fleet.battery.InMemoryBatteryStore();
+    private final org.skyfleet.fleet.flightlog.FlightLogStore flightStore = new org.skyfleet.fleet.flightlog.InMemoryFlightLogStore();
     private final RevocationStore revocationStore = new InMemoryRevocationStore(this);
 
     @Override
@@ -77,6 +80,21 @@ public final class InMemoryStore implements Store {
     @Override
     public CommandStore commands() {
         return commandStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.airframe.AirframeStore airframes() {
+        return airframeStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.battery.BatteryStore batteries() {
+        return batteryStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.flightlog.FlightLogStore flights() {
+        return flightStore;
     }
 
     @Override

@@ -31,6 +31,15 @@ public interface Store extends AutoCloseable {
 
     CommandStore commands();
 
+    /** Airframe profiles and which vehicle flies as which. */
+    org.skyfleet.fleet.airframe.AirframeStore airframes();
+
+    /** Battery packs: identity, health and the aircraft each is in. */
+    org.skyfleet.fleet.battery.BatteryStore batteries();
+
+    /** Every flight, takeoff to landing, and the maintenance done. */
+    org.skyfleet.fleet.flightlog.FlightLogStore flights();
+
     /** Revoked bearer tokens. */
     RevocationStore revocations();
 

@@ -489,6 +489,77 @@ public abstract class StoreContractTest {
         assertThat(store.revocations().loadAll()).containsExactly(first, second);
     }
 
+    @Test
+    void airframeProfilesAndBindingsComeBackAsTheyWerePutAndAReplacedOneIsReplaced() {
+        var m30 = new org.skyfleet.fleet.airframe.AirframeProfile("m30t", "DJI Matrice 30T", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
+                12.5, 23, 6, 2460, 15, "wide, zoom, thermal", "DJI", 0, 0, 25, 0);
+        var x500 = new org.skyfleet.fleet.airframe.AirframeProfile("x500", "Holybro X500 v2", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
+                8, 15, 3, 600, 10, "", "PX4 1.14", 0x26ac, 0x11, 0, 100);
+        store.airframes().saveProfile(m30);
+        store.airframes().saveProfile(x500);
+        var faster = new org.skyfleet.fleet.airframe.AirframeProfile("x500", "Holybro X500 v2", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
+                9, 15, 3, 660, 10, "thermal", "PX4 1.15", 0x26ac, 0x11, 20, 100);
+        store.airframes().saveProfile(faster);
+        var bound = new org.skyfleet.fleet.airframe.AirframeBinding("drone-1", "x500",
+                org.skyfleet.fleet.airframe.AirframeBinding.Source.AUTOPILOT_VERSION, "autopilot", T0);
+        store.airframes().saveBinding(bound);
+        var rebound = new org.skyfleet.fleet.airframe.AirframeBinding("drone-1", "m30t",
+                org.skyfleet.fleet.airframe.AirframeBinding.Source.OPERATOR, "pat (pilot)", T0.plusSeconds(5));
+        store.airframes().saveBinding(rebound);
+        store.airframes().saveBinding(new org.skyfleet.fleet.airframe.AirframeBinding("drone-2", "x500",
+                org.skyfleet.fleet.airframe.AirframeBinding.Source.OPERATOR, "pat (pilot)", T0));
+
+        Store again = restart();
+        assertThat(again.airframes().listProfiles()).containsExactly(m30, faster);
+        assertThat(again.airframes().findProfile("x500")).contains(faster);
+        assertThat(again.airframes().listBindings()).hasSize(2).first().isEqualTo(rebound);
+        assertThat(again.airframes().deleteBinding("drone-2")).isTrue();
+        assertThat(again.airframes().deleteBinding("drone-2")).isFalse();
+        assertThat(again.airframes().deleteProfile("x500")).isTrue();
+        assertThat(again.airframes().findProfile("x500")).isEmpty();
+    }
+
+    @Test
+    void batteryPacksComeBackWholeWithTheirClearanceAndAnEmptyOneWithNulls() {
+        var cleared = new org.skyfleet.fleet.battery.BatteryPack("SN-0001", "Tattu 6S 10000", 10000, 7400.5, 312, 300, 20,
+                T0, "drone-1", T0.plusSeconds(1), new org.skyfleet.fleet.battery.BatteryPack.Clearance("ada (admin)", T0.plusSeconds(2), 312, 26));
+        var fresh = new org.skyfleet.fleet.battery.BatteryPack("SN-0002", "", 5000, 0, 0, 300, 20, null, "", null, null);
+        store.batteries().save(fresh);
+        store.batteries().save(cleared);
+        store.batteries().save(fresh.withHealth(1, 4990));
+
+        Store again = restart();
+        assertThat(again.batteries().list()).containsExactly(cleared, fresh.withHealth(1, 4990));
+        assertThat(again.batteries().find("SN-0003")).isEmpty();
+    }
+
+    @Test
+    void aFlightComesBackWithItsEventsAndTrackAndFlightsAreListedByTakeoffInTheirPeriod() {
+        var first = new org.skyfleet.fleet.flightlog.FlightRecord("f-drone-1-1", "drone-1", "x500", "SN-1", "pat (pilot)", "m-1", "inc-1",
+                T0, T0.plusSeconds(300), 2400.5, 61.25, 98, Double.NaN,
+                List.of(new org.skyfleet.fleet.flightlog.FlightEvent(T0.plusSeconds(100), "LINK_LOST", "no heartbeat for 5 s, \"quoted\"")),
+                // track times are kept to the millisecond
+                List.of(new org.skyfleet.fleet.flightlog.TrackPoint(T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), 53.391234567891,
+                                -1.861234567891, 0),
+                        new org.skyfleet.fleet.flightlog.TrackPoint(T0.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                                53.3913, -1.8613, 3.5)));
+        var second = new org.skyfleet.fleet.flightlog.FlightRecord("f-drone-2-1", "drone-2", "", "", "autopilot", "", "",
+                T0.plusSeconds(60), T0.plusSeconds(120), 0, 10, 50, 45, List.of(), List.of());
+        store.flights().save(second);
+        store.flights().save(first);
+        store.flights().saveMaintenance(new org.skyfleet.fleet.flightlog.MaintenanceRecord("drone-1", T0.minusSeconds(60), "ada (admin)", "props"));
+        store.flights().saveMaintenance(new org.skyfleet.fleet.flightlog.MaintenanceRecord("drone-1", T0.minusSeconds(10), "ada (admin)", "motors"));
+
+        Store again = restart();
+        assertThat(again.flights().find("f-drone-1-1")).contains(first);
+        assertThat(again.flights().list(null, T0, T0.plusSeconds(3600), 10)).containsExactly(first, second);
+        assertThat(again.flights().list("drone-2", T0, java.time.Instant.MAX, 10)).containsExactly(second);
+        assertThat(again.flights().list(null, T0.plusSeconds(1), T0.plusSeconds(60), 10)).isEmpty();
+        assertThat(again.flights().list(null, T0, T0.plusSeconds(3600), 1)).containsExactly(first);
+        assertThat(again.flights().lastMaintenance("drone-1")).map(m -> m.note()).contains("motors");
+        assertThat(again.flights().lastMaintenance("drone-2")).isEmpty();
+    }
+
     private static Track track(String id, TrackState state, long lastMs) {
         PositionCovariance cov = new PositionCovariance(25.5, -3.25, 16);
         return new Track(id, state, TargetClass.PERSON, 53.391234567891, -1.861234567891, 0.4, -0.25, cov, cov.ellipse95(),

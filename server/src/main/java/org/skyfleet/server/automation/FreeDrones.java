@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.skyfleet.fleet.airframe.Endurance;
+import org.skyfleet.fleet.airframe.EnduranceSource;
 import java.util.Set;
 import org.skyfleet.fleet.control.ControlLease;
 import org.skyfleet.fleet.control.ControlLeases;
@@ -31,7 +33,16 @@ final class FreeDrones {
     private final SearchProfile profile;
     private final Operator automation;
 
+    private final EnduranceSource endurance;
+
     FreeDrones(VehicleRegistry registry, ControlLeases leases, MissionBook missions, SearchProfile profile, Operator automation) {
+        this(registry, leases, missions, profile, automation, EnduranceSource.NONE);
+    }
+
+    /** @param endurance the flight time a drone may count on now, from its aircraft records; else the profile's full-battery time */
+    FreeDrones(VehicleRegistry registry, ControlLeases leases, MissionBook missions, SearchProfile profile, Operator automation,
+               EnduranceSource endurance) {
+        this.endurance = endurance;
         this.registry = registry;
         this.leases = leases;
         this.missions = missions;
@@ -53,7 +64,9 @@ final class FreeDrones {
                 continue;
             }
             double battery = v.battery().remainingPercent();
-            out.add(profile.candidate(id, new GeoPoint(v.position().latDeg(), v.position().lonDeg()), battery));
+            GeoPoint at = new GeoPoint(v.position().latDeg(), v.position().lonDeg());
+            Endurance known = endurance.of(id).filter(e -> e.availableS() >= 0).orElse(null);
+            out.add(known == null ? profile.candidate(id, at, battery) : profile.candidate(id, at, known));
         }
         return new Choice(out, passed);
     }

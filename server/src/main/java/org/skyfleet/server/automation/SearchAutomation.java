@@ -60,12 +60,21 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
                             ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
                             SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace) {
+        this(incidents, registry, missions, commands, leases, audit, clock, executor, policy, profile, airspace,
+                org.skyfleet.fleet.airframe.EnduranceSource.NONE);
+    }
+
+    /** @param endurance the flight time each drone may count on now; a drone it knows nothing of flies the profile's */
+    public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
+                            ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
+                            SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace,
+                            org.skyfleet.fleet.airframe.EnduranceSource endurance) {
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
         this.thread = new AutomationThread(executor, audit);
         this.policy = policy;
-        FreeDrones freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR);
+        FreeDrones freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR, endurance);
         this.sorties = new SortieControl(OPERATOR, incidents, missions, commands, leases, audit, clock, thread, profile, this::note);
         this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
         this.planning = new SearchPlanning(OPERATOR, incidents, missions, audit, clock, policy, airspace, freeDrones, sorties,
@@ -74,10 +83,23 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
         this.subscription = incidents.subscribe(this::onIncidentChange);
         thread.execute(planning::resume);
         thread.every(1, () -> following.sample(runs.values()));
+        BatteryRecall recall = new BatteryRecall(registry, endurance, sorties, this::note, profile.cruiseSpeedMps());
+        thread.every(1, () -> recall.check(runs.values()));
         thread.every(5, this::tick);
     }
 
     // ---- what other parts ask of the search --------------------------------------------------------
+
+    /** The incident whose search the vehicle is sent on, from its launch to its landing, if any (for its flight log). */
+    public Optional<String> incidentSending(String vehicleId) {
+        for (SearchRun run : runs.values()) {
+            Sortie s = run.sortiesByVehicle.get(vehicleId);
+            if (s != null && s.phase != Sortie.Phase.ENDED) {
+                return Optional.of(run.incidentId);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** The incident whose search the vehicle is flying for, if any. */
     public Optional<String> incidentOfVehicle(String vehicleId) {
@@ -166,7 +188,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
             if (run == null) {
                 throw Status.NOT_FOUND.withDescription("incident " + incidentId + " has no search").asRuntimeException();
             }
-            return SearchMapView.of(run, SearchSegmentation.of(run.map));
+            return SearchMapView.of(run, SearchSegmentation.of(run.map, run.segmentSideM));
         });
     }
 

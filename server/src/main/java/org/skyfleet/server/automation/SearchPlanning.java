@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.skyfleet.planner.energy.ReservePolicy;
 import java.util.function.Supplier;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.control.Operator;
@@ -70,18 +71,19 @@ final class SearchPlanning {
     void plan(Incident incident) {
         DistanceQuantiles q = statistics.forCategory(incident.missingPerson().category());
         ProbabilityMap map = ProbabilityMap.around(incident.missingPerson().lastKnownPoint(), q);
-        List<SearchSegment> segments = SearchSegmentation.of(map);
-        SearchRun run = new SearchRun(incident.incidentId(), q, map, segments);
-        runs.put(incident.incidentId(), run);
         FreeDrones.Choice choice = freeDrones.find(inUse.get(), clock.instant());
+        double side = SearchSegmentation.sideFor(choice.candidates(), ReservePolicy.DEFAULT, map.grid().cellSizeM());
+        List<SearchSegment> segments = SearchSegmentation.of(map, side);
+        SearchRun run = new SearchRun(incident.incidentId(), q, map, segments, side);
+        runs.put(incident.incidentId(), run);
         Allocation allocation = allocator.allocate(choice.candidates(), segments, incident.missingPerson().lastKnownPoint(),
                 airspace.get());
         List<String> leftOut = new ArrayList<>(choice.passedOver());
         allocation.unused().forEach(u -> leftOut.add(u.droneId() + ": " + u.reason().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + " (" + u.detail() + ")"));
         String summary = String.format(Locale.ROOT,
-                "search planned from %s (%s: 50%% within %.1f km, 95%% within %.1f km): %d segments, %d drones, expected POS %.0f%%",
-                q.category(), q.source(), q.p50Km(), q.p95Km(), segments.size(), allocation.assignments().size(),
+                "search planned from %s (%s: 50%% within %.1f km, 95%% within %.1f km): %d segments of %.0f m, %d drones, expected POS %.0f%%",
+                q.category(), q.source(), q.p50Km(), q.p95Km(), segments.size(), side, allocation.assignments().size(),
                 100 * allocation.expectedPos());
         audit.append(operator.toString(), "search plan", incident.incidentId(), summary, "PLANNED");
         boolean auto = policy.launchesAutomatically(incident.type(), incident.priority());
@@ -127,7 +129,9 @@ final class SearchPlanning {
             }
             DistanceQuantiles q = statistics.forCategory(i.missingPerson().category());
             ProbabilityMap map = ProbabilityMap.around(i.missingPerson().lastKnownPoint(), q);
-            SearchRun run = new SearchRun(i.incidentId(), q, map, SearchSegmentation.of(map));
+            double side = SearchSegmentation.sideFor(freeDrones.find(Set.of(), clock.instant()).candidates(), ReservePolicy.DEFAULT,
+                    map.grid().cellSizeM());
+            SearchRun run = new SearchRun(i.incidentId(), q, map, SearchSegmentation.of(map, side), side);
             List<String> followed = new ArrayList<>();
             for (SearchAssignment a : i.search().assignments()) {
                 boolean flying = !a.missionId().isEmpty() && missions.book().find(a.missionId())
@@ -168,7 +172,7 @@ final class SearchPlanning {
         if (choice.candidates().isEmpty()) {
             return;
         }
-        List<SearchSegment> open = SearchSegmentation.open(run.map, new HashSet<>(run.segmentsInHand()));
+        List<SearchSegment> open = SearchSegmentation.open(run.map, new HashSet<>(run.segmentsInHand()), run.segmentSideM);
         Incident incident = incidents.get(run.incidentId);
         Allocation more = allocator.allocate(choice.candidates(), open, incident.missingPerson().lastKnownPoint(), airspace.get());
         if (more.assignments().isEmpty()) {

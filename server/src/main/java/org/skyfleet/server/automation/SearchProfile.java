@@ -43,4 +43,13 @@ public record SearchProfile(CameraModel camera, double effectiveSweepWidthM, dou
         return new CandidateDrone(droneId, at, fullBatteryFlightS * batteryPercent / 100, cruiseSpeedMps, camera,
                 effectiveSweepWidthM);
     }
+
+    /**
+     * A drone whose aircraft the server knows: the flight time it may count on now (its profile, its learned
+     * consumption, its charge), at this profile's search speed unless its airframe cruises slower.
+     */
+    public CandidateDrone candidate(String droneId, GeoPoint at, org.skyfleet.fleet.airframe.Endurance known) {
+        double speed = known.cruiseSpeedMps() > 0 ? Math.min(cruiseSpeedMps, known.cruiseSpeedMps()) : cruiseSpeedMps;
+        return new CandidateDrone(droneId, at, known.availableS(), speed, camera, effectiveSweepWidthM);
+    }
 }

@@ -27,7 +27,15 @@ final class SearchRun {
     boolean found;
     boolean ended_;
 
+    /** The side of this search's segments, metres: sized for its drones' packs when it was planned. */
+    final double segmentSideM;
+
     SearchRun(String incidentId, DistanceQuantiles statistics, ProbabilityMap map, List<SearchSegment> segments) {
+        this(incidentId, statistics, map, segments, SearchSegmentation.SEGMENT_SIZE_M);
+    }
+
+    SearchRun(String incidentId, DistanceQuantiles statistics, ProbabilityMap map, List<SearchSegment> segments, double segmentSideM) {
+        this.segmentSideM = segmentSideM;
         this.incidentId = incidentId;
         this.statistics = statistics;
         this.map = map;

@@ -12,6 +12,11 @@ final class Sortie {
     final String segmentId;
     String missionId = "";
     Phase phase = Phase.LAUNCHING;
+    /**
+     * Seen in the air since its launch: until then "on the ground, disarmed" is the moment before it arms and
+     * climbs, not a landing (a state older than the mission start can say so).
+     */
+    boolean airborneSeen;
     /** Flown since the last map update; the last one is kept so the swept track stays joined. */
     final List<FlownSample> samples = new ArrayList<>();
 

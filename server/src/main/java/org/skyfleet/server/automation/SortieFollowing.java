@@ -56,6 +56,7 @@ final class SortieFollowing {
                 if (v == null || v.position() == null) {
                     continue;
                 }
+                s.airborneSeen |= org.skyfleet.fleet.airframe.ConsumptionLearner.airborne(v);
                 boolean missionFlying = missions.book().find(s.missionId).map(m -> m.state() == MissionState.FLYING).orElse(false);
                 s.samples.add(SearchSampling.sample(v.position().latDeg(), v.position().lonDeg(), v.position().altRelM(),
                         v.position().headingDeg(), missionFlying));
@@ -106,7 +107,7 @@ final class SortieFollowing {
             boolean landed = v != null && v.status().landedState() == LandedState.ON_GROUND && !v.status().armed();
             if (s.phase == Sortie.Phase.FLYING && missionOver) {
                 s.phase = Sortie.Phase.RETURNING;
-            } else if (s.phase == Sortie.Phase.FLYING && landed && m != null && m.state().isActive()) {
+            } else if (s.phase == Sortie.Phase.FLYING && landed && s.airborneSeen && m != null && m.state().isActive()) {
                 // down without finishing: a failsafe or a pilot on the sticks ended the flight
                 missions.supersede(operator, m.missionId(), "vehicle landed before the mission ended");
                 s.phase = Sortie.Phase.RETURNING;

@@ -6,12 +6,15 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.skyfleet.fleet.audit.AuditJournal;
 import org.skyfleet.fleet.store.CommandRecord;
 import org.skyfleet.fleet.store.CommandStore;
+import org.skyfleet.fleet.battery.Grounding;
 import org.skyfleet.fleet.command.CommandOutcome;
+import org.skyfleet.fleet.command.CommandVerb;
 import org.skyfleet.fleet.command.VehicleCommand;
 import org.skyfleet.fleet.command.VehicleCommands;
 import org.skyfleet.fleet.control.CommandLedger;
@@ -45,6 +48,7 @@ public final class FleetControl {
     private final CommandStore answered;
     private final InstantSource clock;
     private final Duration ledgerRetention;
+    private final Grounding grounding;
 
     /**
      * @param ledger   makes command ids idempotent; seeded here with the commands {@code answered} holds
@@ -54,6 +58,14 @@ public final class FleetControl {
     public FleetControl(VehicleRegistry vehicles, ControlLeases leases, VehicleCommands commands,
                         CommandAirspaceCheck airspace, CommandLedger<CommandOutcome> ledger, AuditJournal audit,
                         CommandStore answered, InstantSource clock, Duration ledgerRetention) {
+        this(vehicles, leases, commands, airspace, ledger, audit, answered, clock, ledgerRetention, Grounding.NONE);
+    }
+
+    /** @param grounding why a vehicle may not arm or take off now (a worn battery pack), checked before sending */
+    public FleetControl(VehicleRegistry vehicles, ControlLeases leases, VehicleCommands commands,
+                        CommandAirspaceCheck airspace, CommandLedger<CommandOutcome> ledger, AuditJournal audit,
+                        CommandStore answered, InstantSource clock, Duration ledgerRetention, Grounding grounding) {
+        this.grounding = grounding;
         this.vehicles = vehicles;
         this.leases = leases;
         this.commands = commands;
@@ -158,7 +170,10 @@ public final class FleetControl {
                     "FAILED_PRECONDITION: " + e.getMessage());
             throw e;
         }
-        airspace.refusal(command).ifPresent(why -> {
+        Optional<String> grounded = command.verb() == CommandVerb.ARM || command.verb() == CommandVerb.TAKEOFF
+                || command.verb() == CommandVerb.MISSION_START
+                ? grounding.refusal(r.getVehicleId()) : Optional.empty();
+        grounded.or(() -> airspace.refusal(command)).ifPresent(why -> {
             audit.append(caller.toString(), "command " + command.verb(), r.getVehicleId(), "id " + r.getCommandId(),
                     "FAILED_PRECONDITION: " + why);
             throw Status.FAILED_PRECONDITION.withDescription("refused before sending: " + why).asRuntimeException();

@@ -61,6 +61,19 @@ public final class RpcRoles {
         // revoking a token, or learning which are revoked, is the admins' alone
         allow(EnumSet.noneOf(Role.class), "skyfleet.v1.AuthService/RevokeToken", "skyfleet.v1.AuthService/ListRevokedTokens");
 
+        String aircraft = "skyfleet.v1.AircraftService/";
+        // the aviation unit keeps its aircraft's records: its pilots (and admins); deleting a profile is the admins' alone
+        allow(EnumSet.of(PILOT), aircraft + "CreateAirframeProfile", aircraft + "UpdateAirframeProfile",
+                aircraft + "BindVehicleAirframe", aircraft + "UnbindVehicleAirframe");
+        allow(EnumSet.noneOf(Role.class), aircraft + "DeleteAirframeProfile");
+        allow(WATCHERS, aircraft + "GetAirframeProfile", aircraft + "ListAirframeProfiles", aircraft + "ListVehicleAirframes",
+                aircraft + "ListBatteryPacks", aircraft + "ListFlights", aircraft + "ExportFlightsCsv", aircraft + "ExportFlightGeoJson",
+                aircraft + "GetFlightTotals");
+        allow(EnumSet.of(PILOT), aircraft + "RecordMaintenance");
+        allow(EnumSet.of(PILOT), aircraft + "RegisterBatteryPack", aircraft + "InstallBatteryPack", aircraft + "RecordBatteryCharge");
+        // letting a worn pack fly is the admins' alone
+        allow(EnumSet.noneOf(Role.class), aircraft + "ClearBatteryPack");
+
         String incident = "skyfleet.v1.IncidentService/";
         allow(EnumSet.of(DISPATCHER, COMMANDER, AUTOMATION), incident + "CreateIncident");
         allow(EnumSet.of(COMMANDER, DISPATCHER), incident + "CloseIncident");

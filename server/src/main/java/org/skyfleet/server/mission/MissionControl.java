@@ -43,9 +43,17 @@ public final class MissionControl {
     private final MissionBook book;
     private final AuditJournal audit;
     private final InstantSource clock;
+    private final org.skyfleet.fleet.battery.Grounding grounding;
 
     public MissionControl(VehicleRegistry vehicles, ControlLeases leases, VehicleCommands commands, MissionTransfer transfer,
                           MissionBook book, AuditJournal audit, InstantSource clock) {
+        this(vehicles, leases, commands, transfer, book, audit, clock, org.skyfleet.fleet.battery.Grounding.NONE);
+    }
+
+    /** @param grounding why a vehicle may not start a mission now (a worn battery pack) */
+    public MissionControl(VehicleRegistry vehicles, ControlLeases leases, VehicleCommands commands, MissionTransfer transfer,
+                          MissionBook book, AuditJournal audit, InstantSource clock, org.skyfleet.fleet.battery.Grounding grounding) {
+        this.grounding = grounding;
         this.vehicles = vehicles;
         this.leases = leases;
         this.commands = commands;
@@ -130,7 +138,13 @@ public final class MissionControl {
         });
     }
 
+    /** @throws IllegalStateException when the vehicle is grounded (a worn battery pack), with the reason */
     public CompletionStage<CommandAndMission> start(Operator caller, String missionId) {
+        Mission m = find(missionId);
+        grounding.refusal(m.vehicleId()).ifPresent(why -> {
+            audit.append(caller.toString(), "mission start", m.vehicleId(), missionId, "FAILED_PRECONDITION: " + why);
+            throw new IllegalStateException("mission " + missionId + " not started: " + why);
+        });
         return act(caller, missionId, MissionState.UPLOADED, MissionState.FLYING, VehicleCommand.missionStart(), "");
     }
 

@@ -49,8 +49,14 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
      */
     public MissionGrpcService(VehicleRegistry vehicles, MissionControl control, UnaryOperator<Airspace> activeZones,
                               InstantSource clock) {
+        this(vehicles, control, activeZones, clock, org.skyfleet.fleet.airframe.EnduranceSource.NONE);
+    }
+
+    /** @param endurance what a live vehicle's plan may count on (its profile, its battery now, its learned consumption) */
+    public MissionGrpcService(VehicleRegistry vehicles, MissionControl control, UnaryOperator<Airspace> activeZones,
+                              InstantSource clock, org.skyfleet.fleet.airframe.EnduranceSource endurance) {
         this.control = control;
-        this.planning = new MissionPlanning(vehicles, activeZones);
+        this.planning = new MissionPlanning(vehicles, activeZones, endurance);
         this.progress = new MissionProgressStream(control, vehicles, clock);
     }
 

@@ -52,9 +52,9 @@ final class MissionPlanning implements AutoCloseable {
             });
 
     /** @param activeZones adds the zones in force now (the geofence service's) to a request's own airspace */
-    MissionPlanning(VehicleRegistry vehicles, UnaryOperator<Airspace> activeZones) {
+    MissionPlanning(VehicleRegistry vehicles, UnaryOperator<Airspace> activeZones, org.skyfleet.fleet.airframe.EnduranceSource endurance) {
         this.vehicles = vehicles;
-        this.requests = new PlanRequestMapper(vehicles);
+        this.requests = new PlanRequestMapper(vehicles, new LiveEndurance(endurance));
         this.activeZones = activeZones;
     }
 
@@ -65,16 +65,30 @@ final class MissionPlanning implements AutoCloseable {
                         + "': give its start, or a vehicle id the fleet knows");
             }
         }
-        var r = requests.toPlanner(request);
-        Plan plan = planner.plan(new PlanRequest(r.pattern(), r.area(), r.datum(), r.camera(), r.vehicles(),
-                activeZones.apply(r.airspace()), r.reserve(), r.split(), r.search(), r.patrol(), r.inspection()));
-        return PlanMissionResponse.newBuilder().setPlan(PlanRequestMapper.toProto(plan)).build();
+        List<String> notes = new java.util.ArrayList<>();
+        var r = requests.toPlanner(request, notes);
+        Plan plan;
+        try {
+            plan = planner.plan(new PlanRequest(r.pattern(), r.area(), r.datum(), r.camera(), r.vehicles(),
+                    activeZones.apply(r.airspace()), r.reserve(), r.split(), r.search(), r.patrol(), r.inspection()));
+        } catch (org.skyfleet.planner.PlanningException e) {
+            if (notes.isEmpty()) {
+                throw e;
+            }
+            // a refusal for the battery says what the battery was taken to be
+            throw new org.skyfleet.planner.PlanningException(e.kind(), e.getMessage() + " (" + String.join("; ", notes) + ")",
+                    e.violations());
+        }
+        var proto = PlanRequestMapper.toProto(plan).toBuilder();
+        notes.forEach(n -> proto.addWarnings(org.skyfleet.proto.v1.Violation.newBuilder().setRule("endurance").setItemIndex(-1)
+                .setMessage(n).setWarning(true)));
+        return PlanMissionResponse.newBuilder().setPlan(proto).build();
     }
 
     ValidateMissionResponse validate(ValidateMissionRequest request) {
         List<Waypoint> route = request.getRouteList().stream().map(PlannerProtoMapper::waypoint).toList();
         List<Violation> violations = planner.validate(route,
-                request.hasVehicle() ? requests.profile(request.getVehicle()) : null,
+                request.hasVehicle() ? requests.profile(request.getVehicle(), new java.util.ArrayList<>()) : null,
                 activeZones.apply(PlannerProtoMapper.airspace(request.getAirspace(), request.hasAirspace())),
                 PlannerProtoMapper.reserve(request.getReserve(), request.hasReserve()));
         ValidateMissionResponse.Builder b = ValidateMissionResponse.newBuilder()

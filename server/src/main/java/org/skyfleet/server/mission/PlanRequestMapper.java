@@ -26,19 +26,22 @@ import org.skyfleet.proto.v1.PlanMissionRequest;
  */
 final class PlanRequestMapper {
     private final VehicleRegistry vehicles;
+    private final LiveEndurance endurance;
 
-    PlanRequestMapper(VehicleRegistry vehicles) {
+    PlanRequestMapper(VehicleRegistry vehicles, LiveEndurance endurance) {
         this.vehicles = vehicles;
+        this.endurance = endurance;
     }
 
-    PlanRequest toPlanner(PlanMissionRequest r) {
+    /** @param notes gets what was taken from the fleet's aircraft records for each vehicle */
+    PlanRequest toPlanner(PlanMissionRequest r, List<String> notes) {
         if (r.getPatternValue() == 0) {
             throw new IllegalArgumentException("pattern is required");
         }
         Pattern pattern = Pattern.values()[PlannerProtoMapper.checkedIndex(r.getPatternValue() - 1, Pattern.values().length, "pattern")];
         List<VehicleProfile> profiles = new ArrayList<>(r.getVehiclesCount());
         for (var v : r.getVehiclesList()) {
-            profiles.add(profile(v));
+            profiles.add(profile(v, notes));
         }
         SplitPolicy split = r.getSplitValue() == 0 ? SplitPolicy.FIRST_VEHICLE
                 : SplitPolicy.values()[PlannerProtoMapper.checkedIndex(r.getSplitValue() - 1, SplitPolicy.values().length, "split policy")];
@@ -58,8 +61,17 @@ final class PlanRequestMapper {
                         r.getInspection().getOrbitTurns(), r.getInspection().getAltRelM()) : null);
     }
 
-    /** The profile as given, with unset fields taken from the vehicle's live state when it is known. */
-    VehicleProfile profile(org.skyfleet.proto.v1.VehicleProfile v) {
+    /**
+     * The profile as given, with unset fields taken from the vehicle's live state when it is known, and its
+     * endurance and charge no more than its aircraft records allow ({@link LiveEndurance}).
+     */
+    VehicleProfile profile(org.skyfleet.proto.v1.VehicleProfile v, List<String> notes) {
+        LiveEndurance.Applied applied = endurance.apply(given(v), v.hasBatteryPercent());
+        notes.addAll(applied.notes());
+        return applied.profile();
+    }
+
+    private VehicleProfile given(org.skyfleet.proto.v1.VehicleProfile v) {
         VehicleState live = v.getVehicleId().isEmpty() ? null : vehicles.find(v.getVehicleId()).orElse(null);
         GeoPoint start = v.hasStart() ? PlannerProtoMapper.point(v.getStart())
                 : live != null && live.position() != null ? new GeoPoint(live.position().latDeg(), live.position().lonDeg()) : null;

@@ -14,10 +14,11 @@ import org.skyfleet.server.mission.MissionControl;
 /** What the records are built on: the node's store, journal, vehicles and the means to fly them. */
 public record RecordsContext(InstantSource clock, Store store, AuditJournal audit, VehicleRegistry registry,
                              MissionControl missions, VehicleCommands commands, ControlLeases leases,
-                             AutomationConfig automation, Supplier<Airspace> airspace) {
+                             AutomationConfig automation, Supplier<Airspace> airspace,
+                             org.skyfleet.fleet.airframe.EnduranceSource endurance) {
 
     /** The same, the records kept in {@code other} (the shared store as the records leader may write it). */
     public RecordsContext withStore(Store other) {
-        return new RecordsContext(clock, other, audit, registry, missions, commands, leases, automation, airspace);
+        return new RecordsContext(clock, other, audit, registry, missions, commands, leases, automation, airspace, endurance);
     }
 }

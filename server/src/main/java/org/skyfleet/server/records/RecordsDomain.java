@@ -58,7 +58,7 @@ public final class RecordsDomain implements AutoCloseable {
         dispatcher.subscribe(store.assignments()::save);
         dispatcher.subscribe(timeline::onAssignment);
         this.search = new SearchAutomation(incidents, c.registry(), c.missions(), c.commands(), c.leases(), c.audit(), c.clock(),
-                automation, config.searchPolicy(), config.searchProfile(), c.airspace());
+                automation, config.searchPolicy(), config.searchProfile(), c.airspace(), c.endurance());
         this.tracks = new TrackFeed(new Tracker(TrackerTuning.forSearches()), c.clock(), store.sightings(), store.tracks());
         this.trackResponse = new TrackResponse(tracks, incidents, dispatcher, search, automation, c.audit());
         this.services = List.of(

@@ -6,8 +6,13 @@ package org.skyfleet.simulator.vehicle;
  * disarmed.
  */
 public final class Battery {
+    /** PX4 filters the current it estimates time_remaining from; about 30 s of smoothing here. */
+    private static final double RATE_SMOOTHING_S = 30;
+
     private final double hoverPercentPerS;
     private double percent;
+    /** The drain rate, smoothed, percent per second; 0 until the pack has been drained while armed. */
+    private double smoothedPercentPerS;
 
     public Battery(double enduranceS, double startPercent) {
         if (!(enduranceS > 0) || !(startPercent >= 0 && startPercent <= 100)) {
@@ -24,6 +29,7 @@ public final class Battery {
     public void drain(SimVehicleKind kind, boolean armed, boolean airborne, double airspeedMps, double climbMps,
                       double cruiseMps, double dtS) {
         if (!armed) {
+            smoothedPercentPerS = 0;
             return;
         }
         double factor;
@@ -33,11 +39,32 @@ public final class Battery {
         } else {
             factor = 0.3 + 0.7 * Math.min(2, airspeedMps / cruiseMps);
         }
-        percent = Math.max(0, percent - hoverPercentPerS * factor * dtS);
+        double rate = hoverPercentPerS * factor;
+        percent = Math.max(0, percent - rate * dtS);
+        double a = Math.min(1, dtS / RATE_SMOOTHING_S);
+        smoothedPercentPerS = smoothedPercentPerS == 0 ? rate : smoothedPercentPerS + a * (rate - smoothedPercentPerS);
+    }
+
+    /**
+     * Seconds left at the present (smoothed) draw, as PX4 reports BATTERY_STATUS.time_remaining while flying;
+     * 0, "not estimated", while disarmed.
+     */
+    public int timeRemainingS() {
+        return smoothedPercentPerS <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.round(percent / smoothedPercentPerS));
     }
 
     public double percent() {
         return percent;
+    }
+
+    /** A new 4S 5000 mAh pack. */
+    public int ratedCapacityMah() {
+        return 5000;
+    }
+
+    /** The serial the simulated pack reports in SMART_BATTERY_INFO: one pack per simulated vehicle, e.g. "SIM-PACK-007". */
+    public String serialFor(int systemId) {
+        return String.format(java.util.Locale.ROOT, "SIM-PACK-%03d", systemId);
     }
 
     /** Pack voltage, 14.0 V empty to 16.8 V full. */

@@ -13,6 +13,7 @@ import io.dronefleet.mavlink.common.MavBatteryType;
 import io.dronefleet.mavlink.common.MavLandedState;
 import io.dronefleet.mavlink.common.MavProtocolCapability;
 import io.dronefleet.mavlink.common.MavVtolState;
+import io.dronefleet.mavlink.common.SmartBatteryInfo;
 import io.dronefleet.mavlink.common.SysStatus;
 import io.dronefleet.mavlink.common.VfrHud;
 import io.dronefleet.mavlink.minimal.Heartbeat;
@@ -42,6 +43,7 @@ final class TelemetryMessages {
     static final int EXTENDED_SYS_STATE = 245;
     static final int MISSION_CURRENT = 42;
     static final int AUTOPILOT_VERSION = 148;
+    static final int SMART_BATTERY_INFO = 370;
     /** PX4 v1.14.0 release: major, minor, patch, FIRMWARE_VERSION_TYPE_OFFICIAL (255). */
     private static final long PX4_VERSION = (1L << 24) | (14L << 16) | (0L << 8) | 255L;
     /** ArduPilot 4.0.0 official: the last releases that still needed REQUEST_DATA_STREAM. */
@@ -55,6 +57,10 @@ final class TelemetryMessages {
             case HEARTBEAT -> heartbeat(v, ap);
             case MISSION_CURRENT -> ap.missionCurrentMessage();
             case AUTOPILOT_VERSION -> autopilotVersion(v);
+            case SMART_BATTERY_INFO -> SmartBatteryInfo.builder().id(0).batteryFunction(MavBatteryFunction.MAV_BATTERY_FUNCTION_ALL)
+                    .type(MavBatteryType.MAV_BATTERY_TYPE_LIPO).capacityFullSpecification(v.battery().ratedCapacityMah())
+                    .capacityFull(v.battery().ratedCapacityMah()).cycleCount(0).serialNumber(v.battery().serialFor(v.systemId()))
+                    .cellsInSeries(4).build();
             case SYS_STATUS -> SysStatus.builder().load(300).voltageBattery(v.battery().voltageMv())
                     .currentBattery(v.battery().currentCa(ap.armed()))
                     .batteryRemaining((int) Math.round(v.batteryPercent())).build();
@@ -82,7 +88,7 @@ final class TelemetryMessages {
                     .type(MavBatteryType.MAV_BATTERY_TYPE_LIPO).temperature(2500)
                     .voltages(List.of(v.battery().voltageMv(), 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535))
                     .currentBattery(v.battery().currentCa(ap.armed())).currentConsumed(-1).energyConsumed(-1)
-                    .batteryRemaining((int) Math.round(v.batteryPercent())).build();
+                    .batteryRemaining((int) Math.round(v.batteryPercent())).timeRemaining(v.battery().timeRemainingS()).build();
             case HOME_POSITION -> HomePosition.builder().latitude(degE7(v.frame().latDeg(v.homeNorthM())))
                     .longitude(degE7(v.frame().lonDeg(v.homeEastM()))).altitude((int) Math.round(v.homeAltAmslM() * 1000))
                     .q(List.of(1f, 0f, 0f, 0f)).build();

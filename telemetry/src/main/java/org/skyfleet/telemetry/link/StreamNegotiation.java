@@ -5,6 +5,7 @@ import io.dronefleet.mavlink.common.MavCmd;
 import io.dronefleet.mavlink.common.MavResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Gets a vehicle sending the streams the control plane needs, on the link's thread: SET_MESSAGE_INTERVAL
@@ -25,7 +26,9 @@ final class StreamNegotiation {
     void request(VehicleBinding binding, Instant now) {
         binding.streamSetup = VehicleBinding.StreamSetup.INTERVALS_REQUESTED;
         binding.streamRequestedAt = now;
-        sender.sendAll(binding, StreamRequests.setMessageIntervals(binding.systemId));
+        List<Object> requests = new java.util.ArrayList<>(StreamRequests.setMessageIntervals(binding.systemId));
+        requests.addAll(StreamRequests.requestIdentity(binding.systemId));
+        sender.sendAll(binding, requests);
     }
 
     void onAck(VehicleBinding binding, CommandAck ack) {

@@ -32,6 +32,10 @@ final class StreamRequests {
             {12, 1},  // EXTRA3: BATTERY_STATUS, EXTENDED_SYS_STATE (HOME_POSITION follows on change)
     };
     static final int AUTOPILOT_COMPONENT = 1;
+    /** AUTOPILOT_VERSION: who the autopilot is (vendor, product, firmware), asked for once per connection. */
+    static final int AUTOPILOT_VERSION = 148;
+    /** SMART_BATTERY_INFO: the main pack's serial, cycles and capacity, asked for once per connection. */
+    static final int SMART_BATTERY_INFO = 370;
 
     private StreamRequests() {
     }
@@ -44,6 +48,17 @@ final class StreamRequests {
                     .param1(m[0]).param2(m[1]).build());
         }
         return out;
+    }
+
+    /**
+     * MAV_CMD_REQUEST_MESSAGE for AUTOPILOT_VERSION (by which a vehicle may be bound to its airframe profile) and
+     * for the main pack's SMART_BATTERY_INFO (param2 = battery id 0), by which its pack is known.
+     */
+    static List<Object> requestIdentity(int targetSystem) {
+        return List.of(CommandLong.builder().targetSystem(targetSystem).targetComponent(AUTOPILOT_COMPONENT)
+                        .command(MavCmd.MAV_CMD_REQUEST_MESSAGE).confirmation(0).param1(AUTOPILOT_VERSION).build(),
+                CommandLong.builder().targetSystem(targetSystem).targetComponent(AUTOPILOT_COMPONENT)
+                        .command(MavCmd.MAV_CMD_REQUEST_MESSAGE).confirmation(0).param1(SMART_BATTERY_INFO).param2(0).build());
     }
 
     static List<Object> requestDataStreams(int targetSystem) {

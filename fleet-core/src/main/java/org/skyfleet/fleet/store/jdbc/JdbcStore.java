@@ -58,6 +58,9 @@ public final class JdbcStore implements Store {
     private final VehicleStore vehicles;
     private final CommandStore commands;
     private final org.skyfleet.fleet.store.RevocationStore revocations;
+    private final org.skyfleet.fleet.airframe.AirframeStore airframes;
+    private final org.skyfleet.fleet.battery.BatteryStore batteries;
+    private final org.skyfleet.fleet.flightlog.FlightLogStore flights;
 
     private JdbcStore(HikariDataSource dataSource, int migrationsApplied) {
         this.dataSource = dataSource;
@@ -75,6 +78,9 @@ public final class JdbcStore implements Store {
         this.vehicles = new JdbcVehicleStore(tx);
         this.commands = new JdbcCommandStore(tx);
         this.revocations = new JdbcRevocationStore(tx);
+        this.airframes = new JdbcAirframeStore(tx);
+        this.batteries = new JdbcBatteryStore(tx);
+        this.flights = new JdbcFlightLogStore(tx);
     }
 
     /**
@@ -189,6 +195,21 @@ public final class JdbcStore implements Store {
     @Override
     public CommandStore commands() {
         return commands;
+    }
+
+    @Override
+    public org.skyfleet.fleet.airframe.AirframeStore airframes() {
+        return airframes;
+    }
+
+    @Override
+    public org.skyfleet.fleet.battery.BatteryStore batteries() {
+        return batteries;
+    }
+
+    @Override
+    public org.skyfleet.fleet.flightlog.FlightLogStore flights() {
+        return flights;
     }
 
     @Override
