@@ -19,7 +19,8 @@ export class VesselLayer {
     const self = this;
     const Control = L.Control.extend({
       onAdd() {
-        const box = L.DomUtil.create('div', 'leaflet-bar vessel-control');
+        const box = L.DomUtil.create('div', 'leaflet-bar');
+        box.classList.add('vessel-control');
         box.innerHTML = '';
         const title = L.DomUtil.create('strong', '', box);
         title.textContent = t('vessels.title');
@@ -85,7 +86,7 @@ export class VesselLayer {
   }
 
   start() {
-    const tick = () => this.refresh().catch((e) => console.warn('vessels refresh failed', e.message));
+    const tick = () => this.refresh().catch((e) => console.warn('refresh failed', 'vessels', e.message));
     tick();
     setInterval(tick, POLL_MS);
     return this;
