@@ -366,7 +366,11 @@ public final class SkyfleetServer implements AutoCloseable {
     }
 
     private <T extends ExecutorService> T executor(T executor) {
-        parts.add(executor::shutdownNow);
+        // a task still running when the server stops ends before the parts opened earlier (the store last) close
+        parts.add(() -> {
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        });
         return executor;
     }
 

@@ -127,6 +127,13 @@ public final class RecordsDomain implements AutoCloseable {
             }
         }
         automation.shutdownNow();
+        // a decision still running writes to the store: it ends before the store it writes to is closed, else the
+        // store closes under an open transaction (whose row lock H2 then never lets go of)
+        try {
+            automation.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (AutoCloseable c : new AutoCloseable[] {trackResponse, search}) {
             try {
                 c.close();
