@@ -224,7 +224,7 @@ class NodeKilledTakeoverTest {
                 System.getProperty("java.class.path"), "org.skyfleet.app.cli.SkyfleetCommand", "serve",
                 "--bus", NatsTestServer.URL, "--node-id", nodeId, "--grpc-port", Integer.toString(grpcPort),
                 "--http-port", Integer.toString(httpPort), "--mavlink-host", mavlink.getHostString(),
-                "--mavlink-port", Integer.toString(mavlink.getPort()), "--store-url", storeUrl, "--register", "1")
+                "--mavlink-port", Integer.toString(mavlink.getPort()), "--store-url", storeUrl, "--register", "1", "--ais-port", "-1")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();

@@ -154,8 +154,11 @@ class ConsoleBrowserTest {
         sim.setLinkUp("drone-2", false);
         waitFor(lost + " drawn grey", () -> "LOST".equals(vehicle(lost).get("link")) && "#7b8794".equals(vehicle(lost).get("colour")));
         assertThat(pixel(lost)).as("the pixel under the marker is the lost grey").containsExactly(123L, 135L, 148L, 255L);
+        // read in one step in the page: the list is redrawn every second, so an element found first may be gone by the next call
         waitFor(lost + " struck out in the vehicle list (refreshed once a second)", () -> "lost".equals(
-                browser.findElement(By.cssSelector("#vehicleList li[data-vehicle-id='" + lost + "']")).getAttribute("class")));
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "const e = document.querySelector(arguments[0]); return e ? e.className : null;",
+                        "#vehicleList li[data-vehicle-id='" + lost + "']")));
 
         By alert = By.cssSelector("#alerts li.open[data-kind='LINK_LOST'][data-subject='" + lost + "']");
         waitFor("a LINK_LOST alert for " + lost, () -> !browser.findElements(alert).isEmpty());

@@ -82,7 +82,7 @@ class ServerKilledMidFlowTest {
                 System.getProperty("java.class.path"), "org.skyfleet.app.cli.SkyfleetCommand", "serve",
                 "--grpc-port", Integer.toString(grpcPort), "--http-port", Integer.toString(httpPort),
                 "--mavlink-host", "127.0.0.1", "--mavlink-port", Integer.toString(mavlinkPort), "--data-dir", dataDir.toString(),
-                "--register", "1,2")
+                "--register", "1,2", "--ais-port", "-1")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
     }
 
