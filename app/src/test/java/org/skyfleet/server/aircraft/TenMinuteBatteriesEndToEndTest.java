@@ -45,7 +45,7 @@ import org.skyfleet.simulator.Simulation;
 import org.skyfleet.simulator.scenario.Scenario;
 
 /**
- * The regression of issue 25 over the real wire, 15 times faster than real time (at 30 a loaded machine
+ * The regression of issue 25 over the real wire, 10 times faster than real time (at 15 or 30 a loaded machine
  * turned wall-clock jitter into whole percents of battery): the missing-person scenario's
  * four drones carry 10-minute batteries (hover, still air) and say so through their airframe profile, bound by
  * their own AUTOPILOT_VERSION. The automation used to plan 13-16 minute sorties for them (a default 20-minute
@@ -76,7 +76,7 @@ class TenMinuteBatteriesEndToEndTest {
                         .setRatedEnduranceS(TEN_MINUTES_S).setWindLimitMS(12).setAutopilot("PX4 1.14")
                         .setAutopilotVendorId(0x26ac).setAutopilotProductId(0x11)).build());
         String json = Files.readString(Path.of("../scenarios/missing-person-forested-hill.json"))
-                .replace("\"timeScale\": 1,", "\"timeScale\": 15,")
+                .replace("\"timeScale\": 1,", "\"timeScale\": 10,")
                 .replace("\"lostLinkTimeoutS\": 30", "\"lostLinkTimeoutS\": 300")
                 .replace("\"enduranceS\": 1800,", "")
                 .replace("\"type\": \"MULTICOPTER\",", "\"type\": \"MULTICOPTER\", \"enduranceS\": " + TEN_MINUTES_S + ",")
