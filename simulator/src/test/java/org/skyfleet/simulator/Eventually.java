@@ -12,10 +12,15 @@ public final class Eventually {
     }
 
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        await(DEADLINE, what, condition);
+    }
+
+    /** As {@link #await(String, BooleanSupplier)}, up to {@code limit}. */
+    public static void await(Duration limit, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + limit.toSeconds() + " s: " + what);
             }
             LockSupport.parkNanos(1_000_000);
         }

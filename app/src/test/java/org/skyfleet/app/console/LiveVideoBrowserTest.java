@@ -114,9 +114,7 @@ class LiveVideoBrowserTest {
         browser.get("http://127.0.0.1:" + server.httpPort() + "/console/#video=grid&token=" + commanderToken);
         until("the wall decodes frames", () -> frames() > 0);
         long before = frames();
-        Thread.sleep(2000);
-        long after = frames();
-        assertThat(after - before).as("frames decoded in 2 s at 15 fps").isGreaterThan(10);
+        until("more than 10 more frames decoded (15 fps)", () -> frames() - before > 10);
         Map<String, Object> sample = (Map<String, Object>) browser.executeScript(
                 "const s = window.skyfleetVideo.sample(arguments[0]); const read = " + TimeCode.javascriptReader() + ";"
                         + " return { variance: s.variance, capturedMs: read(s.rgba, s.width), nowMs: Date.now() };", vehicleId);

@@ -40,17 +40,18 @@ class RtspPullTest {
                     () -> scene, p.url(), p.encoderOutput(), "cam-7")) {
                 streams.register("cam-7", p.url(), "operator");
                 URI garbageAt = URI.create(streams.acceptPush("dock-9").sourceUrl());
-                for (int tries = 0; tries < 50 && status(streams, "dock-9").state() != StreamState.FAILED; tries++) {
+                // garbage sent again until the endpoint (which takes a moment to listen) has read it and failed
+                Eventually.within(Duration.ofSeconds(20), "the RTMP endpoint fed garbage has FAILED", () -> {
                     try (Socket s = new Socket(garbageAt.getHost(), garbageAt.getPort()); OutputStream out = s.getOutputStream()) {
                         byte[] junk = new byte[4096];
                         new Random(9).nextBytes(junk);
                         junk[0] = 3; // RTMP's version byte, then nonsense
                         out.write(junk);
-                        Thread.sleep(300);
                     } catch (java.io.IOException notListeningYet) {
-                        Thread.sleep(200);
+                        // the next poll tries again
                     }
-                }
+                    return status(streams, "dock-9").state() == StreamState.FAILED;
+                });
                 Eventually.within(Duration.ofSeconds(30), "the RTSP stream is live at 640x360",
                         () -> status(streams, "cam-7").state() == StreamState.LIVE && status(streams, "cam-7").widthPx() == 640);
                 StreamStatus live = status(streams, "cam-7");

@@ -25,18 +25,9 @@ class CameraStreamTest {
             Publication p = rtsp.mount("mav-1");
             try (SimCamera camera = new SimCamera("ffmpeg", CameraFeeds.WIDTH_PX, CameraFeeds.HEIGHT_PX, CameraFeeds.FRAMES_PER_S,
                     () -> scene, p.url(), p.encoderOutput(), "mav-1")) {
-                String found = "";
-                for (int tries = 0; tries < 20 && !found.equals("h264,640,360"); tries++) {
-                    Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-timeout", "5000000",
-                            "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", p.url())
-                            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                    found = new String(probe.getInputStream().readAllBytes()).strip();
-                    probe.waitFor();
-                    if (!found.equals("h264,640,360")) {
-                        Thread.sleep(300); // the encoder writes its session description once it has started
-                    }
-                }
-                assertThat(found).isEqualTo("h264,640,360");
+                // the encoder writes its session description once it has started: probed until ffprobe reads it
+                org.skyfleet.simulator.Eventually.await(java.time.Duration.ofSeconds(30), "ffprobe reads h264,640,360 at " + p.url(),
+                        () -> "h264,640,360".equals(probe(p.url())));
                 assertThat(camera.framesSent()).isPositive();
             }
         }
@@ -69,5 +60,22 @@ class CameraStreamTest {
             Assertions.fail("no ffmpeg/ffprobe on the PATH (apt-get install ffmpeg)");
         }
         Assumptions.abort("no ffmpeg/ffprobe on the PATH (apt-get install ffmpeg)");
+    }
+
+    /** ffprobe's "codec_name,width,height" of the stream at {@code url}; empty if it read none. */
+    private static String probe(String url) {
+        try {
+            Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-timeout", "5000000",
+                    "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", url)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String found = new String(probe.getInputStream().readAllBytes()).strip();
+            probe.waitFor();
+            return found;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 }
