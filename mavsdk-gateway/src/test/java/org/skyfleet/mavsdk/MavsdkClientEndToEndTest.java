@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mavsdk.action.Action;
 import io.mavsdk.mission_raw.MissionRaw;
 import io.mavsdk.telemetry.Telemetry;
+import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,8 @@ import org.skyfleet.proto.v1.GeofenceCategory;
 import org.skyfleet.proto.v1.GeofenceCircle;
 import org.skyfleet.proto.v1.GeofenceZone;
 import org.skyfleet.proto.v1.GeofenceZoneKind;
+import org.skyfleet.proto.v1.StreamVehicleStatesRequest;
+import org.skyfleet.proto.v1.StreamVehicleStatesResponse;
 
 /**
  * MAVSDK-Java, the real client, flies a simulated PX4 drone through the gateway and a real SkyFleet server (ten times
@@ -52,17 +56,29 @@ class MavsdkClientEndToEndTest {
         otherPilot = new io.mavsdk.System("127.0.0.1", otherGateway.portOf(vehicleId));
     }
 
+    /** The first vehicle SkyFleet streams a state of: the stream stays open until one is heard. */
     private static String awaitVehicle(String token) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (System.nanoTime() < deadline) {
-            try (MavsdkGateway probe = MavsdkGateway.start("127.0.0.1", skyfleet.grpcPort, token, "127.0.0.1", 0, List.of())) {
-                if (!probe.vehicleIds().isEmpty()) {
-                    return probe.vehicleIds().get(0);
-                }
-            }
-            Thread.sleep(200);
+        CompletableFuture<String> first = new CompletableFuture<>();
+        try (var connection = new SkyfleetConnection("127.0.0.1", skyfleet.grpcPort)) {
+            connection.telemetry(token).withDeadlineAfter(WAIT_S, TimeUnit.SECONDS).streamVehicleStates(
+                    StreamVehicleStatesRequest.getDefaultInstance(), new StreamObserver<>() {
+                        @Override
+                        public void onNext(StreamVehicleStatesResponse response) {
+                            response.getStatesList().stream().findFirst().ifPresent(s -> first.complete(s.getVehicleId()));
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            first.completeExceptionally(new AssertionError("no vehicle appeared in SkyFleet", t));
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            first.completeExceptionally(new AssertionError("the state stream ended before any vehicle"));
+                        }
+                    });
+            return first.get(WAIT_S, TimeUnit.SECONDS);
         }
-        throw new AssertionError("no vehicle appeared in SkyFleet");
     }
 
     @AfterAll
