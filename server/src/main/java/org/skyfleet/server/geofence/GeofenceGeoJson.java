@@ -20,6 +20,7 @@ import org.skyfleet.fleet.geofence.AltitudeReference;
 import org.skyfleet.fleet.geofence.BreachPolicy;
 import org.skyfleet.fleet.geofence.Zone;
 import org.skyfleet.fleet.geofence.ZoneApplicability;
+import org.skyfleet.fleet.geofence.GateKind;
 import org.skyfleet.fleet.geofence.ZoneCategory;
 import org.skyfleet.fleet.geofence.ZoneKind;
 import org.skyfleet.fleet.geofence.ZoneSchedule;
@@ -54,6 +55,9 @@ final class GeofenceGeoJson {
             ObjectNode p = f.putObject("properties").put("id", z.id()).put("name", z.name())
                     .put("kind", z.kind().name()).put("category", z.category().name())
                     .put("altitudeReference", z.band().reference().name()).put("breachPolicy", z.policy().name());
+            if (z.gateKind() != null) {
+                p.put("gateKind", z.gateKind().name());
+            }
             if (Double.isFinite(z.band().floorM())) {
                 p.put("floorM", z.band().floorM());
             }
@@ -133,7 +137,8 @@ final class GeofenceGeoJson {
         return new Zone(id, p.path("name").asText(id), shape, named(where, "kind", p, ZoneKind.class, null),
                 new AltitudeBand(floor, ceiling, ref), schedule(where, p.path("schedule")),
                 named(where, "category", p, ZoneCategory.class, null), new ZoneApplicability(ids, kinds),
-                named(where, "breachPolicy", p, BreachPolicy.class, BreachPolicy.WARN));
+                named(where, "breachPolicy", p, BreachPolicy.class, BreachPolicy.WARN),
+                p.has("gateKind") ? named(where, "gateKind", p, GateKind.class, null) : null);
     }
 
     private static ZoneShape shape(String where, JsonNode g, JsonNode p) {
