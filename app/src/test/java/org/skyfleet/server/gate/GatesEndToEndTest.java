@@ -55,7 +55,7 @@ class GatesEndToEndTest {
     private static final double M_PER_DEG = 111_320.0;
     private static final String SCENARIO = """
             {"name": "gates-e2e", "description": "one drone patrolling north through a school's gate", "seed": 9,
-             "durationS": 3600, "timeScale": 5, "home": {"latDeg": 29.8683, "lonDeg": 121.6147}, "homeAltAmslM": 5,
+             "durationS": 3600, "timeScale": 10, "home": {"latDeg": 29.8683, "lonDeg": 121.6147}, "homeAltAmslM": 5,
              "area": [], "night": false, "canopyCover": 0, "wind": {"speedMps": 0, "fromDeg": 0, "gustMps": 0},
              "failsafe": {"batteryReturnPercent": 20, "batteryLandPercent": 8, "lostLinkTimeoutS": 60, "fenceAction": "HOLD"},
              "vehicles": [{"name": "patrol", "type": "MULTICOPTER", "camera": {"preset": "VISUAL", "falsePositivesPerMin": 0},
@@ -107,7 +107,7 @@ class GatesEndToEndTest {
 
     @Test
     void aDroneFlyingThroughASchoolsGateArrivesOnTheStreamAndInTheCounters() {
-        server.geofences().save(gate("g-school", "东部新城 实验学校", GateKind.SCHOOL, -80, 250, 80, 330));
+        server.geofences().save(gate("g-school", "东部新城 实验学校", GateKind.SCHOOL, -80, 120, 80, 180));
         var events = new StreamRecorder<StreamGateEventsRequest, StreamGateEventsResponse>(false);
         GateServiceGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
                         CallerInterceptor.headers("cmdr", "commander")))

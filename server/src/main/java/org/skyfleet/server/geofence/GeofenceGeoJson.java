@@ -38,7 +38,7 @@ import org.skyfleet.planner.geo.GeoPolygon;
  * {@code circle: {centreLatDeg, centreLonDeg, radiusM}} beside a 64-sided polygon for other tools.
  * A Point feature with a {@code radiusM} property imports as a circle.
  */
-final class GeofenceGeoJson {
+public final class GeofenceGeoJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CIRCLE_SIDES = 64;
 
@@ -103,7 +103,7 @@ final class GeofenceGeoJson {
      *
      * @throws IllegalArgumentException naming the feature and the field that cannot be read
      */
-    static List<Zone> parse(String geojson) {
+    public static List<Zone> parse(String geojson) {
         JsonNode root;
         try {
             root = JSON.readTree(geojson);
