@@ -94,6 +94,8 @@ import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.server.records.RecordsContext;
 import org.skyfleet.server.records.RecordsDomain;
 import org.skyfleet.server.sighting.TrackFeed;
+import org.skyfleet.server.gate.GateGrpcService;
+import org.skyfleet.server.gate.GateWatch;
 import org.skyfleet.server.vessel.SeaGate;
 import org.skyfleet.server.vessel.SeaGateConfig;
 import org.skyfleet.server.vessel.SeaGateWatch;
@@ -157,6 +159,9 @@ public final class SkyfleetServer implements AutoCloseable {
     private final HttpEndpoint http;
     private final VideoStreams video;
     private final SeaGate seaGate;
+    private final GateWatch gates;
+    /** How often the gates look at every position: a drone at 15 m/s moves 15 m between two looks. */
+    static final Duration GATE_SAMPLE_PERIOD = Duration.ofSeconds(1);
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
@@ -283,6 +288,11 @@ public final class SkyfleetServer implements AutoCloseable {
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance());
             records = parts.add(topology.records(recordsContext, grpcBuilder));
+            // the gates count what the node holds: records (units, tracks, incidents) wherever they are open now
+            gates = parts.add(new GateWatch(new GateWatch.Context(geofences, registry, seaGate.registry(),
+                    () -> records.local().map(r -> r.dispatcher().roster()), () -> records.local().map(RecordsDomain::tracks),
+                    () -> records.local().map(RecordsDomain::incidents), this::raiseWatchedCrossing, clock,
+                    config.consoleSite().timeZone(), GATE_SAMPLE_PERIOD)));
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
@@ -298,6 +308,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                     .addService(seaGate.grpcService())
+                    .addService(new GateGrpcService(gates, clock))
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .addService(health.getHealthService())
                     .intercept(CALL_LIMITS.interceptor()) // runs last: only calls the caller may make count against it
@@ -348,6 +359,17 @@ public final class SkyfleetServer implements AutoCloseable {
     private static java.util.function.Consumer<io.netty.channel.ChannelPipeline> withBans(SourceBans bans, RefusalTally refusals,
             java.util.function.Consumer<io.netty.channel.ChannelPipeline> front) {
         return bans == null ? front : BannedSourceFront.before(front, refusals);
+    }
+
+    /** A watched track's gate crossing as a console alert; before the console is open there is nowhere to raise it. */
+    private void raiseWatchedCrossing(org.skyfleet.fleet.gate.GateCrossing x, String gateName, String incidentId) {
+        Console c = this.console;
+        if (c != null) {
+            c.alerts().raise(x.time(), "WATCHED_TRACK_AT_GATE", "WARNING", x.subjectId(),
+                    "watched track " + x.subjectId() + " (incident " + incidentId + ") " + (x.direction()
+                            == org.skyfleet.fleet.gate.CrossingDirection.IN ? "entered " : "left ") + gateName,
+                    x.latDeg(), x.lonDeg(), Map.of("gate", gateName, "incident", incidentId));
+        }
     }
 
     /** What a vehicle flies as and for at its takeoff, for its flight log: the lease holder, its mission, its search. */
@@ -407,6 +429,11 @@ public final class SkyfleetServer implements AutoCloseable {
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster, SeaGateConfig seaGate) throws IOException, InterruptedException {
         return new SkyfleetServer(config, automation, store, clock, cluster, seaGate);
+    }
+
+    /** The city's gates and their counters on this node. */
+    public GateWatch gates() {
+        return gates;
     }
 
     /** The vessels (AIS) this node hears, and its sea-gate rules. */

@@ -12,13 +12,15 @@ import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import { datumCrs, convert } from './datum.js';
 import { VesselLayer } from './vessels.js';
+import { Gates } from './gates.js';
+import { isWall, prepareWall, Wall } from './wall.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
 
 // A link such as /console/#token=... (the demo prints one) signs in; the fragment never reaches a server log.
 const fromLink = new URLSearchParams(location.hash.substring(1)).get('token');
-if (fromLink) { api.setToken(fromLink); history.replaceState(null, '', location.pathname); }
+if (fromLink) { api.setToken(fromLink); history.replaceState(null, '', location.pathname + location.search); }
 
 let started = false;
 
@@ -52,6 +54,8 @@ async function start() {
   const basemap = basemaps.find(b => b.id === localStorage.getItem(BASEMAP))
     || basemaps.find(b => covers(b, settings.home)) || basemaps[0];
   const datum = basemap ? basemap.datum : 'WGS84';
+  const wall = isWall();
+  if (wall) prepareWall();
   const map = L.map('map', { crs: datumCrs(datum), preferCanvas: true, zoomAnimation: false, attributionControl: basemaps.length > 0 })
     .setView(settings.home ? [settings.home.lat_deg, settings.home.lon_deg] : [51.5034, -0.1276], 14);
   map.createPane('grid').style.zIndex = 250;
@@ -83,6 +87,8 @@ async function start() {
   };
   const overlays = new Overlays(map, select, baseLayers);
   const vessels = new VesselLayer(map).start();
+  const gates = new Gates(map, wall ? null : $('gates')).start();
+  const wallView = wall ? new Wall({ map, vehicles, overlays, vessels, gates, clockOffsetMs: () => vehicles.clockOffsetMs }).start() : null;
   const showDetails = () => renderDetails($('detailsBody'), selection, vehicles, overlays);
   const alerts = new Alerts($('alerts'), $('alertCount'), (a) => {
     const v = vehicles.byId.get(a.subject);
@@ -159,7 +165,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays, vessels, datum, convert,
+    map, vehicles, overlays, vessels, datum, convert, gates, wall: wallView,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);

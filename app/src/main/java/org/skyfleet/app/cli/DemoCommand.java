@@ -48,6 +48,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "map features (GeoJSON) rendered into tile packages at first start (default: ${DEFAULT-VALUE})")
     java.nio.file.Path maps;
 
+    @Option(names = "--gates", defaultValue = "scenarios/gates", paramLabel = "DIR",
+            description = "city and small gates (GeoJSON zones) loaded at start, when the directory exists (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path gates;
+
     @Option(names = "--call", description = "with a scenario that has a person: post the missing-person call to the webhook "
             + "once the fleet and the officers are up, and print the incident's timeline as it happens")
     boolean call;
@@ -95,6 +99,9 @@ final class DemoCommand implements Callable<Integer> {
                 AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(null), InstantSource.system());
         ServeCommand.printEndpoints(server);
+        for (String file : DemoGates.load(gates, server.geofences())) {
+            System.out.println("  gates    " + file);
+        }
         System.out.printf("  webhook  http://127.0.0.1:%d%s  (secret %s; sign each delivery: %s, see docs/security.md)%n",
                 server.httpPort(), IncidentWebhook.PATH, secret, WebhookSignature.HEADER);
         System.out.println("  tokens for this run (gRPC metadata  authorization: Bearer <token>; the CLI reads SKYFLEET_TOKEN):");

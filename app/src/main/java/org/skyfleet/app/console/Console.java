@@ -51,7 +51,8 @@ public final class Console implements AutoCloseable {
             "skyfleet.v1.IncidentService/RejectSearch",
             "skyfleet.v1.SightingService/ListTracks",
             "skyfleet.v1.DispatchService/ListUnits",
-            "skyfleet.v1.VesselService/ListVessels");
+            "skyfleet.v1.VesselService/ListVessels",
+            "skyfleet.v1.GateService/ListGates");
 
     private final VehicleRegistry registry;
     private final StaticFiles files = StaticFiles.console();
@@ -98,7 +99,8 @@ public final class Console implements AutoCloseable {
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.VesselServiceGrpc.getServiceDescriptor(),
-                        org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor()),
+                        org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.GateServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
                 : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());

@@ -13,5 +13,17 @@ public enum ZoneCategory {
      */
     SEA_GATE,
     /** Waters where vessels must not loiter (a channel, a protected or military area). */
-    VESSEL_EXCLUSION
+    VESSEL_EXCLUSION,
+    /**
+     * A city's big gate (城市大门): a toll station, port, railway station or airport. Counted, never enforced: its
+     * {@link GateKind} says which, and no vehicle is held to its outline.
+     */
+    CITY_GATE,
+    /** A small gate (小门) of a community, village, school, market and the like: counted like a city gate. */
+    SMALL_GATE;
+
+    /** True for the categories whose zones count who crosses them instead of holding vehicles in or out. */
+    public boolean isGate() {
+        return this == CITY_GATE || this == SMALL_GATE;
+    }
 }

@@ -396,6 +396,18 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void aGateZoneComesBackWithItsKind() {
+        Zone school = new Zone("g-school", "实验学校", new ZoneShape.Circle(new GeoPoint(29.8780, 121.5582), 60), ZoneKind.INCLUSION,
+                null, null, ZoneCategory.SMALL_GATE, null, null, org.skyfleet.fleet.geofence.GateKind.SCHOOL);
+        store.zones().put(school);
+
+        restart();
+
+        assertThat(store.zones().get("g-school")).contains(school);
+        assertThat(store.zones().get("g-school").orElseThrow().gateKind()).isEqualTo(org.skyfleet.fleet.geofence.GateKind.SCHOOL);
+    }
+
+    @Test
     void aMissionComesBackWithItsItemsTransitionsAndProgress() {
         List<MissionItem> items = List.of(
                 new MissionItem(6, 16, 0, 2.5f, 0, Float.NaN, MissionItem.degE7(53.391234567), MissionItem.degE7(-1.861), 60.1f, true),

@@ -20,6 +20,7 @@ import org.skyfleet.fleet.geofence.AltitudeReference;
 import org.skyfleet.fleet.geofence.BreachPolicy;
 import org.skyfleet.fleet.geofence.Zone;
 import org.skyfleet.fleet.geofence.ZoneApplicability;
+import org.skyfleet.fleet.geofence.GateKind;
 import org.skyfleet.fleet.geofence.ZoneCategory;
 import org.skyfleet.fleet.geofence.ZoneKind;
 import org.skyfleet.fleet.geofence.ZoneSchedule;
@@ -37,7 +38,7 @@ import org.skyfleet.planner.geo.GeoPolygon;
  * {@code circle: {centreLatDeg, centreLonDeg, radiusM}} beside a 64-sided polygon for other tools.
  * A Point feature with a {@code radiusM} property imports as a circle.
  */
-final class GeofenceGeoJson {
+public final class GeofenceGeoJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CIRCLE_SIDES = 64;
 
@@ -54,6 +55,9 @@ final class GeofenceGeoJson {
             ObjectNode p = f.putObject("properties").put("id", z.id()).put("name", z.name())
                     .put("kind", z.kind().name()).put("category", z.category().name())
                     .put("altitudeReference", z.band().reference().name()).put("breachPolicy", z.policy().name());
+            if (z.gateKind() != null) {
+                p.put("gateKind", z.gateKind().name());
+            }
             if (Double.isFinite(z.band().floorM())) {
                 p.put("floorM", z.band().floorM());
             }
@@ -99,7 +103,7 @@ final class GeofenceGeoJson {
      *
      * @throws IllegalArgumentException naming the feature and the field that cannot be read
      */
-    static List<Zone> parse(String geojson) {
+    public static List<Zone> parse(String geojson) {
         JsonNode root;
         try {
             root = JSON.readTree(geojson);
@@ -133,7 +137,8 @@ final class GeofenceGeoJson {
         return new Zone(id, p.path("name").asText(id), shape, named(where, "kind", p, ZoneKind.class, null),
                 new AltitudeBand(floor, ceiling, ref), schedule(where, p.path("schedule")),
                 named(where, "category", p, ZoneCategory.class, null), new ZoneApplicability(ids, kinds),
-                named(where, "breachPolicy", p, BreachPolicy.class, BreachPolicy.WARN));
+                named(where, "breachPolicy", p, BreachPolicy.class, BreachPolicy.WARN),
+                p.has("gateKind") ? named(where, "gateKind", p, GateKind.class, null) : null);
     }
 
     private static ZoneShape shape(String where, JsonNode g, JsonNode p) {

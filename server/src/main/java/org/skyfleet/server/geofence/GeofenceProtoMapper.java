@@ -17,6 +17,7 @@ import org.skyfleet.fleet.geofence.BreachReason;
 import org.skyfleet.fleet.geofence.RouteBreach;
 import org.skyfleet.fleet.geofence.Zone;
 import org.skyfleet.fleet.geofence.ZoneApplicability;
+import org.skyfleet.fleet.geofence.GateKind;
 import org.skyfleet.fleet.geofence.ZoneCategory;
 import org.skyfleet.fleet.geofence.ZoneKind;
 import org.skyfleet.fleet.geofence.ZoneSchedule;
@@ -40,7 +41,7 @@ import org.skyfleet.proto.v1.RouteZoneBreach;
 import org.skyfleet.proto.v1.VehicleType;
 
 /** Proto {@code GeofenceZone} and friends to and from the domain; what cannot be mapped is INVALID_ARGUMENT. */
-final class GeofenceProtoMapper {
+public final class GeofenceProtoMapper {
     private GeofenceProtoMapper() {
     }
 
@@ -48,10 +49,21 @@ final class GeofenceProtoMapper {
         String id = z.getZoneId();
         return new Zone(id, z.getName().isEmpty() ? id : z.getName(), shape(z), kind(z), band(z),
                 z.hasSchedule() ? schedule(id, z.getSchedule()) : null, category(z), applicability(z),
-                policy(z.getBreachPolicy()));
+                policy(z.getBreachPolicy()), gateKind(z));
     }
 
-    static GeofenceZone proto(Zone z) {
+    /** Null when unset; a gate category without one (or with one of the other category) fails in the zone itself. */
+    static GateKind gateKind(GeofenceZone z) {
+        if (z.getGateKind() == org.skyfleet.proto.v1.GateKind.GATE_KIND_UNSPECIFIED) {
+            return null;
+        }
+        if (z.getGateKind() == org.skyfleet.proto.v1.GateKind.UNRECOGNIZED) {
+            throw invalid("zone '" + z.getZoneId() + "' has a gate kind this server does not know");
+        }
+        return GateKind.valueOf(z.getGateKind().name().substring("GATE_KIND_".length()));
+    }
+
+    public static GeofenceZone proto(Zone z) {
         GeofenceZone.Builder b = GeofenceZone.newBuilder().setZoneId(z.id()).setName(z.name())
                 .setKind(z.kind() == ZoneKind.INCLUSION ? GeofenceZoneKind.GEOFENCE_ZONE_KIND_INCLUSION
                         : GeofenceZoneKind.GEOFENCE_ZONE_KIND_EXCLUSION)
@@ -61,6 +73,9 @@ final class GeofenceProtoMapper {
                 .setCategory(GeofenceCategory.valueOf("GEOFENCE_CATEGORY_" + z.category().name()))
                 .setBreachPolicy(GeofenceBreachPolicy.valueOf("GEOFENCE_BREACH_POLICY_" + z.policy().name()))
                 .addAllVehicleIds(z.appliesTo().vehicleIds().stream().sorted().toList());
+        if (z.gateKind() != null) {
+            b.setGateKind(org.skyfleet.proto.v1.GateKind.valueOf("GATE_KIND_" + z.gateKind().name()));
+        }
         z.appliesTo().vehicleKinds().stream().sorted().forEach(k -> b.addVehicleTypes(vehicleType(k)));
         if (Double.isFinite(z.band().floorM())) {
             b.setFloorM(z.band().floorM());
@@ -167,7 +182,7 @@ final class GeofenceProtoMapper {
     private static ZoneCategory category(GeofenceZone z) {
         if (z.getCategory() == GeofenceCategory.GEOFENCE_CATEGORY_UNSPECIFIED || z.getCategory() == GeofenceCategory.UNRECOGNIZED) {
             throw invalid("zone '" + z.getZoneId() + "' needs a category: AIRPORT, PRISON, CROWD_EVENT, "
-                    + "TEMPORARY_RESTRICTION, POLICE_OPERATING_AREA, SEA_GATE or VESSEL_EXCLUSION");
+                    + "TEMPORARY_RESTRICTION, POLICE_OPERATING_AREA, SEA_GATE, VESSEL_EXCLUSION, CITY_GATE or SMALL_GATE");
         }
         return ZoneCategory.valueOf(z.getCategory().name().substring("GEOFENCE_CATEGORY_".length()));
     }

@@ -58,6 +58,8 @@ public final class RpcRoles {
         allow(WATCHERS, vessel + "ListVessels", vessel + "GetVessel", vessel + "StreamVessels", vessel + "GetVesselTrack",
                 vessel + "ListVesselAlerts");
         allow(FLYERS, vessel + "ApproveVesselCheck", vessel + "RejectVesselCheck");
+
+        allow(WATCHERS, "skyfleet.v1.GateService/ListGates", "skyfleet.v1.GateService/StreamGateEvents");
         // revoking a token, or learning which are revoked, is the admins' alone
         allow(EnumSet.noneOf(Role.class), "skyfleet.v1.AuthService/RevokeToken", "skyfleet.v1.AuthService/ListRevokedTokens");
 

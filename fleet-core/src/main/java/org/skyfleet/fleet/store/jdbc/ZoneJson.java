@@ -15,6 +15,7 @@ import java.util.Set;
 import org.skyfleet.fleet.geofence.AltitudeBand;
 import org.skyfleet.fleet.geofence.AltitudeReference;
 import org.skyfleet.fleet.geofence.BreachPolicy;
+import org.skyfleet.fleet.geofence.GateKind;
 import org.skyfleet.fleet.geofence.Zone;
 import org.skyfleet.fleet.geofence.ZoneApplicability;
 import org.skyfleet.fleet.geofence.ZoneCategory;
@@ -41,6 +42,9 @@ final class ZoneJson {
         n.put("name", z.name());
         n.put("kind", z.kind().name());
         n.put("category", z.category().name());
+        if (z.gateKind() != null) {
+            n.put("gateKind", z.gateKind().name());
+        }
         n.put("policy", z.policy().name());
         writeShape(n.putObject("shape"), z.shape());
         ObjectNode band = n.putObject("band");
@@ -70,7 +74,8 @@ final class ZoneJson {
                             AltitudeReference.valueOf(band.get("reference").asText())),
                     n.has("schedule") ? readSchedule(n.get("schedule")) : null,
                     ZoneCategory.valueOf(n.get("category").asText()), new ZoneApplicability(ids, kinds),
-                    BreachPolicy.valueOf(n.get("policy").asText()));
+                    BreachPolicy.valueOf(n.get("policy").asText()),
+                    n.has("gateKind") ? GateKind.valueOf(n.get("gateKind").asText()) : null);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("stored zone " + zoneId + " cannot be read: " + e.getMessage(), e);
         }

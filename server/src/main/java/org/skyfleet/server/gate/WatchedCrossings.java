@@ -1,0 +1,14 @@
+package org.skyfleet.server.gate;
+
+import org.skyfleet.fleet.gate.GateCrossing;
+
+/** Where a watched track's crossing is raised as an alert (the console's alert log, in the app). */
+@FunctionalInterface
+public interface WatchedCrossings {
+    /**
+     * @param crossing   what crossed where
+     * @param gateName   the gate's name, for people
+     * @param incidentId the incident the track belongs to
+     */
+    void raise(GateCrossing crossing, String gateName, String incidentId);
+}
