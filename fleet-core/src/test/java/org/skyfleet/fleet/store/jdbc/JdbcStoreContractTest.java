@@ -31,7 +31,7 @@ abstract class JdbcStoreContractTest extends StoreContractTest {
 
     /** V1 incidents, audit, sightings, assignments, leases, positions; V2 zones, missions, tracks, vehicles; V3 commands;
      * V4 the audit append lock; V5 token revocations; V6 aircraft records; V7 timeline message codes and parameters. */
-    private static final int MIGRATIONS = 7;
+    private static final int MIGRATIONS = 8;
 
     @Test
     void theMigrationRunsOnceAndASecondOpenIsANoOp() throws SQLException {
