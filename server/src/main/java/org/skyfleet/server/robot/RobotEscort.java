@@ -18,6 +18,7 @@ import org.skyfleet.fleet.dispatch.GroundUnit;
 import org.skyfleet.fleet.dispatch.UnitRoster;
 import org.skyfleet.fleet.escort.EscortStep;
 import org.skyfleet.fleet.escort.FollowOfficer;
+import org.skyfleet.fleet.escort.OfficerLead;
 import org.skyfleet.fleet.escort.RobotTasking;
 import org.skyfleet.fleet.geofence.Geofences;
 import org.skyfleet.fleet.vehicle.VehicleRegistry;
@@ -28,7 +29,8 @@ import org.skyfleet.planner.geo.GeoPoint;
  * One tick of every tasked robot, 1-2 times a second on one thread. A paired robot:
  * <ol>
  *   <li>renews its control lease (the automation's); lost to someone else: it is left alone and the loss told once;</li>
- *   <li>asks {@link FollowOfficer} for the stand-off point behind the officer's last fix, and
+ *   <li>asks {@link FollowOfficer} for the stand-off point behind where the officer will be at the next tick
+ *       ({@link OfficerLead}: the last fix moved on by the officer's walk), and
  *       {@link StandOffClearance} whether the way there stays out of every exclusion zone;</li>
  *   <li>to move: arms it if disarmed, puts it in GUIDED with a first destination (GOTO, which ArduPilot Rover takes
  *       as MAV_CMD_DO_REPOSITION and enters GUIDED for) if it is not in GUIDED, and otherwise sends the point as a
@@ -44,6 +46,8 @@ final class RobotEscort {
     /** ArduPilot Rover's mode names as the telemetry decodes them. */
     static final String GUIDED = "GUIDED";
     static final String HOLD = "HOLD";
+    /** The furthest ahead of the officer's last fix a robot aims, metres: about two seconds of a brisk walk. */
+    static final double MAX_LEAD_M = 3;
 
     /** What the loop knows of one robot between ticks; touched on the loop's thread, read by ListRobots. */
     static final class Run {
@@ -54,6 +58,8 @@ final class RobotEscort {
         boolean speedSet;
         boolean heldAfterUnpair;
         String patrolMissionId;
+        String leadFor = "";
+        OfficerLead lead;
         boolean patrolFailed;
         boolean dockSent;
         boolean noDockTold;
@@ -179,7 +185,12 @@ final class RobotEscort {
             step = new EscortStep.Stop(EscortStep.Reason.OFFICER_STALE, "unit " + t.unitId() + " has no position on this node");
         } else {
             FollowOfficer rule = new FollowOfficer(t.standOffM(), 1, config.officerStaleAfter());
-            step = rule.next(id, robot, officer.get().position(), officer.get().lastReport(), now, zones.index());
+            if (run.lead == null || !run.leadFor.equals(t.unitId())) {
+                run.lead = new OfficerLead(Math.min(t.standOffM(), MAX_LEAD_M), config.officerStaleAfter());
+                run.leadFor = t.unitId();
+            }
+            GeoPoint expected = run.lead.expected(officer.get().position(), officer.get().lastReport(), now, config.followPeriod());
+            step = rule.next(id, robot, expected, officer.get().lastReport(), now, zones.index());
             if (step instanceof EscortStep.MoveTo m) {
                 Optional<String> refused = clearance.refusal(id, robot, m.target(), zones.index(), now);
                 if (refused.isPresent()) {
