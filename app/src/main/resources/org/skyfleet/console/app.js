@@ -12,6 +12,7 @@ import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import { datumCrs, convert } from './datum.js';
 import { VesselLayer } from './vessels.js';
+import { RobotLinks, signedIn } from './robots.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -27,6 +28,7 @@ async function signIn() {
   try {
     const me = await api.whoami();
     $('who').textContent = t('bar.who', { subject: me.subject, role: i18n.has('role.' + me.role.toUpperCase()) ? t('role.' + me.role.toUpperCase()) : me.role });
+    signedIn(me.subject, me.role);
     if (!started) { started = true; await start(); }
   } catch (e) {
     api.setToken(null);
@@ -82,6 +84,7 @@ async function start() {
     showDetails();
   };
   const overlays = new Overlays(map, select, baseLayers);
+  const robots = new RobotLinks(map, vehicles, overlays);
   const vessels = new VesselLayer(map).start();
   const showDetails = () => renderDetails($('detailsBody'), selection, vehicles, overlays);
   const alerts = new Alerts($('alerts'), $('alertCount'), (a) => {
@@ -148,6 +151,7 @@ async function start() {
   const poll = async () => {
     try {
       await overlays.refresh();
+      await robots.refresh();
       renderIncidents($('incidents'), overlays.data.incidents, select, poll);
     } catch (e) {
       if (e.status === 401) { api.setToken(null); askForToken(e.body.message); return; }
