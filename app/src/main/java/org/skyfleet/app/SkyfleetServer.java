@@ -98,6 +98,11 @@ import org.skyfleet.server.gate.GateGrpcService;
 import org.skyfleet.server.gate.GateWatch;
 import org.skyfleet.server.vessel.SeaGate;
 import org.skyfleet.server.vessel.SeaGateConfig;
+import org.skyfleet.server.robot.RobotConfig;
+import org.skyfleet.server.robot.Robots;
+import org.skyfleet.server.control.RoutedPositionTargets;
+import org.skyfleet.fleet.command.PositionTargets;
+import org.skyfleet.telemetry.command.MavlinkPositionTargets;
 import org.skyfleet.server.vessel.SeaGateWatch;
 import org.skyfleet.telemetry.command.CommandConfig;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
@@ -162,10 +167,12 @@ public final class SkyfleetServer implements AutoCloseable {
     private final GateWatch gates;
     /** How often the gates look at every position: a drone at 15 m/s moves 15 m between two looks. */
     static final Duration GATE_SAMPLE_PERIOD = Duration.ofSeconds(1);
+    private final Robots robots;
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
-                           ClusterConfig cluster, SeaGateConfig seaGateConfig) throws IOException, InterruptedException {
+                           ClusterConfig cluster, SeaGateConfig seaGateConfig, RobotConfig robotConfig)
+            throws IOException, InterruptedException {
         parts.add(given);
         try {
             // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
@@ -229,6 +236,7 @@ public final class SkyfleetServer implements AutoCloseable {
 
             Map<String, VehicleCommands> commandsByLink = new HashMap<>();
             Map<String, MissionTransfer> transfersByLink = new HashMap<>();
+            Map<String, PositionTargets> targetsByLink = new HashMap<>();
             Map<String, LinkClaims> claimsByLink = new HashMap<>();
             // claims are journaled from their own thread: the journal writes to the store, the links must not wait on it
             parts.add(new LinkClaimAudit(topology.localBus(), audit, executor(Executors.newSingleThreadExecutor(
@@ -250,6 +258,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 claimsByLink.put(linkConfig.linkName(), link.claims());
                 commandsByLink.put(linkConfig.linkName(), MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults()));
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
+                targetsByLink.put(linkConfig.linkName(), new MavlinkPositionTargets(vehicleLink));
             }
             VehicleCommands commands = topology.commands(registry, new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink)),
                     config.heartbeatTimeout(), refusals);
@@ -293,6 +302,10 @@ public final class SkyfleetServer implements AutoCloseable {
                     () -> records.local().map(r -> r.dispatcher().roster()), () -> records.local().map(RecordsDomain::tracks),
                     () -> records.local().map(RecordsDomain::incidents), this::raiseWatchedCrossing, clock,
                     config.consoleSite().timeZone(), GATE_SAMPLE_PERIOD)));
+            robots = parts.add(new Robots(new Robots.Context(robotConfig, store.robotTaskings(), registry,
+                    () -> this.records.local().map(r -> r.dispatcher().roster()), commands,
+                    new RoutedPositionTargets(new LinkRoutes<>(targetsByLink)), leases, geofences, audit, clock, missionControl,
+                    () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()))));
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
@@ -309,6 +322,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                     .addService(seaGate.grpcService())
                     .addService(new GateGrpcService(gates, clock))
+                    .addService(robots.grpcService())
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .addService(health.getHealthService())
                     .intercept(CALL_LIMITS.interceptor()) // runs last: only calls the caller may make count against it
@@ -342,6 +356,8 @@ public final class SkyfleetServer implements AutoCloseable {
                     }),
                     config.tls() == null ? null : HttpTls.serverContext(config.tls())));
             records.start(config.grpcHost(), grpc.getPort(), console.alerts());
+            robots.alertsTo((at, code, severity, robot, detail, lat, lon) -> console.alerts().raise(at, code, severity, robot,
+                    detail, lat, lon));
             seaGate.watch(new SeaGateWatch.Context(geofences, () -> records.local().map(RecordsDomain::incidents),
                     () -> records.local().map(RecordsDomain::tracks), registry, commands, leases, audit, automation.searchPolicy(),
                     clock), seaGateConfig.ruleLimits());
@@ -412,7 +428,7 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
             throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral());
+        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral(), RobotConfig.defaults());
     }
 
     /**
@@ -422,13 +438,25 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral());
+        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral(), RobotConfig.defaults());
     }
 
     /** As above, hearing vessels (AIS) where {@code seaGate} says; the other overloads use a free loopback port. */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster, SeaGateConfig seaGate) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate);
+        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, RobotConfig.defaults());
+    }
+
+    /** As above, the robots following, patrolling and docking as {@code robots} says. */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
+                                       ClusterConfig cluster, SeaGateConfig seaGate, RobotConfig robots)
+            throws IOException, InterruptedException {
+        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, robots);
+    }
+
+    /** The ground robots this node tasks: pairings with officers, patrols, docking. */
+    public Robots robots() {
+        return robots;
     }
 
     /** The city's gates and their counters on this node. */

@@ -14,6 +14,7 @@ import { datumCrs, convert } from './datum.js';
 import { VesselLayer } from './vessels.js';
 import { Gates } from './gates.js';
 import { isWall, prepareWall, Wall } from './wall.js';
+import { RobotLinks, signedIn } from './robots.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -29,6 +30,7 @@ async function signIn() {
   try {
     const me = await api.whoami();
     $('who').textContent = t('bar.who', { subject: me.subject, role: i18n.has('role.' + me.role.toUpperCase()) ? t('role.' + me.role.toUpperCase()) : me.role });
+    signedIn(me.subject, me.role);
     if (!started) { started = true; await start(); }
   } catch (e) {
     api.setToken(null);
@@ -86,6 +88,7 @@ async function start() {
     showDetails();
   };
   const overlays = new Overlays(map, select, baseLayers);
+  const robots = new RobotLinks(map, vehicles, overlays);
   const vessels = new VesselLayer(map).start();
   const gates = new Gates(map, wall ? null : $('gates')).start();
   const wallView = wall ? new Wall({ map, vehicles, overlays, vessels, gates, clockOffsetMs: () => vehicles.clockOffsetMs }).start() : null;
@@ -154,6 +157,7 @@ async function start() {
   const poll = async () => {
     try {
       await overlays.refresh();
+      await robots.refresh();
       renderIncidents($('incidents'), overlays.data.incidents, select, poll);
     } catch (e) {
       if (e.status === 401) { api.setToken(null); askForToken(e.body.message); return; }

@@ -2,6 +2,7 @@
 import { t, term, time } from './i18n.js';
 import { rpc } from './api.js';
 import { aircraftRows } from './aircraft.js';
+import { robotNodes } from './robots.js';
 
 const kv = (pairs) => {
   const dl = document.createElement('dl');
@@ -63,6 +64,7 @@ export function renderDetails(el, selection, vehicles, overlays) {
       [L_('battery'), fixed(v.batteryPercent, 0, ' %')], [L_('position'), `${fixed(v.latDeg, 5, '')}, ${fixed(v.lonDeg, 5, '')}`],
     ])];
     nodes.push(kv(aircraftRows(v.id)));
+    if (v.surface) nodes.push(...robotNodes(v.id, d.units, kv));
     if (v.linkClaim) nodes.push(claimRow(v));
     const live = ['MISSION_STATE_APPROVED', 'MISSION_STATE_UPLOADING', 'MISSION_STATE_UPLOADED', 'MISSION_STATE_FLYING', 'MISSION_STATE_PAUSED'];
     const mission = d.missions.filter(m => m.vehicle_id === v.id && live.includes(m.state)).pop();

@@ -23,6 +23,8 @@ import org.skyfleet.planner.geo.GeoPoint;
  * involved). Degenerate case: robot on top of the officer: it is within the stand-off, so it stops.
  */
 public final class FollowOfficer {
+    /** The largest stand-off a pairing may ask for: beyond it the robot is not beside the officer any more. */
+    public static final double MAX_STAND_OFF_M = 50;
     private static final double METRES_PER_DEG_LAT = 111_320.0;
 
     private final double standOffM;

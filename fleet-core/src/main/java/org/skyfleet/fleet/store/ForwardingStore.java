@@ -92,6 +92,11 @@ public abstract class ForwardingStore implements Store {
     }
 
     @Override
+    public org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings() {
+        return inner.robotTaskings();
+    }
+
+    @Override
     public RevocationStore revocations() {
         return inner.revocations();
     }

@@ -46,6 +46,9 @@ public interface Store extends AutoCloseable {
     /** Every sample given; put a {@link PositionDownsampler} in front to keep about 1 Hz per vehicle. */
     PositionHistoryStore positions();
 
+    /** What each ground robot does: the officer it follows, its patrol, its dock. */
+    org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings();
+
     /** Releases connections and files; writes already returned from are kept. */
     @Override
     void close();

@@ -502,6 +502,20 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void aRobotsPairingSurvivesARestartAndTheLatestTaskingReplacesTheOneBefore() {
+        var paired = org.skyfleet.fleet.escort.RobotTasking.following("mav-0-9", "officer-1", 3, "lin (dispatcher)", T0);
+        var other = org.skyfleet.fleet.escort.RobotTasking.following("mav-0-8", "officer-2", 4.5, "lin (dispatcher)", T0);
+        store.robotTaskings().save(paired);
+        store.robotTaskings().save(other);
+        var patrolling = paired.with(org.skyfleet.fleet.escort.RobotTasking.Duty.PATROLLING, "lin (dispatcher)", T0.plusSeconds(60));
+        store.robotTaskings().save(patrolling);
+
+        assertThat(restart().robotTaskings().find("mav-0-9")).contains(patrolling);
+        assertThat(store.robotTaskings().loadAll()).containsExactly(other, patrolling);
+        assertThat(store.robotTaskings().find("mav-0-7")).isEmpty();
+    }
+
+    @Test
     void airframeProfilesAndBindingsComeBackAsTheyWerePutAndAReplacedOneIsReplaced() {
         var m30 = new org.skyfleet.fleet.airframe.AirframeProfile("m30t", "DJI Matrice 30T", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
                 12.5, 23, 6, 2460, 15, "wide, zoom, thermal", "DJI", 0, 0, 25, 0);

@@ -7,6 +7,7 @@ import org.skyfleet.simulator.mavlink.Outbox;
 import org.skyfleet.simulator.mission.Fence;
 import org.skyfleet.simulator.mission.MissionPlanItem;
 import org.skyfleet.simulator.mission.MissionStore;
+import org.skyfleet.simulator.vehicle.AutopilotFlavour;
 import org.skyfleet.simulator.vehicle.LoopPath;
 import org.skyfleet.simulator.vehicle.Setpoint;
 import org.skyfleet.simulator.vehicle.SimVehicle;
@@ -97,6 +98,9 @@ public final class Autopilot {
                 yield sp;
             }
             case OFFBOARD -> {
+                if (v.flavour() != AutopilotFlavour.PX4) {
+                    yield offboard; // ArduPilot GUIDED: the last destination, or stopped (null) before the first
+                }
                 if (!offboardFresh()) {
                     out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Offboard setpoints lost, holding");
                     setMode(FlightMode.HOLD);
@@ -180,8 +184,26 @@ public final class Autopilot {
                     mission.markActive();
                 }
             }
-            case OFFBOARD, ORBIT -> { }
+            case OFFBOARD -> {
+                if (v.flavour() != AutopilotFlavour.PX4) {
+                    offboard = v.airborne() ? brakingPoint() : null; // GUIDED starts by holding where it is
+                }
+            }
+            case ORBIT -> { }
         }
+    }
+
+    /**
+     * ArduPilot's GUIDED to a destination (DO_REPOSITION, or a position target while in GUIDED): switches to GUIDED
+     * if not there yet and drives (flies) to the point at {@code speedMps} (at or below 0: the waypoint speed),
+     * capped at the vehicle's top speed, stopping there.
+     */
+    void guidedTo(double eastM, double northM, double altRelM, double speedMps) {
+        if (mode != FlightMode.OFFBOARD) {
+            setMode(FlightMode.OFFBOARD);
+        }
+        double speed = Math.min(speedMps > 0 ? speedMps : cruiseSpeed(), v.spec().maxSpeedMps());
+        offboard = Setpoint.goTo(eastM, northM, v.spec().flies() ? Math.max(0, altRelM) : 0, speed);
     }
 
     /** True when an Offboard setpoint arrived within the last half second, as PX4 requires to enter and stay. */

@@ -125,7 +125,11 @@ public final class CommandHandler {
         if (v.spec().flies() && !(altRel > 0 && altRel <= v.spec().maxAltRelM())) {
             return MavResult.MAV_RESULT_DENIED;
         }
-        ap.reposition(e, n, altRel, c.param1());
+        if (v.flavour() != AutopilotFlavour.PX4) {
+            ap.guidedTo(e, n, altRel, c.param1());
+        } else {
+            ap.reposition(e, n, altRel, c.param1());
+        }
         return MavResult.MAV_RESULT_ACCEPTED;
     }
 
@@ -169,7 +173,7 @@ public final class CommandHandler {
         if (m == FlightMode.MISSION) {
             return missionStart(null);
         }
-        if (m == FlightMode.OFFBOARD && !ap.offboardFresh()) {
+        if (m == FlightMode.OFFBOARD && v.flavour() == AutopilotFlavour.PX4 && !ap.offboardFresh()) {
             ap.out.statustext(MavSeverity.MAV_SEVERITY_CRITICAL, "Switching to Offboard denied: no setpoints");
             return MavResult.MAV_RESULT_DENIED;
         }
@@ -222,13 +226,22 @@ public final class CommandHandler {
     }
 
     /**
-     * SET_POSITION_TARGET_GLOBAL_INT: a setpoint for Offboard mode (PX4 flies it only in Offboard, and
-     * needs a fresh one to switch there).
+     * SET_POSITION_TARGET_GLOBAL_INT. PX4 takes it as an Offboard setpoint (it flies it only in Offboard, and needs
+     * a fresh one to switch there, holding when they stop coming). ArduPilot takes it only in GUIDED, and then as a
+     * destination: it drives (or flies) there at its waypoint speed, capped at the vehicle's top speed, and stops
+     * there, however long until the next one; outside GUIDED it ignores it.
      */
     public void onPositionTarget(double latDeg, double lonDeg, double altM, boolean altRelative, long nowMs) {
         double altRel = altRelative ? altM : altM - v.homeAltAmslM();
-        ap.offboard = Setpoint.goTo(v.frame().eastM(lonDeg), v.frame().northM(latDeg),
-                v.spec().flies() ? Math.max(0, altRel) : 0, v.spec().maxSpeedMps());
+        double e = v.frame().eastM(lonDeg);
+        double n = v.frame().northM(latDeg);
+        if (v.flavour() != AutopilotFlavour.PX4) {
+            if (ap.mode() == FlightMode.OFFBOARD) {
+                ap.guidedTo(e, n, altRel, -1);
+            }
+            return;
+        }
+        ap.offboard = Setpoint.goTo(e, n, v.spec().flies() ? Math.max(0, altRel) : 0, v.spec().maxSpeedMps());
         ap.offboardAtMs = nowMs;
     }
 }
