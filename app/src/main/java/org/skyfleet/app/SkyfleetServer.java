@@ -252,6 +252,9 @@ public final class SkyfleetServer implements AutoCloseable {
             aircraft = parts.add(new AircraftRecords(store, audit, registry, topology.localBus(), clock,
                     executor(Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-aircraft", true))), this::flying));
             links.forEach(l -> l.addObserver(aircraft.linkObserver()));
+            org.skyfleet.fleet.dock.DockBook docks = new org.skyfleet.fleet.dock.DockBook();
+            org.skyfleet.telemetry.mavlink.ChargingStationReports dockReports = new org.skyfleet.telemetry.mavlink.ChargingStationReports(docks, clock);
+            links.forEach(l -> l.addDockObserver(dockReports::onDockFrame));
             MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock,
                     aircraft.grounding());
             topology.share(missionBook, geofences, leases, audit, clock);
@@ -281,7 +284,8 @@ public final class SkyfleetServer implements AutoCloseable {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
-                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance());
+                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance(), docks,
+                    aircraft.batteries());
             records = parts.add(topology.records(recordsContext, grpcBuilder));
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
