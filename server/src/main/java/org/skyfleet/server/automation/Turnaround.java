@@ -56,6 +56,7 @@ final class Turnaround {
     private final Consumer<String> freed;
     /** Vehicle to the incident whose search it last came back from. */
     private final Map<String, String> cameBackFrom = new HashMap<>();
+    private final Map<String, Instant> landedAt = new HashMap<>();
     private final Map<String, Swap> swaps = new HashMap<>();
     private final Map<String, Charge> charges = new HashMap<>();
     /** Vehicle to how many sorties it has flown for each incident, to tell a relaunch from a first launch. */
@@ -81,21 +82,33 @@ final class Turnaround {
     /** A drone of {@code incidentId}'s search is back on the ground. */
     void landed(String incidentId, String vehicleId) {
         cameBackFrom.put(vehicleId, incidentId);
+        landedAt.put(vehicleId, clock.instant());
     }
 
     /** A drone took off on a search: its turnaround is over. Returns its sortie number for the incident (1 for the first). */
     int launched(String incidentId, String vehicleId) {
         cameBackFrom.remove(vehicleId);
+        landedAt.remove(vehicleId);
         charges.remove(vehicleId);
         swaps.remove(vehicleId);
         return sorties.merge(incidentId + "/" + vehicleId, 1, Integer::sum);
     }
 
-    /** The vehicles not to be sent now: a swap under way, or charging on a dock below the relaunch charge. */
+    /**
+     * The vehicles not to be sent now: a swap under way; charging on a dock below the relaunch charge; or just landed
+     * on a dock that has not yet had {@link DockBook#SILENT_AFTER} to say whether it charges or swaps (the landing and
+     * the dock's next heartbeat are a second apart, and a re-plan in between would arm a drone on a working pad).
+     */
     Set<String> heldBack() {
+        Instant now = clock.instant();
         Set<String> out = new HashSet<>(swaps.keySet());
-        for (String v : charges.keySet()) {
-            if (percent(v) < policy.relaunchPercent()) {
+        for (String v : cameBackFrom.keySet()) {
+            if (percent(v) >= policy.relaunchPercent() || docks.find(v).isEmpty()) {
+                continue;
+            }
+            DockState dock = docks.live(v, now).orElse(null);
+            boolean settling = now.isBefore(landedAt.getOrDefault(v, Instant.MIN).plus(DockBook.SILENT_AFTER));
+            if (charges.containsKey(v) || settling || dock != null && dock.occupied() && (dock.charging() || dock.swapping())) {
                 out.add(v);
             }
         }
