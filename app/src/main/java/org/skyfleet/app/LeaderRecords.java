@@ -59,7 +59,8 @@ final class LeaderRecords implements RecordsHost {
         LeaderRecords records = new LeaderRecords(cluster, context, tls, tokens);
         RoutedRecordServices routed = new RoutedRecordServices(records::route, records.leaderChannels::get, cluster.nodeId(), meters);
         for (io.grpc.ServiceDescriptor s : List.of(IncidentServiceGrpc.getServiceDescriptor(),
-                SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor())) {
+                SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
+                org.skyfleet.proto.v1.DockServiceGrpc.getServiceDescriptor())) {
             grpc.addService(routed.routed(s));
         }
         return records;

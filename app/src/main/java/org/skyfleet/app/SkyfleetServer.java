@@ -266,6 +266,9 @@ public final class SkyfleetServer implements AutoCloseable {
             aircraft = parts.add(new AircraftRecords(store, audit, registry, topology.localBus(), clock,
                     executor(Executors.newSingleThreadExecutor(new DefaultThreadFactory("skyfleet-aircraft", true))), this::flying));
             links.forEach(l -> l.addObserver(aircraft.linkObserver()));
+            org.skyfleet.fleet.dock.DockBook docks = new org.skyfleet.fleet.dock.DockBook();
+            org.skyfleet.telemetry.mavlink.ChargingStationReports dockReports = new org.skyfleet.telemetry.mavlink.ChargingStationReports(docks, clock);
+            links.forEach(l -> l.addDockObserver(dockReports::onDockFrame));
             MissionControl missionControl = new MissionControl(registry, leases, commands, transfers, missionBook, audit, clock,
                     aircraft.grounding());
             topology.share(missionBook, geofences, leases, audit, clock);
@@ -295,7 +298,8 @@ public final class SkyfleetServer implements AutoCloseable {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
-                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance());
+                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance(), docks,
+                    aircraft.batteries());
             records = parts.add(topology.records(recordsContext, grpcBuilder));
             // the gates count what the node holds: records (units, tracks, incidents) wherever they are open now
             gates = parts.add(new GateWatch(new GateWatch.Context(geofences, registry, seaGate.registry(),

@@ -94,6 +94,11 @@ final class FleetAssembly {
                         .map(p -> new double[] {frame.eastM(p.lonDeg()), frame.northM(p.latDeg())}).toList();
                 w.autopilot().startPatrol(LoopPath.polygon(loop), sv.patrolAltM() != null ? sv.patrolAltM() : 60, 0);
             }
+            if (sv.dock() != null) {
+                GeoPoint pad = sv.dock().position() != null ? sv.dock().position() : start;
+                w.attachDock(new org.skyfleet.simulator.dock.Dock(sv.dock().kind(), frame.eastM(pad.lonDeg()),
+                        frame.northM(pad.latDeg()), sv.dock().curve(), sv.dock().swapTime()));
+            }
             if (sv.camera() != null) {
                 cameras.add(new Camera(v, sv.camera().preset(), sv.camera().falsePositivesPerMin(), random.nextLong()));
             }

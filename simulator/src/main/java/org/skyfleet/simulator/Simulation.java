@@ -241,6 +241,16 @@ public final class Simulation implements AutoCloseable {
         onSimulationThread(() -> w.setLinkUp(up));
     }
 
+    /**
+     * Someone swaps the named vehicle's pack (an officer by hand, or its dock told to): a full pack is in once the
+     * vehicle has stood still, on the ground and disarmed, for its dock's swap time ({@code swapTimeS} without a
+     * dock). The vehicle goes on reporting the old pack until then.
+     */
+    public void swapBattery(String name, double swapTimeS) {
+        VehicleWire w = vehicle(name);
+        onSimulationThread(() -> w.requestSwap(swapTimeS));
+    }
+
     /** Runs {@code task} between two steps: at once for a manual simulation. */
     public void onSimulationThread(Runnable task) {
         if (pacer == null) {

@@ -45,9 +45,9 @@ class DeterminismTest {
         GeoPoint patrolC = new GeoPoint(TestScenarios.FRAME.latDeg(100), TestScenarios.FRAME.lonDeg(100));
         List<ScenarioVehicle> vehicles = List.of(
                 new ScenarioVehicle("drone-1", SimVehicleKind.MULTICOPTER, null, null, null, null, null, null, thermal,
-                        null, null, null),
+                        null, null, null, null),
                 new ScenarioVehicle("drone-2", SimVehicleKind.MULTICOPTER, null, null, null, null, null, null, thermal,
-                        List.of(patrolA, patrolB, patrolC), 40.0, null),
+                        List.of(patrolA, patrolB, patrolC), 40.0, null, null),
                 TestScenarios.rover("robot-1"));
         GeoPoint person = new GeoPoint(TestScenarios.FRAME.latDeg(5), TestScenarios.FRAME.lonDeg(150));
         List<TargetSpec> targets = List.of(new TargetSpec("subject", TargetSpec.Movement.WANDERER, person, null, 0.6, 200.0));

@@ -75,6 +75,14 @@ final class TrackEvidence {
         return sum >= config.confirmHits() - 1e-9 && persistent;
     }
 
+    /** Takes in the evidence of a duplicate track: the stronger existence, every hit, the later last hit. */
+    void absorb(TrackEvidence other) {
+        logOdds = Math.max(logOdds, other.logOdds);
+        lastHitMs = Math.max(lastHitMs, other.lastHitMs);
+        persistent |= other.persistent;
+        hits.addAll(other.hits);
+    }
+
     /** Existence probability, 0..1. */
     double existence() {
         return 1 / (1 + Math.exp(-logOdds));

@@ -102,6 +102,56 @@ final class TrackFile {
         return evidence.hit(s, config);
     }
 
+    /**
+     * The other track's position taken as one measurement of this track at the other's time (its position covariance as
+     * R), without changing this one: its d² is the duplicate test, and it is what {@link #absorb} fuses. The two
+     * estimates' cross-correlation (a sighting may be in both) is ignored, which errs towards calling them the same.
+     */
+    TrackFilter.Innovation innovateWith(TrackFile other) {
+        RealVector xo = other.filter.state();
+        RealVector z = new ArrayRealVector(new double[] {xo.getEntry(0), xo.getEntry(1)});
+        RealMatrix r = other.filter.covariance().getSubMatrix(0, 1, 0, 1);
+        return filter.innovate(z, r, other.filter.timeMs(), ConstantVelocityModel.forClass(targetClass));
+    }
+
+    /**
+     * Takes in a duplicate of this track (see {@link #innovateWith}): its position as a measurement, its sightings, its
+     * evidence and its confirmation. Returns true if that confirmed this track.
+     */
+    boolean absorb(TrackFile other, TrackFilter.Innovation innovation) {
+        filter.update(innovation);
+        if (targetClass == TargetClass.OTHER) {
+            targetClass = other.targetClass;
+        }
+        firstUpdateMs = Math.min(firstUpdateMs, other.firstUpdateMs);
+        for (String id : other.sightingIds) {
+            if (!sightingIds.contains(id)) {
+                sightingIds.addLast(id);
+            }
+        }
+        while (sightingIds.size() > MAX_SIGHTING_IDS) {
+            sightingIds.removeFirst();
+        }
+        if (incidentId.isEmpty()) {
+            incidentId = other.incidentId;
+        }
+        evidence.absorb(other.evidence);
+        if (state == TrackState.TENTATIVE && other.state == TrackState.CONFIRMED) {
+            state = TrackState.CONFIRMED;
+            return true;
+        }
+        return false;
+    }
+
+    TrackState state() {
+        return state;
+    }
+
+    /** Time of the newest sighting fused, epoch ms. */
+    long timeMs() {
+        return filter.timeMs();
+    }
+
     /** Whether the track has had no update for longer than its state allows at {@code nowMs}. */
     boolean staleAt(long nowMs, TrackerConfig config) {
         long timeoutMs = state == TrackState.CONFIRMED ? config.confirmedTimeoutMs() : config.tentativeTimeoutMs();

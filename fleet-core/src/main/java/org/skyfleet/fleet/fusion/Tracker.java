@@ -35,6 +35,16 @@ import org.skyfleet.planner.geo.LocalFrame;
  *       nearest gated track.</li>
  *   <li>Assigned sightings update their tracks (UPDATED, or CONFIRMED when the evidence suffices); the
  *       others start TENTATIVE tracks (CREATED).</li>
+ *   <li>Duplicates are merged: one target can become two tracks when a sighting falls outside the gate of the track
+ *       that was following it (the person turned while no camera saw them, and another drone saw them first). The
+ *       piece left behind is no longer updated, so its uncertainty grows until the fresh piece lies within its gate;
+ *       from then on they are one target, and each drone would otherwise confirm its own piece and get its own
+ *       officer sent. After every scan, two live tracks of compatible classes are merged when one has been silent
+ *       for {@value #MERGE_AFTER_SILENCE_MS} ms longer than the other and the fresh one's position passes the
+ *       silent one's gate (d² of the fresh position as a measurement of the silent track, with both covariances).
+ *       Two tracks both fed by sightings are two targets, however close: they are never merged. The confirmed one
+ *       survives (the older if both or neither are), taking in the other's position, sightings and evidence; the
+ *       other is reported DROPPED and the survivor UPDATED (CONFIRMED if the merge confirmed it).</li>
  * </ol>
  *
  * <p>Geometry is done in a local east/north tangent plane ({@link LocalFrame}) anchored at the configured
@@ -44,6 +54,12 @@ import org.skyfleet.planner.geo.LocalFrame;
  * <p>Thread safety: all public methods are synchronized; updates are returned in the order they happened.
  */
 public final class Tracker {
+    /**
+     * A track this much longer without a sighting than another is a piece left behind, which may be merged into the
+     * other: longer than a drone's revisit of a target in view (a few seconds) and than the camera burst that
+     * confirms, so two targets seen on the same passes are never taken for one.
+     */
+    static final long MERGE_AFTER_SILENCE_MS = 30_000;
     private final TrackerConfig config;
     private final Map<String, TrackFile> tracks = new LinkedHashMap<>();
     private LocalFrame frame;
@@ -108,6 +124,7 @@ public final class Tracker {
         for (List<Sighting> scan : scans.values()) {
             out.addAll(prune(scan.get(0).timeMs()));
             associate(scan, out);
+            mergeDuplicates(out);
             newestMs = Math.max(newestMs, scan.get(scan.size() - 1).timeMs());
         }
         return out;
@@ -188,6 +205,41 @@ public final class Tracker {
                 TrackFile t = TrackFile.start("trk-" + nextId++, s, z[i], r[i], config);
                 tracks.put(t.id(), t);
                 out.add(new TrackUpdate(TrackUpdate.Kind.CREATED, t.snapshot(frame)));
+            }
+        }
+    }
+
+    /** Merges live tracks that are one target (see the class comment, last step), until no two are. */
+    private void mergeDuplicates(List<TrackUpdate> out) {
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            List<TrackFile> live = new ArrayList<>(tracks.values());
+            search:
+            for (int i = 0; i < live.size(); i++) {
+                for (int j = i + 1; j < live.size(); j++) {
+                    TrackFile older = live.get(i);
+                    TrackFile newer = live.get(j);
+                    if (!older.targetClass().compatibleWith(newer.targetClass())
+                            || Math.abs(older.timeMs() - newer.timeMs()) < MERGE_AFTER_SILENCE_MS) {
+                        continue;
+                    }
+                    TrackFile silent = older.timeMs() < newer.timeMs() ? older : newer;
+                    TrackFile fresh = silent == older ? newer : older;
+                    if (silent.innovateWith(fresh).d2() > config.gateChiSquare()) {
+                        continue;
+                    }
+                    boolean newerSurvives = newer.state() == TrackState.CONFIRMED && older.state() != TrackState.CONFIRMED;
+                    TrackFile keep = newerSurvives ? newer : older;
+                    TrackFile gone = newerSurvives ? older : newer;
+                    TrackFilter.Innovation in = keep.innovateWith(gone);
+                    boolean confirmed = keep.absorb(gone, in);
+                    tracks.remove(gone.id());
+                    out.add(new TrackUpdate(TrackUpdate.Kind.DROPPED, gone.snapshot(frame, TrackState.DROPPED)));
+                    out.add(new TrackUpdate(confirmed ? TrackUpdate.Kind.CONFIRMED : TrackUpdate.Kind.UPDATED, keep.snapshot(frame)));
+                    merged = true;
+                    break search;
+                }
             }
         }
     }

@@ -14,26 +14,37 @@ import org.skyfleet.server.automation.SearchProfile;
  * @param searchPolicy           which searches launch by themselves
  * @param searchProfile          how drones fly searches
  * @param roads                  road polylines for patrol cars' ETA; empty: straight line
+ * @param turnaround             how a search drone is recharged or given a fresh pack between sorties
  */
 public record AutomationConfig(String webhookSecret, Duration acknowledgeTimeout, SearchPolicy searchPolicy,
-                               SearchProfile searchProfile, List<List<GeoPoint>> roads) {
+                               SearchProfile searchProfile, List<List<GeoPoint>> roads, TurnaroundPolicy turnaround) {
     public AutomationConfig {
         roads = roads == null ? List.of() : List.copyOf(roads);
+        turnaround = turnaround == null ? TurnaroundPolicy.defaults() : turnaround;
+    }
+
+    public AutomationConfig(String webhookSecret, Duration acknowledgeTimeout, SearchPolicy searchPolicy,
+                            SearchProfile searchProfile, List<List<GeoPoint>> roads) {
+        this(webhookSecret, acknowledgeTimeout, searchPolicy, searchProfile, roads, TurnaroundPolicy.defaults());
     }
 
     public static AutomationConfig defaults() {
         return new AutomationConfig(null, Duration.ofSeconds(60), SearchPolicy.defaults(), SearchProfile.defaults(), List.of());
     }
 
+    public AutomationConfig withTurnaround(TurnaroundPolicy t) {
+        return new AutomationConfig(webhookSecret, acknowledgeTimeout, searchPolicy, searchProfile, roads, t);
+    }
+
     public AutomationConfig withWebhookSecret(String secret) {
-        return new AutomationConfig(secret, acknowledgeTimeout, searchPolicy, searchProfile, roads);
+        return new AutomationConfig(secret, acknowledgeTimeout, searchPolicy, searchProfile, roads, turnaround);
     }
 
     public AutomationConfig withAcknowledgeTimeout(Duration t) {
-        return new AutomationConfig(webhookSecret, t, searchPolicy, searchProfile, roads);
+        return new AutomationConfig(webhookSecret, t, searchPolicy, searchProfile, roads, turnaround);
     }
 
     public AutomationConfig withSearchPolicy(SearchPolicy p) {
-        return new AutomationConfig(webhookSecret, acknowledgeTimeout, p, searchProfile, roads);
+        return new AutomationConfig(webhookSecret, acknowledgeTimeout, p, searchProfile, roads, turnaround);
     }
 }

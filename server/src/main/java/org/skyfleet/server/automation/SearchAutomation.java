@@ -42,7 +42,7 @@ import org.skyfleet.server.mission.MissionControl;
  * one drone {@link SortieControl}'s; this class keeps the runs, answers the rest of the server (approvals,
  * the map, who is searching, a found subject) and sets the pace.
  */
-public final class SearchAutomation implements SearchDecisions, AutoCloseable {
+public final class SearchAutomation implements SearchDecisions, org.skyfleet.server.aircraft.BatterySwapRequests, AutoCloseable {
     static final Operator OPERATOR = new Operator("automation-search", Operator.Role.AUTOMATION);
 
     private final IncidentBook incidents;
@@ -55,6 +55,7 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     private final SortieControl sorties;
     private final SearchPlanning planning;
     private final SortieFollowing following;
+    private final Turnaround turnaround;
     private final AutoCloseable subscription;
 
     public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
@@ -69,22 +70,40 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
                             ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
                             SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace,
                             org.skyfleet.fleet.airframe.EnduranceSource endurance) {
+        this(incidents, registry, missions, commands, leases, audit, clock, executor, policy, profile, airspace, endurance,
+                new org.skyfleet.fleet.dock.DockBook(), null, TurnaroundPolicy.defaults());
+    }
+
+    /**
+     * @param docks      the docks the links hear: a drone charging on one is held back until charged
+     * @param batteries  the pack records a swap and a charge are written to, or null for none
+     * @param turnaround how drones are recharged or given a fresh pack between sorties
+     */
+    public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
+                            ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
+                            SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace,
+                            org.skyfleet.fleet.airframe.EnduranceSource endurance, org.skyfleet.fleet.dock.DockBook docks,
+                            org.skyfleet.fleet.battery.BatteryPacks batteries, TurnaroundPolicy turnaround) {
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
         this.thread = new AutomationThread(executor, audit);
         this.policy = policy;
         FreeDrones freeDrones = new FreeDrones(registry, leases, missions.book(), profile, OPERATOR, endurance);
-        this.sorties = new SortieControl(OPERATOR, incidents, missions, commands, leases, audit, clock, thread, profile, this::note);
+        this.turnaround = new Turnaround(registry, docks, batteries, incidents, audit, clock, turnaround, OPERATOR, this::rejoin);
+        this.sorties = new SortieControl(OPERATOR, incidents, missions, commands, leases, audit, clock, thread, profile, this::note,
+                this.turnaround::launched);
         this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
         this.planning = new SearchPlanning(OPERATOR, incidents, missions, audit, clock, policy, airspace, freeDrones, sorties,
                 runs, this::vehiclesInUse);
-        this.following = new SortieFollowing(OPERATOR, registry, missions, leases, incidents, clock, profile, this::note);
+        this.following = new SortieFollowing(OPERATOR, registry, missions, leases, incidents, clock, profile, this::note,
+                this.turnaround::landed);
         this.subscription = incidents.subscribe(this::onIncidentChange);
         thread.execute(planning::resume);
         thread.every(1, () -> following.sample(runs.values()));
         BatteryRecall recall = new BatteryRecall(registry, endurance, sorties, this::note, profile.cruiseSpeedMps());
         thread.every(1, () -> recall.check(runs.values()));
+        thread.every(1, this.turnaround::check);
         thread.every(5, this::tick);
     }
 
@@ -146,9 +165,30 @@ public final class SearchAutomation implements SearchDecisions, AutoCloseable {
     /** Vehicles a search or an overwatch is using now, so no other job takes them. */
     public Set<String> vehiclesInUse() {
         Set<String> out = new HashSet<>(overwatch.vehicles());
+        out.addAll(turnaround.heldBack());
         runs.values().forEach(r -> r.sortiesByVehicle.values().stream().filter(s -> s.phase != Sortie.Phase.ENDED)
                 .forEach(s -> out.add(s.vehicleId)));
         return out;
+    }
+
+    /** An operator swaps a landed drone's pack: it is held back until it reports the fresh charge (on the automation thread). */
+    @Override
+    public SwapTicket requestSwap(Operator by, String vehicleId, String packId, String reason) {
+        return thread.call(() -> turnaround.requestSwap(by, vehicleId, packId == null ? "" : packId, reason));
+    }
+
+    /**
+     * A drone of the incident's search is charged or has a fresh pack: it is allocated at once, with every other free
+     * drone, over the map as searched so far (the map learned every footprint flown up to the last tick).
+     */
+    private void rejoin(String incidentId) {
+        SearchRun run = runs.get(incidentId);
+        Incident incident = incidents.find(incidentId).orElse(null);
+        if (run == null || run.found || run.ended_ || incident == null || !incident.open() || !incident.search().state().wantsDrones()) {
+            return;
+        }
+        following.updateMap(run);
+        planning.replanIfDronesFree(run);
     }
 
     // ---- SearchDecisions -----------------------------------------------------------------------------

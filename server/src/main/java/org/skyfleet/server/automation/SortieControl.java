@@ -43,10 +43,19 @@ final class SortieControl {
     private final AutomationThread thread;
     private final SearchProfile profile;
     private final Notes notes;
+    /** Told (incident id, vehicle id) when a drone is in the air on a search; answers its sortie number for the incident. */
+    private final java.util.function.ToIntBiFunction<String, String> launched;
 
     SortieControl(Operator operator, IncidentBook incidents, MissionControl missions, VehicleCommands commands,
                   ControlLeases leases, AuditJournal audit, InstantSource clock, AutomationThread thread, SearchProfile profile,
                   Notes notes) {
+        this(operator, incidents, missions, commands, leases, audit, clock, thread, profile, notes, (i, v) -> 1);
+    }
+
+    SortieControl(Operator operator, IncidentBook incidents, MissionControl missions, VehicleCommands commands,
+                  ControlLeases leases, AuditJournal audit, InstantSource clock, AutomationThread thread, SearchProfile profile,
+                  Notes notes, java.util.function.ToIntBiFunction<String, String> launched) {
+        this.launched = launched;
         this.operator = operator;
         this.incidents = incidents;
         this.missions = missions;
@@ -92,14 +101,22 @@ final class SortieControl {
                 .whenComplete((started, error) -> thread.execute((() -> {
                     if (error == null && started.command().accepted()) {
                         sortie.phase = Sortie.Phase.FLYING;
-                        incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(i.search().assignments()
-                                .stream().map(x -> x.vehicleId().equals(vehicleId) ? x.withMission(m.missionId()) : x).toList())),
-                                TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, operator.subject(), String.format(
-                                        Locale.ROOT, "%s launched over segment %s (mission %s, %.0f min planned)", vehicleId,
-                                        a.segment().id(), m.missionId(), a.plan().metrics().flightTimeS() / 60))
+                        int n = launched.applyAsInt(run.incidentId, vehicleId);
+                        String minutes = String.format(Locale.ROOT, "%.0f", a.plan().metrics().flightTimeS() / 60);
+                        TimelineEntry entry = n <= 1
+                                ? TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, operator.subject(), String.format(
+                                        Locale.ROOT, "%s launched over segment %s (mission %s, %s min planned)", vehicleId,
+                                        a.segment().id(), m.missionId(), minutes))
                                         .withVehicle(vehicleId).withParams("vehicle", vehicleId, "segment", a.segment().id(),
-                                                "mission", m.missionId(), "minutes", String.format(Locale.ROOT, "%.0f",
-                                                        a.plan().metrics().flightTimeS() / 60)));
+                                                "mission", m.missionId(), "minutes", minutes)
+                                : TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, operator.subject(), String.format(
+                                        Locale.ROOT, "%s relaunched over segment %s (sortie %d, mission %s, %s min planned)", vehicleId,
+                                        a.segment().id(), n, m.missionId(), minutes))
+                                        .withVehicle(vehicleId).withCode("DRONE_RELAUNCHED").withParams("vehicle", vehicleId,
+                                                "segment", a.segment().id(), "sortie", n, "mission", m.missionId(), "minutes", minutes);
+                        incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(i.search().assignments()
+                                .stream().map(x -> x.vehicleId().equals(vehicleId) && x.missionId().isEmpty() ? x.withMission(m.missionId()) : x)
+                                .toList())), entry);
                     } else {
                         String why = error != null ? rootMessage(error) : "start refused: " + started.command().result();
                         sortie.phase = Sortie.Phase.ENDED;

@@ -32,9 +32,18 @@ final class SortieFollowing {
     private final InstantSource clock;
     private final SearchProfile profile;
     private final SortieControl.Notes notes;
+    /** Told (incident id, vehicle id) when a drone of a search is back on the ground. */
+    private final java.util.function.BiConsumer<String, String> onLanded;
 
     SortieFollowing(Operator operator, VehicleRegistry registry, MissionControl missions, ControlLeases leases,
                     IncidentBook incidents, InstantSource clock, SearchProfile profile, SortieControl.Notes notes) {
+        this(operator, registry, missions, leases, incidents, clock, profile, notes, (i, v) -> { });
+    }
+
+    SortieFollowing(Operator operator, VehicleRegistry registry, MissionControl missions, ControlLeases leases,
+                    IncidentBook incidents, InstantSource clock, SearchProfile profile, SortieControl.Notes notes,
+                    java.util.function.BiConsumer<String, String> landed) {
+        this.onLanded = landed;
         this.operator = operator;
         this.registry = registry;
         this.missions = missions;
@@ -117,6 +126,7 @@ final class SortieFollowing {
                 run.ended.add(s);
                 run.sortiesByVehicle.remove(s.vehicleId);
                 leases.release(s.vehicleId, operator);
+                onLanded.accept(run.incidentId, s.vehicleId);
                 double battery = v.battery() == null ? Double.NaN : v.battery().remainingPercent();
                 incidents.record(run.incidentId, TimelineEntry.of(clock.instant(), TimelineKind.DRONE_RETURNED, operator.subject(),
                         String.format(Locale.ROOT, "%s back on the ground (%s, %.0f %% battery); cumulative POS %.0f%%", s.vehicleId,

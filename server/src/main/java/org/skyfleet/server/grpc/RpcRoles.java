@@ -76,6 +76,11 @@ public final class RpcRoles {
         // letting a worn pack fly is the admins' alone
         allow(EnumSet.noneOf(Role.class), aircraft + "ClearBatteryPack");
 
+        String docks = "skyfleet.v1.DockService/";
+        allow(WATCHERS, docks + "ListDocks");
+        // a person at the vehicle swaps its pack: its pilot or a commander
+        allow(EnumSet.of(PILOT, COMMANDER), docks + "SwapBattery");
+
         String incident = "skyfleet.v1.IncidentService/";
         allow(EnumSet.of(DISPATCHER, COMMANDER, AUTOMATION), incident + "CreateIncident");
         allow(EnumSet.of(COMMANDER, DISPATCHER), incident + "CloseIncident");

@@ -58,13 +58,15 @@ public final class RecordsDomain implements AutoCloseable {
         dispatcher.subscribe(store.assignments()::save);
         dispatcher.subscribe(timeline::onAssignment);
         this.search = new SearchAutomation(incidents, c.registry(), c.missions(), c.commands(), c.leases(), c.audit(), c.clock(),
-                automation, config.searchPolicy(), config.searchProfile(), c.airspace(), c.endurance());
+                automation, config.searchPolicy(), config.searchProfile(), c.airspace(), c.endurance(), c.docks(), c.batteries(),
+                config.turnaround());
         this.tracks = new TrackFeed(new Tracker(TrackerTuning.forSearches()), c.clock(), store.sightings(), store.tracks());
         this.trackResponse = new TrackResponse(tracks, incidents, dispatcher, search, automation, c.audit());
         this.services = List.of(
                 new IncidentGrpcService(incidents, search, c.audit(), c.clock()).bindService(),
                 new SightingGrpcService(tracks, incidents, search::incidentOfVehicle, c.clock()).bindService(),
-                new DispatchGrpcService(dispatcher).bindService());
+                new DispatchGrpcService(dispatcher).bindService(),
+                new org.skyfleet.server.aircraft.DockGrpcService(c.docks(), search, c.clock()).bindService());
         this.webhook = config.webhookSecret() == null ? null
                 : new IncidentWebhook(incidents, c.audit(), c.clock());
     }

@@ -23,10 +23,12 @@ import org.skyfleet.simulator.vehicle.VehicleSpec;
  *                         {@code patrolAltM} for a drone) instead of waiting disarmed on the ground
  * @param patrolAltM       patrol altitude above home, metres (default 60)
  * @param signingKeyHex    64 hex digits: the link is MAVLink 2 signed with this key
+ * @param dock             the vehicle's dock (charger or swapper), or null for none
  */
 public record ScenarioVehicle(String name, SimVehicleKind type, AutopilotFlavour autopilot, GeoPoint start,
                               Double enduranceS, Double batteryPercent, Double maxSpeedMps, Double cruiseSpeedMps,
-                              CameraSpec camera, List<GeoPoint> patrol, Double patrolAltM, String signingKeyHex) {
+                              CameraSpec camera, List<GeoPoint> patrol, Double patrolAltM, String signingKeyHex,
+                              DockSpec dock) {
     public ScenarioVehicle {
         Objects.requireNonNull(name, "vehicle name");
         Objects.requireNonNull(type, "vehicle type of " + name);
@@ -53,7 +55,7 @@ public record ScenarioVehicle(String name, SimVehicleKind type, AutopilotFlavour
     /** The same vehicle on a link signed with {@code hex} (64 hex digits). */
     public ScenarioVehicle withSigningKeyHex(String hex) {
         return new ScenarioVehicle(name, type, autopilot, start, enduranceS, batteryPercent, maxSpeedMps, cruiseSpeedMps,
-                camera, patrol, patrolAltM, hex);
+                camera, patrol, patrolAltM, hex, dock);
     }
 
     public byte[] signingKey() {

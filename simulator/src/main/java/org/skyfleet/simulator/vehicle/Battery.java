@@ -13,6 +13,8 @@ public final class Battery {
     private double percent;
     /** The drain rate, smoothed, percent per second; 0 until the pack has been drained while armed. */
     private double smoothedPercentPerS;
+    /** Which pack is in: 1 for the pack it started with, one more at each swap. */
+    private int packNumber = 1;
 
     public Battery(double enduranceS, double startPercent) {
         if (!(enduranceS > 0) || !(startPercent >= 0 && startPercent <= 100)) {
@@ -57,14 +59,39 @@ public final class Battery {
         return percent;
     }
 
+    /**
+     * Charges the pack while the vehicle is parked on a dock, along {@code curve}, for {@code dtS} seconds. A pack
+     * on charge is not drawn from, so the draw PX4 would estimate from is forgotten.
+     */
+    public void charge(org.skyfleet.simulator.dock.ChargingCurve curve, double dtS) {
+        percent = curve.charge(percent, dtS);
+        smoothedPercentPerS = 0;
+    }
+
+    /** A fresh, full pack takes the place of this one (a swap by hand or by a swapping dock). */
+    public void swapIn() {
+        packNumber++;
+        percent = 100;
+        smoothedPercentPerS = 0;
+    }
+
+    /** Which pack is in: 1 for the first, 2 after one swap, and so on. */
+    public int packNumber() {
+        return packNumber;
+    }
+
     /** A new 4S 5000 mAh pack. */
     public int ratedCapacityMah() {
         return 5000;
     }
 
-    /** The serial the simulated pack reports in SMART_BATTERY_INFO: one pack per simulated vehicle, e.g. "SIM-PACK-007". */
+    /**
+     * The serial the simulated pack reports in SMART_BATTERY_INFO: the first pack of a vehicle is "SIM-PACK-007",
+     * the one swapped in after it "SIM-PACK-007-2", and so on.
+     */
     public String serialFor(int systemId) {
-        return String.format(java.util.Locale.ROOT, "SIM-PACK-%03d", systemId);
+        return packNumber == 1 ? String.format(java.util.Locale.ROOT, "SIM-PACK-%03d", systemId)
+                : String.format(java.util.Locale.ROOT, "SIM-PACK-%03d-%d", systemId, packNumber);
     }
 
     /** Pack voltage, 14.0 V empty to 16.8 V full. */

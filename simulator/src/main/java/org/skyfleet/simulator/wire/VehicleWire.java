@@ -41,6 +41,11 @@ public final class VehicleWire implements AutoCloseable {
     private long silentUntilMs = -1;
     private long lastSigningTimestamp;
     private long sentDatagrams;
+    /** The vehicle's dock, or null: it speaks on this link as another component of the vehicle's system. */
+    private org.skyfleet.simulator.dock.Dock dock;
+    /** A swap by hand on a vehicle without a dock, or null. */
+    private org.skyfleet.simulator.dock.PackSwap handSwap;
+    private long nextDockMs;
 
     /**
      * @param signingKey 32-byte MAVLink 2 signing key, or null for an unsigned link
@@ -75,11 +80,67 @@ public final class VehicleWire implements AutoCloseable {
         Setpoint sp = autopilot.step(now);
         vehicle.advance(sp, autopilot.armed(), windEastMps, windNorthMps, dtS);
         autopilot.afterMotion();
+        boolean swapped = stepPack(dtS);
         inbound.transfer().step(now);
         if (!rebooting(now)) {
             schedule.sendDue(now - bootAtMs, id -> send(TelemetryMessages.build(id, vehicle, autopilot, now - bootAtMs)));
+            if (swapped) {
+                // a smart pack announces itself when it is plugged in: the ground station learns its serial
+                send(TelemetryMessages.build(TelemetryMessages.SMART_BATTERY_INFO, vehicle, autopilot, now - bootAtMs));
+            }
+        }
+        if (dock != null && now >= nextDockMs) {
+            nextDockMs = now + 1000;
+            sendFrom(DockMessages.DOCK_COMPONENT, DockMessages.heartbeat(dock));
+            sendFrom(DockMessages.DOCK_COMPONENT, DockMessages.battery(dock, vehicle));
         }
         link.flush();
+    }
+
+    /** The dock charges or swaps, a swap by hand goes on; true on the step a fresh pack went in. */
+    private boolean stepPack(double dtS) {
+        boolean swapped = dock != null && dock.step(vehicle, autopilot.armed(), dtS);
+        if (handSwap != null) {
+            swapped |= handSwap.step(vehicle.battery(), !autopilot.armed() && !vehicle.airborne(), dtS);
+            if (handSwap.done()) {
+                handSwap = null;
+            }
+        }
+        return swapped;
+    }
+
+    /** Gives the vehicle its dock (null: none). Simulation thread. */
+    public void attachDock(org.skyfleet.simulator.dock.Dock dock) {
+        this.dock = dock;
+    }
+
+    /** The vehicle's dock, or null. */
+    public org.skyfleet.simulator.dock.Dock dock() {
+        return dock;
+    }
+
+    /**
+     * Someone swaps the pack, by hand or by a dock action: a full pack is in after the dock's swap time (or
+     * {@code swapTimeS} for a vehicle without a dock) of the vehicle standing still. Simulation thread.
+     */
+    public void requestSwap(double swapTimeS) {
+        if (dock != null) {
+            dock.requestSwap();
+        } else if (handSwap == null) {
+            handSwap = new org.skyfleet.simulator.dock.PackSwap(swapTimeS);
+        }
+    }
+
+    /** Sends as another component of the vehicle's system (its dock): on its own controller, it talks through a reboot. */
+    private void sendFrom(int component, Object payload) {
+        if (payload == null) {
+            return;
+        }
+        if (signingKey != null) {
+            lastSigningTimestamp = Math.max(lastSigningTimestamp + 1, (clock.epochMs() - SIGNING_EPOCH_MS) * 100);
+        }
+        link.send(encoder.encode(vehicle.systemId(), component, payload, signingKey, lastSigningTimestamp));
+        sentDatagrams++;
     }
 
     private boolean rebooting(long now) {

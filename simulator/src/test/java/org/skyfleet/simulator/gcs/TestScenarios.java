@@ -25,12 +25,12 @@ public final class TestScenarios {
 
     public static ScenarioVehicle drone(String name, Double batteryPercent) {
         return new ScenarioVehicle(name, SimVehicleKind.MULTICOPTER, null, null, null, batteryPercent, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     public static ScenarioVehicle rover(String name) {
         return new ScenarioVehicle(name, SimVehicleKind.GROUND_ROVER, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public static Scenario of(double timeScale, FailsafeSpec failsafe, WindSpec wind, List<ScenarioVehicle> vehicles,

@@ -26,7 +26,7 @@ class SigningAndRebootTest {
     void signedVehicleSignsEverythingAndIgnoresUnsignedCommands() {
         MemoryLink link = new MemoryLink();
         ScenarioVehicle signed = new ScenarioVehicle("drone-1", SimVehicleKind.MULTICOPTER, null, null, null, null, null,
-                null, null, null, null, KEY_HEX);
+                null, null, null, null, KEY_HEX, null);
         Simulation sim = Simulation.manual(TestScenarios.of(1, List.of(signed)), n -> link.vehicleEnd(), r -> { });
         MemoryGroundStation gcs = new MemoryGroundStation(link, sim);
         byte[] key = HexFormat.of().parseHex(KEY_HEX);

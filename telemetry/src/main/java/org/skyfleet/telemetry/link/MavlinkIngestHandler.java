@@ -3,6 +3,7 @@ package org.skyfleet.telemetry.link;
 import io.dronefleet.mavlink.common.CommandAck;
 import io.dronefleet.mavlink.common.Statustext;
 import io.dronefleet.mavlink.minimal.Heartbeat;
+import io.dronefleet.mavlink.minimal.MavType;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -75,6 +76,7 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     private final Map<Integer, VehicleBinding> bySystemId = new HashMap<>();
     private final Map<String, VehicleBinding> byVehicleId = new HashMap<>();
     private final List<FrameObserver> observers = new CopyOnWriteArrayList<>();
+    private final List<DockObserver> dockObservers = new CopyOnWriteArrayList<>();
     private volatile LinkGate gate = LinkGate.ALL;
     private ScheduledFuture<?> tick;
     private Instant lastGcsHeartbeat = Instant.EPOCH;
@@ -98,6 +100,10 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
 
     void addObserver(FrameObserver observer) {
         observers.add(observer);
+    }
+
+    void addDockObserver(DockObserver observer) {
+        dockObservers.add(observer);
     }
 
     /** The address a bound vehicle speaks from, or null. Link thread only. */
@@ -174,6 +180,11 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
     protected void channelRead0(ChannelHandlerContext ctx, MavlinkFrame frame) {
         Instant now = clock.instant();
         VehicleBinding binding;
+        if (frame.payload() instanceof Heartbeat hb && frame.componentId() != AUTOPILOT_COMPONENT
+                && hb.type().entry() == MavType.MAV_TYPE_CHARGING_STATION) {
+            onDockHeartbeat(frame);
+            return;
+        }
         if (frame.payload() instanceof Heartbeat hb) {
             binding = onHeartbeat(frame, hb, now);
         } else {
@@ -190,6 +201,12 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
                 metrics.frameIgnored(IngestMetrics.FrameIgnored.PEER_CONFLICT);
                 return;
             }
+            if (binding.dockComponents.get(frame.componentId())) {
+                // the dock's own BATTERY_STATUS is the pack on its pad: never the vehicle's state
+                String vehicleId = binding.vehicleId;
+                dockObservers.forEach(o -> o.onDockFrame(vehicleId, frame));
+                return;
+            }
             onTelemetry(binding, frame, now);
         }
         if (binding != null && !observers.isEmpty()) {
@@ -197,6 +214,21 @@ final class MavlinkIngestHandler extends SimpleChannelInboundHandler<MavlinkFram
                 o.onFrame(binding.vehicleId, frame);
             }
         }
+    }
+
+    /**
+     * A charging station speaking as a component of a bound vehicle's system, from the vehicle's address: its
+     * frames go to the dock observers from now on. Heard from anywhere else, or for a system not bound here, it is
+     * not a vehicle and is ignored, as before.
+     */
+    private void onDockHeartbeat(MavlinkFrame frame) {
+        VehicleBinding binding = bySystemId.get(frame.systemId());
+        if (binding == null || !gate.admit(binding.vehicleId) || !frame.sender().equals(binding.peer)) {
+            metrics.frameIgnored(IngestMetrics.FrameIgnored.NOT_A_VEHICLE);
+            return;
+        }
+        binding.dockComponents.set(frame.componentId() & 0xff);
+        dockObservers.forEach(o -> o.onDockFrame(binding.vehicleId, frame));
     }
 
     private VehicleBinding onHeartbeat(MavlinkFrame frame, Heartbeat hb, Instant now) {

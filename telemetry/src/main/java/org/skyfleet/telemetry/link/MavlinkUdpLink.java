@@ -135,6 +135,11 @@ public final class MavlinkUdpLink implements AutoCloseable {
         handler.addObserver(observer);
     }
 
+    /** Adds an observer of the frames of the link's vehicles' docks (see {@link DockObserver}). */
+    public void addDockObserver(DockObserver observer) {
+        handler.addDockObserver(observer);
+    }
+
     /**
      * Sends payloads to a vehicle bound to this link, from the link's thread. Completes with false if
      * the vehicle is not bound here.

@@ -27,6 +27,8 @@ final class VehicleBinding {
     InetSocketAddress claim;
     StreamSetup streamSetup;
     Instant streamRequestedAt;
+    /** Components of this system that announced themselves as charging stations: their frames are the dock's, not the vehicle's. */
+    final java.util.BitSet dockComponents = new java.util.BitSet(256);
 
     VehicleBinding(String vehicleId, int systemId, InetSocketAddress peer) {
         this.vehicleId = vehicleId;
