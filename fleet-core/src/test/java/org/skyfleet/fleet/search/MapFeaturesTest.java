@@ -1,0 +1,61 @@
+package org.skyfleet.fleet.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.skyfleet.planner.geo.GeoPoint;
+
+/** Roads from a GeoJSON file attract probability; water repels it. */
+class MapFeaturesTest {
+    private static final GeoPoint LKP = new GeoPoint(29.725, 122.108);
+    private static final ProbabilityMap MAP = ProbabilityMap.around(LKP,
+            LostPersonStatistics.bundled().forCategory(SubjectCategory.DEMENTIA));
+
+    /** A road running east-west 500 m north of the LKP, a path, a lake 1 km south, and a building (ignored). */
+    private static String geoJson() {
+        GeoPoint w = SearchFixtures.at(LKP, -3000, 500), e = SearchFixtures.at(LKP, 3000, 500);
+        GeoPoint p1 = SearchFixtures.at(LKP, 1000, -3000), p2 = SearchFixtures.at(LKP, 1000, 3000);
+        var lake = SearchFixtures.square(LKP, 0, -1000, 400).outer();
+        StringBuilder ring = new StringBuilder();
+        for (GeoPoint g : lake) {
+            ring.append('[').append(g.lonDeg()).append(',').append(g.latDeg()).append("],");
+        }
+        ring.append('[').append(lake.get(0).lonDeg()).append(',').append(lake.get(0).latDeg()).append(']');
+        return """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"kind":"road","class":"minor"},"geometry":{"type":"LineString","coordinates":[[%s,%s],[%s,%s]]}},
+                 {"type":"Feature","properties":{"kind":"road","class":"path"},"geometry":{"type":"LineString","coordinates":[[%s,%s],[%s,%s]]}},
+                 {"type":"Feature","properties":{"kind":"water"},"geometry":{"type":"Polygon","coordinates":[[%s]]}},
+                 {"type":"Feature","properties":{"kind":"building"},"geometry":{"type":"Polygon","coordinates":[[%s]]}}]}
+                """.formatted(w.lonDeg(), w.latDeg(), e.lonDeg(), e.latDeg(), p1.lonDeg(), p1.latDeg(), p2.lonDeg(), p2.latDeg(),
+                ring, ring);
+    }
+
+    @Test
+    void roadsGetTheirShareAndWaterLosesProbability() {
+        MapFeatures f = MapFeatures.fromGeoJson(geoJson(), MAP.frame());
+        assertThat(f.linesLocal().getLength()).as("a 6 km road and a 6 km path").isCloseTo(12_000, within(50.0));
+        assertThat(f.waterLocal().getArea()).isCloseTo(160_000, within(2_000.0));
+        ProbabilityMap roads = MAP.withLinearFeatures(f.linesLocal(), 25, 0.59);
+        // p'_i = M (s p_i a_i / on + (1 - s) p_i (1 - a_i) / off), a_i the share of cell i in the corridor
+        double[] inside = CellCoverage.areasM2(MAP.grid(), f.linesLocal().buffer(25));
+        double[] before = MAP.poaByCell(), after = roads.poaByCell();
+        double total = 0, on = 0;
+        for (int i = 0; i < before.length; i++) {
+            total += before[i];
+            on += before[i] * inside[i] / MAP.grid().cellAreaM2();
+        }
+        for (int i = 0; i < before.length; i += 97) {
+            double a = inside[i] / MAP.grid().cellAreaM2();
+            double expected = total * (0.59 * before[i] * a / on + 0.41 * before[i] * (1 - a) / (total - on));
+            assertThat(after[i]).isCloseTo(expected, within(1e-15));
+        }
+        assertThat(roads.probabilityInsideMap()).isCloseTo(total, within(1e-12));
+        int mid = MAP.grid().cols() / 2, roadRow = MAP.grid().rowOf(500), lakeRow = MAP.grid().rowOf(-1000);
+        assertThat(roads.poa(mid, roadRow)).isGreaterThan(MAP.poa(mid, roadRow));
+        ProbabilityMap wet = roads.withRelativeWeight(f.waterLocal(), 0.1);
+        assertThat(wet.poa(mid, lakeRow)).isLessThan(roads.poa(mid, lakeRow) * 0.2);
+        assertThat(wet.probabilityInsideMap() + wet.probabilityOutsideMap()).isCloseTo(1, within(1e-9));
+    }
+}
