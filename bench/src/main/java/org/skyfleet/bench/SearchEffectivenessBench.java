@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.skyfleet.fleet.search.DistanceDistribution;
 import org.skyfleet.fleet.search.DistanceQuantiles;
 import org.skyfleet.fleet.search.LostPersonStatistics;
+import org.skyfleet.fleet.search.MapFeatures;
 import org.skyfleet.fleet.search.ProbabilityMap;
 import org.skyfleet.fleet.search.SortieAllocator;
 import org.skyfleet.fleet.search.SubjectCategory;
@@ -67,7 +68,11 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
             "#   airborne drone-seconds over the drone-seconds the sortie pattern allows in the hour (SearchOptimum).",
             "# optimum: Charnes-Cooper/Stone water-filling of the whole hour's effort (search seconds x 8 m/s x W, transit",
             "#   ignored) over the initial map, stationary subject; 'moving bound': union over sortie windows of each window's",
-            "#   optimum on the map diffused to its start (an upper bound if the subject is still within a window; loose).");
+            "#   optimum on the map diffused to its start (an upper bound if the subject is still within a window; loose).",
+            "# --roads: 4 straight 18 km roads per case (one through the LKP, three 0.3-3 km from it); the subject's distance is",
+            "#   drawn as above, then with probability MapFeatures.DEMENTIA_SHARE_ON_ROADS (0.59, Grampian 2007) he is where",
+            "#   that circle crosses a road, walking along it at 0.28 m/s; A's map (and the optimum's) is told of the roads",
+            "#   (withLinearFeatures, 25 m corridors, the same 0.59 per distance ring); B ignores them.");
 
     @Option(names = "--runs", defaultValue = "50", description = "seeded cases (default: ${DEFAULT-VALUE})")
     int runs;
@@ -85,6 +90,9 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Option(names = "--night", description = "fly the cases at night (cameras and sweep widths as at night)")
     boolean night;
 
+    @Option(names = "--roads", description = "cases with roads: the map is told of them and 59 % of subjects are on one")
+    boolean roads;
+
     @Option(names = "--swap-min", defaultValue = "5",
             description = "minutes on the ground for a battery swap between sorties (default: ${DEFAULT-VALUE})")
     double swapMin;
@@ -96,12 +104,12 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false);
+        SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads);
         Result result = run(runs, seed, conditions);
         Map<SearchStrategy, List<TrialOutcome>> outcomes = result.outcomes();
         double wallS = (System.nanoTime() - t0) / 1e9;
-        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
-                Instant.now(), runs, seed, night ? "NIGHT" : "day", swapMin, Runtime.getRuntime().availableProcessors(),
+        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %s%s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
+                Instant.now(), runs, seed, night ? "NIGHT" : "day", roads ? ", ROADS" : "", swapMin, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), wallS) + METHOD + "\n" + table(result);
         if (perRun) {
             outcomes.forEach((strategy, list) -> {
@@ -128,7 +136,10 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
         DistanceQuantiles q = LostPersonStatistics.bundled().forCategory(SubjectCategory.DEMENTIA);
         List<SearchScenario> cases = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            cases.add(SearchScenario.draw(seed * 1_000_003L + i, DistanceDistribution.of(q)));
+            long caseSeed = seed * 1_000_003L + i;
+            cases.add(conditions.roads()
+                    ? SearchScenario.drawWithRoads(caseSeed, DistanceDistribution.of(q), MapFeatures.DEMENTIA_SHARE_ON_ROADS)
+                    : SearchScenario.draw(caseSeed, DistanceDistribution.of(q)));
         }
         return run(cases, q, conditions);
     }
@@ -150,13 +161,24 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
                 real.put(s, r);
                 dry.put(s, d);
             }
-            ProbabilityMap initial = ProbabilityMap.around(cases.get(0).lastKnownPoint(), q);
             double budgetS = profile.fullBatteryFlightS() - ReservePolicy.DEFAULT.reserveS(profile.fullBatteryFlightS());
             double[] w = java.util.Arrays.stream(SearchTrial.PRESETS).mapToDouble(p -> SweepWidths.effectiveSweepWidthM(
                     SearchConditions.sensor(p), conditions.night(), profile.camera().footprintWidthM())).toArray();
-            SearchOptimum optimum = SearchOptimum.of(initial, SubjectMobility.of(SubjectCategory.DEMENTIA), w, budgetS,
-                    conditions.batterySwapS(), 2 * profile.camera().altitudeAglM() / SearchTrial.CLIMB_MPS,
-                    profile.cruiseSpeedMps(), SearchTrial.CAP_S);
+            List<Future<SearchOptimum>> optima = new ArrayList<>();
+            for (SearchScenario c : cases) {
+                optima.add(pool.submit(() -> SearchOptimum.of(initialMap(c, q), SubjectMobility.of(SubjectCategory.DEMENTIA), w,
+                        budgetS, conditions.batterySwapS(), 2 * profile.camera().altitudeAglM() / SearchTrial.CLIMB_MPS,
+                        profile.cruiseSpeedMps(), SearchTrial.CAP_S)));
+            }
+            double stationary = 0, moving = 0, available = 0, effort = 0;
+            for (Future<SearchOptimum> f : optima) {
+                SearchOptimum o = f.get();
+                stationary += o.stationaryPos() / cases.size();
+                moving += o.movingUpperBound() / cases.size();
+                available = o.availableDroneS();
+                effort = o.effortM2();
+            }
+            SearchOptimum optimum = new SearchOptimum(stationary, moving, available, effort);
             return new Result(collect(real), collect(dry), optimum);
         } finally {
             pool.shutdownNow();
@@ -188,9 +210,16 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
         return out;
     }
 
+    /** The category's map around the case's LKP, with its roads when it has any. */
+    static ProbabilityMap initialMap(SearchScenario c, DistanceQuantiles q) {
+        ProbabilityMap map = ProbabilityMap.around(c.lastKnownPoint(), q);
+        return c.roadsM().isEmpty() ? map : new MapFeatures(c.roadsLocal(), new org.locationtech.jts.geom.GeometryFactory()
+                .createPolygon()).applyTo(map, MapFeatures.DEMENTIA_SHARE_ON_ROADS);
+    }
+
     static TrialOutcome trial(SearchScenario c, SearchStrategy s, DistanceQuantiles q, SearchProfile profile,
                               MissionPlanner planner, SortieAllocator allocator, SearchConditions conditions) {
-        ProbabilityMap initial = ProbabilityMap.around(c.lastKnownPoint(), q);
+        ProbabilityMap initial = initialMap(c, q);
         SubjectMobility mobility = SubjectMobility.of(SubjectCategory.DEMENTIA);
         Map<String, SearchProfile> profiles = profiles(profile, conditions.night());
         ModelAccount account = new ModelAccount(initial, mobility, profiles);
@@ -205,7 +234,7 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     static String table(Result result) {
         SearchOptimum opt = result.optimum();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "# optimum for these drones: %.3f stationary (Charnes-Cooper, effort %.2f km2); moving-subject"
+        sb.append(String.format(Locale.ROOT, "# optimum for these drones (mean over the cases): %.3f stationary (Charnes-Cooper, effort %.2f km2); moving-subject"
                 + " upper bound %.3f (union over sortie windows, loose); drone-seconds available %.0f%n",
                 opt.stationaryPos(), opt.effortM2() / 1e6, opt.movingUpperBound(), opt.availableDroneS()));
         sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-12s | %-10s | %-12s | %-16s | %-14s | %-14s | %-11s | %-10s | %-14s%n",

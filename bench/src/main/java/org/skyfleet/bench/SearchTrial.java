@@ -23,6 +23,7 @@ import org.skyfleet.server.sighting.TrackerTuning;
 import org.skyfleet.simulator.sensor.CameraPreset;
 import org.skyfleet.simulator.sensor.NadirDetector;
 import org.skyfleet.simulator.world.people.MovementModel;
+import org.skyfleet.simulator.world.people.PathWalker;
 import org.skyfleet.simulator.world.people.Target;
 import org.skyfleet.simulator.world.people.Wanderer;
 
@@ -92,7 +93,9 @@ final class SearchTrial {
                     CLIMB_MPS, profile.camera().altitudeAglM(), budgetS));
         }
         double[] s = scenario.subjectStartM();
-        MovementModel walk = scenario.subjectWanders() ? new Wanderer(0.45, 900, 300, 180) : MovementModel.stationary();
+        MovementModel walk = !scenario.subjectWanders() ? MovementModel.stationary()
+                : scenario.subjectRoadEndM() != null ? new PathWalker(List.of(scenario.subjectRoadEndM()), SearchScenario.ROAD_WALK_MPS)
+                : new Wanderer(0.45, 900, 300, 180);
         subject = new Target("subject", s[0], s[1], walk, scenario.seed() ^ 0x5EEDL);
         tracker = new Tracker(TrackerTuning.forSearches());
         response = new TrialResponse(frame, drones, subject, scenario.officersM(),

@@ -4,16 +4,19 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Roads and paths attract lost subjects (Grampian 2007: 59 % of women with dementia missing on foot were found
- * walking in a street or roadway; Koester 2008 lists roads among where dementia subjects are found). The map
- * keeps its distance profile and moves a set share of its mass onto the corridors along the lines.
+ * walking in a street or roadway; see {@code lost-person-distances.csv}). The map keeps its distance profile and,
+ * at each distance from the last known point, moves a set share of that distance's mass onto the corridors along
+ * the lines there.
  *
  * <p>Steps: a_i is the share of cell i inside the corridor (the lines buffered by the corridor half-width).
- * With M = Σ p_i, on = Σ p_i a_i and off = M − on, the new POA is
- * p'_i = M · (s · p_i a_i / on + (1 − s) · p_i (1 − a_i) / off): mass s · M in the corridors and
- * (1 − s) · M off them, each part in proportion to the old map. Σ p' = M, every p' ≥ 0.
+ * Cells are grouped in rings of one cell width by the distance of their centre from the last known point. In a
+ * ring with mass M, on = Σ p_i a_i and off = M − on, the new POA is
+ * p'_i = M · (s · p_i a_i / on + (1 − s) · p_i (1 − a_i) / off): mass s · M in the ring's corridors and
+ * (1 − s) · M off them, each part in proportion to the old map. Each ring keeps its mass, so Σ p' = Σ p and every
+ * p' ≥ 0; a subject found at a distance where no road runs cannot have been on one, so such rings are unchanged.
  *
- * <p>Degenerate cases: no corridor on the grid (on = 0) or corridors covering every cell (off = 0) leave the
- * map as it was; s must be 0..1.
+ * <p>Degenerate cases: a ring without corridor (on = 0) or wholly inside one (off = 0) is left as it was; no
+ * lines leave the map unchanged; s must be 0..1.
  */
 final class LinearFeatureAttraction {
     private LinearFeatureAttraction() {}
@@ -23,24 +26,30 @@ final class LinearFeatureAttraction {
             throw new IllegalArgumentException("corridor " + corridorM + " m must be above 0 and the share " + share
                     + " 0..1");
         }
+        double[] next = poa.clone();
         if (linesLocal == null || linesLocal.isEmpty()) {
-            return poa.clone();
+            return next;
         }
         double[] inside = CellCoverage.areasM2(grid, linesLocal.buffer(corridorM));
-        double total = 0, on = 0;
-        double[] a = new double[poa.length];
-        for (int i = 0; i < poa.length; i++) {
-            a[i] = Math.min(1, inside[i] / grid.cellAreaM2());
-            total += poa[i];
-            on += poa[i] * a[i];
+        int n = grid.cols();
+        int rings = (int) Math.ceil(Math.hypot(grid.halfWidthM(), grid.halfWidthM()) / grid.cellSizeM()) + 1;
+        int[] ring = new int[poa.length];
+        double[] a = new double[poa.length], mass = new double[rings], on = new double[rings];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                int i = row * n + col;
+                ring[i] = (int) (Math.hypot(grid.centreXM(col), grid.centreYM(row)) / grid.cellSizeM());
+                a[i] = Math.min(1, inside[i] / grid.cellAreaM2());
+                mass[ring[i]] += poa[i];
+                on[ring[i]] += poa[i] * a[i];
+            }
         }
-        double off = total - on;
-        if (on <= 0 || off <= 0) {
-            return poa.clone();
-        }
-        double[] next = new double[poa.length];
         for (int i = 0; i < poa.length; i++) {
-            next[i] = total * (share * poa[i] * a[i] / on + (1 - share) * poa[i] * (1 - a[i]) / off);
+            int k = ring[i];
+            double off = mass[k] - on[k];
+            if (on[k] > 0 && off > 0) {
+                next[i] = mass[k] * (share * poa[i] * a[i] / on[k] + (1 - share) * poa[i] * (1 - a[i]) / off);
+            }
         }
         return next;
     }

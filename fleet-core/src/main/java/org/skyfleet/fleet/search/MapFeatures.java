@@ -25,6 +25,28 @@ import org.skyfleet.planner.geo.LocalFrame;
  */
 public record MapFeatures(Geometry linesLocal, Geometry waterLocal) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Share of subjects with dementia found on a road or path: 59 % of women with dementia missing on foot were
+     * found walking in a street or roadway (Grampian Police 2007, public summary cited in
+     * {@code lost-person-distances.csv}; the summary gives no sample size).
+     */
+    public static final double DEMENTIA_SHARE_ON_ROADS = 0.59;
+    /**
+     * Half-width of the corridor along a road or path that counts as "on" it, metres: a lane or path and its
+     * verges. An engineering assumption; it also fits inside one camera swath (56 m at 60 m).
+     */
+    public static final double CORRIDOR_HALF_WIDTH_M = 25;
+    /**
+     * Relative weight of water against land ({@link ProbabilityMap#withRelativeWeight}): an engineering
+     * assumption (drowning is among the ways dementia subjects die, so water is not excluded outright).
+     */
+    public static final double WATER_WEIGHT = 0.2;
+
+    /** The map with these features: roads attract ({@link ProbabilityMap#withLinearFeatures}), water repels. */
+    public ProbabilityMap applyTo(ProbabilityMap map, double shareOnRoads) {
+        ProbabilityMap out = linesLocal.isEmpty() ? map : map.withLinearFeatures(linesLocal, CORRIDOR_HALF_WIDTH_M, shareOnRoads);
+        return waterLocal.isEmpty() ? out : out.withRelativeWeight(waterLocal, WATER_WEIGHT);
+    }
 
     /** No features. */
     public static MapFeatures none() {
