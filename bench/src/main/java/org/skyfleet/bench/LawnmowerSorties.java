@@ -29,8 +29,7 @@ import org.skyfleet.server.automation.SearchProfile;
  * 2,000 km of track), so the planner's energy rule refuses the plan with the drones' real endurance. The
  * plan is therefore drawn with an endurance stretched to fit (twice the time one drone would need for the
  * whole area); the batteries then decide how much of it is flown: each drone turns home when its real budget
- * (1,200 s less the reserve) runs out, and after the same 5-minute battery swap as (A) flies once more from
- * where it broke off.
+ * (1,200 s less the reserve) runs out, and after each battery swap, as (A), flies on from where it broke off.
  */
 final class LawnmowerSorties implements SearchTrial.Sorties {
     static final int CIRCLE_VERTICES = 64;
@@ -74,7 +73,8 @@ final class LawnmowerSorties implements SearchTrial.Sorties {
     }
 
     @Override
-    public Optional<List<double[]>> next(BenchDrone drone, Map<String, List<FlownSample>> flown, List<BenchDrone> all) {
+    public Optional<List<double[]>> next(BenchDrone drone, Map<String, List<FlownSample>> flown, List<BenchDrone> all,
+                                         int nowS) {
         return drone.unflown.isEmpty() ? Optional.empty() : Optional.of(drone.unflown);
     }
 }

@@ -7,43 +7,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.skyfleet.fleet.search.Allocation;
 import org.skyfleet.fleet.search.CandidateDrone;
-import org.skyfleet.fleet.search.DistanceQuantiles;
-import org.skyfleet.fleet.search.DroneAssignment;
 import org.skyfleet.fleet.search.FlownSample;
 import org.skyfleet.fleet.search.ProbabilityMap;
-import org.skyfleet.fleet.search.SearchAllocator;
-import org.skyfleet.fleet.search.SearchSegment;
-import org.skyfleet.planner.Plan;
+import org.skyfleet.fleet.search.SortieAllocator;
+import org.skyfleet.fleet.search.SortieAssignment;
+import org.skyfleet.fleet.search.SubjectMobility;
 import org.skyfleet.planner.Waypoint;
 import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.LocalFrame;
 import org.skyfleet.server.automation.SearchEffort;
 import org.skyfleet.server.automation.SearchProfile;
-import org.skyfleet.server.automation.SearchSegmentation;
 
 /**
- * (A) SkyFleet's search as the server runs it: the category's probability map around the LKP, cut into
- * segments, one segment per drone by {@link SearchAllocator}; a drone back from its first sortie is, after
- * the battery swap (back to 100 %), allocated once more over the map updated with every drone's flown
- * footprint so far, leaving out the segments other drones are still flying (the server's re-plan).
+ * (A) SkyFleet's search with continuous re-allocation: the category's probability map around the LKP; at the
+ * start every drone gets a battery's worth of segments from {@link SortieAllocator}; whenever a drone is free
+ * again (landed, battery swapped, back to 100 %), the map is diffused by the subject's mobility to now, every
+ * drone's flown footprint so far is applied (each with its camera's sweep width), and the drone gets its next
+ * sortie over that map, leaving out the segments other drones hold.
  */
 final class ProbabilitySorties implements SearchTrial.Sorties {
     private final SearchProfile profile;
-    private final SearchAllocator allocator;
-    private final GeoPoint lkp;
+    private final Map<String, SearchProfile> profileOfDrone;
+    private final SortieAllocator allocator;
+    private final SubjectMobility mobility;
     private final GeoPoint commandPost;
     private final LocalFrame frame;
     private ProbabilityMap map;
-    private final Map<String, String> segmentOfDrone = new HashMap<>();
+    private int mapAtS;
+    private final Map<String, List<String>> segmentsOfDrone = new HashMap<>();
 
-    ProbabilitySorties(SearchScenario scenario, DistanceQuantiles quantiles, SearchProfile profile, SearchAllocator allocator) {
+    ProbabilitySorties(SearchScenario scenario, ProbabilityMap initial, SearchProfile profile,
+                       Map<String, SearchProfile> profileOfDrone, SubjectMobility mobility, SortieAllocator allocator) {
         this.profile = profile;
+        this.profileOfDrone = profileOfDrone;
         this.allocator = allocator;
-        this.lkp = scenario.lastKnownPoint();
-        this.map = ProbabilityMap.around(lkp, quantiles);
+        this.mobility = mobility;
+        this.map = initial;
         this.frame = map.frame();
         this.commandPost = frame.toGeo(scenario.commandPostM()[0], scenario.commandPostM()[1]);
     }
@@ -55,53 +56,49 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
     @Override
     public Map<String, List<double[]>> firstWave(List<BenchDrone> drones) {
         List<CandidateDrone> candidates = drones.stream().map(this::candidate).toList();
-        return routes(allocator.allocate(candidates, SearchSegmentation.of(map), lkp, Airspace.OPEN));
-    }
-
-    @Override
-    public Optional<List<double[]>> next(BenchDrone drone, Map<String, List<FlownSample>> flown, List<BenchDrone> all) {
-        map = updateMap(map, flown, profile);
-        segmentOfDrone.remove(drone.id);
-        Set<String> inHand = new HashSet<>();
-        for (BenchDrone d : all) {
-            if (d.airborne() && segmentOfDrone.containsKey(d.id)) {
-                inHand.add(segmentOfDrone.get(d.id));
-            }
-        }
-        List<SearchSegment> open = SearchSegmentation.open(map, inHand);
-        Map<String, List<double[]>> r = routes(allocator.allocate(List.of(candidate(drone)), open, lkp, Airspace.OPEN));
-        return Optional.ofNullable(r.get(drone.id));
-    }
-
-    /** Sized as the server's FreeDrones sizes a drone, at 100 % after the battery swap. */
-    private CandidateDrone candidate(BenchDrone d) {
-        return profile.candidate(d.id, commandPost, 100);
-    }
-
-    private Map<String, List<double[]>> routes(Allocation allocation) {
         Map<String, List<double[]>> out = new HashMap<>();
-        for (DroneAssignment a : allocation.assignments()) {
-            segmentOfDrone.put(a.droneId(), a.segment().id());
-            out.put(a.droneId(), local(a.plan(), frame));
+        for (SortieAssignment a : allocator.allocate(candidates, map, Set.of(), SortieAllocator.DEFAULT_SEGMENT_SIDE_M,
+                Airspace.OPEN)) {
+            segmentsOfDrone.put(a.droneId(), a.segmentIds());
+            out.put(a.droneId(), local(a.route(), frame));
         }
         return out;
     }
 
-    /** Applies every drone's samples since the last update to the map, as the server's map update does. */
-    static ProbabilityMap updateMap(ProbabilityMap map, Map<String, List<FlownSample>> flown, SearchProfile profile) {
-        for (List<FlownSample> s : flown.values()) {
+    @Override
+    public Optional<List<double[]>> next(BenchDrone drone, Map<String, List<FlownSample>> flown, List<BenchDrone> all,
+                                         int nowS) {
+        map = map.diffused(mobility, nowS - mapAtS);
+        mapAtS = nowS;
+        for (var e : flown.entrySet()) {
             try {
-                map = SearchEffort.apply(map, s, profile);
-            } catch (IllegalStateException e) {
+                map = SearchEffort.apply(map, e.getValue(), profileOfDrone.get(e.getKey()));
+            } catch (IllegalStateException ex) {
                 // as the server: the map is left as it was
             }
         }
-        return map;
+        segmentsOfDrone.remove(drone.id);
+        Set<String> inHand = new HashSet<>();
+        for (BenchDrone d : all) {
+            if (d.airborne() && segmentsOfDrone.containsKey(d.id)) {
+                inHand.addAll(segmentsOfDrone.get(d.id));
+            }
+        }
+        return allocator.allocate(candidate(drone), map, inHand, SortieAllocator.DEFAULT_SEGMENT_SIDE_M, Airspace.OPEN)
+                .map(a -> {
+                    segmentsOfDrone.put(a.droneId(), a.segmentIds());
+                    return local(a.route(), frame);
+                });
     }
 
-    /** The first route's waypoints in the frame, metres. */
-    static List<double[]> local(Plan plan, LocalFrame frame) {
-        return local(plan.routes().get(0).waypoints(), frame);
+    /**
+     * Sized as the server's FreeDrones sizes a drone, at 100 % after the battery swap, with its own camera's
+     * sweep width.
+     */
+    private CandidateDrone candidate(BenchDrone d) {
+        CandidateDrone c = profile.candidate(d.id, commandPost, 100);
+        return new CandidateDrone(c.id(), c.position(), c.usableFlightTimeS(), c.cruiseSpeedMps(), c.camera(),
+                profileOfDrone.get(d.id).effectiveSweepWidthM());
     }
 
     static List<double[]> local(List<Waypoint> waypoints, LocalFrame frame) {

@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,14 @@ import java.util.concurrent.Future;
 import org.skyfleet.fleet.search.DistanceDistribution;
 import org.skyfleet.fleet.search.DistanceQuantiles;
 import org.skyfleet.fleet.search.LostPersonStatistics;
-import org.skyfleet.fleet.search.SearchAllocator;
+import org.skyfleet.fleet.search.MapFeatures;
+import org.skyfleet.fleet.search.ProbabilityMap;
+import org.skyfleet.fleet.search.SortieAllocator;
 import org.skyfleet.fleet.search.SubjectCategory;
+import org.skyfleet.fleet.search.SubjectMobility;
+import org.skyfleet.fleet.search.SweepWidths;
 import org.skyfleet.planner.MissionPlanner;
+import org.skyfleet.planner.energy.ReservePolicy;
 import org.skyfleet.server.automation.SearchProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,24 +43,36 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     static final String METHOD = String.join("\n",
             "# method: per seed, LKP uniform within 0.05 deg of 53.385N 1.873W; subject (DEMENTIA, bundled default row) starts at a",
             "#   distance drawn from DistanceDistribution (inverse CDF by bisection), uniform bearing, then walks as the simulator's",
-            "#   Wanderer (0.45 m/s, 900 m range, 300 s walks / 180 s rests); canopy 0.55, day. 4 drones (2 THERMAL 0.5 FP/min,",
+            "#   Wanderer (0.45 m/s, 900 m range, 300 s walks / 180 s rests); canopy 0.55. 4 drones (2 THERMAL 0.5 FP/min,",
             "#   2 VISUAL 1.0 FP/min) at a command post 300-800 m from the LKP; 3 officers on foot 0.7-2.5 km from the LKP.",
             "#   Same seed for A and B (same subject path). 1 s steps, cap 60 min. SearchProfile.defaults(): camera 50 deg at 60 m,",
             "#   8 m/s, 1,200 s per battery; 20 s vertical climb/descent at 3 m/s; straight legs between plan waypoints; a drone",
-            "#   turns home when 1,200 s less the 240 s reserve would be exceeded. Cameras: the simulator's NadirDetector.",
-            "# A: ProbabilityMap + SearchSegments + SearchAllocator, one segment per drone; each drone, after landing and a",
-            "#   5-min battery swap (100 %), is re-allocated once over the map updated with all footprints flown so far.",
+            "#   turns home when 1,200 s less the 240 s reserve would be exceeded; after landing, a battery swap, then the next",
+            "#   sortie (every drone, every time, while its strategy has one). Cameras: the simulator's NadirDetector (night:",
+            "#   its night factors). Sweep widths W for the maps: SweepWidths by sensor and light (engineering assumptions).",
+            "# A: SortieAllocator (continuous): each free drone gets segments of 250 m chained to fill its battery, over the",
+            "#   map diffused by SubjectMobility.of(DEMENTIA) to now and updated with every footprint flown so far (Koopman, W per",
+            "#   drone); segments other drones hold are left out.",
             "# B: MissionPlanner COVERAGE over the p95 circle (64-gon), SplitPolicy.ALL_VEHICLES; planned with a stretched",
             "#   endurance because the real one is refused (the circle needs ~2,000 km of track); each drone flies until its",
-            "#   real budget runs out, and once more after the 5-min swap from where it broke off.",
+            "#   real budget runs out, and again after each swap from where it broke off.",
             "# detection: first CONFIRMED person track at <= 3 m/s (TrackResponse's rule) within 100 m of the subject (Tracker =",
-            "#   TrackerConfig.defaults() with confirmWindowMs 90,000, as SkyfleetServer); one > 100 m away counts as a false",
-            "#   confirmed track and the search goes on. Then: other drones recalled, finder hovers over the track, Dispatcher",
-            "#   (EtaModel.straightLine) picks the officer, who walks straight at 1.6 m/s to the track's latest position;",
-            "#   arrival = officer within 15 m of the subject's TRUE position. Medians over all runs, a run without the event",
-            "#   counting as > 60 min; in brackets the median over the runs where it happened. Track error: confirmed person",
-            "#   track vs truth at each update by a subject sighting; raw error: every subject sighting vs truth. False",
-            "#   confirmed tracks per drone flight-hour (drone airborne time summed).");
+            "#   TrackerTuning.forSearches(), as the server); one > 100 m away counts as a false confirmed track and the search",
+            "#   goes on. Then: other drones recalled, finder hovers over the track, Dispatcher (EtaModel.straightLine) picks the",
+            "#   officer, who walks straight at 1.6 m/s to the track's latest position; arrival = officer within 15 m of the",
+            "#   subject's TRUE position. Medians over all runs, a run without the event counting as > 60 min; in brackets the",
+            "#   median over the runs where it happened. Track error: confirmed person track vs truth at each update by a subject",
+            "#   sighting; raw error: every subject sighting vs truth. False confirmed tracks per drone flight-hour.",
+            "# model POS and flown/available: the same cases flown again 'dry' (cameras off, the whole hour): model POS = the",
+            "#   map's own tally (ModelAccount: diffused, every footprint applied with its W) at 60 min, mean over runs; flown =",
+            "#   airborne drone-seconds over the drone-seconds the sortie pattern allows in the hour (SearchOptimum).",
+            "# optimum: Charnes-Cooper/Stone water-filling of the whole hour's effort (search seconds x 8 m/s x W, transit",
+            "#   ignored) over the initial map, stationary subject; 'moving bound': union over sortie windows of each window's",
+            "#   optimum on the map diffused to its start (an upper bound if the subject is still within a window; loose).",
+            "# --roads: 4 straight 18 km roads per case (one through the LKP, three 0.3-3 km from it); the subject's distance is",
+            "#   drawn as above, then with probability MapFeatures.DEMENTIA_SHARE_ON_ROADS (0.59, Grampian 2007) he is where",
+            "#   that circle crosses a road, walking along it at 0.28 m/s; A's map (and the optimum's) is told of the roads",
+            "#   (withLinearFeatures, 25 m corridors, the same 0.59 per distance ring); B ignores them.");
 
     @Option(names = "--runs", defaultValue = "50", description = "seeded cases (default: ${DEFAULT-VALUE})")
     int runs;
@@ -69,6 +87,16 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Option(names = "--per-run", description = "also print each run's outcome (not written to the results file)")
     boolean perRun;
 
+    @Option(names = "--night", description = "fly the cases at night (cameras and sweep widths as at night)")
+    boolean night;
+
+    @Option(names = "--roads", description = "cases with roads: the map is told of them and 59 % of subjects are on one")
+    boolean roads;
+
+    @Option(names = "--swap-min", defaultValue = "5",
+            description = "minutes on the ground for a battery swap between sorties (default: ${DEFAULT-VALUE})")
+    double swapMin;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SearchEffectivenessBench()).execute(args));
     }
@@ -76,11 +104,13 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        Map<SearchStrategy, List<TrialOutcome>> outcomes = run(runs, seed);
+        SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads);
+        Result result = run(runs, seed, conditions);
+        Map<SearchStrategy, List<TrialOutcome>> outcomes = result.outcomes();
         double wallS = (System.nanoTime() - t0) / 1e9;
-        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %d cores, java %s, wall %.1f s%n",
-                Instant.now(), runs, seed, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), wallS)
-                + METHOD + "\n" + table(outcomes);
+        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %s%s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
+                Instant.now(), runs, seed, night ? "NIGHT" : "day", roads ? ", ROADS" : "", swapMin, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), wallS) + METHOD + "\n" + table(result);
         if (perRun) {
             outcomes.forEach((strategy, list) -> {
                 for (int i = 0; i < list.size(); i++) {
@@ -97,72 +127,138 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
         return 0;
     }
 
-    /** The cases for seeds seed·1,000,003 + i, i < runs, each under both strategies, on all cores. */
-    static Map<SearchStrategy, List<TrialOutcome>> run(int runs, long seed) throws Exception {
+    /** What {@link #run} measured: each strategy's real runs and dry runs, and the optimum for the same drones. */
+    record Result(Map<SearchStrategy, List<TrialOutcome>> outcomes, Map<SearchStrategy, List<TrialOutcome>> dry,
+                  SearchOptimum optimum) {}
+
+    /** The cases for seeds seed·1,000,003 + i, i < runs, each under both strategies, real and dry, on all cores. */
+    static Result run(int runs, long seed, SearchConditions conditions) throws Exception {
         DistanceQuantiles q = LostPersonStatistics.bundled().forCategory(SubjectCategory.DEMENTIA);
         List<SearchScenario> cases = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            cases.add(SearchScenario.draw(seed * 1_000_003L + i, DistanceDistribution.of(q)));
+            long caseSeed = seed * 1_000_003L + i;
+            cases.add(conditions.roads()
+                    ? SearchScenario.drawWithRoads(caseSeed, DistanceDistribution.of(q), MapFeatures.DEMENTIA_SHARE_ON_ROADS)
+                    : SearchScenario.draw(caseSeed, DistanceDistribution.of(q)));
         }
-        return run(cases, q);
+        return run(cases, q, conditions);
     }
 
-    static Map<SearchStrategy, List<TrialOutcome>> run(List<SearchScenario> cases, DistanceQuantiles q) throws Exception {
+    static Result run(List<SearchScenario> cases, DistanceQuantiles q, SearchConditions conditions) throws Exception {
         SearchProfile profile = SearchProfile.defaults();
         MissionPlanner planner = new MissionPlanner();
-        SearchAllocator allocator = new SearchAllocator();
+        SortieAllocator allocator = new SortieAllocator(planner, ReservePolicy.DEFAULT, SearchTrial.CLIMB_MPS);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
-            Map<SearchStrategy, List<Future<TrialOutcome>>> futures = new EnumMap<>(SearchStrategy.class);
+            Map<SearchStrategy, List<Future<TrialOutcome>>> real = new EnumMap<>(SearchStrategy.class);
+            Map<SearchStrategy, List<Future<TrialOutcome>>> dry = new EnumMap<>(SearchStrategy.class);
             for (SearchStrategy s : SearchStrategy.values()) {
-                List<Future<TrialOutcome>> list = new ArrayList<>();
+                List<Future<TrialOutcome>> r = new ArrayList<>(), d = new ArrayList<>();
                 for (SearchScenario c : cases) {
-                    list.add(pool.submit(() -> trial(c, s, q, profile, planner, allocator)));
+                    r.add(pool.submit(() -> trial(c, s, q, profile, planner, allocator, conditions)));
+                    d.add(pool.submit(() -> trial(c, s, q, profile, planner, allocator, conditions.asDry())));
                 }
-                futures.put(s, list);
+                real.put(s, r);
+                dry.put(s, d);
             }
-            Map<SearchStrategy, List<TrialOutcome>> out = new EnumMap<>(SearchStrategy.class);
-            for (var e : futures.entrySet()) {
-                List<TrialOutcome> list = new ArrayList<>();
-                for (Future<TrialOutcome> f : e.getValue()) {
-                    list.add(f.get());
-                }
-                out.put(e.getKey(), list);
+            double budgetS = profile.fullBatteryFlightS() - ReservePolicy.DEFAULT.reserveS(profile.fullBatteryFlightS());
+            double[] w = java.util.Arrays.stream(SearchTrial.PRESETS).mapToDouble(p -> SweepWidths.effectiveSweepWidthM(
+                    SearchConditions.sensor(p), conditions.night(), profile.camera().footprintWidthM())).toArray();
+            List<Future<SearchOptimum>> optima = new ArrayList<>();
+            for (SearchScenario c : cases) {
+                optima.add(pool.submit(() -> SearchOptimum.of(initialMap(c, q), SubjectMobility.of(SubjectCategory.DEMENTIA), w,
+                        budgetS, conditions.batterySwapS(), 2 * profile.camera().altitudeAglM() / SearchTrial.CLIMB_MPS,
+                        profile.cruiseSpeedMps(), SearchTrial.CAP_S)));
             }
-            return out;
+            double stationary = 0, moving = 0, available = 0, effort = 0;
+            for (Future<SearchOptimum> f : optima) {
+                SearchOptimum o = f.get();
+                stationary += o.stationaryPos() / cases.size();
+                moving += o.movingUpperBound() / cases.size();
+                available = o.availableDroneS();
+                effort = o.effortM2();
+            }
+            SearchOptimum optimum = new SearchOptimum(stationary, moving, available, effort);
+            return new Result(collect(real), collect(dry), optimum);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    static TrialOutcome trial(SearchScenario c, SearchStrategy s, DistanceQuantiles q, SearchProfile profile,
-                              MissionPlanner planner, SearchAllocator allocator) {
-        if (s == SearchStrategy.PROBABILITY) {
-            ProbabilitySorties a = new ProbabilitySorties(c, q, profile, allocator);
-            return new SearchTrial(c, profile, a.frame(), a).run();
+    private static Map<SearchStrategy, List<TrialOutcome>> collect(Map<SearchStrategy, List<Future<TrialOutcome>>> futures)
+            throws Exception {
+        Map<SearchStrategy, List<TrialOutcome>> out = new EnumMap<>(SearchStrategy.class);
+        for (var e : futures.entrySet()) {
+            List<TrialOutcome> list = new ArrayList<>();
+            for (Future<TrialOutcome> f : e.getValue()) {
+                list.add(f.get());
+            }
+            out.put(e.getKey(), list);
         }
-        LawnmowerSorties b = new LawnmowerSorties(c, q, profile, planner);
-        return new SearchTrial(c, profile, b.frame(), b).run();
+        return out;
     }
 
-    static String table(Map<SearchStrategy, List<TrialOutcome>> outcomes) {
+    /** Each drone's search profile: the defaults with its camera's sweep width for the light. */
+    static Map<String, SearchProfile> profiles(SearchProfile profile, boolean night) {
+        Map<String, SearchProfile> out = new HashMap<>();
+        for (int i = 0; i < SearchTrial.PRESETS.length; i++) {
+            double w = SweepWidths.effectiveSweepWidthM(SearchConditions.sensor(SearchTrial.PRESETS[i]), night,
+                    profile.camera().footprintWidthM());
+            out.put("drone-" + (i + 1), new SearchProfile(profile.camera(), w, profile.cruiseSpeedMps(),
+                    profile.fullBatteryFlightS(), profile.minLaunchPercent(), profile.orbitRadiusM(), profile.handoverPercent()));
+        }
+        return out;
+    }
+
+    /** The category's map around the case's LKP, with its roads when it has any. */
+    static ProbabilityMap initialMap(SearchScenario c, DistanceQuantiles q) {
+        ProbabilityMap map = ProbabilityMap.around(c.lastKnownPoint(), q);
+        return c.roadsM().isEmpty() ? map : new MapFeatures(c.roadsLocal(), new org.locationtech.jts.geom.GeometryFactory()
+                .createPolygon()).applyTo(map, MapFeatures.DEMENTIA_SHARE_ON_ROADS);
+    }
+
+    static TrialOutcome trial(SearchScenario c, SearchStrategy s, DistanceQuantiles q, SearchProfile profile,
+                              MissionPlanner planner, SortieAllocator allocator, SearchConditions conditions) {
+        ProbabilityMap initial = initialMap(c, q);
+        SubjectMobility mobility = SubjectMobility.of(SubjectCategory.DEMENTIA);
+        Map<String, SearchProfile> profiles = profiles(profile, conditions.night());
+        ModelAccount account = new ModelAccount(initial, mobility, profiles);
+        if (s == SearchStrategy.PROBABILITY) {
+            ProbabilitySorties a = new ProbabilitySorties(c, initial, profile, profiles, mobility, allocator);
+            return new SearchTrial(c, profile, a.frame(), a, conditions, account).run();
+        }
+        LawnmowerSorties b = new LawnmowerSorties(c, q, profile, planner);
+        return new SearchTrial(c, profile, b.frame(), b, conditions, account).run();
+    }
+
+    static String table(Result result) {
+        SearchOptimum opt = result.optimum();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-14s | %-14s | %-11s | %-10s | %-14s%n", "strategy",
-                "found<=30", "found<=60", "med det min", "med arr min", "track err m", "raw err m", "false conf/fl-h"));
-        for (var e : outcomes.entrySet()) {
+        sb.append(String.format(Locale.ROOT, "# optimum for these drones (mean over the cases): %.3f stationary (Charnes-Cooper, effort %.2f km2); moving-subject"
+                + " upper bound %.3f (union over sortie windows, loose); drone-seconds available %.0f%n",
+                opt.stationaryPos(), opt.effortM2() / 1e6, opt.movingUpperBound(), opt.availableDroneS()));
+        sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-12s | %-10s | %-12s | %-16s | %-14s | %-14s | %-11s | %-10s | %-14s%n",
+                "strategy", "found<=30", "found<=60", "f60/optimum", "model POS", "POS/optimum", "flown/available",
+                "med det min", "med arr min", "track err m", "raw err m", "false conf/fl-h"));
+        for (var e : result.outcomes().entrySet()) {
             List<TrialOutcome> o = e.getValue();
+            List<TrialOutcome> dry = result.dry().get(e.getKey());
             double f30 = foundWithin(o, 1800);
             double f60 = foundWithin(o, SearchTrial.CAP_S);
+            double modelPos = dry.stream().mapToDouble(TrialOutcome::modelPos).average().orElse(0);
+            double flownS = dry.stream().mapToDouble(TrialOutcome::flightS).average().orElse(0);
             double trackErr = o.stream().mapToDouble(TrialOutcome::trackErrorSumM).sum()
                     / Math.max(1, o.stream().mapToInt(TrialOutcome::trackErrorCount).sum());
             double rawErr = o.stream().mapToDouble(TrialOutcome::rawErrorSumM).sum()
                     / Math.max(1, o.stream().mapToInt(TrialOutcome::rawErrorCount).sum());
             double flightH = o.stream().mapToDouble(TrialOutcome::flightS).sum() / 3600;
             int falseTracks = o.stream().mapToInt(TrialOutcome::falseConfirmed).sum();
-            sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-14s | %-14s | %-11.1f | %-10.1f | %.3f (%d in %.1f h)%n",
-                    e.getKey().label, pct(f30), pct(f60), median(o.stream().mapToInt(TrialOutcome::detectionS).toArray()),
+            sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-12.2f | %-10.3f | %-12.2f | %-16s | %-14s | %-14s | %-11.1f | %-10.1f | %.3f (%d in %.1f h)%n",
+                    e.getKey().label, pct(f30), pct(f60), f60 / opt.stationaryPos(), modelPos, modelPos / opt.stationaryPos(),
+                    String.format(Locale.ROOT, "%.2f (%.0f s)", flownS / opt.availableDroneS(), flownS),
+                    median(o.stream().mapToInt(TrialOutcome::detectionS).toArray()),
                     median(o.stream().mapToInt(TrialOutcome::arrivalS).toArray()), trackErr, rawErr,
-                    falseTracks / flightH, falseTracks, flightH));
+                    falseTracks / Math.max(1e-9, flightH), falseTracks, flightH));
         }
         return sb.toString();
     }

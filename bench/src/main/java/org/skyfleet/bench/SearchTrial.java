@@ -23,6 +23,7 @@ import org.skyfleet.server.sighting.TrackerTuning;
 import org.skyfleet.simulator.sensor.CameraPreset;
 import org.skyfleet.simulator.sensor.NadirDetector;
 import org.skyfleet.simulator.world.people.MovementModel;
+import org.skyfleet.simulator.world.people.PathWalker;
 import org.skyfleet.simulator.world.people.Target;
 import org.skyfleet.simulator.world.people.Wanderer;
 
@@ -34,22 +35,23 @@ import org.skyfleet.simulator.world.people.Wanderer;
  * 180 s rests, as in {@code missing-person-forested-hill.json}), the drones move ({@link BenchDrone}), are
  * sampled as the server samples its flights ({@link SearchSampling}) and look with the simulator's camera detector ({@link NadirDetector}), and every
  * report goes into a {@link Tracker} tuned as the server's ({@link TrackerTuning}). What the confirmed tracks
- * set off is {@link TrialResponse}'s. A drone back from its first sortie flies once more after a battery swap,
- * where its strategy ({@link Sorties}) sends it, until the subject is found.
+ * set off is {@link TrialResponse}'s. A drone back from a sortie flies again after each battery swap
+ * ({@link SearchConditions#batterySwapS()}), where its strategy ({@link Sorties}) sends it, until the subject is
+ * found; the {@link ModelAccount} keeps the map's own tally of what the flights should have found.
  */
 final class SearchTrial {
     static final int CAP_S = 3600;
-    static final int BATTERY_SWAP_S = 300;
     static final double CANOPY_COVER = 0.55;
-    static final boolean NIGHT = false;
     /** The drones climb and descend as the allocator assumes they do. */
     static final double CLIMB_MPS = SearchAllocator.DEFAULT_CLIMB_RATE_MPS;
     private static final long EPOCH_MS = 1_800_000_000_000L;
-    private static final CameraPreset[] PRESETS = {CameraPreset.THERMAL, CameraPreset.THERMAL, CameraPreset.VISUAL,
+    static final CameraPreset[] PRESETS = {CameraPreset.THERMAL, CameraPreset.THERMAL, CameraPreset.VISUAL,
             CameraPreset.VISUAL};
     private static final double[] FALSE_POSITIVES_PER_MIN = {0.5, 0.5, 1.0, 1.0};
 
     private final Sorties sorties;
+    private final SearchConditions conditions;
+    private final ModelAccount account;
     private final LocalFrame frame;
     private final List<BenchDrone> drones = new ArrayList<>();
     private final Target subject;
@@ -67,13 +69,23 @@ final class SearchTrial {
         /** Routes in the frame, by drone id, for the first wave (drones not in the map stay down). */
         Map<String, List<double[]>> firstWave(List<BenchDrone> drones);
 
-        /** The route a drone flies after its battery swap, or empty to stay down. */
-        Optional<List<double[]>> next(BenchDrone drone, Map<String, List<FlownSample>> flown, List<BenchDrone> all);
+        /**
+         * The route a drone flies after its battery swap, or empty to stay down for good.
+         *
+         * @param flown every drone's samples not yet taken by the strategy (a strategy that learns from them
+         *     consumes them)
+         * @param nowS simulated seconds since the search began
+         */
+        Optional<List<double[]>> next(BenchDrone drone, Map<String, List<FlownSample>> flown, List<BenchDrone> all,
+                                      int nowS);
     }
 
-    SearchTrial(SearchScenario scenario, SearchProfile profile, LocalFrame frame, Sorties sorties) {
+    SearchTrial(SearchScenario scenario, SearchProfile profile, LocalFrame frame, Sorties sorties,
+                SearchConditions conditions, ModelAccount account) {
         this.frame = frame;
         this.sorties = sorties;
+        this.conditions = conditions;
+        this.account = account;
         double budgetS = profile.fullBatteryFlightS() - ReservePolicy.DEFAULT.reserveS(profile.fullBatteryFlightS());
         for (int i = 0; i < PRESETS.length; i++) {
             NadirDetector camera = new NadirDetector(PRESETS[i], FALSE_POSITIVES_PER_MIN[i], new Random(scenario.seed() * 31 + i));
@@ -81,7 +93,9 @@ final class SearchTrial {
                     CLIMB_MPS, profile.camera().altitudeAglM(), budgetS));
         }
         double[] s = scenario.subjectStartM();
-        MovementModel walk = scenario.subjectWanders() ? new Wanderer(0.45, 900, 300, 180) : MovementModel.stationary();
+        MovementModel walk = !scenario.subjectWanders() ? MovementModel.stationary()
+                : scenario.subjectRoadEndM() != null ? new PathWalker(List.of(scenario.subjectRoadEndM()), SearchScenario.ROAD_WALK_MPS)
+                : new Wanderer(0.45, 900, 300, 180);
         subject = new Target("subject", s[0], s[1], walk, scenario.seed() ^ 0x5EEDL);
         tracker = new Tracker(TrackerTuning.forSearches());
         response = new TrialResponse(frame, drones, subject, scenario.officersM(),
@@ -103,14 +117,20 @@ final class SearchTrial {
                 d.step(nowS);
                 if (d.airborne()) {
                     sample(d);
+                    if (conditions.dry()) {
+                        continue;
+                    }
                     for (NadirDetector.Detection r : d.camera.look(d.eastM, d.northM, d.heightM, d.headingDeg, List.of(subject),
-                            CANOPY_COVER, NIGHT)) {
+                            CANOPY_COVER, conditions.night())) {
                         fuse(d, r);
                     }
                 }
             }
             if (nowS % 5 == 0) {
                 tracker.prune(EPOCH_MS + nowS * 1000L);
+            }
+            if (nowS % ModelAccount.PERIOD_S == 0) {
+                account.update(nowS);
             }
             relaunch();
             if (response.walkOfficer()) {
@@ -119,14 +139,16 @@ final class SearchTrial {
         }
         double flown = drones.stream().mapToDouble(d -> d.flownS).sum();
         return new TrialOutcome(detectionS, arrivalS, response.falseConfirmed, flown, response.trackErrSum,
-                response.trackErrN, rawErrSum, rawErrN);
+                response.trackErrN, rawErrSum, rawErrN, account.update(Math.min(nowS, CAP_S)));
     }
 
     /** Sampled once a second as the server samples its flights; a drone on its route is on its search mission. */
     private void sample(BenchDrone d) {
         GeoPoint p = frame.toGeo(d.eastM, d.northM);
-        samples.get(d.id).add(SearchSampling.sample(p.latDeg(), p.lonDeg(), d.heightM, d.headingDeg,
-                d.phase == BenchDrone.Phase.ROUTE));
+        FlownSample s = SearchSampling.sample(p.latDeg(), p.lonDeg(), d.heightM, d.headingDeg,
+                d.phase == BenchDrone.Phase.ROUTE);
+        samples.get(d.id).add(s);
+        account.record(d.id, s);
     }
 
     private void relaunch() {
@@ -134,15 +156,10 @@ final class SearchTrial {
             return; // the server stops re-planning once the subject is found
         }
         for (BenchDrone d : drones) {
-            if (d.phase == BenchDrone.Phase.GROUND && d.sorties == 1 && d.landedAtS >= 0
-                    && nowS >= d.landedAtS + BATTERY_SWAP_S) {
-                Optional<List<double[]>> r = sorties.next(d, samples, drones);
-                d.landedAtS = -1;
-                if (r.isPresent()) {
-                    d.launch(r.get());
-                } else {
-                    d.sorties++; // stays down for good
-                }
+            if (d.phase == BenchDrone.Phase.GROUND && d.landedAtS >= 0 && nowS >= d.landedAtS + conditions.batterySwapS()) {
+                Optional<List<double[]>> r = sorties.next(d, samples, drones, nowS);
+                d.landedAtS = -1; // without a route it stays down for good
+                r.ifPresent(d::launch);
             }
         }
     }

@@ -13,6 +13,8 @@ package org.skyfleet.bench;
  * @param trackErrorCount    how many such updates
  * @param rawErrorSumM       Σ distance of the subject's raw sightings to the subject
  * @param rawErrorCount      how many raw subject sightings
+ * @param modelPos           the map's own tally of the flights: probability that they found the subject, by
+ *                           Koopman's detection model with the sweep widths the map uses, over the time flown
  */
 public record TrialOutcome(int detectionS, int arrivalS, int falseConfirmed, double flightS, double trackErrorSumM,
-                           int trackErrorCount, double rawErrorSumM, int rawErrorCount) {}
+                           int trackErrorCount, double rawErrorSumM, int rawErrorCount, double modelPos) {}

@@ -10,7 +10,7 @@ import org.skyfleet.fleet.search.DistanceQuantiles;
 import org.skyfleet.fleet.search.LostPersonStatistics;
 import org.skyfleet.fleet.search.SubjectCategory;
 import org.skyfleet.planner.MissionPlanner;
-import org.skyfleet.fleet.search.SearchAllocator;
+import org.skyfleet.fleet.search.SortieAllocator;
 import org.skyfleet.server.automation.SearchProfile;
 
 class SearchEffectivenessBenchTest {
@@ -18,8 +18,9 @@ class SearchEffectivenessBenchTest {
 
     @Test
     void tableHasBothStrategiesAndSharesWithinZeroToOne() throws Exception {
-        Map<SearchStrategy, List<TrialOutcome>> outcomes = SearchEffectivenessBench.run(3, 7);
-        String table = SearchEffectivenessBench.table(outcomes);
+        SearchEffectivenessBench.Result result = SearchEffectivenessBench.run(3, 7, SearchConditions.day());
+        Map<SearchStrategy, List<TrialOutcome>> outcomes = result.outcomes();
+        String table = SearchEffectivenessBench.table(result);
         assertTrue(table.contains(SearchStrategy.PROBABILITY.label), table);
         assertTrue(table.contains(SearchStrategy.LAWNMOWER.label), table);
         for (List<TrialOutcome> o : outcomes.values()) {
@@ -32,13 +33,22 @@ class SearchEffectivenessBenchTest {
                 assertTrue(r.arrivalS() < 0 || r.arrivalS() >= r.detectionS(), "arrival after detection: " + r);
             }
         }
+        for (List<TrialOutcome> dry : result.dry().values()) {
+            for (TrialOutcome r : dry) {
+                // the optimum bounds what any strategy's flights buy under the same detection model (stationary
+                // subject; the subject here barely moves within the hour, so a small tolerance)
+                assertTrue(r.modelPos() <= result.optimum().stationaryPos() + 0.02, r + " vs " + result.optimum());
+                assertTrue(r.detectionS() < 0, "nobody to find in a dry run: " + r);
+                assertTrue(r.flightS() <= 1.01 * result.optimum().availableDroneS(), r + " vs " + result.optimum());
+            }
+        }
     }
 
     @Test
     void subjectStandingAtTheLastKnownPointIsFoundByProbabilityAllocationWithin30Minutes() {
         SearchScenario standing = SearchScenario.draw(11, DistanceDistribution.of(DEMENTIA)).standingAtLkp();
         TrialOutcome r = SearchEffectivenessBench.trial(standing, SearchStrategy.PROBABILITY, DEMENTIA,
-                SearchProfile.defaults(), new MissionPlanner(), new SearchAllocator());
+                SearchProfile.defaults(), new MissionPlanner(), new SortieAllocator(), SearchConditions.day());
         assertTrue(r.detectionS() >= 0 && r.detectionS() <= 1800, "detected at " + r.detectionS() + " s");
     }
 }

@@ -98,6 +98,68 @@ public final class ProbabilityMap {
         return new ProbabilityMap(grid, next, outside, cumulativePos, lastPos);
     }
 
+    /**
+     * The map with the POA inside the given geometry scaled by {@code factor} relative to the rest (water a
+     * subject rarely enters, a cliff band: below 1 repels, above 1 attracts), the cells then scaled back to their
+     * previous total; the outside mass is unchanged. A cell partly inside is scaled by
+     * 1 − (1 − factor) · share inside. Factor 0 is {@link #withExclusions(Geometry)}.
+     *
+     * @param factor ≥ 0
+     */
+    public ProbabilityMap withRelativeWeight(Geometry local, double factor) {
+        if (!(factor >= 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("relative weight " + factor + " must be finite and ≥ 0");
+        }
+        if (factor == 0) {
+            return withExclusions(local);
+        }
+        double[] covered = CellCoverage.areasM2(grid, local);
+        double[] next = poa.clone();
+        double before = 0, after = 0;
+        for (int i = 0; i < next.length; i++) {
+            before += next[i];
+            next[i] *= 1 - (1 - factor) * covered[i] / grid.cellAreaM2();
+            after += next[i];
+        }
+        if (after <= 0) {
+            return this;
+        }
+        for (int i = 0; i < next.length; i++) {
+            next[i] *= before / after;
+        }
+        return new ProbabilityMap(grid, next, outside, cumulativePos, lastPos);
+    }
+
+    /**
+     * The map with roads and paths attracting probability: {@link LinearFeatureAttraction}.
+     *
+     * @param linesLocal roads and paths in this map's frame (line strings)
+     * @param corridorM half-width of the corridor along a line that counts as "on" it, metres, above 0
+     * @param shareOnFeatures share of the map's probability placed in the corridors, 0..1 (dementia: 0.59,
+     *     Grampian 2007; see {@code lost-person-distances.csv})
+     */
+    public ProbabilityMap withLinearFeatures(Geometry linesLocal, double corridorM, double shareOnFeatures) {
+        double[] next = LinearFeatureAttraction.apply(grid, poa, linesLocal, corridorM, shareOnFeatures);
+        return new ProbabilityMap(grid, next, outside, cumulativePos, lastPos);
+    }
+
+    /**
+     * Where the subject may be {@code elapsedS} later, had nobody searched: the cells diffused by the
+     * subject's {@link SubjectMobility} ({@link MapDiffusion}). Searched, emptied cells regain probability
+     * from their neighbours; what walks off the grid joins the outside mass, so the total stays 1.
+     *
+     * @param elapsedS time since the map was last diffused (or since last seen, for a map drawn at the last
+     *     known point and meant for now), seconds, ≥ 0
+     */
+    public ProbabilityMap diffused(SubjectMobility mobility, double elapsedS) {
+        if (!(elapsedS >= 0) || !Double.isFinite(elapsedS)) {
+            throw new IllegalArgumentException("elapsed time " + elapsedS + " s must be finite and ≥ 0");
+        }
+        double[] next = poa.clone();
+        double walkedOff = MapDiffusion.diffuse(grid, next, mobility.diffusivityM2PerS(), elapsedS);
+        return new ProbabilityMap(grid, next, outside + walkedOff, cumulativePos, lastPos);
+    }
+
     /** {@link #withExclusions(Geometry)} for WGS84 polygons. */
     public ProbabilityMap withExclusions(List<GeoPolygon> areas) {
         return withExclusions(LocalGeometry.project(areas, frame()));
