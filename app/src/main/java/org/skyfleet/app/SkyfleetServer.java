@@ -99,6 +99,15 @@ import org.skyfleet.server.vessel.SeaGateConfig;
 import org.skyfleet.server.vessel.SeaGateWatch;
 import org.skyfleet.telemetry.command.CommandConfig;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
+import org.skyfleet.telemetry.camera.CameraReportTracker;
+import org.skyfleet.telemetry.camera.MavlinkCameraCommands;
+import org.skyfleet.fleet.camera.CameraCommands;
+import org.skyfleet.server.camera.CameraControl;
+import org.skyfleet.server.camera.CameraGrpcService;
+import org.skyfleet.server.camera.RoutedCameraCommands;
+import org.skyfleet.video.evidence.EvidenceConfig;
+import org.skyfleet.video.evidence.EvidenceRecorder;
+import org.skyfleet.video.grpc.EvidenceGrpcService;
 import org.skyfleet.telemetry.command.VehicleLink;
 import org.skyfleet.telemetry.fanout.EventFanout;
 import org.skyfleet.telemetry.fanout.FanoutMetrics;
@@ -156,11 +165,13 @@ public final class SkyfleetServer implements AutoCloseable {
     private final Console console;
     private final HttpEndpoint http;
     private final VideoStreams video;
+    private final CameraReportTracker cameraReports;
+    private final EvidenceRecorder evidence;
     private final SeaGate seaGate;
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
-                           ClusterConfig cluster, SeaGateConfig seaGateConfig) throws IOException, InterruptedException {
+                           ClusterConfig cluster, SeaGateConfig seaGateConfig, EvidenceConfig evidenceConfig) throws IOException, InterruptedException {
         parts.add(given);
         try {
             // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
@@ -225,6 +236,8 @@ public final class SkyfleetServer implements AutoCloseable {
             Map<String, VehicleCommands> commandsByLink = new HashMap<>();
             Map<String, MissionTransfer> transfersByLink = new HashMap<>();
             Map<String, LinkClaims> claimsByLink = new HashMap<>();
+            Map<String, CameraCommands> camerasByLink = new HashMap<>();
+            cameraReports = new CameraReportTracker(clock);
             // claims are journaled from their own thread: the journal writes to the store, the links must not wait on it
             parts.add(new LinkClaimAudit(topology.localBus(), audit, executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-link-audit", true)))));
@@ -243,7 +256,10 @@ public final class SkyfleetServer implements AutoCloseable {
                 links.add(link);
                 VehicleLink vehicleLink = VehicleLink.of(link);
                 claimsByLink.put(linkConfig.linkName(), link.claims());
-                commandsByLink.put(linkConfig.linkName(), MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults()));
+                MavlinkVehicleCommands linkCommands = MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults());
+                commandsByLink.put(linkConfig.linkName(), linkCommands);
+                link.addObserver(cameraReports);
+                camerasByLink.put(linkConfig.linkName(), new MavlinkCameraCommands(linkCommands, cameraReports));
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
             }
             VehicleCommands commands = topology.commands(registry, new RoutedVehicleCommands(new LinkRoutes<>(commandsByLink)),
@@ -287,8 +303,14 @@ public final class SkyfleetServer implements AutoCloseable {
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
             links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));
+            // while an incident is open its drones' feeds are recorded as evidence, from the relay (closed before it)
+            evidence = parts.add(new EvidenceRecorder(evidenceConfig, video, () -> EvidenceRecorder.dronesOf(
+                    records.local().map(r -> r.incidents().list(false)).orElse(List.of())), audit, store.evidence(), clock));
             grpc = grpcBuilder
                     .addService(new VideoGrpcService(video, audit))
+                    .addService(new EvidenceGrpcService(store.evidence(), evidence))
+                    .addService(new CameraGrpcService(new CameraControl(registry, leases,
+                            new RoutedCameraCommands(new LinkRoutes<>(camerasByLink)), audit), cameraReports))
                     .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions()),
                             new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
@@ -390,7 +412,7 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
             throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral());
+        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral(), defaultEvidence());
     }
 
     /**
@@ -400,13 +422,24 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral());
+        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral(), defaultEvidence());
     }
 
     /** As above, hearing vessels (AIS) where {@code seaGate} says; the other overloads use a free loopback port. */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster, SeaGateConfig seaGate) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate);
+        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, defaultEvidence());
+    }
+
+    /** As above, keeping incidents' video as {@code evidence} says (the other overloads: the temporary directory). */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
+                                       ClusterConfig cluster, SeaGateConfig seaGate, EvidenceConfig evidence)
+            throws IOException, InterruptedException {
+        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, evidence);
+    }
+
+    private static EvidenceConfig defaultEvidence() {
+        return EvidenceConfig.under(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence"));
     }
 
     /** The vessels (AIS) this node hears, and its sea-gate rules. */
@@ -508,6 +541,16 @@ public final class SkyfleetServer implements AutoCloseable {
     }
 
     /** Every vehicle's live video stream on this node. */
+    /** Records incidents' feeds as evidence. */
+    public EvidenceRecorder evidence() {
+        return evidence;
+    }
+
+    /** What the vehicles last reported of their cameras (gimbal, zoom, recording, photos). */
+    public org.skyfleet.fleet.camera.CameraReports cameraReports() {
+        return cameraReports;
+    }
+
     public VideoStreams video() {
         return video;
     }

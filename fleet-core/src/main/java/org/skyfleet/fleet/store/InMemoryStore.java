@@ -31,6 +31,7 @@ public final class InMemoryStore implements Store {
     private final org.skyfleet.fleet.battery.BatteryStore batteryStore = new org.skyfleet.fleet.battery.InMemoryBatteryStore();
     private final org.skyfleet.fleet.flightlog.FlightLogStore flightStore = new org.skyfleet.fleet.flightlog.InMemoryFlightLogStore();
     private final RevocationStore revocationStore = new InMemoryRevocationStore(this);
+    private final org.skyfleet.fleet.evidence.EvidenceStore evidenceStore = new org.skyfleet.fleet.evidence.InMemoryEvidenceStore();
 
     @Override
     public IncidentStore incidents() {
@@ -95,6 +96,11 @@ public final class InMemoryStore implements Store {
     @Override
     public org.skyfleet.fleet.flightlog.FlightLogStore flights() {
         return flightStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.evidence.EvidenceStore evidence() {
+        return evidenceStore;
     }
 
     @Override

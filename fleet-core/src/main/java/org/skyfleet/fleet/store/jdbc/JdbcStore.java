@@ -58,6 +58,7 @@ public final class JdbcStore implements Store {
     private final VehicleStore vehicles;
     private final CommandStore commands;
     private final org.skyfleet.fleet.store.RevocationStore revocations;
+    private final org.skyfleet.fleet.evidence.EvidenceStore evidence;
     private final org.skyfleet.fleet.airframe.AirframeStore airframes;
     private final org.skyfleet.fleet.battery.BatteryStore batteries;
     private final org.skyfleet.fleet.flightlog.FlightLogStore flights;
@@ -78,6 +79,7 @@ public final class JdbcStore implements Store {
         this.vehicles = new JdbcVehicleStore(tx);
         this.commands = new JdbcCommandStore(tx);
         this.revocations = new JdbcRevocationStore(tx);
+        this.evidence = new JdbcEvidenceStore(tx);
         this.airframes = new JdbcAirframeStore(tx);
         this.batteries = new JdbcBatteryStore(tx);
         this.flights = new JdbcFlightLogStore(tx);
@@ -210,6 +212,11 @@ public final class JdbcStore implements Store {
     @Override
     public org.skyfleet.fleet.flightlog.FlightLogStore flights() {
         return flights;
+    }
+
+    @Override
+    public org.skyfleet.fleet.evidence.EvidenceStore evidence() {
+        return evidence;
     }
 
     @Override
