@@ -30,8 +30,9 @@ abstract class JdbcStoreContractTest extends StoreContractTest {
     }
 
     /** V1 incidents, audit, sightings, assignments, leases, positions; V2 zones, missions, tracks, vehicles; V3 commands;
-     * V4 the audit append lock; V5 token revocations; V6 aircraft records; V7 timeline message codes and parameters. */
-    private static final int MIGRATIONS = 7;
+     * V4 the audit append lock; V5 token revocations; V6 aircraft records; V7 timeline message codes and parameters;
+     * V8 evidence segments. */
+    private static final int MIGRATIONS = 8;
 
     @Test
     void theMigrationRunsOnceAndASecondOpenIsANoOp() throws SQLException {
