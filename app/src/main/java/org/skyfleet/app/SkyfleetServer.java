@@ -106,6 +106,15 @@ import org.skyfleet.telemetry.command.MavlinkPositionTargets;
 import org.skyfleet.server.vessel.SeaGateWatch;
 import org.skyfleet.telemetry.command.CommandConfig;
 import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
+import org.skyfleet.telemetry.camera.CameraReportTracker;
+import org.skyfleet.telemetry.camera.MavlinkCameraCommands;
+import org.skyfleet.fleet.camera.CameraCommands;
+import org.skyfleet.server.camera.CameraControl;
+import org.skyfleet.server.camera.CameraGrpcService;
+import org.skyfleet.server.camera.RoutedCameraCommands;
+import org.skyfleet.video.evidence.EvidenceConfig;
+import org.skyfleet.video.evidence.EvidenceRecorder;
+import org.skyfleet.video.grpc.EvidenceGrpcService;
 import org.skyfleet.telemetry.command.VehicleLink;
 import org.skyfleet.telemetry.fanout.EventFanout;
 import org.skyfleet.telemetry.fanout.FanoutMetrics;
@@ -163,6 +172,8 @@ public final class SkyfleetServer implements AutoCloseable {
     private final Console console;
     private final HttpEndpoint http;
     private final VideoStreams video;
+    private final CameraReportTracker cameraReports;
+    private final EvidenceRecorder evidence;
     private final SeaGate seaGate;
     private final GateWatch gates;
     /** How often the gates look at every position: a drone at 15 m/s moves 15 m between two looks. */
@@ -171,8 +182,11 @@ public final class SkyfleetServer implements AutoCloseable {
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
-                           ClusterConfig cluster, SeaGateConfig seaGateConfig, RobotConfig robotConfig)
-            throws IOException, InterruptedException {
+                           NodeParts node) throws IOException, InterruptedException {
+        ClusterConfig cluster = node.cluster();
+        SeaGateConfig seaGateConfig = node.seaGate();
+        RobotConfig robotConfig = node.robots();
+        EvidenceConfig evidenceConfig = node.evidence();
         parts.add(given);
         try {
             // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
@@ -238,6 +252,8 @@ public final class SkyfleetServer implements AutoCloseable {
             Map<String, MissionTransfer> transfersByLink = new HashMap<>();
             Map<String, PositionTargets> targetsByLink = new HashMap<>();
             Map<String, LinkClaims> claimsByLink = new HashMap<>();
+            Map<String, CameraCommands> camerasByLink = new HashMap<>();
+            cameraReports = new CameraReportTracker(clock);
             // claims are journaled from their own thread: the journal writes to the store, the links must not wait on it
             parts.add(new LinkClaimAudit(topology.localBus(), audit, executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-link-audit", true)))));
@@ -256,7 +272,10 @@ public final class SkyfleetServer implements AutoCloseable {
                 links.add(link);
                 VehicleLink vehicleLink = VehicleLink.of(link);
                 claimsByLink.put(linkConfig.linkName(), link.claims());
-                commandsByLink.put(linkConfig.linkName(), MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults()));
+                MavlinkVehicleCommands linkCommands = MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults());
+                commandsByLink.put(linkConfig.linkName(), linkCommands);
+                link.addObserver(cameraReports);
+                camerasByLink.put(linkConfig.linkName(), new MavlinkCameraCommands(linkCommands, cameraReports));
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
                 targetsByLink.put(linkConfig.linkName(), new MavlinkPositionTargets(vehicleLink));
             }
@@ -314,8 +333,14 @@ public final class SkyfleetServer implements AutoCloseable {
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
             links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));
+            // while an incident is open its drones' feeds are recorded as evidence, from the relay (closed before it)
+            evidence = parts.add(new EvidenceRecorder(evidenceConfig, video, () -> EvidenceRecorder.dronesOf(
+                    records.local().map(r -> r.incidents().list(false)).orElse(List.of())), audit, store.evidence(), clock));
             grpc = grpcBuilder
                     .addService(new VideoGrpcService(video, audit))
+                    .addService(new EvidenceGrpcService(store.evidence(), evidence))
+                    .addService(new CameraGrpcService(new CameraControl(registry, leases,
+                            new RoutedCameraCommands(new LinkRoutes<>(camerasByLink)), audit), cameraReports))
                     .addService(new FleetGrpcService(registry, clock, control, fenceUpload, new PositionHistoryQuery(store.positions()),
                             new LinkClaimControl(registry, leases, new LinkRoutes<>(claimsByLink), audit)))
                     .addService(missions)
@@ -432,7 +457,7 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
             throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral(), RobotConfig.defaults());
+        return start(config, automation, store, clock, NodeParts.defaults());
     }
 
     /**
@@ -442,20 +467,19 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral(), RobotConfig.defaults());
+        return start(config, automation, store, clock, NodeParts.defaults().withCluster(cluster));
     }
 
     /** As above, hearing vessels (AIS) where {@code seaGate} says; the other overloads use a free loopback port. */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster, SeaGateConfig seaGate) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, RobotConfig.defaults());
+        return start(config, automation, store, clock, NodeParts.defaults().withCluster(cluster).withSeaGate(seaGate));
     }
 
-    /** As above, the robots following, patrolling and docking as {@code robots} says. */
+    /** As above, with every duty beside the control plane as {@code node} says. */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
-                                       ClusterConfig cluster, SeaGateConfig seaGate, RobotConfig robots)
-            throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, robots);
+                                       NodeParts node) throws IOException, InterruptedException {
+        return new SkyfleetServer(config, automation, store, clock, node);
     }
 
     /** The ground robots this node tasks: pairings with officers, patrols, docking. */
@@ -567,6 +591,16 @@ public final class SkyfleetServer implements AutoCloseable {
     }
 
     /** Every vehicle's live video stream on this node. */
+    /** Records incidents' feeds as evidence. */
+    public EvidenceRecorder evidence() {
+        return evidence;
+    }
+
+    /** What the vehicles last reported of their cameras (gimbal, zoom, recording, photos). */
+    public org.skyfleet.fleet.camera.CameraReports cameraReports() {
+        return cameraReports;
+    }
+
     public VideoStreams video() {
         return video;
     }

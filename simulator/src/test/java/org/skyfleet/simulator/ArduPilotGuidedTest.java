@@ -42,7 +42,7 @@ class ArduPilotGuidedTest {
     private void start() {
         MemoryLink link = new MemoryLink();
         ScenarioVehicle rover = new ScenarioVehicle("robot-1", SimVehicleKind.GROUND_ROVER, AutopilotFlavour.ARDUPILOT_LEGACY,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         sim = Simulation.manual(TestScenarios.of(1, List.of(rover)), n -> link.vehicleEnd(), r -> { });
         gcs = new MemoryGroundStation(link, sim);
         v = sim.vehicle("robot-1").vehicle();

@@ -24,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SeaGateOptions seaGateOptions;
 
+    @Mixin
+    EvidenceOptions evidenceOptions;
+
     @Override
     public Integer call() throws Exception {
         // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
@@ -53,8 +56,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         SkyfleetServer server = SkyfleetServer.start(config,
                 org.skyfleet.server.automation.AutomationConfig.defaults().withWebhookSecret(secret),
-                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(), clusterOptions.toConfig(),
-                seaGateOptions.toConfig());
+                options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(),
+                org.skyfleet.app.NodeParts.defaults().withCluster(clusterOptions.toConfig()).withSeaGate(seaGateOptions.toConfig())
+                        .withEvidence(evidenceOptions.toConfig(options.dataDir)));
         String http = config.tls() != null ? "https" : "http"; // the TLS stores serve the HTTP port too
         printEndpoints(server, http);
         server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "skyfleet", mixinStandardHelpOptions = true, version = "skyfleet 0.1.0",
         description = "Drone and patrol-robot fleet control: MAVLink 2 in, gRPC out.",
         subcommands = {ServeCommand.class, DemoCommand.class, VehiclesCommand.class, WatchCommand.class,
-                AuditCommand.class, SimCommand.class, TokenCommand.class, GeoCommand.class, TilesCommand.class,
+                AuditCommand.class, EvidenceCommand.class, SimCommand.class, TokenCommand.class, GeoCommand.class, TilesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SkyfleetCommand implements Runnable {
 

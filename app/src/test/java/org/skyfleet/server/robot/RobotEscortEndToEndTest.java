@@ -98,7 +98,7 @@ class RobotEscortEndToEndTest {
     static void start() throws Exception {
         RobotConfig robots = RobotConfig.defaults().withOfficerStaleAfter(Duration.ofSeconds(2)).withDockBelowPercent(28);
         server = SkyfleetServer.start(ServerConfig.ephemeral(), AutomationConfig.defaults(), new InMemoryStore(),
-                InstantSource.system(), null, SeaGateConfig.ephemeral(), robots);
+                InstantSource.system(), org.skyfleet.app.NodeParts.defaults().withRobots(robots));
         sim = Simulation.start(Scenario.parse(SCENARIO), new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
         escortId = idOf("escort");

@@ -32,6 +32,7 @@ public final class InMemoryStore implements Store {
     private final org.skyfleet.fleet.flightlog.FlightLogStore flightStore = new org.skyfleet.fleet.flightlog.InMemoryFlightLogStore();
     private final RevocationStore revocationStore = new InMemoryRevocationStore(this);
     private final org.skyfleet.fleet.escort.RobotTaskingStore robotTaskingStore = new org.skyfleet.fleet.escort.InMemoryRobotTaskingStore(this);
+    private final org.skyfleet.fleet.evidence.EvidenceStore evidenceStore = new org.skyfleet.fleet.evidence.InMemoryEvidenceStore();
 
     @Override
     public IncidentStore incidents() {
@@ -101,6 +102,11 @@ public final class InMemoryStore implements Store {
     @Override
     public org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings() {
         return robotTaskingStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.evidence.EvidenceStore evidence() {
+        return evidenceStore;
     }
 
     @Override

@@ -40,6 +40,9 @@ public interface Store extends AutoCloseable {
     /** Every flight, takeoff to landing, and the maintenance done. */
     org.skyfleet.fleet.flightlog.FlightLogStore flights();
 
+    /** Records of the video segments kept as evidence (migration V8). */
+    org.skyfleet.fleet.evidence.EvidenceStore evidence();
+
     /** Revoked bearer tokens. */
     RevocationStore revocations();
 

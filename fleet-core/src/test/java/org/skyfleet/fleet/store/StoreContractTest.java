@@ -592,4 +592,27 @@ public abstract class StoreContractTest {
                 List.of("s-1", "s-2"), lastMs - 1_000, lastMs, 0.87, state == TrackState.TENTATIVE ? Optional.empty()
                         : Optional.of("inc-1"));
     }
+
+    @Test
+    void evidenceSegmentsAreKeptByIncidentInTimeOrderAndForgottenOneByOne() {
+        java.time.Instant t = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        var later = new org.skyfleet.fleet.evidence.EvidenceSegment("inc-1/mav-1/b.mp4", "inc-1", "mav-1", "mav-1_b.mp4",
+                t.plusSeconds(60), t.plusSeconds(120), 2048, "b".repeat(64), 8, "d".repeat(64));
+        var first = new org.skyfleet.fleet.evidence.EvidenceSegment("inc-1/mav-1/a.mp4", "inc-1", "mav-1", "mav-1_a.mp4",
+                t, t.plusSeconds(60), 1024, "a".repeat(64), 7, "c".repeat(64));
+        var other = new org.skyfleet.fleet.evidence.EvidenceSegment("inc-2/mav-2/a.mp4", "inc-2", "mav-2", "mav-2_a.mp4",
+                t, t.plusSeconds(60), 512, "e".repeat(64), 9, "f".repeat(64));
+        store.evidence().save(later);
+        store.evidence().save(first);
+        store.evidence().save(other);
+        store.evidence().save(first); // the same segment again replaces it
+        restart();
+        assertThat(store.evidence().byIncident("inc-1")).containsExactly(first, later);
+        assertThat(store.evidence().find("inc-2/mav-2/a.mp4")).contains(other);
+        assertThat(store.evidence().endedBefore(t.plusSeconds(60))).isEmpty();
+        assertThat(store.evidence().endedBefore(t.plusSeconds(61))).containsExactly(first, other);
+        assertThat(store.evidence().delete("inc-1/mav-1/a.mp4")).isTrue();
+        assertThat(store.evidence().delete("inc-1/mav-1/a.mp4")).isFalse();
+        assertThat(store.evidence().byIncident("inc-1")).containsExactly(later);
+    }
 }

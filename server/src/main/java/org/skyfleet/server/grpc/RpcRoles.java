@@ -96,6 +96,17 @@ public final class RpcRoles {
         allow(WATCHERS, video + "ListStreams", video + "GetStream");
         allow(EnumSet.of(PILOT, COMMANDER), video + "RegisterStream", video + "AcceptPush", video + "RemoveStream");
 
+        String camera = "skyfleet.v1.CameraService/";
+        // the camera is part of flying the vehicle: whoever may fly may ask (the handler checks the lease)
+        allow(FLYERS, camera + "PointGimbal", camera + "SetZoom", camera + "TakePhoto", camera + "StartRecording",
+                camera + "StopRecording");
+        allow(WATCHERS, camera + "GetCameraState");
+
+        String evidence = "skyfleet.v1.EvidenceService/";
+        // exporting evidence is a commander's (and an admin's); deleting it is the admins' alone
+        allow(EnumSet.of(COMMANDER), evidence + "ListEvidenceSegments", evidence + "DownloadEvidenceSegment");
+        allow(EnumSet.noneOf(Role.class), evidence + "DeleteEvidence");
+
         String dispatch = "skyfleet.v1.DispatchService/";
         allow(EnumSet.of(OFFICER, DISPATCHER, AUTOMATION), dispatch + "ReportUnitPositions");
         allow(WATCHERS, dispatch + "ListUnits");

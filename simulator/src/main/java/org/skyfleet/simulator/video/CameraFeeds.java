@@ -41,14 +41,17 @@ public final class CameraFeeds implements AutoCloseable {
             presets.put(c.drone().name(), c.preset());
         }
         List<SimVehicle> drones = new ArrayList<>();
+        Map<String, GimbalCamera> gimbals = new LinkedHashMap<>();
         for (VehicleWire w : sim.vehicles()) {
             if (w.vehicle().kind() == SimVehicleKind.MULTICOPTER) {
                 drones.add(w.vehicle());
+                gimbals.put(w.vehicle().name(), w.gimbalCamera());
             }
         }
         long[] lastMs = {Long.MIN_VALUE};
         Runnable snapshot = () -> {
-            if (sim.nowMs() - lastMs[0] < SCENE_EVERY_MS) {
+            // (the first call always copies: nowMs - Long.MIN_VALUE overflows to a negative number)
+            if (lastMs[0] != Long.MIN_VALUE && sim.nowMs() - lastMs[0] < SCENE_EVERY_MS) {
                 return;
             }
             lastMs[0] = sim.nowMs();
@@ -57,8 +60,10 @@ public final class CameraFeeds implements AutoCloseable {
                     .map(p -> new double[] {p.eastM(), p.northM()}).toList();
             for (SimVehicle d : drones) {
                 CameraPreset preset = presets.getOrDefault(d.name(), CameraPreset.VISUAL);
+                GimbalCamera g = gimbals.get(d.name());
                 latest.put(d.name(), new CameraScene(idFor.apply(d.name()), sim.epochMs(), d.eastM(), d.northM(), d.altitudeRelM(),
-                        d.headingDeg(), preset.hfovDeg(), preset == CameraPreset.THERMAL, people, units));
+                        d.headingDeg(), g.hfovDeg(preset.hfovDeg()), preset == CameraPreset.THERMAL, people, units,
+                        g.pitchDeg(), g.yawDeg()));
             }
         };
         sim.onSimulationThread(snapshot);
@@ -103,7 +108,12 @@ public final class CameraFeeds implements AutoCloseable {
     /** The scene stamped with the capture time: the simulation copies scenes every few ms, the camera shoots now. */
     private static CameraScene fresh(CameraScene s) {
         return new CameraScene(s.vehicleId(), System.currentTimeMillis(), s.eastM(), s.northM(), s.altRelM(), s.headingDeg(),
-                s.hfovDeg(), s.thermal(), s.people(), s.groundUnits());
+                s.hfovDeg(), s.thermal(), s.people(), s.groundUnits(), s.gimbalPitchDeg(), s.gimbalYawDeg());
+    }
+
+    /** The latest scene of the camera of the vehicle with this server id (what it renders next), if it has one. */
+    public java.util.Optional<CameraScene> scene(String vehicleId) {
+        return latest.values().stream().filter(s -> s.vehicleId().equals(vehicleId)).findFirst();
     }
 
     /** Each camera by the server's vehicle id. */

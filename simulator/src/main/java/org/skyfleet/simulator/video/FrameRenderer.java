@@ -15,7 +15,8 @@ import java.time.format.DateTimeFormatter;
  * Draws a nadir camera's picture of the simulated world. The ground is a deterministic texture fixed to the
  * world (fields of 8 m, roads every 100 m), so it slides and turns under the picture as the drone flies; the
  * footprint is {@code 2 h tan(hfov/2)} wide at height h, so climbing or zooming changes the scale. People
- * and ground units are drawn where they are. A thermal camera maps heat through an ironbow palette: people
+ * and ground units are drawn where they are. The gimbal's pitch and yaw move the footprint ahead of and around the
+ * drone ({@link CameraScene#asNadirView()}: drawn from above the footprint's centre at the slant range). A thermal camera maps heat through an ironbow palette: people
  * glow, ground units are warm, the ground is cool. The UTC time (to the millisecond) and the vehicle id
  * are burned in, with the {@link TimeCode} strip.
  *
@@ -45,7 +46,8 @@ public final class FrameRenderer {
     }
 
     /** Renders {@code scene}; the returned array is this renderer's buffer, valid until the next call. */
-    public byte[] render(CameraScene scene) {
+    public byte[] render(CameraScene shot) {
+        CameraScene scene = shot.asNadirView(); // the gimbal's pitch and yaw move the footprint
         double footprintM = 2 * Math.max(MIN_ALT_M, scene.altRelM()) * Math.tan(Math.toRadians(scene.hfovDeg() / 2));
         double gsdM = footprintM / widthPx; // metres per pixel
         double h = Math.toRadians(scene.headingDeg());

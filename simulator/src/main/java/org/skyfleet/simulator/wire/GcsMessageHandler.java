@@ -113,6 +113,9 @@ final class GcsMessageHandler {
             }
             MavResult r = wireCommand(c.command().value(), c.param1(), c.param2());
             if (r == null) {
+                r = cameraCommand(c.command().value(), c.param1(), c.param2(), c.param3());
+            }
+            if (r == null) {
                 r = commands.handle(new CommandHandler.Command(c.command().value(), c.param1(), c.param2(), c.param3(),
                         c.param4(), c.param5(), c.param6(), c.param7(), false));
             }
@@ -162,6 +165,12 @@ final class GcsMessageHandler {
         return degE7 == 0 || degE7 == Integer.MAX_VALUE ? Double.NaN : degE7 / 1e7;
     }
 
+    /** A camera or gimbal command's answer ({@link CameraCommandHandler}); null if it is none or there is no camera. */
+    private MavResult cameraCommand(int command, float p1, float p2, float p3) {
+        CameraCommandHandler camera = wire.cameraCommands();
+        return camera == null ? null : camera.handle(command, p1, p2, p3);
+    }
+
     /** The commands the link itself answers; null for the autopilot's. */
     private MavResult wireCommand(int command, float param1, float param2) {
         if (command == SET_MESSAGE_INTERVAL) {
@@ -180,6 +189,7 @@ final class GcsMessageHandler {
             int id = command == REQUEST_MESSAGE ? Math.round(param1) : TelemetryMessages.AUTOPILOT_VERSION;
             Object msg = id == CameraMessages.CAMERA_INFORMATION || id == CameraMessages.VIDEO_STREAM_INFORMATION
                     ? CameraMessages.build(id, wire.camera(), wire.timeBootMs())
+                    : isCameraReport(id) ? (wire.cameraCommands() == null ? null : wire.cameraCommands().reply(id))
                     : TelemetryMessages.build(id, ap.vehicle(), ap, wire.timeBootMs());
             if (msg == null) {
                 return MavResult.MAV_RESULT_DENIED;
@@ -188,6 +198,11 @@ final class GcsMessageHandler {
             return MavResult.MAV_RESULT_ACCEPTED;
         }
         return null;
+    }
+
+    private static boolean isCameraReport(int messageId) {
+        return messageId == CameraCommandHandler.GIMBAL_MANAGER_INFORMATION || messageId == CameraCommandHandler.CAMERA_SETTINGS
+                || messageId == CameraCommandHandler.CAMERA_CAPTURE_STATUS;
     }
 
     /** ArduPilot's stream groups, with the messages of each that the simulator produces. */

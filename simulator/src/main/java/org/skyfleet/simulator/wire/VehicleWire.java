@@ -36,6 +36,8 @@ public final class VehicleWire implements AutoCloseable {
     private final byte[] signingKey;
     private final TelemetrySchedule schedule = new TelemetrySchedule();
     private final GcsMessageHandler inbound;
+    private final org.skyfleet.simulator.video.GimbalCamera gimbalCamera;
+    private final CameraCommandHandler cameraCommands;
     private final FrameEncoder encoder = new FrameEncoder();
     private long bootAtMs;
     private long silentUntilMs = -1;
@@ -63,6 +65,10 @@ public final class VehicleWire implements AutoCloseable {
         this.autopilot = new Autopilot(vehicle, this::send, store, failsafe);
         MissionTransfer transfer = new MissionTransfer(this::send, store,
                 new MissionItemCheck(vehicle.spec(), vehicle.homeAltAmslM()), autopilot::missionCurrentSeq);
+        // every drone carries a camera on a gimbal; a ground robot has none and refuses camera commands
+        this.gimbalCamera = vehicle.kind() == org.skyfleet.simulator.vehicle.SimVehicleKind.MULTICOPTER
+                ? new org.skyfleet.simulator.video.GimbalCamera() : null;
+        this.cameraCommands = gimbalCamera == null ? null : new CameraCommandHandler(gimbalCamera, vehicle, clock, this);
         this.inbound = new GcsMessageHandler(this, autopilot, new CommandHandler(autopilot), transfer, schedule, signingKey);
         this.bootAtMs = clock.nowMs();
         this.schedulePhaseMs = Math.floorMod(seed, 1000L);
@@ -83,6 +89,9 @@ public final class VehicleWire implements AutoCloseable {
         boolean swapped = stepPack(dtS);
         inbound.transfer().step(now);
         if (!rebooting(now)) {
+            if (cameraCommands != null) {
+                cameraCommands.step(now);
+            }
             schedule.sendDue(now - bootAtMs, id -> send(TelemetryMessages.build(id, vehicle, autopilot, now - bootAtMs)));
             if (swapped) {
                 // a smart pack announces itself when it is plugged in: the ground station learns its serial
@@ -158,6 +167,16 @@ public final class VehicleWire implements AutoCloseable {
 
     org.skyfleet.simulator.video.CameraAnnouncement camera() {
         return camera;
+    }
+
+    /** The drone's camera on its gimbal, as commands left it; null for a vehicle without one (a ground robot). */
+    public org.skyfleet.simulator.video.GimbalCamera gimbalCamera() {
+        return gimbalCamera;
+    }
+
+    /** Answers camera and gimbal commands; null without a camera. */
+    CameraCommandHandler cameraCommands() {
+        return cameraCommands;
     }
 
     void send(Object payload) {

@@ -72,6 +72,19 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
     @Override
     public CompletionStage<CommandOutcome> send(String vehicleId, VehicleCommand command,
                                                 Consumer<CommandOutcome> progress) {
+        return submit(vehicleId, () -> mapping.map(vehicleId, command), progress);
+    }
+
+    /**
+     * Sends a command already in its wire form (a camera's or a gimbal's, whose encodings live with their own
+     * protocol), with the same retransmissions, ack matching and one-in-flight-per-MAV_CMD line as every verb.
+     */
+    public CompletionStage<CommandOutcome> sendMavCommand(String vehicleId, MavCommand command) {
+        return submit(vehicleId, () -> MappedCommand.of(command), p -> { });
+    }
+
+    private CompletionStage<CommandOutcome> submit(String vehicleId, java.util.function.Supplier<MappedCommand> command,
+                                                   Consumer<CommandOutcome> progress) {
         CompletableFuture<CommandOutcome> done = new CompletableFuture<>();
         if (loop.inEventLoop()) {
             enqueue(vehicleId, command, progress, done);
@@ -91,7 +104,7 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
         return inFlight.values().stream().mapToInt(ArrayDeque::size).sum();
     }
 
-    private void enqueue(String vehicleId, VehicleCommand command, Consumer<CommandOutcome> progress,
+    private void enqueue(String vehicleId, java.util.function.Supplier<MappedCommand> command, Consumer<CommandOutcome> progress,
                          CompletableFuture<CommandOutcome> done) {
         if (closed || link.systemIdOf(vehicleId) < 0) {
             done.complete(new CommandOutcome(CommandResult.NOT_CONNECTED, CommandOutcome.NO_PROGRESS, 0,
@@ -104,7 +117,7 @@ public final class MavlinkVehicleCommands implements VehicleCommands {
                     claimRefusal(vehicleId, claim)));
             return;
         }
-        MappedCommand mapped = mapping.map(vehicleId, command);
+        MappedCommand mapped = command.get();
         if (mapped.command() == null) {
             done.complete(new CommandOutcome(CommandResult.FAILED, CommandOutcome.NO_PROGRESS, 0, mapped.refusal()));
             return;

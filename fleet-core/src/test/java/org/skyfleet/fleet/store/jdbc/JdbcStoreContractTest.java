@@ -31,8 +31,17 @@ abstract class JdbcStoreContractTest extends StoreContractTest {
 
     /** V1 incidents, audit, sightings, assignments, leases, positions; V2 zones, missions, tracks, vehicles; V3 commands;
      * V4 the audit append lock; V5 token revocations; V6 aircraft records; V7 timeline message codes and parameters;
-     * V10 robot taskings. */
-    private static final int MIGRATIONS = 8;
+     * V8 evidence segments; V10 robot taskings; and so on: every file under db/migration. */
+    private static final int MIGRATIONS = migrationFiles();
+
+    /** How many Flyway migrations the store ships: the {@code V<n>__*.sql} files on its class path. */
+    static int migrationFiles() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(JdbcStore.class.getResource("/db/migration").toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migrations", e);
+        }
+    }
 
     @Test
     void theMigrationRunsOnceAndASecondOpenIsANoOp() throws SQLException {

@@ -1,0 +1,48 @@
+package org.skyfleet.app;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.skyfleet.cluster.ClusterConfig;
+import org.skyfleet.server.robot.RobotConfig;
+import org.skyfleet.server.vessel.SeaGateConfig;
+import org.skyfleet.video.evidence.EvidenceConfig;
+
+/**
+ * What a node runs beside the control plane that {@link ServerConfig} describes, one setting per duty: the cluster
+ * it joins, the sea gate it hears, the robots it tasks, where it keeps incidents' video. One record, so a new duty
+ * adds a component here instead of another {@code SkyfleetServer.start} overload.
+ *
+ * @param cluster  the NATS cluster to share the fleet on; null: a node on its own
+ * @param seaGate  where AIS is heard and the sea-gate rules' limits
+ * @param robots   how robots follow, patrol and dock
+ * @param evidence where and how long incidents' video is kept
+ */
+public record NodeParts(ClusterConfig cluster, SeaGateConfig seaGate, RobotConfig robots, EvidenceConfig evidence) {
+    public NodeParts {
+        Objects.requireNonNull(seaGate, "seaGate");
+        Objects.requireNonNull(robots, "robots");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** On its own, AIS on a free loopback port, the robots' defaults, evidence under the temporary directory. */
+    public static NodeParts defaults() {
+        return new NodeParts(null, SeaGateConfig.ephemeral(), RobotConfig.defaults(),
+                EvidenceConfig.under(Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence")));
+    }
+
+    public NodeParts withCluster(ClusterConfig given) {
+        return new NodeParts(given, seaGate, robots, evidence);
+    }
+
+    public NodeParts withSeaGate(SeaGateConfig given) {
+        return new NodeParts(cluster, given, robots, evidence);
+    }
+
+    public NodeParts withRobots(RobotConfig given) {
+        return new NodeParts(cluster, seaGate, given, evidence);
+    }
+
+    public NodeParts withEvidence(EvidenceConfig given) {
+        return new NodeParts(cluster, seaGate, robots, given);
+    }
+}
