@@ -93,6 +93,8 @@ import org.skyfleet.server.mission.MissionControl;
 import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.server.records.RecordsContext;
 import org.skyfleet.server.records.RecordsDomain;
+import org.skyfleet.server.response.ResponseConfig;
+import org.skyfleet.fleet.response.ResponsePolicy;
 import org.skyfleet.server.sighting.TrackFeed;
 import org.skyfleet.server.vessel.SeaGate;
 import org.skyfleet.server.vessel.SeaGateConfig;
@@ -160,7 +162,8 @@ public final class SkyfleetServer implements AutoCloseable {
 
     /** Opens every part in order; should one fail, those already open are closed and the failure thrown. */
     private SkyfleetServer(ServerConfig config, AutomationConfig automation, Store given, InstantSource clock,
-                           ClusterConfig cluster, SeaGateConfig seaGateConfig) throws IOException, InterruptedException {
+                           ClusterConfig cluster, SeaGateConfig seaGateConfig, ResponsePolicy responsePolicy)
+            throws IOException, InterruptedException {
         parts.add(given);
         try {
             // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
@@ -280,10 +283,13 @@ public final class SkyfleetServer implements AutoCloseable {
             if (config.tls() != null) {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
-            RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
-                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance());
-            records = parts.add(topology.records(recordsContext, grpcBuilder));
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
+            ResponseConfig response = new ResponseConfig(responsePolicy, aircraft.airframes()::profileOf,
+                    vehicleId -> video.stream(vehicleId).map(s -> s.status().lastFrameTime()), meters);
+            RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
+                    automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance(),
+                    response);
+            records = parts.add(topology.records(recordsContext, grpcBuilder));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
             links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));
@@ -390,7 +396,7 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock)
             throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral());
+        return new SkyfleetServer(config, automation, store, clock, null, SeaGateConfig.ephemeral(), ResponsePolicy.defaults());
     }
 
     /**
@@ -400,13 +406,20 @@ public final class SkyfleetServer implements AutoCloseable {
      */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral());
+        return new SkyfleetServer(config, automation, store, clock, cluster, SeaGateConfig.ephemeral(), ResponsePolicy.defaults());
     }
 
     /** As above, hearing vessels (AIS) where {@code seaGate} says; the other overloads use a free loopback port. */
     public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
                                        ClusterConfig cluster, SeaGateConfig seaGate) throws IOException, InterruptedException {
-        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate);
+        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, ResponsePolicy.defaults());
+    }
+
+    /** As above, answering calls with drones by {@code responsePolicy} (a file's, say) instead of the defaults. */
+    public static SkyfleetServer start(ServerConfig config, AutomationConfig automation, Store store, InstantSource clock,
+                                       ClusterConfig cluster, SeaGateConfig seaGate, ResponsePolicy responsePolicy)
+            throws IOException, InterruptedException {
+        return new SkyfleetServer(config, automation, store, clock, cluster, seaGate, responsePolicy);
     }
 
     /** The vessels (AIS) this node hears, and its sea-gate rules. */
