@@ -58,6 +58,9 @@ import org.skyfleet.planner.geo.GreatCircle;
  * incident's track (a moving suspect), and a drone running down to what it needs to fly home is relieved by
  * another before it leaves; with no relief, it says so on the timeline before it goes.
  *
+ * <p>Each step is a coded {@link org.skyfleet.fleet.incident.TimelineEntry} ({@code DRONE_RESPONSE_*}, {@code
+ * NOTE_RESPONSE_*}) that the console renders in its own language.
+ *
  * <p>All of its state lives on its own thread (the call in, a launch, the 5 Hz follow-up), so a search being
  * planned on the automation thread never delays a launch. It flies as the operator {@code automation-response}.
  */

@@ -12,6 +12,14 @@ import org.skyfleet.fleet.incident.TimelineKind;
  * its language; the English text for the API) and in the audit journal.
  */
 final class ResponseTimeline {
+    /**
+     * The codes of a refused call ({@link org.skyfleet.fleet.response.Refusal#code()}, one per rule), written out so
+     * the console's catalogue is checked for each.
+     */
+    static final java.util.List<String> REFUSAL_CODES = java.util.List.of("NOTE_RESPONSE_REFUSED_NO_FLY_ZONE",
+            "NOTE_RESPONSE_REFUSED_NO_ROUTE", "NOTE_RESPONSE_REFUSED_OUT_OF_RANGE", "NOTE_RESPONSE_REFUSED_BATTERY",
+            "NOTE_RESPONSE_REFUSED_WIND", "NOTE_RESPONSE_REFUSED_NIGHT_NO_THERMAL", "NOTE_RESPONSE_REFUSED_NO_DRONE");
+
     private final IncidentBook incidents;
     private final AuditJournal audit;
     private final InstantSource clock;
