@@ -60,7 +60,8 @@ final class LeaderRecords implements RecordsHost {
         RoutedRecordServices routed = new RoutedRecordServices(records::route, records.leaderChannels::get, cluster.nodeId(), meters);
         for (io.grpc.ServiceDescriptor s : List.of(IncidentServiceGrpc.getServiceDescriptor(),
                 SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
-                org.skyfleet.proto.v1.DockServiceGrpc.getServiceDescriptor())) {
+                org.skyfleet.proto.v1.DockServiceGrpc.getServiceDescriptor(),
+                org.skyfleet.proto.v1.ResponseServiceGrpc.getServiceDescriptor())) {
             grpc.addService(routed.routed(s));
         }
         return records;
@@ -71,6 +72,7 @@ final class LeaderRecords implements RecordsHost {
         leadership = cluster.leadRecords(advertised(grpcHost, grpcPort), context.store(), guardedStore -> {
             RecordsDomain opened = RecordsDomain.open(context.withStore(guardedStore));
             opened.tracks().subscribe(alerts::onTrack, snapshot -> { });
+            ResponseAlerts.raiseIn(opened.firstResponse(), alerts);
             return opened;
         });
         // the leader's console hears its own fusion directly; the others hear it over the bus

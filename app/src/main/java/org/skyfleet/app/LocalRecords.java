@@ -25,6 +25,7 @@ final class LocalRecords implements RecordsHost {
     @Override
     public void start(String grpcHost, int grpcPort, AlertLog alerts) {
         records.tracks().subscribe(alerts::onTrack, snapshot -> { });
+        ResponseAlerts.raiseIn(records.firstResponse(), alerts);
     }
 
     @Override

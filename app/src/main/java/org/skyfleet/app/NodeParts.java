@@ -3,6 +3,7 @@ package org.skyfleet.app;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.skyfleet.cluster.ClusterConfig;
+import org.skyfleet.fleet.response.ResponsePolicy;
 import org.skyfleet.server.robot.RobotConfig;
 import org.skyfleet.server.vessel.SeaGateConfig;
 import org.skyfleet.video.evidence.EvidenceConfig;
@@ -16,33 +17,41 @@ import org.skyfleet.video.evidence.EvidenceConfig;
  * @param seaGate  where AIS is heard and the sea-gate rules' limits
  * @param robots   how robots follow, patrol and dock
  * @param evidence where and how long incidents' video is kept
+ * @param response which calls launch a drone by themselves, wait for approval or never fly
  */
-public record NodeParts(ClusterConfig cluster, SeaGateConfig seaGate, RobotConfig robots, EvidenceConfig evidence) {
+public record NodeParts(ClusterConfig cluster, SeaGateConfig seaGate, RobotConfig robots, EvidenceConfig evidence,
+                        ResponsePolicy response) {
     public NodeParts {
         Objects.requireNonNull(seaGate, "seaGate");
         Objects.requireNonNull(robots, "robots");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(response, "response");
     }
 
-    /** On its own, AIS on a free loopback port, the robots' defaults, evidence under the temporary directory. */
+    /** On its own, AIS on a free loopback port, the robots' defaults, evidence under the temporary directory, the built-in
+     * response policy. */
     public static NodeParts defaults() {
         return new NodeParts(null, SeaGateConfig.ephemeral(), RobotConfig.defaults(),
-                EvidenceConfig.under(Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence")));
+                EvidenceConfig.under(Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence")), ResponsePolicy.defaults());
     }
 
     public NodeParts withCluster(ClusterConfig given) {
-        return new NodeParts(given, seaGate, robots, evidence);
+        return new NodeParts(given, seaGate, robots, evidence, response);
     }
 
     public NodeParts withSeaGate(SeaGateConfig given) {
-        return new NodeParts(cluster, given, robots, evidence);
+        return new NodeParts(cluster, given, robots, evidence, response);
     }
 
     public NodeParts withRobots(RobotConfig given) {
-        return new NodeParts(cluster, seaGate, given, evidence);
+        return new NodeParts(cluster, seaGate, given, evidence, response);
     }
 
     public NodeParts withEvidence(EvidenceConfig given) {
-        return new NodeParts(cluster, seaGate, robots, given);
+        return new NodeParts(cluster, seaGate, robots, given, response);
+    }
+
+    public NodeParts withResponse(ResponsePolicy given) {
+        return new NodeParts(cluster, seaGate, robots, evidence, given);
     }
 }

@@ -93,6 +93,8 @@ import org.skyfleet.server.mission.MissionControl;
 import org.skyfleet.server.mission.MissionGrpcService;
 import org.skyfleet.server.records.RecordsContext;
 import org.skyfleet.server.records.RecordsDomain;
+import org.skyfleet.server.response.ResponseConfig;
+import org.skyfleet.fleet.response.ResponsePolicy;
 import org.skyfleet.server.sighting.TrackFeed;
 import org.skyfleet.server.gate.GateGrpcService;
 import org.skyfleet.server.gate.GateWatch;
@@ -187,6 +189,7 @@ public final class SkyfleetServer implements AutoCloseable {
         SeaGateConfig seaGateConfig = node.seaGate();
         RobotConfig robotConfig = node.robots();
         EvidenceConfig evidenceConfig = node.evidence();
+        ResponsePolicy responsePolicy = node.response();
         parts.add(given);
         try {
             // revoked tokens are refused on every call: what the store holds (every node's revocations), then reloaded
@@ -316,9 +319,12 @@ public final class SkyfleetServer implements AutoCloseable {
             if (config.tls() != null) {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
+            video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
+            ResponseConfig response = new ResponseConfig(responsePolicy, aircraft.airframes()::profileOf,
+                    vehicleId -> video.stream(vehicleId).map(s -> s.status().lastFrameTime()), meters);
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance(), docks,
-                    aircraft.batteries());
+                    aircraft.batteries(), response);
             records = parts.add(topology.records(recordsContext, grpcBuilder));
             // the gates count what the node holds: records (units, tracks, incidents) wherever they are open now
             gates = parts.add(new GateWatch(new GateWatch.Context(geofences, registry, seaGate.registry(),
@@ -329,7 +335,6 @@ public final class SkyfleetServer implements AutoCloseable {
                     () -> this.records.local().map(r -> r.dispatcher().roster()), commands,
                     new RoutedPositionTargets(new LinkRoutes<>(targetsByLink)), leases, geofences, audit, clock, missionControl,
                     () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()))));
-            video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
             links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));

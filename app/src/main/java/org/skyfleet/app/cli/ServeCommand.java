@@ -8,6 +8,7 @@ import org.skyfleet.server.incident.IncidentWebhook;
 import org.skyfleet.server.incident.WebhookSignature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code skyfleet serve}: the control plane until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the control plane: MAVLink UDP in, gRPC out.")
@@ -26,6 +27,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     EvidenceOptions evidenceOptions;
+
+    @Option(names = "--response-policy", paramLabel = "FILE",
+            description = "Which calls launch a drone by themselves, wait for approval or never fly, and how drones fly to a"
+                    + " scene (name = value lines; see docs/first-response.md). Default: the built-in policy.")
+    java.nio.file.Path responsePolicy;
 
     @Override
     public Integer call() throws Exception {
@@ -46,6 +52,15 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println(options.unauthenticatedExposure());
             return 2;
         }
+        org.skyfleet.fleet.response.ResponsePolicy policy = org.skyfleet.fleet.response.ResponsePolicy.defaults();
+        if (responsePolicy != null) {
+            try {
+                policy = org.skyfleet.fleet.response.ResponsePolicyFile.parse(java.nio.file.Files.readString(responsePolicy));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                System.err.println("--response-policy " + responsePolicy + ": " + e.getMessage());
+                return 2;
+            }
+        }
         org.skyfleet.app.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {
             config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system())
@@ -58,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
                 org.skyfleet.server.automation.AutomationConfig.defaults().withWebhookSecret(secret),
                 options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(),
                 org.skyfleet.app.NodeParts.defaults().withCluster(clusterOptions.toConfig()).withSeaGate(seaGateOptions.toConfig())
-                        .withEvidence(evidenceOptions.toConfig(options.dataDir)));
+                        .withEvidence(evidenceOptions.toConfig(options.dataDir)).withResponse(policy));
         String http = config.tls() != null ? "https" : "http"; // the TLS stores serve the HTTP port too
         printEndpoints(server, http);
         server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));

@@ -6,5 +6,8 @@ public enum IncidentType {
     SUSPECT,
     TRAFFIC,
     DISASTER,
-    OTHER
+    OTHER,
+    FIRE,
+    /** A fight, a crowd, a disturbance of the peace. */
+    DISTURBANCE
 }

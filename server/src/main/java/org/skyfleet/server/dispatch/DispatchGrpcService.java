@@ -30,10 +30,17 @@ import org.skyfleet.server.grpc.Permissions;
  * (the subject is the unit id); dispatchers, commanders and automation act for any unit.
  */
 public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServiceImplBase {
+    private final java.util.function.Function<String, java.util.Optional<String>> droneView;
     private final Dispatcher dispatcher;
 
     public DispatchGrpcService(Dispatcher dispatcher) {
+        this(dispatcher, incidentId -> java.util.Optional.empty());
+    }
+
+    /** @param droneView the live video of the drone over an incident, if one is: the officer sees the scene before arriving */
+    public DispatchGrpcService(Dispatcher dispatcher, java.util.function.Function<String, java.util.Optional<String>> droneView) {
         this.dispatcher = dispatcher;
+        this.droneView = droneView;
     }
 
     @Override
@@ -118,8 +125,14 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
         dispatcher.currentFor(unitId).ifPresent(a -> stream.offer(a.assignmentId(), update(a)));
     }
 
-    private static AssignmentUpdate update(Assignment a) {
-        return AssignmentUpdate.newBuilder().setAssignment(DispatchProtoMapper.assignment(a)).build();
+    private AssignmentUpdate update(Assignment a) {
+        return AssignmentUpdate.newBuilder().setAssignment(assignment(a)).build();
+    }
+
+    /** The assignment with the drone's view of its incident, when a drone is over it. */
+    private org.skyfleet.proto.v1.Assignment assignment(Assignment a) {
+        org.skyfleet.proto.v1.Assignment p = DispatchProtoMapper.assignment(a);
+        return droneView.apply(a.incidentId()).map(url -> p.toBuilder().setDroneViewUrl(url).build()).orElse(p);
     }
 
     @Override
@@ -129,7 +142,7 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
             Operator caller = Permissions.require("acknowledge assignments", Role.OFFICER, Role.DISPATCHER);
             requireOwnUnit(caller, request.getUnitId(), "acknowledge for");
             Assignment a = dispatcher.acknowledge(request.getAssignmentId(), request.getUnitId());
-            return AcknowledgeAssignmentResponse.newBuilder().setAssignment(DispatchProtoMapper.assignment(a)).build();
+            return AcknowledgeAssignmentResponse.newBuilder().setAssignment(assignment(a)).build();
         });
     }
 
@@ -139,7 +152,7 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
             Operator caller = Permissions.require("report arrivals", Role.OFFICER, Role.DISPATCHER);
             requireOwnUnit(caller, request.getUnitId(), "report the arrival of");
             Assignment a = dispatcher.arrive(request.getAssignmentId(), request.getUnitId());
-            return ReportArrivalResponse.newBuilder().setAssignment(DispatchProtoMapper.assignment(a)).build();
+            return ReportArrivalResponse.newBuilder().setAssignment(assignment(a)).build();
         });
     }
 

@@ -88,6 +88,13 @@ public final class RpcRoles {
         allow(WATCHERS, incident + "GetIncident", incident + "ListIncidents", incident + "StreamIncidents",
                 incident + "GetSearchMap");
 
+        String response = "skyfleet.v1.ResponseService/";
+        allow(WATCHERS, response + "GetResponsePolicy", response + "GetTimeToScene");
+        // which calls launch a drone by themselves is the admins' alone
+        allow(EnumSet.noneOf(Role.class), response + "SetResponsePolicy");
+        allow(FLYERS, response + "ApproveResponse", response + "ReportWind");
+        allow(EnumSet.of(PILOT, COMMANDER), response + "ReleaseResponse");
+
         String sighting = "skyfleet.v1.SightingService/";
         allow(EnumSet.of(VEHICLE_EDGE, OFFICER, DISPATCHER, COMMANDER, AUTOMATION), sighting + "ReportSighting");
         allow(WATCHERS, sighting + "StreamTracks", sighting + "ListTracks");

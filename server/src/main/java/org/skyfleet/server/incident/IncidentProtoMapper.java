@@ -31,7 +31,9 @@ public final class IncidentProtoMapper {
             case INCIDENT_TYPE_TRAFFIC -> IncidentType.TRAFFIC;
             case INCIDENT_TYPE_DISASTER -> IncidentType.DISASTER;
             case INCIDENT_TYPE_OTHER -> IncidentType.OTHER;
-            default -> throw invalid("type: required (MISSING_PERSON, SUSPECT, TRAFFIC, DISASTER or OTHER)");
+            case INCIDENT_TYPE_FIRE -> IncidentType.FIRE;
+            case INCIDENT_TYPE_DISTURBANCE -> IncidentType.DISTURBANCE;
+            default -> throw invalid("type: required (MISSING_PERSON, SUSPECT, TRAFFIC, DISASTER, FIRE, DISTURBANCE or OTHER)");
         };
         IncidentPriority priority = switch (r.getPriority()) {
             case INCIDENT_PRIORITY_P1 -> IncidentPriority.P1;

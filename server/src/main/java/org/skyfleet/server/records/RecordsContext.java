@@ -11,24 +11,20 @@ import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.server.mission.MissionControl;
 
-/** What the records are built on: the node's store, journal, vehicles and the means to fly them. */
+/**
+ * What the records are built on: the node's store, journal, vehicles and the means to fly them.
+ *
+ * @param response how the first response flies (its policy, the aircraft profiles, the video, the meters)
+ */
 public record RecordsContext(InstantSource clock, Store store, AuditJournal audit, VehicleRegistry registry,
                              MissionControl missions, VehicleCommands commands, ControlLeases leases,
                              AutomationConfig automation, Supplier<Airspace> airspace,
                              org.skyfleet.fleet.airframe.EnduranceSource endurance, org.skyfleet.fleet.dock.DockBook docks,
-                             org.skyfleet.fleet.battery.BatteryPacks batteries) {
-
-    /** Without docks heard or pack records: a drone is then turned round by its reported charge alone. */
-    public RecordsContext(InstantSource clock, Store store, AuditJournal audit, VehicleRegistry registry, MissionControl missions,
-                          VehicleCommands commands, ControlLeases leases, AutomationConfig automation, Supplier<Airspace> airspace,
-                          org.skyfleet.fleet.airframe.EnduranceSource endurance) {
-        this(clock, store, audit, registry, missions, commands, leases, automation, airspace, endurance,
-                new org.skyfleet.fleet.dock.DockBook(), null);
-    }
+                             org.skyfleet.fleet.battery.BatteryPacks batteries, org.skyfleet.server.response.ResponseConfig response) {
 
     /** The same, the records kept in {@code other} (the shared store as the records leader may write it). */
     public RecordsContext withStore(Store other) {
         return new RecordsContext(clock, other, audit, registry, missions, commands, leases, automation, airspace, endurance, docks,
-                batteries);
+                batteries, response);
     }
 }

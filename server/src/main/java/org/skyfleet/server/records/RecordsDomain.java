@@ -22,6 +22,8 @@ import org.skyfleet.server.dispatch.DispatchGrpcService;
 import org.skyfleet.server.http.HttpHandler;
 import org.skyfleet.server.incident.IncidentGrpcService;
 import org.skyfleet.server.incident.IncidentWebhook;
+import org.skyfleet.server.response.FirstResponse;
+import org.skyfleet.server.response.ResponseGrpcService;
 import org.skyfleet.server.sighting.SightingGrpcService;
 import org.skyfleet.server.sighting.TrackFeed;
 import org.skyfleet.server.sighting.TrackerTuning;
@@ -42,6 +44,7 @@ public final class RecordsDomain implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final SearchAutomation search;
     private final TrackResponse trackResponse;
+    private final FirstResponse firstResponse;
     private final List<ServerServiceDefinition> services;
     private final HttpHandler webhook;
     private final List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -62,11 +65,14 @@ public final class RecordsDomain implements AutoCloseable {
                 config.turnaround());
         this.tracks = new TrackFeed(new Tracker(TrackerTuning.forSearches()), c.clock(), store.sightings(), store.tracks());
         this.trackResponse = new TrackResponse(tracks, incidents, dispatcher, search, automation, c.audit());
+        this.firstResponse = new FirstResponse(incidents, c.registry(), c.commands(), c.leases(), c.missions().book(), c.audit(),
+                c.clock(), c.airspace(), search::vehiclesInUse, this::freshestTrack, c.response());
         this.services = List.of(
                 new IncidentGrpcService(incidents, search, c.audit(), c.clock()).bindService(),
                 new SightingGrpcService(tracks, incidents, search::incidentOfVehicle, c.clock()).bindService(),
-                new DispatchGrpcService(dispatcher).bindService(),
-                new org.skyfleet.server.aircraft.DockGrpcService(c.docks(), search, c.clock()).bindService());
+                new DispatchGrpcService(dispatcher, firstResponse::viewUrl).bindService(),
+                new org.skyfleet.server.aircraft.DockGrpcService(c.docks(), search, c.clock()).bindService(),
+                new ResponseGrpcService(firstResponse).bindService());
         this.webhook = config.webhookSecret() == null ? null
                 : new IncidentWebhook(incidents, c.audit(), c.clock());
     }
@@ -98,7 +104,21 @@ public final class RecordsDomain implements AutoCloseable {
         return search;
     }
 
-    /** The incident, sighting and dispatch services over these records. */
+    /** Drones sent to any call the response policy answers. */
+    public FirstResponse firstResponse() {
+        return firstResponse;
+    }
+
+    /** Where the incident's most recently updated live track is: a suspect on the move. */
+    private Optional<org.skyfleet.planner.geo.GeoPoint> freshestTrack(String incidentId) {
+        return tracks.tracks().stream()
+                .filter(t -> t.incidentId().filter(incidentId::equals).isPresent()
+                        && t.state() != org.skyfleet.fleet.fusion.TrackState.DROPPED)
+                .max(java.util.Comparator.comparingLong(org.skyfleet.fleet.fusion.Track::lastUpdateMs))
+                .map(t -> new org.skyfleet.planner.geo.GeoPoint(t.latDeg(), t.lonDeg()));
+    }
+
+    /** The incident, sighting, dispatch and response services over these records. */
     public List<ServerServiceDefinition> services() {
         return services;
     }
@@ -136,7 +156,7 @@ public final class RecordsDomain implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (AutoCloseable c : new AutoCloseable[] {trackResponse, search}) {
+        for (AutoCloseable c : new AutoCloseable[] {firstResponse, trackResponse, search}) {
             try {
                 c.close();
             } catch (Exception e) {
