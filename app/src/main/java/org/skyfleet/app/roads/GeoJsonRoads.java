@@ -50,6 +50,32 @@ public final class GeoJsonRoads {
         return roads;
     }
 
+    /**
+     * The roads of every {@code *.geojson} file in a directory that has any (the demo's map features: Ningbo's
+     * and Zhoushan's networks lie far apart, so one network holds both); empty when none has a road or the
+     * directory does not exist.
+     *
+     * @throws IOException when a file cannot be read or is not JSON
+     */
+    public static List<List<GeoPoint>> readAll(Path dir) throws IOException {
+        List<List<GeoPoint>> roads = new ArrayList<>();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return roads;
+        }
+        List<Path> files;
+        try (var s = java.nio.file.Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".geojson")).sorted().toList();
+        }
+        for (Path f : files) {
+            try {
+                roads.addAll(read(f));
+            } catch (IllegalArgumentException noRoads) {
+                // a map without roads (a harbour chart) adds nothing to the network
+            }
+        }
+        return roads;
+    }
+
     private static List<GeoPoint> line(JsonNode coordinates, Path file, int feature) {
         List<GeoPoint> points = new ArrayList<>();
         for (JsonNode c : coordinates) {

@@ -78,6 +78,13 @@ class GeoJsonRoadsTest {
     }
 
     @Test
+    void theDemosMapFeaturesHoldRoadNetworks() throws Exception {
+        List<List<GeoPoint>> roads = GeoJsonRoads.readAll(Path.of("..", "scenarios", "maps"));
+        assertThat(roads).as("the road lines of Dongbu Xincheng (14) and Liuheng (3)").hasSize(17);
+        assertThat(new RoadNetworkEta(roads).nodeCount()).isGreaterThan(17);
+    }
+
+    @Test
     void aFileWithoutRoadsOrWithAOnePointRoadIsRefusedNamingWhy() throws Exception {
         Path none = dir.resolve("none.geojson");
         Files.writeString(none, "{\"type\":\"FeatureCollection\",\"features\":[]}");
