@@ -15,6 +15,7 @@ import { VesselLayer } from './vessels.js';
 import { Gates } from './gates.js';
 import { isWall, prepareWall, Wall } from './wall.js';
 import { RobotLinks, signedIn } from './robots.js';
+import { Pilot } from './pilot.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -81,8 +82,10 @@ async function start() {
   const vehicles = new Vehicles();
   const vehicleLayer = new VehicleLayer(vehicles).addTo(map);
   let selection = null;
+  let pilot = null;
   const select = (s) => {
     selection = s;
+    if (pilot && s && s.type === 'vehicle') pilot.select(s.id);
     vehicles.selectedId = s && s.type === 'vehicle' ? s.id : null;
     vehicleLayer.requestDraw();
     showDetails();
@@ -103,8 +106,13 @@ async function start() {
     plan: $('plan'), approve: $('approve'), clear: $('clearPlan'), status: $('planStatus'),
   });
 
+  pilot = new Pilot(map, vehicles, overlays, alerts, { panel: $('pilotBody'), warnings: $('pilotWarnings') });
+  planner.onApproved = () => { $('launchPlan').disabled = false; };
+  $('launchPlan').onclick = () => pilot.launch(planner.approvedIds || [], $('launchStatus'));
+
   map.on('click', (e) => {
     if (planner.isDrawing()) { planner.add(e.latlng); return; }
+    if (pilot.wantsClick()) { pilot.click(e.latlng); return; }
     const id = vehicleLayer.hit(e.containerPoint);
     if (id) select({ type: 'vehicle', id });
   });
@@ -152,6 +160,7 @@ async function start() {
     renderVehicleList(all, (id) => { const v = vehicles.byId.get(id); select({ type: 'vehicle', id }); if (v && v.latDeg) map.panTo([v.latDeg, v.lonDeg]); });
     planner.refreshPicks();
     showDetails();
+    pilot.tick(Date.now());
   }, 1000);
 
   const poll = async () => {
@@ -169,7 +178,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays, vessels, datum, convert, gates, wall: wallView,
+    map, vehicles, overlays, vessels, datum, convert, gates, wall: wallView, pilot, planner,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);

@@ -144,6 +144,8 @@ export class Planner {
         ids.push(approved.mission.mission_id);
       }
       this.say(`${this.els.status.textContent}\n${t('plan.approved', { ids: ids.join(', ') })}`);
+      this.approvedIds = ids;
+      if (this.onApproved) this.onApproved(ids);
     } catch (e) {
       this.say(`${this.els.status.textContent}\n${t('plan.notApproved', { error: e.status === 403 ? t('error.notAllowed') : e.message })}`, true);
       this.els.approve.disabled = false;

@@ -95,8 +95,12 @@ final class DemoCommand implements Callable<Integer> {
         if (options.signingKeys == null) {
             config = config.withSigningKeys(org.skyfleet.telemetry.link.SigningKeys.of(vehicleKeys));
         }
+        // patrol cars are sent over the maps' roads, as serve --roads does
+        java.util.List<java.util.List<org.skyfleet.planner.geo.GeoPoint>> roads = org.skyfleet.app.roads.GeoJsonRoads.readAll(maps);
+        System.out.println(roads.isEmpty() ? "  dispatch straight-line distance (no roads in " + maps + ")"
+                : "  dispatch road-network ETAs over " + roads.size() + " road lines from " + maps);
         SkyfleetServer server = SkyfleetServer.start(config,
-                AutomationConfig.defaults().withWebhookSecret(secret),
+                AutomationConfig.defaults().withWebhookSecret(secret).withRoads(roads),
                 options.openStore(null), InstantSource.system());
         ServeCommand.printEndpoints(server);
         for (String file : DemoGates.load(gates, server.geofences())) {

@@ -33,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
                     + " scene (name = value lines; see docs/first-response.md). Default: the built-in policy.")
     java.nio.file.Path responsePolicy;
 
+    @picocli.CommandLine.Option(names = "--roads", paramLabel = "FILE", description = "GeoJSON road lines (LineString features, "
+            + "kind road or none): patrol cars are dispatched by their time over these roads; without it, by straight-line distance")
+    java.nio.file.Path roads;
+
     @Override
     public Integer call() throws Exception {
         // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
@@ -69,14 +73,24 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("warning: SKYFLEET_TOKEN_KEY is not set: callers name themselves in metadata, unauthenticated; "
                     + "set it (openssl rand -hex 32) to require bearer tokens on every call");
         }
-        SkyfleetServer server = SkyfleetServer.start(config,
-                org.skyfleet.server.automation.AutomationConfig.defaults().withWebhookSecret(secret),
+        var automation = org.skyfleet.server.automation.AutomationConfig.defaults().withWebhookSecret(secret);
+        if (roads != null) {
+            try {
+                automation = automation.withRoads(org.skyfleet.app.roads.GeoJsonRoads.read(roads));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                System.err.println("--roads " + roads + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        SkyfleetServer server = SkyfleetServer.start(config, automation,
                 options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(),
                 org.skyfleet.app.NodeParts.defaults().withCluster(clusterOptions.toConfig()).withSeaGate(seaGateOptions.toConfig())
                         .withEvidence(evidenceOptions.toConfig(options.dataDir)).withResponse(policy));
         String http = config.tls() != null ? "https" : "http"; // the TLS stores serve the HTTP port too
         printEndpoints(server, http);
         server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));
+        System.out.println(roads == null ? "  dispatch straight-line distance (give --roads FILE for road-network ETAs)"
+                : "  dispatch road-network ETAs over " + automation.roads().size() + " road lines from " + roads);
         System.out.println("  vehicles " + config.admission() + (config.admission().any() ? ""
                 : " (register more with --register 1,2,3, or --admit any for a lab)"));
         System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST " + IncidentWebhook.PATH + ")"

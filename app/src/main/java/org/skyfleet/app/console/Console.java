@@ -35,9 +35,24 @@ public final class Console implements AutoCloseable {
     /** A browser redraws at most once a frame; four states a second per vehicle move a marker smoothly. */
     static final double MAX_RATE_HZ = 4;
     private static final int ALERTS_KEPT = 500;
-    /** The unary methods the console uses; everything else stays gRPC-only. */
+    /**
+     * The unary methods the console uses; everything else stays gRPC-only. Who may call each is not kept
+     * here: the bridge asks the gRPC role table ({@link org.skyfleet.server.grpc.RpcRoles}).
+     */
     static final Set<String> OPEN_METHODS = Set.of(
             "skyfleet.v1.FleetService/ListVehicles",
+            "skyfleet.v1.FleetService/GetControl",
+            "skyfleet.v1.FleetService/AcquireControl",
+            "skyfleet.v1.FleetService/ReleaseControl",
+            "skyfleet.v1.FleetService/TakeOverControl",
+            "skyfleet.v1.FleetService/SendCommand",
+            "skyfleet.v1.MissionService/GetMission",
+            "skyfleet.v1.MissionService/UploadMission",
+            "skyfleet.v1.MissionService/StartMission",
+            "skyfleet.v1.MissionService/PauseMission",
+            "skyfleet.v1.MissionService/ResumeMission",
+            "skyfleet.v1.MissionService/AbortMission",
+            "skyfleet.v1.MissionService/LaunchMissions",
             "skyfleet.v1.FleetService/ConfirmLinkClaim",
             "skyfleet.v1.AircraftService/ListVehicleAirframes",
             "skyfleet.v1.GeofenceService/ListZones",

@@ -112,7 +112,14 @@ final class ConsoleRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private CompletableFuture<HttpReply> bridge(FullHttpRequest request, String source, String method) {
-        ConsoleAuth.Outcome o = auth.fromHeader(header(request), source, "call " + method);
+        String what = "call " + method;
+        ConsoleAuth.Outcome o = auth.fromHeader(header(request), source, what);
+        if (o instanceof ConsoleAuth.Allowed && !rpc.opens(method)) {
+            return CompletableFuture.completedFuture(HttpReply.error(404, "not_found", "the console cannot call " + method));
+        }
+        // the bridge opens a method to exactly the roles the gRPC role table gives it: no second table here
+        o = auth.requireRole(o, source, what, org.skyfleet.server.grpc.RpcRoles.of(method).orElse(java.util.Set.of())
+                .toArray(Role[]::new));
         if (!(o instanceof ConsoleAuth.Allowed)) {
             return CompletableFuture.completedFuture(refusal(o));
         }

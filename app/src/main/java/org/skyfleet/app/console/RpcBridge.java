@@ -67,6 +67,11 @@ public final class RpcBridge implements AutoCloseable {
         }
     }
 
+    /** Whether the console may call {@code name} ("Service/Method") at all; who may is the role table's to say. */
+    public boolean opens(String name) {
+        return methods.containsKey(name);
+    }
+
     /** Calls {@code name} ("Service/Method") with a JSON body on behalf of the token's holder. */
     public CompletableFuture<HttpReply> call(String name, String bearerToken, byte[] body) {
         MethodDescriptor<DynamicMessage, DynamicMessage> method = methods.get(name);

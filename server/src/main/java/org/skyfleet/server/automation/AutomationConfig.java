@@ -44,6 +44,11 @@ public record AutomationConfig(String webhookSecret, Duration acknowledgeTimeout
         return new AutomationConfig(webhookSecret, t, searchPolicy, searchProfile, roads, turnaround);
     }
 
+    /** @param r road polylines (at least two points each) patrol cars are sent over; empty: straight line */
+    public AutomationConfig withRoads(List<List<GeoPoint>> r) {
+        return new AutomationConfig(webhookSecret, acknowledgeTimeout, searchPolicy, searchProfile, r);
+    }
+
     public AutomationConfig withSearchPolicy(SearchPolicy p) {
         return new AutomationConfig(webhookSecret, acknowledgeTimeout, p, searchProfile, roads, turnaround);
     }

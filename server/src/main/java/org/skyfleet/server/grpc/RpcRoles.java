@@ -43,7 +43,7 @@ public final class RpcRoles {
         String mission = "skyfleet.v1.MissionService/";
         allow(FLYERS, mission + "PlanMission", mission + "ValidateMission", mission + "ExportMission", mission + "ImportMission",
                 mission + "CreateMission", mission + "ApproveMission", mission + "UploadMission", mission + "StartMission",
-                mission + "PauseMission", mission + "ResumeMission", mission + "AbortMission");
+                mission + "PauseMission", mission + "ResumeMission", mission + "AbortMission", mission + "LaunchMissions");
         allow(WATCHERS, mission + "GetMission", mission + "ListMissions", mission + "StreamMissionProgress");
 
         String zones = "skyfleet.v1.GeofenceService/";

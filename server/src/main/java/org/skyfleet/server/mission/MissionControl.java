@@ -148,6 +148,28 @@ public final class MissionControl {
         return act(caller, missionId, MissionState.UPLOADED, MissionState.FLYING, VehicleCommand.missionStart(), "");
     }
 
+    /**
+     * Arms the vehicle of an uploaded mission, for a launch that starts it next ({@link MissionLaunch}): the
+     * same lease and grounding checks as the start, journaled as the mission's.
+     *
+     * @throws LeaseConflictException when the caller does not hold the vehicle's lease
+     * @throws IllegalStateException when the mission is not UPLOADED or the vehicle is grounded
+     */
+    public CompletionStage<CommandOutcome> arm(Operator caller, String missionId) {
+        Mission m = holdingLease(caller, missionId);
+        if (m.state() != MissionState.UPLOADED) {
+            throw Status.FAILED_PRECONDITION.withDescription("mission " + missionId + " is " + m.state() + ", not UPLOADED: nothing to arm for")
+                    .asRuntimeException();
+        }
+        grounding.refusal(m.vehicleId()).ifPresent(why -> {
+            throw new IllegalStateException("vehicle " + m.vehicleId() + " not armed: " + why);
+        });
+        return commands.send(m.vehicleId(), VehicleCommand.arm(), o -> { }).thenApply(o -> {
+            audit.append(caller.toString(), "mission arm", m.vehicleId(), missionId, o.result().toString());
+            return o;
+        });
+    }
+
     public CompletionStage<CommandAndMission> pause(Operator caller, String missionId) {
         return act(caller, missionId, MissionState.FLYING, MissionState.PAUSED, VehicleCommand.missionPause(), "");
     }

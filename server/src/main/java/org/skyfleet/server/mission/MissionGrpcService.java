@@ -42,6 +42,7 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
     private final MissionControl control;
     private final MissionPlanning planning;
     private final MissionProgressStream progress;
+    private final MissionLaunch launch;
 
     /**
      * @param activeZones adds the zones in force now (the geofence service's) to a request's own airspace
@@ -58,6 +59,7 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
         this.control = control;
         this.planning = new MissionPlanning(vehicles, activeZones, endurance);
         this.progress = new MissionProgressStream(control, vehicles, clock);
+        this.launch = new MissionLaunch(control);
     }
 
     @Override
@@ -147,6 +149,12 @@ public final class MissionGrpcService extends MissionServiceGrpc.MissionServiceI
     @Override
     public void streamMissionProgress(StreamMissionProgressRequest request, StreamObserver<MissionProgress> observer) {
         progress.open(request.getMissionId(), observer);
+    }
+
+    @Override
+    public void launchMissions(org.skyfleet.proto.v1.LaunchMissionsRequest request,
+                               StreamObserver<org.skyfleet.proto.v1.LaunchMissionsResponse> observer) {
+        StatusMapping.answerLater(observer, () -> launch.launch(CallerInterceptor.require(), request));
     }
 
     private static MissionResponse response(MissionControl.CommandAndMission r) {
