@@ -208,6 +208,52 @@ function follow() {
   panel.hidden = !selected;
 }
 
+// The incident page: each open incident in the incidents panel shows the live feeds of its drones (those its
+// search assigned) that stream, up to INCIDENT_FEEDS_MAX. The panel is redrawn on every poll; the feeds outlive
+// the redraw (their box moves into the new incident element), so a redraw never reconnects a feed.
+const INCIDENT_FEEDS_MAX = 4;
+const incidentFeeds = new Map(); // incident id -> { box, players: Map(vehicle id -> Player) }
+
+function incidentDrones() {
+  const data = window.skyfleet && window.skyfleet.overlays && window.skyfleet.overlays.data;
+  const out = new Map();
+  for (const i of (data && data.incidents) || []) {
+    if (i.state === 'INCIDENT_STATE_CLOSED') continue;
+    const ids = [...new Set(((i.search && i.search.assignments) || []).map(a => a.vehicle_id))].filter(id => streaming.has(id));
+    out.set(i.incident_id, ids.slice(0, INCIDENT_FEEDS_MAX));
+  }
+  return out;
+}
+
+function followIncidents() {
+  const wanted = incidentDrones();
+  for (const [id, feeds] of incidentFeeds) {
+    if (!wanted.has(id)) { feeds.players.forEach(p => p.close()); feeds.box.remove(); incidentFeeds.delete(id); }
+  }
+  for (const [id, drones] of wanted) {
+    let feeds = incidentFeeds.get(id);
+    if (!feeds) {
+      if (!drones.length) continue;
+      const box = document.createElement('div');
+      box.className = 'incident-feeds';
+      box.dataset.incidentId = id;
+      const title = document.createElement('div');
+      title.classList.add('muted', 'incident-feeds-title');
+      label(title, 'video.incidentFeeds');
+      box.append(title);
+      feeds = { box, players: new Map() };
+      incidentFeeds.set(id, feeds);
+    }
+    for (const [v, p] of feeds.players) if (!drones.includes(v)) { p.close(); feeds.players.delete(v); }
+    for (const v of drones) if (!feeds.players.has(v)) feeds.players.set(v, new Player(v, feeds.box));
+    const holder = [...document.querySelectorAll('#incidents .incident')].find(e => e.dataset.incidentId === id);
+    if (holder && feeds.box.parentElement !== holder) {
+      holder.append(feeds.box);
+      feeds.players.forEach(p => p.video.play().catch(() => { /* muted autoplay: resumes on the next frame */ }));
+    }
+  }
+}
+
 function install() {
   const side = document.getElementById('side');
   if (side) side.prepend(panel);
@@ -222,11 +268,17 @@ function install() {
   refreshStreaming();
   setInterval(refreshStreaming, 3000);
   setInterval(follow, 250);
+  setInterval(followIncidents, 1000);
+  const incidentsPanel = document.getElementById('incidents');
+  if (incidentsPanel) new MutationObserver(followIncidents).observe(incidentsPanel, { childList: true });
   if (openWall) {
     const wait = setInterval(() => { if (window.skyfleet) { clearInterval(wait); showWall(true); } }, 200);
   }
   window.skyfleetVideo = {
-    players: () => [selected, ...wallPlayers].filter(Boolean).map(p => p.state()),
+    players: () => [selected, ...wallPlayers, ...[...incidentFeeds.values()].flatMap(f => [...f.players.values()])]
+      .filter(Boolean).map(p => p.state()),
+    /** The feeds shown on each incident: incident id -> vehicle ids. */
+    incidentFeeds: () => Object.fromEntries([...incidentFeeds].map(([id, f]) => [id, [...f.players.keys()]])),
     showWall,
     /** The time burned into a feed's current picture and the pixel variance there, read through a canvas. */
     sample: (vehicleId) => {

@@ -141,6 +141,34 @@ class LiveVideoBrowserTest {
         until("the feed recovers by itself", () -> !(Boolean) player().get("noSignal") && frames() > resumed + 10);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIncidentShowsTheLiveFeedsOfItsDrones() throws Exception {
+        var book = server.records().orElseThrow().incidents();
+        String incident = book.create(new org.skyfleet.fleet.incident.NewIncident("", org.skyfleet.fleet.incident.IncidentType.OTHER,
+                org.skyfleet.fleet.incident.IncidentPriority.P2, new org.skyfleet.planner.geo.GeoPoint(29.9447, 122.3090),
+                "feeds on the incident", null, java.time.Instant.now()), "dee").incident().incidentId();
+        try {
+            book.update(incident, i -> i.withSearch(i.search().withAssignments(List.of(
+                            new org.skyfleet.fleet.incident.SearchAssignment(vehicleId, "", List.of(), 0, 100)))),
+                    org.skyfleet.fleet.incident.TimelineEntry.of(java.time.Instant.now(),
+                            org.skyfleet.fleet.incident.TimelineKind.DRONE_LAUNCHED, "dee", vehicleId + " on the incident"));
+            browser.get("http://127.0.0.1:" + server.httpPort() + "/console/#token=" + commanderToken);
+            until("the incident shows its drone's feed", () -> {
+                Object shown = browser.executeScript("const box = [...document.querySelectorAll('#incidents .incident')]"
+                        + ".find(e => e.dataset.incidentId === arguments[0]);"
+                        + " return !!box && !!box.querySelector('.incident-feeds .video-box video')"
+                        + " && (window.skyfleetVideo.incidentFeeds()[arguments[0]] || []).includes(arguments[1]);", incident, vehicleId);
+                return Boolean.TRUE.equals(shown);
+            });
+            until("its feed decodes frames", () -> frames() > 0);
+            long before = frames();
+            until("and keeps decoding across the panel's redraws (every 2 s)", () -> frames() - before > 45);
+        } finally {
+            book.close(incident, "test over", "dee");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> player() {
         List<Map<String, Object>> players = (List<Map<String, Object>>) browser.executeScript(

@@ -80,10 +80,11 @@ public final class CameraGrpcService extends CameraServiceGrpc.CameraServiceImpl
     private <T> void answer(StreamObserver<T> observer, String vehicleId, java.util.function.Supplier<CameraCommand> command,
                             Function<CameraCommandOutcome, T> response) {
         StatusMapping.answerLater(observer, () -> {
-            CompletionStage<CommandOutcome> sent = control.send(CallerInterceptor.require(), vehicleId, command.get());
+            CameraCommand c = command.get(); // a value out of range throws here: INVALID_ARGUMENT
+            CompletionStage<CommandOutcome> sent = control.send(CallerInterceptor.require(), vehicleId, c);
             return sent.thenApply(o -> response.apply(CameraCommandOutcome.newBuilder()
                     .setResult(ControlProtoMapper.result(o.result())).setAttempts(o.attempts()).setDetail(o.detail())
-                    .setGimbalProtocol(command.get().action() == CameraAction.POINT_GIMBAL
+                    .setGimbalProtocol(c.action() == CameraAction.POINT_GIMBAL
                             ? reports.latest(vehicleId).map(CameraStatus::gimbalProtocol).orElse("") : "")
                     .build()));
         });
