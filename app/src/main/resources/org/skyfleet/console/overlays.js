@@ -52,6 +52,7 @@ export class Overlays {
     Object.values(this.layers).forEach(l => l.clearLayers());
     const d = this.data;
     for (const z of d.zones) {
+      if (z.category === 'GEOFENCE_CATEGORY_CITY_GATE' || z.category === 'GEOFENCE_CATEGORY_SMALL_GATE') continue; // gates.js draws them
       const colour = ZONE_COLOURS[z.category] || '#8da0b3';
       const style = { color: colour, weight: 2, fillOpacity: z.kind === 'GEOFENCE_ZONE_KIND_EXCLUSION' ? 0.18 : 0.04,
         dashArray: z.kind === 'GEOFENCE_ZONE_KIND_EXCLUSION' ? null : '6 4' };

@@ -150,8 +150,10 @@ class GatesAndWallBrowserTest {
     @Test
     void theWallShowsTheLiveCountsAt1080pAnd4kInChinese() throws Exception {
         report(INSIDE); // at least one unit on duty
+        browser = HeadlessChromium.start("zh-CN", 1920, 1080);
         for (int[] size : new int[][] {{1920, 1080}, {3840, 2160}}) {
-            browser = HeadlessChromium.start("zh-CN", size[0], size[1]);
+            // one browser for both sizes: the window resized and the wall loaded afresh at its size
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
             browser.get("http://127.0.0.1:" + server.httpPort() + "/console/?wall=1#token=" + commanderToken);
             waitFor("the wall's live counts", () -> count("airborne").endsWith("/2"));
             waitFor("units, robots and incidents counted", () -> count("unitsOnDuty").equals("1") && count("robotsOnDuty").equals("1")
@@ -164,18 +166,17 @@ class GatesAndWallBrowserTest {
             Map<String, Object> layout = js("const r = (id) => document.getElementById(id).getBoundingClientRect();"
                     + "const inside = ['wallForce', 'wallIncidents', 'wallHandling', 'wallSituation', 'wallMap'].every(id => {"
                     + "  const b = r(id); return b.left >= 0 && b.top >= 0 && b.right <= innerWidth && b.bottom <= innerHeight && b.width > 0; });"
-                    + "return {font: parseFloat(getComputedStyle(document.documentElement).fontSize), inside,"
+                    + "return {width: innerWidth, font: parseFloat(getComputedStyle(document.documentElement).fontSize), inside,"
                     + "  mapWidth: r('wallMap').width, figure: parseFloat(getComputedStyle(document.querySelector('.wall-figure b')).fontSize),"
                     + "  scrollable: document.documentElement.scrollHeight > innerHeight};");
             assertThat(layout.get("inside")).as("every panel on the screen").isEqualTo(true);
             assertThat(layout.get("scrollable")).as("nothing below the fold").isEqualTo(false);
+            assertThat(number(layout, "width")).as("the viewport's width").isEqualTo(size[0]);
             assertThat(number(layout, "font")).as("root font, px").isCloseTo(size[0] / 120.0, org.assertj.core.data.Offset.offset(0.5));
             assertThat(number(layout, "figure")).as("a big number readable across the room, px").isGreaterThanOrEqualTo(size[0] / 50.0);
             assertThat(number(layout, "mapWidth")).as("the map takes the middle of the wall").isGreaterThan(size[0] * 0.5);
             shot("wall-" + size[1]);
             assertNoBrowserErrors();
-            browser.quit();
-            browser = null;
         }
     }
 
