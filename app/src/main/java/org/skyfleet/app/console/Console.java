@@ -67,7 +67,10 @@ public final class Console implements AutoCloseable {
             "skyfleet.v1.SightingService/ListTracks",
             "skyfleet.v1.DispatchService/ListUnits",
             "skyfleet.v1.VesselService/ListVessels",
-            "skyfleet.v1.GateService/ListGates");
+            "skyfleet.v1.GateService/ListGates",
+            "skyfleet.v1.RobotService/ListRobots",
+            "skyfleet.v1.RobotService/PairRobot",
+            "skyfleet.v1.RobotService/UnpairRobot");
 
     private final VehicleRegistry registry;
     private final StaticFiles files = StaticFiles.console();
@@ -115,7 +118,8 @@ public final class Console implements AutoCloseable {
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.VesselServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor(),
-                        org.skyfleet.proto.v1.GateServiceGrpc.getServiceDescriptor()),
+                        org.skyfleet.proto.v1.GateServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.RobotServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
                 : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());
