@@ -87,7 +87,7 @@ public final class TrackResponse implements AutoCloseable {
         String followed = responseTrackOf.get(t.id());
         if (followed == null && t.targetClass() == TargetClass.PERSON) {
             // one missing person: a new confirmed track near the one being followed is him again
-            String current = responseOfIncident.get(t.incidentId().get());
+            String current = responseOfIncident.computeIfAbsent(t.incidentId().get(), this::responseInFlight);
             GeoPoint last = current == null ? null : lastPositionOfResponse.get(current);
             if (last != null && ConfirmedTrackRules.sameSubject(last, at)) {
                 responseTrackOf.put(t.id(), current);
@@ -132,6 +132,22 @@ public final class TrackResponse implements AutoCloseable {
         if (!finder.isEmpty() && !overwatch.watching(t.id())) {
             overwatch.start(incident.incidentId(), t.id(), finder, at);
         }
+    }
+
+    /**
+     * The track a unit is already sent to or on its way to for the incident, taken up as its response (null if none):
+     * after a restart or a change of records leader this object starts empty while the dispatcher resumes the open
+     * assignments, and a confirmed piece of the same subject must follow them, not send a second officer.
+     */
+    private String responseInFlight(String incidentId) {
+        for (Assignment a : dispatcher.all()) {
+            if (a.incidentId().equals(incidentId) && (a.state().open() || a.state() == AssignmentState.ARRIVED)) {
+                responseTrackOf.putIfAbsent(a.trackId(), a.trackId());
+                lastPositionOfResponse.putIfAbsent(a.trackId(), a.target());
+                return a.trackId();
+            }
+        }
+        return null;
     }
 
     /** The drone whose camera made the latest of the track's sightings. */

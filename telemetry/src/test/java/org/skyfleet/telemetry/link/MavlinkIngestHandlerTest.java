@@ -193,4 +193,45 @@ class MavlinkIngestHandlerTest {
         assertThat(link.drainSent()).filteredOn(s -> s.payload() instanceof Heartbeat)
                 .extracting(LinkHarness.Sent::to).containsExactlyInAnyOrder(DRONE, ROVER);
     }
+
+    @Test
+    void aDocksFramesGoToTheDockObserversAndNeverBecomeTheVehiclesBattery() {
+        var docks = new org.skyfleet.fleet.dock.DockBook();
+        var reports = new org.skyfleet.telemetry.mavlink.ChargingStationReports(docks, link::now);
+        List<Object> seen = new java.util.ArrayList<>();
+        link.handler.addDockObserver((vehicleId, frame) -> {
+            seen.add(frame.payload());
+            reports.onDockFrame(vehicleId, frame);
+        });
+        link.feed(DRONE, px4Heartbeat(7));
+        link.feed(DRONE, TestFrames.v2(7, 1, seq++, io.dronefleet.mavlink.common.SysStatus.builder().batteryRemaining(30)
+                .voltageBattery(14_800).currentBattery(-1).build()));
+        // the dock: component 25 of the drone's system, a vehicle charging on it at 60 %
+        link.feed(DRONE, TestFrames.v2(7, 25, 0, Heartbeat.builder().type(MavType.MAV_TYPE_CHARGING_STATION)
+                .autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID).customMode(3).mavlinkVersion(3).build()));
+        link.feed(DRONE, TestFrames.v2(7, 25, 1, io.dronefleet.mavlink.common.BatteryStatus.builder().id(0).batteryRemaining(60)
+                .currentBattery(278).timeRemaining(1500)
+                .chargeState(io.dronefleet.mavlink.common.MavBatteryChargeState.MAV_BATTERY_CHARGE_STATE_CHARGING).build()));
+
+        assertThat(vehicle("mav-test-7").battery().remainingPercent()).isEqualTo(30.0);
+        assertThat(seen).hasSize(2);
+        var dock = docks.find("mav-test-7").orElseThrow();
+        assertThat(dock.componentId()).isEqualTo(25);
+        assertThat(dock.occupied()).isTrue();
+        assertThat(dock.charging()).isTrue();
+        assertThat(dock.chargePercent()).isEqualTo(60.0);
+        assertThat(dock.secondsToFull()).isEqualTo(1500);
+        assertThat(dock.chargingCurrentA()).isEqualTo(2.78);
+        assertThat(docks.live("mav-test-7", link.now())).isPresent();
+        link.advance(Duration.ofSeconds(4));
+        assertThat(docks.live("mav-test-7", link.now())).as("silent for longer than 3 s").isEmpty();
+
+        // a charging station of a system not bound here, or heard from another address, is no vehicle's dock
+        link.feed(ROVER, TestFrames.v2(9, 25, 0, Heartbeat.builder().type(MavType.MAV_TYPE_CHARGING_STATION)
+                .autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID).mavlinkVersion(3).build()));
+        link.feed(SPOOFER, TestFrames.v2(7, 26, 0, Heartbeat.builder().type(MavType.MAV_TYPE_CHARGING_STATION)
+                .autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID).mavlinkVersion(3).build()));
+        assertThat(seen).hasSize(2);
+        assertThat(link.registry.all()).hasSize(1);
+    }
 }
