@@ -15,6 +15,13 @@
  * {@link org.skyfleet.fleet.search.SearchAllocator} gives each drone the segment with the most probability
  * per second of flight and a COVERAGE plan from the mission planner (whose airspace and energy rules apply).
  *
+ * <p>Continuous search: {@link org.skyfleet.fleet.search.SortieAllocator} gives each drone, whenever it is free,
+ * a battery's worth of segments over the map as it stands; between updates the map is
+ * {@link org.skyfleet.fleet.search.ProbabilityMap#diffused diffused} by the subject's
+ * {@link org.skyfleet.fleet.search.SubjectMobility}; {@link org.skyfleet.fleet.search.MapFeatures} (roads, water,
+ * from GeoJSON) reweight it; {@link org.skyfleet.fleet.search.SweepWidths} gives W by sensor and light; and
+ * {@link org.skyfleet.fleet.search.OptimalEffort} bounds what any allocation of the same effort could find.
+ *
  * <p>Positions come in as WGS84 degrees; all geometry is in metres in a local east-north frame whose origin
  * is the last known point. Probabilities are absolute: the cells and the outside mass sum to 1.
  */
