@@ -51,6 +51,7 @@ public final class Console implements AutoCloseable {
             "skyfleet.v1.IncidentService/RejectSearch",
             "skyfleet.v1.SightingService/ListTracks",
             "skyfleet.v1.DispatchService/ListUnits",
+            "skyfleet.v1.ResponseService/GetTimeToScene",
             "skyfleet.v1.VesselService/ListVessels");
 
     private final VehicleRegistry registry;
@@ -98,7 +99,8 @@ public final class Console implements AutoCloseable {
                         MissionServiceGrpc.getServiceDescriptor(), IncidentServiceGrpc.getServiceDescriptor(),
                         SightingServiceGrpc.getServiceDescriptor(), DispatchServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.VesselServiceGrpc.getServiceDescriptor(),
-                        org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor()),
+                        org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.ResponseServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
                 : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());
