@@ -3,6 +3,7 @@ import { t, term, time } from './i18n.js';
 import { rpc } from './api.js';
 import { aircraftRows } from './aircraft.js';
 import { robotNodes } from './robots.js';
+import { responseRows } from './response.js';
 
 const kv = (pairs) => {
   const dl = document.createElement('dl');
@@ -98,6 +99,7 @@ export function renderDetails(el, selection, vehicles, overlays) {
     if (!i) return;
     el.replaceChildren(kv([[L_('incident'), i.incident_id], [L_('externalId'), i.external_id], [L_('priority'), term(i.priority)],
       [L_('state'), term(i.state)], [L_('subject'), i.subject_description], [L_('search'), i.search ? term(i.search.state) : L_('none')],
-      [L_('foundSoFar'), i.search ? t('details.foundValue', { p: (100 * i.search.cumulative_probability_of_success).toFixed(0) }) : undefined]]));
+      [L_('foundSoFar'), i.search ? t('details.foundValue', { p: (100 * i.search.cumulative_probability_of_success).toFixed(0) }) : undefined],
+      ...responseRows(i.incident_id)]));
   }
 }

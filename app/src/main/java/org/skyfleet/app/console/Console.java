@@ -67,6 +67,7 @@ public final class Console implements AutoCloseable {
             "skyfleet.v1.SightingService/ListTracks",
             "skyfleet.v1.DispatchService/ListUnits",
             "skyfleet.v1.VesselService/ListVessels",
+            "skyfleet.v1.ResponseService/GetTimeToScene",
             "skyfleet.v1.GateService/ListGates",
             "skyfleet.v1.RobotService/ListRobots",
             "skyfleet.v1.RobotService/PairRobot",
@@ -119,7 +120,8 @@ public final class Console implements AutoCloseable {
                         org.skyfleet.proto.v1.VesselServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.GateServiceGrpc.getServiceDescriptor(),
-                        org.skyfleet.proto.v1.RobotServiceGrpc.getServiceDescriptor()),
+                        org.skyfleet.proto.v1.RobotServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.ResponseServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
                 : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());

@@ -572,7 +572,11 @@ public final class FirstResponse implements AutoCloseable {
 
     private Set<String> busy() {
         Set<String> out = new HashSet<>(vehiclesInUse());
-        out.addAll(searchDrones.get());
+        try {
+            out.addAll(searchDrones.get());
+        } catch (RuntimeException e) {
+            // read from another thread's state while it changed: the search's leases still keep its drones from us
+        }
         return out;
     }
 
