@@ -146,7 +146,7 @@ public final class FfmpegIngest implements AutoCloseable {
     /** FFmpeg's last error line, or empty; for a codec that is not H.264/H.265, that. */
     String lastError() {
         try {
-            stderrReader.join(1000); // the process has exited: its last lines are on their way
+            stderrReader.join(5000); // the process has exited: its last lines are on their way (ends at once when drained)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
