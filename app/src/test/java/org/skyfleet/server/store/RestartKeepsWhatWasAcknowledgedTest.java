@@ -81,7 +81,8 @@ class RestartKeepsWhatWasAcknowledgedTest {
             var incidents = as(IncidentServiceGrpc.newBlockingStub(channel), "cmdr", "commander");
             Incident back = incidents.getIncident(GetIncidentRequest.newBuilder().setIncidentId(open).build()).getIncident();
             assertThat(back.getSubjectDescription()).isEqualTo("man in a red van");
-            assertThat(back.getTimelineList()).extracting(e -> e.getKind())
+            // the call's first response (whether a drone flew, and why not) is written beside them as it decides
+            assertThat(back.getTimelineList()).filteredOn(e -> !e.getCode().contains("RESPONSE")).extracting(e -> e.getKind())
                     .containsExactly(TimelineKind.TIMELINE_KIND_CREATED, TimelineKind.TIMELINE_KIND_SIGHTING,
                             TimelineKind.TIMELINE_KIND_SIGHTING, TimelineKind.TIMELINE_KIND_SIGHTING);
             assertThat(incidents.listIncidents(ListIncidentsRequest.getDefaultInstance()).getIncidentsList())
