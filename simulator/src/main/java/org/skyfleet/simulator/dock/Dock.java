@@ -10,8 +10,12 @@ import org.skyfleet.simulator.vehicle.SimVehicle;
  * needs the vehicle to stand still, on the pad or not. Mutated by the simulation thread only.
  */
 public final class Dock {
-    /** How close to the pad's centre a vehicle must stand to be on it, metres: a precision landing's miss and the pad's size. */
-    public static final double PARK_RADIUS_M = 3.0;
+    /**
+     * How close to the pad's centre a vehicle must stand to be on it, metres. The simulated autopilot has no precision
+     * landing: in a gusty wind its touchdown at home is metres off, where a real dock guides the vehicle in (PX4's
+     * precision landing on a beacon) and centres it mechanically; 10 m stands for that guidance.
+     */
+    public static final double PARK_RADIUS_M = 10.0;
     /** A swapping dock leaves a pack fuller than this in: a swap costs a pack's cycle for nothing. */
     public static final double SWAP_BELOW_PERCENT = 95;
 
