@@ -267,8 +267,8 @@ class RobotEscortEndToEndTest {
     void aRobotNeverFollowsItsOfficerIntoAnExclusionZone() {
         // the officer walks north from beside the robot straight through a kindergarten's grounds (a 5 m circle) and on
         GeoPoint from = robot(escortId);
-        DoubleFunction<GeoPoint> north = m -> new GeoPoint(from.latDeg() + (4 + m) / M_PER_DEG, from.lonDeg());
-        GeoPoint centre = north.apply(14);
+        DoubleFunction<GeoPoint> north = m -> new GeoPoint(from.latDeg() + (6 + m) / M_PER_DEG, from.lonDeg());
+        GeoPoint centre = north.apply(12);
         server.geofences().save(new Zone("z-kg", "kindergarten", new ZoneShape.Circle(centre, 5), ZoneKind.EXCLUSION,
                 AltitudeBand.relative(0, 100), null, ZoneCategory.TEMPORARY_RESTRICTION, ZoneApplicability.all(), BreachPolicy.WARN));
         StreamObserver<UnitPositionReport> officer = phoneOf("officer-1");
@@ -277,7 +277,7 @@ class RobotEscortEndToEndTest {
         Await.until(Duration.ofSeconds(30), "the robot following again, at its stand-off", () -> mode(escortId).equals("GUIDED")
                 && Math.abs(GreatCircle.distanceM(robot(escortId), north.apply(0)) - STAND_OFF_M) <= TOLERANCE_M);
 
-        List<double[]> samples = walk(officer, "officer-1", north, 26, escortId);
+        List<double[]> samples = walk(officer, "officer-1", north, 24, escortId);
         assertThat(samples).allSatisfy(s -> assertThat(GreatCircle.distanceM(new GeoPoint(s[2], s[3]), centre))
                 .as("robot's distance from the zone's centre after %.1f m walked", s[0]).isGreaterThan(5));
         assertThat(samples.stream().filter(s -> s[0] <= 7)).as("the robot followed before the zone")

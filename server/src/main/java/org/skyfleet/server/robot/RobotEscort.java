@@ -109,8 +109,15 @@ final class RobotEscort {
         return r == null ? "" : r.escortState;
     }
 
-    /** Every tasked robot, once. Never throws: one robot's failure must not stop the others'. */
+    /**
+     * Every tasked robot, once. Never throws: one robot's failure must not stop the others'. Only the node that holds
+     * the records (the officers' positions) drives robots: in a cluster the others would hold every paired robot for
+     * want of its officer.
+     */
     void tick() {
+        if (roster.get().isEmpty()) {
+            return;
+        }
         for (RobotTasking t : taskings.all()) {
             try {
                 tick(t);

@@ -21,7 +21,7 @@ import org.skyfleet.server.mission.MissionControl;
 /**
  * The robots of one node: their taskings (persisted), the loop that drives them on a thread of its own every
  * {@link RobotConfig#followPeriod()}, and {@code RobotService}. The officers' positions come from the node's records
- * (its unit roster); on a node that does not hold the records, paired robots hold as if their officer went stale.
+ * (its unit roster): only the node that holds the records drives robots.
  */
 public final class Robots implements AutoCloseable {
     /** What the robots are built on. */
