@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,18 @@ import org.skyfleet.fleet.store.InMemoryStore;
 import org.skyfleet.fleet.vehicle.VehicleState;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.GreatCircle;
+import org.skyfleet.planner.patrol.Corridor;
+import org.skyfleet.planner.patrol.CorridorNetwork;
+import org.skyfleet.planner.patrol.PatrolParameters;
+import org.skyfleet.fleet.mission.Mission;
+import org.skyfleet.fleet.mission.MissionState;
+import org.skyfleet.fleet.dispatch.Assignment;
+import org.skyfleet.fleet.dispatch.Dispatcher;
+import org.skyfleet.proto.v1.AcknowledgeAssignmentRequest;
+import org.skyfleet.proto.v1.AssignmentState;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
+import org.skyfleet.proto.v1.ListUnitsRequest;
+import org.skyfleet.proto.v1.StreamAssignmentsRequest;
 import org.skyfleet.proto.v1.ListRobotsRequest;
 import org.skyfleet.proto.v1.PairRobotRequest;
 import org.skyfleet.proto.v1.ReportUnitPositionsResponse;
@@ -53,7 +65,13 @@ import org.skyfleet.server.Await;
 import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.server.vessel.SeaGateConfig;
+import org.skyfleet.proto.v1.ListTracksRequest;
+import org.skyfleet.proto.v1.SightingServiceGrpc;
+import org.skyfleet.proto.v1.SightingSource;
+import org.skyfleet.proto.v1.Track;
 import org.skyfleet.simulator.Simulation;
+import org.skyfleet.simulator.controlplane.GrpcSightingReporter;
+import org.skyfleet.simulator.controlplane.VehicleIds;
 import org.skyfleet.simulator.scenario.Scenario;
 
 /**
@@ -83,8 +101,13 @@ class RobotEscortEndToEndTest {
              "vehicles": [
                {"name": "escort", "type": "GROUND_ROVER", "autopilot": "ARDUPILOT_LEGACY", "start": {"latDeg": 29.8718, "lonDeg": 121.5561}},
                {"name": "docker", "type": "GROUND_ROVER", "autopilot": "ARDUPILOT_LEGACY",
-                "start": {"latDeg": 29.8718, "lonDeg": 121.5551}, "batteryPercent": 29, "enduranceS": 300}],
-             "targets": [], "faults": []}
+                "start": {"latDeg": 29.8718, "lonDeg": 121.5551}, "batteryPercent": 29, "enduranceS": 300},
+               {"name": "watcher", "type": "GROUND_ROVER", "autopilot": "ARDUPILOT_LEGACY",
+                "start": {"latDeg": 29.871261, "lonDeg": 121.5561}, "camera": {"preset": "THERMAL", "falsePositivesPerMin": 0}},
+               {"name": "patroller", "type": "GROUND_ROVER", "autopilot": "ARDUPILOT_LEGACY",
+                "start": {"latDeg": 29.8718, "lonDeg": 121.556722}}],
+             "targets": [{"id": "man-by-the-kiosk", "movement": "STATIONARY", "start": {"latDeg": 29.871396, "lonDeg": 121.5561}}],
+             "faults": []}
             """;
     private static SkyfleetServer server;
     private static Simulation sim;
@@ -92,15 +115,30 @@ class RobotEscortEndToEndTest {
     private static RobotServiceGrpc.RobotServiceBlockingStub dispatcher;
     private static String escortId;
     private static String dockerId;
+    private static GrpcSightingReporter sightings;
+    private static String patrollerId;
+    /** The patroller's corridors: a 12 m square of footpaths east of the kiosk, starting where the patroller stands. */
+    private static final List<GeoPoint> PATROL = List.of(at(0, 60), at(12, 60), at(12, 72), at(0, 72));
     private static final ScheduledExecutorService phone = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
     static void start() throws Exception {
-        RobotConfig robots = RobotConfig.defaults().withOfficerStaleAfter(Duration.ofSeconds(2)).withDockBelowPercent(28);
-        server = SkyfleetServer.start(ServerConfig.ephemeral(), AutomationConfig.defaults(), new InMemoryStore(),
-                InstantSource.system(), org.skyfleet.app.NodeParts.defaults().withRobots(robots));
-        sim = Simulation.start(Scenario.parse(SCENARIO), new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()));
+        Scenario scenario = Scenario.parse(SCENARIO);
+        int mavlinkPort;
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            mavlinkPort = s.getLocalPort(); // the robots' ids name the port: the patrol is configured by id before the start
+        }
+        patrollerId = VehicleIds.mavlink(scenario, mavlinkPort).apply("patroller");
+        RobotConfig robots = RobotConfig.defaults().withOfficerStaleAfter(Duration.ofSeconds(2)).withDockBelowPercent(28)
+                .withPatrol(patrollerId, new PatrolParameters(List.of(PATROL.get(1), PATROL.get(2)), new CorridorNetwork(PATROL,
+                        List.of(new Corridor(0, 1), new Corridor(1, 2), new Corridor(2, 3), new Corridor(3, 0))), 1, 0, 0, 3));
+        server = SkyfleetServer.start(ServerConfig.ephemeral().withMavlink("127.0.0.1", mavlinkPort, 1), AutomationConfig.defaults(),
+                new InMemoryStore(), InstantSource.system(), org.skyfleet.app.NodeParts.defaults().withRobots(robots));
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+        // the watcher's forward camera reports what it sees as its edge computer would: over gRPC, as a robot
+        sightings = new GrpcSightingReporter(channel, VehicleIds.mavlink(scenario, server.links().get(0).config().linkName()),
+                GrpcSightingReporter.Options.defaults());
+        sim = Simulation.start(scenario, new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()), sightings);
         escortId = idOf("escort");
         dockerId = idOf("docker");
         Await.until(Duration.ofSeconds(20), "both robots with a position and a battery", () -> List.of(escortId, dockerId).stream()
@@ -114,6 +152,7 @@ class RobotEscortEndToEndTest {
         phone.shutdownNow();
         channel.shutdownNow();
         sim.close();
+        sightings.close();
         server.close();
     }
 
@@ -196,6 +235,27 @@ class RobotEscortEndToEndTest {
     }
 
     @Test
+    @Order(0)
+    void anIdleRobotNearATrackIsOfferedToDispatchAsARobotUnit() {
+        DispatchServiceGrpc.DispatchServiceBlockingStub dispatch = DispatchServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("lin", "dispatcher")));
+        Await.until(Duration.ofSeconds(5), "the idle robot on the roster as an available robot unit", () -> dispatch
+                .listUnits(ListUnitsRequest.getDefaultInstance()).getUnitsList().stream().anyMatch(u -> u.getUnitId().equals(escortId)
+                        && u.getUnitType() == UnitType.UNIT_TYPE_GROUND_ROBOT && u.getStatus() == UnitStatus.UNIT_STATUS_AVAILABLE));
+        // no officer has reported yet: a track 40 m north of the kiosk is offered to the nearest idle robot
+        Dispatcher d = server.records().orElseThrow().dispatcher();
+        Assignment offered = d.dispatch("inc-robot", "trk-robot", at(40, 0), "bag left by the kiosk").orElseThrow();
+        assertThat(offered.unitId()).isEqualTo(escortId);
+        org.skyfleet.proto.v1.Assignment seen = dispatch.streamAssignments(StreamAssignmentsRequest.newBuilder()
+                .setUnitId(escortId).build()).next().getAssignment();
+        assertThat(seen.getState()).isEqualTo(AssignmentState.ASSIGNMENT_STATE_OFFERED);
+        assertThat(seen.getDistanceM()).isBetween(30.0, 70.0);
+        assertThat(dispatch.acknowledgeAssignment(AcknowledgeAssignmentRequest.newBuilder().setAssignmentId(seen.getAssignmentId())
+                .setUnitId(escortId).build()).getAssignment().getState()).isEqualTo(AssignmentState.ASSIGNMENT_STATE_ACKNOWLEDGED);
+        d.cancelIncident("inc-robot");
+    }
+
+    @Test
     @Order(1)
     void aPairedRobotKeepsItsStandOffFromAWalkingOfficer() {
         StreamObserver<UnitPositionReport> officer = phoneOf("officer-1");
@@ -206,6 +266,8 @@ class RobotEscortEndToEndTest {
                 .setStandOffM(STAND_OFF_M).build()).getRobot();
         assertThat(paired.getDuty()).isEqualTo(RobotDuty.ROBOT_DUTY_FOLLOWING);
         assertThat(server.leases().current(escortId)).hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo(RobotTaskings.OPERATOR));
+        Await.until(Duration.ofSeconds(5), "the paired robot busy on the roster", () -> server.records().orElseThrow().dispatcher()
+                .roster().find(escortId).orElseThrow().status() == org.skyfleet.fleet.dispatch.UnitStatus.BUSY);
         Await.until(Duration.ofSeconds(30), "the robot armed, in GUIDED, at its stand-off", () -> mode(escortId).equals("GUIDED")
                 && Math.abs(GreatCircle.distanceM(robot(escortId), at(6, 0)) - STAND_OFF_M) <= TOLERANCE_M);
 
@@ -267,8 +329,9 @@ class RobotEscortEndToEndTest {
     void aRobotNeverFollowsItsOfficerIntoAnExclusionZone() {
         // the officer walks north from beside the robot straight through a kindergarten's grounds (a 5 m circle) and on
         GeoPoint from = robot(escortId);
+        // the officer starts 6 m off: beyond the stand-off and dead band (4 m) whatever the GNSS noise, so the robot moves
         DoubleFunction<GeoPoint> north = m -> new GeoPoint(from.latDeg() + (6 + m) / M_PER_DEG, from.lonDeg());
-        GeoPoint centre = north.apply(12);
+        GeoPoint centre = north.apply(14);
         server.geofences().save(new Zone("z-kg", "kindergarten", new ZoneShape.Circle(centre, 5), ZoneKind.EXCLUSION,
                 AltitudeBand.relative(0, 100), null, ZoneCategory.TEMPORARY_RESTRICTION, ZoneApplicability.all(), BreachPolicy.WARN));
         StreamObserver<UnitPositionReport> officer = phoneOf("officer-1");
@@ -316,5 +379,62 @@ class RobotEscortEndToEndTest {
         assertThat(server.leases().current(dockerId)).isEmpty();
         assertThat(server.console().alerts().since(0, 1000).changes()).anySatisfy(c -> assertThat(c).contains("ROBOT_DOCKED"));
         officer.onCompleted();
+    }
+
+    @Test
+    @Order(5)
+    void aRobotsForwardCameraReportsAPersonAheadAsARobotSightingThatBecomesATrack() {
+        // the watcher stands 60 m south of the kiosk facing north; a man stands 15 m in front of it
+        String watcherId = idOf("watcher");
+        GeoPoint man = at(-45, 0);
+        SightingServiceGrpc.SightingServiceBlockingStub tracks = SightingServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("lin", "dispatcher")));
+        Await.until(Duration.ofSeconds(15), "a track of the man from the watcher's sightings", () -> tracks.listTracks(
+                ListTracksRequest.newBuilder().setIncludeTentative(true).build()).getTracksList().stream()
+                .anyMatch(t -> fromWatcher(t, watcherId) && GreatCircle.distanceM(man, new GeoPoint(t.getPosition().getLatDeg(),
+                        t.getPosition().getLonDeg())) <= 6));
+        assertThat(sightings.accepted()).isPositive();
+        assertThat(sightings.reports()).allSatisfy(r -> {
+            assertThat(r.vehicleName()).as("only the watcher carries a camera").isEqualTo("watcher");
+            assertThat(r.groundRobot()).isTrue();
+            assertThat(r.truthTargetId()).isEqualTo("man-by-the-kiosk");
+        });
+    }
+
+    private static boolean fromWatcher(Track t, String watcherId) {
+        return t.getRecentSightingsList().stream().anyMatch(s -> s.getSource() == SightingSource.SIGHTING_SOURCE_ROBOT
+                && s.getSourceId().equals(watcherId));
+    }
+
+    @Test
+    @Order(6)
+    void anUnpairedRobotWithAPatrolDrivesItsCorridorPatrolThroughTheVerifiedUpload() {
+        // paired beside officer-4, who stands within its stand-off (it never moves, never arms), then unpaired
+        StreamObserver<UnitPositionReport> officer = phoneOf("officer-4");
+        report(officer, "officer-4", at(2, 60), null);
+        Await.until(Duration.ofSeconds(5), "officer-4 on the roster", () -> server.records().orElseThrow().dispatcher().roster()
+                .find("officer-4").isPresent());
+        dispatcher.pairRobot(PairRobotRequest.newBuilder().setRobotVehicleId(patrollerId).setUnitId("officer-4").build());
+        Await.until(Duration.ofSeconds(5), "the patroller in its stand-off", () -> listed(patrollerId).getEscortState().equals("IN_STAND_OFF"));
+        assertThat(dispatcher.unpairRobot(UnpairRobotRequest.newBuilder().setRobotVehicleId(patrollerId).build()).getRobot()
+                .getDuty()).isEqualTo(RobotDuty.ROBOT_DUTY_PATROLLING);
+        officer.onCompleted();
+
+        Await.until(Duration.ofSeconds(15), "the patrol mission uploaded, read back and started", () -> server.missions()
+                .list(patrollerId).stream().anyMatch(m -> m.state() == MissionState.FLYING));
+        Mission patrol = server.missions().list(patrollerId).stream().filter(m -> m.state() == MissionState.FLYING).findFirst().orElseThrow();
+        assertThat(patrol.transitions()).extracting(t -> t.to()).containsSubsequence(MissionState.APPROVED, MissionState.UPLOADING,
+                MissionState.UPLOADED, MissionState.FLYING);
+        assertThat(server.leases().current(patrollerId)).hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo(RobotTaskings.OPERATOR));
+        // along the corridors: the first checkpoint 12 m north, then the second 12 m east of it
+        Await.until(Duration.ofSeconds(15), "the patroller at its first checkpoint", () -> GreatCircle.distanceM(robot(patrollerId),
+                PATROL.get(1)) <= 3);
+        Await.until(Duration.ofSeconds(15), "the patroller at its second checkpoint", () -> GreatCircle.distanceM(robot(patrollerId),
+                PATROL.get(2)) <= 3);
+        assertThat(server.registry().find(patrollerId).orElseThrow().status().armed()).isTrue();
+        assertThat(server.audit().entries()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("robot patrol");
+            assertThat(e.detail()).isEqualTo(patrol.missionId() + " started");
+        });
     }
 }

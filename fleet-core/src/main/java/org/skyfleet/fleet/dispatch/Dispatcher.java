@@ -20,7 +20,8 @@ import org.skyfleet.planner.geo.GeoPoint;
 
 /**
  * Sends units to tracks: the available unit with the shortest estimated time of arrival is offered the
- * job; if it does not acknowledge within the timeout, the job goes to the next unit not yet tried for
+ * job, a person's unit before any robot (a robot within its type's dispatch range is offered only when no
+ * person's unit is free and untried for the track); if it does not acknowledge within the timeout, the job goes to the next unit not yet tried for
  * that track. When no unit is free, the job waits and is offered as soon as one is. Listeners hear
  * every assignment change, in order, under the dispatcher's lock: they must not block.
  */
@@ -181,7 +182,9 @@ public final class Dispatcher {
                 .filter(u -> currentFor(u.unitId()).isEmpty()) // a resumed assignment the roster has not heard of yet
                 .map(u -> new Candidate(u, eta.estimate(u, job.target())))
                 .filter(c -> Double.isFinite(c.travel().etaS()))
-                .min(Comparator.comparingDouble((Candidate c) -> c.travel().etaS()).thenComparing(c -> c.unit().unitId()));
+                .filter(c -> c.travel().distanceM() <= c.unit().type().dispatchRangeM())
+                .min(Comparator.comparing((Candidate c) -> c.unit().type().robot())
+                        .thenComparingDouble(c -> c.travel().etaS()).thenComparing(c -> c.unit().unitId()));
         if (best.isEmpty() && !tried.isEmpty() && roster.available().stream().anyMatch(u -> tried.contains(u.unitId()))) {
             tried.clear(); // every free unit has had its chance: go round again rather than send no one
             return offer(job);

@@ -35,7 +35,7 @@ public final class UnitRoster {
             throw new IllegalArgumentException("unit_id: required, at most 100 characters");
         }
         if (type == null) {
-            throw new IllegalArgumentException("unit_type: required (OFFICER_ON_FOOT, PATROL_CAR or BOAT)");
+            throw new IllegalArgumentException("unit_type: required (OFFICER_ON_FOOT, PATROL_CAR, BOAT or GROUND_ROBOT)");
         }
         if (status == null || status == UnitStatus.ASSIGNED) {
             throw new IllegalArgumentException("status: AVAILABLE, BUSY or OFF_DUTY (ASSIGNED is set by dispatch)");

@@ -36,6 +36,35 @@ class DispatcherTest {
     }
 
     @Test
+    void aFreeOfficerIsOfferedBeforeANearerRobotAndTheRobotWhenTheOfficerDoesNotAnswer() {
+        unit("robot-1", UnitType.GROUND_ROBOT, 50);        // ~45 s away
+        unit("foot-1", UnitType.OFFICER_ON_FOOT, 900);     // ~12 min away
+        Assignment first = dispatcher.dispatch("inc-1", "trk-1", subject, "").orElseThrow();
+        assertThat(first.unitId()).as("a person first, however near the robot").isEqualTo("foot-1");
+        assertThat(roster.find("robot-1").orElseThrow().status()).isEqualTo(UnitStatus.AVAILABLE);
+
+        now = now.plusSeconds(60);
+        List<Assignment> changed = dispatcher.expireDue();
+        assertThat(changed).extracting(Assignment::unitId).containsExactly("foot-1", "robot-1");
+        Assignment robot = changed.get(1);
+        assertThat(robot.state()).as("offered, waiting for someone to accept it, not sent").isEqualTo(AssignmentState.OFFERED);
+        assertThat(robot.etaS()).isCloseTo(50 * 1.3 / 1.5, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(roster.find("robot-1").orElseThrow().status()).isEqualTo(UnitStatus.ASSIGNED);
+    }
+
+    @Test
+    void aRobotIsOfferedWithinItsDispatchRangeOnly() {
+        unit("robot-far", UnitType.GROUND_ROBOT, 780);     // 780 m x 1.3 = 1014 m of way: beyond 1 km
+        assertThat(dispatcher.dispatch("inc-1", "trk-1", subject, "")).isEmpty();
+        assertThat(dispatcher.waiting("trk-1")).isTrue();
+        unit("robot-near", UnitType.GROUND_ROBOT, 760);    // 988 m of way: within
+        assertThat(dispatcher.expireDue()).singleElement().satisfies(a -> {
+            assertThat(a.unitId()).isEqualTo("robot-near");
+            assertThat(a.distanceM()).isCloseTo(988, org.assertj.core.data.Offset.offset(2.0));
+        });
+    }
+
+    @Test
     void aResumedDispatcherKeepsOpenAssignmentsAndNumbersAfterTheStoredOnes() {
         Assignment before = new Assignment("asg-0041", "o1", "inc-1", "trk-1", subject, AssignmentState.ACKNOWLEDGED,
                 120, 300, now.plusSeconds(60), now, "man, 82");

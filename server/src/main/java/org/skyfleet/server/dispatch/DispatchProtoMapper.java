@@ -17,6 +17,8 @@ public final class DispatchProtoMapper {
             case UNIT_TYPE_OFFICER_ON_FOOT -> UnitType.OFFICER_ON_FOOT;
             case UNIT_TYPE_PATROL_CAR -> UnitType.PATROL_CAR;
             case UNIT_TYPE_BOAT -> UnitType.BOAT;
+            case UNIT_TYPE_GROUND_ROBOT -> throw new IllegalArgumentException(
+                    "unit_type: GROUND_ROBOT units are put on the roster by the server from the robot's telemetry, not reported");
             default -> null;
         };
     }

@@ -176,7 +176,7 @@ public final class GateWatch implements AutoCloseable {
         detector.retain(SubjectKind.ROBOT, robots);
         Set<String> units = new HashSet<>();
         for (GroundUnit u : c.units().get().map(UnitRoster::all).orElse(List.of())) {
-            if (u.position() != null) {
+            if (u.position() != null && !u.type().robot()) { // a robot on the roster is counted once, as a ROBOT above
                 units.add(u.unitId());
                 found.addAll(detector.observe(SubjectKind.GROUND_UNIT, u.unitId(), u.position().latDeg(), u.position().lonDeg(), now));
             }

@@ -22,8 +22,9 @@ import org.skyfleet.server.mission.MissionControl;
 /**
  * An unpaired robot's patrol: the planner's corridor patrol ({@link org.skyfleet.planner.patrol.PatrolLoop} on the
  * robot's corridor network) from where the robot stands, checked against the zones in force, then created, approved,
- * uploaded with the verified upload (read back, hash compared) and started, all as the automation holding the
- * robot's lease. A plan or upload that fails is journaled and not retried until the robot is paired again.
+ * uploaded with the verified upload (read back, hash compared), the robot armed if it is not, and started, all as the
+ * automation holding the robot's lease. A plan or upload that fails is journaled and not retried until the robot
+ * is paired again.
  */
 final class RobotPatrol {
     private static final Logger LOG = Logger.getLogger(RobotPatrol.class.getName());
@@ -68,12 +69,20 @@ final class RobotPatrol {
             run.patrolMissionId = m.missionId();
             missions.approve(RobotTaskings.OPERATOR, m.missionId(), "robot " + id + " unpaired: patrol loop");
             run.busy = true;
+            boolean armed = s.status().armed();
             missions.upload(RobotTaskings.OPERATOR, m.missionId()).thenCompose(up -> {
                 if (up.state() != MissionState.UPLOADED) {
                     throw new IllegalStateException("patrol upload ended " + up.state());
                 }
-                return missions.start(RobotTaskings.OPERATOR, m.missionId());
-            }).whenComplete((started, err) -> {
+                // a robot that never moved beside its officer is still disarmed: a disarmed Rover does not drive
+                return armed ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                        : missions.arm(RobotTaskings.OPERATOR, m.missionId()).thenApply(o -> {
+                            if (!o.accepted()) {
+                                throw new IllegalStateException("patrol arm refused: " + o.result() + " " + o.detail());
+                            }
+                            return o;
+                        });
+            }).thenCompose(armedNow -> missions.start(RobotTaskings.OPERATOR, m.missionId())).whenComplete((started, err) -> {
                 run.busy = false;
                 if (err != null) {
                     run.patrolFailed = true;

@@ -22,6 +22,7 @@ import org.skyfleet.server.mission.MissionControl;
  * The robots of one node: their taskings (persisted), the loop that drives them on a thread of its own every
  * {@link RobotConfig#followPeriod()}, and {@code RobotService}. The officers' positions come from the node's records
  * (its unit roster): only the node that holds the records drives robots.
+ * Once a second the robots are put on that roster as units ({@link RobotUnits}), so dispatch can offer idle ones.
  */
 public final class Robots implements AutoCloseable {
     /** What the robots are built on. */
@@ -48,6 +49,8 @@ public final class Robots implements AutoCloseable {
                 id -> c.registry().find(id).flatMap(docks::dockOf)));
         long periodMs = c.config().followPeriod().toMillis();
         loop.scheduleAtFixedRate(escort::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        RobotUnits units = new RobotUnits(taskings, c.registry(), c.roster(), c.config().dockBelowPercent());
+        loop.scheduleAtFixedRate(units::report, periodMs, 1000, TimeUnit.MILLISECONDS);
     }
 
     /** From now on the robots' stops and dockings go to {@code alerts} (the console's, once it is up). */

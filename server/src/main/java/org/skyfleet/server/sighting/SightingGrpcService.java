@@ -27,8 +27,8 @@ import org.skyfleet.server.grpc.Permissions;
 
 /**
  * {@code skyfleet.v1.SightingService}. A vehicle's edge computer reports for its own vehicle only, an
- * officer for themself; dispatchers relay citizens. A drone's sighting without an incident is filed
- * under the search the drone is flying.
+ * officer for themself; dispatchers relay citizens. A drone's or ground robot's sighting without an incident
+ * is filed under the search the vehicle is on.
  */
 public final class SightingGrpcService extends SightingServiceGrpc.SightingServiceImplBase {
     private final TrackFeed feed;
@@ -59,7 +59,9 @@ public final class SightingGrpcService extends SightingServiceGrpc.SightingServi
         String incidentId = r.getIncidentId().isEmpty() ? null : r.getIncidentId();
         if (incidentId != null) {
             incidents.get(incidentId);
-        } else if (r.getSource() == org.skyfleet.proto.v1.SightingSource.SIGHTING_SOURCE_DRONE) {
+        } else if (r.getSource() == org.skyfleet.proto.v1.SightingSource.SIGHTING_SOURCE_DRONE
+                || r.getSource() == org.skyfleet.proto.v1.SightingSource.SIGHTING_SOURCE_ROBOT) {
+            // a robot is a vehicle like a drone: on an incident's mission, what its camera sees is that incident's
             incidentId = incidentOfVehicle.apply(r.getSourceId()).orElse(null);
         }
         Sighting s = SightingProtoMapper.sighting(r, clock.instant(), incidentId);

@@ -32,9 +32,9 @@ import org.skyfleet.simulator.sensor.SightingReport;
 
 /**
  * Sends every sighting to the control plane as {@code SightingService.ReportSighting}, as the drones'
- * edge computers do: sighting id = report id, source DRONE, source id = the server's id of the vehicle,
- * class PERSON, one-sigma radius = the report's uncertainty. The ground truth ({@code truthTargetId})
- * never leaves the simulator: it stays in the local record ({@link #reports()}) for scoring.
+ * edge computers do: sighting id = report id, source DRONE (ROBOT for a ground robot's forward camera), source
+ * id = the server's id of the vehicle, class PERSON, one-sigma radius = the report's uncertainty. The ground
+ * truth ({@code truthTargetId}) never leaves the simulator: it stays in the local record ({@link #reports()}) for scoring.
  *
  * <p>{@link #report} is called on the simulation thread and never blocks it: calls are asynchronous and
  * at most {@code maxInFlight} are outstanding; a sighting that finds the window full is dropped and
@@ -161,7 +161,7 @@ public final class GrpcSightingReporter implements DetectionSink {
     ReportSightingRequest request(SightingReport r, String vehicleId) {
         ReportSightingRequest.Builder b = ReportSightingRequest.newBuilder()
                 .setSightingId(r.reportId())
-                .setSource(SightingSource.SIGHTING_SOURCE_DRONE)
+                .setSource(r.groundRobot() ? SightingSource.SIGHTING_SOURCE_ROBOT : SightingSource.SIGHTING_SOURCE_DRONE)
                 .setSourceId(vehicleId)
                 .setTime(ProtoMapping.timestamp(r.timeEpochMs()))
                 .setPosition(ProtoMapping.geoPoint(new GeoPoint(r.latDeg(), r.lonDeg())))

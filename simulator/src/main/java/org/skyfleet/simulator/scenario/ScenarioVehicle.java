@@ -18,7 +18,7 @@ import org.skyfleet.simulator.vehicle.VehicleSpec;
  * @param batteryPercent   charge at the start, 0..100 (default 100)
  * @param maxSpeedMps      speed limit; cruise speed is two thirds of it unless given
  * @param cruiseSpeedMps   mission and return speed
- * @param camera           the drone's camera, or null
+ * @param camera           the vehicle's camera, or null: a drone's looks down, a ground robot's looks ahead
  * @param patrol           if given, the vehicle starts on patrol around this loop (armed, in the air at
  *                         {@code patrolAltM} for a drone) instead of waiting disarmed on the ground
  * @param patrolAltM       patrol altitude above home, metres (default 60)
@@ -34,9 +34,6 @@ public record ScenarioVehicle(String name, SimVehicleKind type, AutopilotFlavour
         Objects.requireNonNull(type, "vehicle type of " + name);
         autopilot = autopilot == null ? AutopilotFlavour.PX4 : autopilot;
         patrol = patrol == null ? List.of() : List.copyOf(patrol);
-        if (camera != null && type != SimVehicleKind.MULTICOPTER) {
-            throw new IllegalArgumentException(name + ": only a multicopter carries a camera");
-        }
         if (signingKeyHex != null && signingKeyHex.length() != 64) {
             throw new IllegalArgumentException(name + ": signingKeyHex must be 64 hex digits (32 bytes)");
         }

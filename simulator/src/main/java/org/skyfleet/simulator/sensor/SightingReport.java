@@ -14,7 +14,14 @@ package org.skyfleet.simulator.sensor;
  * @param rangeM         slant range from the camera, metres
  * @param truthTargetId  the simulated person actually seen, or null for a false positive (simulator
  *                       ground truth for scoring; never sent to the control plane)
+ * @param groundRobot    seen by a ground robot's forward camera (reported as a robot's sighting), not a drone's
  */
 public record SightingReport(String reportId, String vehicleName, long timeEpochMs, double latDeg, double lonDeg,
-                             double uncertaintyM, double confidence, String sensor, double rangeM, String truthTargetId) {
+                             double uncertaintyM, double confidence, String sensor, double rangeM, String truthTargetId,
+                             boolean groundRobot) {
+    /** A drone's sighting. */
+    public SightingReport(String reportId, String vehicleName, long timeEpochMs, double latDeg, double lonDeg,
+                          double uncertaintyM, double confidence, String sensor, double rangeM, String truthTargetId) {
+        this(reportId, vehicleName, timeEpochMs, latDeg, lonDeg, uncertaintyM, confidence, sensor, rangeM, truthTargetId, false);
+    }
 }
