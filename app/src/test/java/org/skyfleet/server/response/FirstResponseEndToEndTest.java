@@ -159,6 +159,18 @@ class FirstResponseEndToEndTest {
             double r = GreatCircle.distanceM(new GeoPoint(v.position().latDeg(), v.position().lonDeg()), crash);
             return "ORBIT".equals(v.status().flightMode()) && Math.abs(r - 40) < 8;
         });
+        // and its camera held on the crash (DO_SET_ROI_LOCATION at the ground): answered, and kept by its autopilot
+        Await.until(Duration.ofSeconds(5), "dock-a-1's camera on the crash", () -> {
+            var drone = sim.vehicle("dock-a-1");
+            var roi = drone.autopilot().roi();
+            return roi != null && roi.altRelM() == 0 && GreatCircle.distanceM(crash,
+                    new GeoPoint(drone.vehicle().frame().latDeg(roi.northM()), drone.vehicle().frame().lonDeg(roi.eastM()))) < 1;
+        });
+        assertThat(server.audit().entries()).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("camera on the scene");
+            assertThat(a.vehicleId()).isEqualTo(ids.apply("dock-a-1"));
+            assertThat(a.result()).isEqualTo("ACCEPTED");
+        });
 
         // relieved by its dock mate, and only then sent home, above the reserve
         TimelineEntry relieved = awaitEntry(traffic, "DRONE_RESPONSE_RELIEVED", Duration.ofSeconds(25));
