@@ -37,6 +37,10 @@ import org.skyfleet.proto.v1.IncidentPriority;
 import org.skyfleet.proto.v1.IncidentServiceGrpc;
 import org.skyfleet.proto.v1.IncidentType;
 import org.skyfleet.proto.v1.ReleaseResponseRequest;
+import org.skyfleet.proto.v1.ReportSightingRequest;
+import org.skyfleet.proto.v1.SightingServiceGrpc;
+import org.skyfleet.proto.v1.SightingSource;
+import org.skyfleet.proto.v1.TargetClass;
 import org.skyfleet.proto.v1.ResponseServiceGrpc;
 import org.skyfleet.proto.v1.TimeToScene;
 import org.skyfleet.proto.v1.TimelineEntry;
@@ -53,8 +57,10 @@ import org.skyfleet.simulator.scenario.Scenario;
  * Dongbu Xincheng: two drones at a dock, one at another 3 km west, and a no-fly zone 800 m north. A call in the
  * no-fly zone is refused with the reason; a traffic call 1.5 km east and a disturbance 2 km west, arriving at
  * once, get two drones (the nearest to each), each launched within 2 s of its call and orbiting its scene; the
- * drone over the traffic call, launched on a part-charged battery, is relieved by its dock mate before it
- * reaches what it needs to fly home, and only then leaves; the commander's release sends the drones home.
+ * drones' cameras are held on their scenes (ROI), and an officer's sighting of the brawlers 150 m up the street
+ * moves the circle and the camera over the disturbance there; the drone over the traffic call, launched on a
+ * part-charged battery, is relieved by its dock mate before it reaches what it needs to fly home, and only then
+ * leaves; the commander's release sends the drones home.
  */
 class FirstResponseEndToEndTest {
     private static final double SCALE = 20;
@@ -159,6 +165,40 @@ class FirstResponseEndToEndTest {
             double r = GreatCircle.distanceM(new GeoPoint(v.position().latDeg(), v.position().lonDeg()), crash);
             return "ORBIT".equals(v.status().flightMode()) && Math.abs(r - 40) < 8;
         });
+        // and its camera held on the crash (DO_SET_ROI_LOCATION at the ground): answered, and kept by its autopilot
+        Await.until(Duration.ofSeconds(5), "dock-a-1's camera on the crash", () -> {
+            var drone = sim.vehicle("dock-a-1");
+            var roi = drone.autopilot().roi();
+            return roi != null && roi.altRelM() == 0 && GreatCircle.distanceM(crash,
+                    new GeoPoint(drone.vehicle().frame().latDeg(roi.northM()), drone.vehicle().frame().lonDeg(roi.eastM()))) < 1;
+        });
+        assertThat(server.audit().entries()).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("camera on the scene");
+            assertThat(a.vehicleId()).isEqualTo(ids.apply("dock-a-1"));
+            assertThat(a.result()).isEqualTo("ACCEPTED");
+        });
+
+        // the brawlers run 150 m up the street: an officer's sighting for the disturbance, fused into a track of it,
+        // takes dock-b's circle and camera there
+        GeoPoint fled = at(150, -2000);
+        SightingServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("officer-7", "officer")))
+                .reportSighting(ReportSightingRequest.newBuilder().setSightingId("officer-7-1").setSource(SightingSource.SIGHTING_SOURCE_OFFICER)
+                        .setSourceId("officer-7").setPosition(org.skyfleet.proto.v1.GeoPoint.newBuilder().setLatDeg(fled.latDeg())
+                                .setLonDeg(fled.lonDeg())).setSigmaM(5).setTargetClass(TargetClass.TARGET_CLASS_PERSON)
+                        .setConfidence(0.9).setIncidentId(disturbance).build());
+        try {
+            Await.until(Duration.ofSeconds(10), "dock-b's camera on the fled brawlers and its circle round them", () -> {
+                var drone = sim.vehicle("dock-b");
+                var roi = drone.autopilot().roi();
+                VehicleState v = server.registry().find(ids.apply("dock-b")).orElseThrow();
+                double r = GreatCircle.distanceM(new GeoPoint(v.position().latDeg(), v.position().lonDeg()), fled);
+                return roi != null && GreatCircle.distanceM(fled, new GeoPoint(drone.vehicle().frame().latDeg(roi.northM()),
+                        drone.vehicle().frame().lonDeg(roi.eastM()))) < 1 && "ORBIT".equals(v.status().flightMode()) && Math.abs(r - 40) < 8;
+            });
+        } catch (AssertionError e) {
+            throw explained(disturbance, e);
+        }
 
         // relieved by its dock mate, and only then sent home, above the reserve
         TimelineEntry relieved = awaitEntry(traffic, "DRONE_RESPONSE_RELIEVED", Duration.ofSeconds(25));

@@ -27,6 +27,7 @@ final class RelayCodec {
             case GOTO -> b.setGoTo(SendCommandRequest.GoTo.newBuilder().setTarget(point(c)));
             case ORBIT -> b.setOrbit(SendCommandRequest.Orbit.newBuilder().setCentre(point(c)).setRadiusM(c.radiusM())
                     .setSpeedMS(c.speedMps()));
+            case ROI -> b.setRoi(SendCommandRequest.Roi.newBuilder().setSpot(point(c)));
             case HOLD -> b.setHold(SendCommandRequest.Hold.getDefaultInstance());
             case RETURN_TO_LAUNCH -> b.setReturnToLaunch(SendCommandRequest.ReturnToLaunch.getDefaultInstance());
             case LAND -> b.setLand(SendCommandRequest.Land.getDefaultInstance());

@@ -14,7 +14,8 @@ class RelayCodecTest {
     @Test
     void everyVerbCrossesWithItsParameters() throws Exception {
         List<VehicleCommand> all = List.of(VehicleCommand.arm(), VehicleCommand.disarm(), VehicleCommand.takeoff(25.5),
-                VehicleCommand.goTo(53.39, -1.86, 120), VehicleCommand.orbit(53.39, -1.86, 60, 35, -4), VehicleCommand.hold(),
+                VehicleCommand.goTo(53.39, -1.86, 120), VehicleCommand.orbit(53.39, -1.86, 60, 35, -4),
+                VehicleCommand.roi(53.39, -1.86, -2.5), VehicleCommand.hold(),
                 VehicleCommand.returnToLaunch(), VehicleCommand.land(), VehicleCommand.setSpeed(7.5), VehicleCommand.missionStart(),
                 VehicleCommand.missionPause(), VehicleCommand.missionResume(), VehicleCommand.kill());
         assertThat(all).extracting(VehicleCommand::verb).containsExactlyInAnyOrder(CommandVerb.values());

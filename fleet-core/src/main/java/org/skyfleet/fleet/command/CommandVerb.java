@@ -17,6 +17,12 @@ public enum CommandVerb {
      * same verb again while orbiting moves the centre.
      */
     ORBIT,
+    /**
+     * Point the camera at a spot ({@code latDeg}, {@code lonDeg}, {@code altRelM} above home; 0 for a spot on the
+     * ground near home's level) and keep it there whatever the vehicle flies (MAVLink's region of interest). The
+     * same verb again moves the spot.
+     */
+    ROI,
     /** Stop and hold the current position. */
     HOLD,
     /** Return to the launch (home) position and land. */

@@ -7,9 +7,11 @@ import java.util.Objects;
  * are NaN. Build commands with the factory methods, which check ranges.
  *
  * @param verb     what to do
- * @param latDeg   WGS84 latitude, -90..90: the target of {@link CommandVerb#GOTO}, the centre of {@link CommandVerb#ORBIT}
- * @param lonDeg   WGS84 longitude, -180..180 ({@link CommandVerb#GOTO}, {@link CommandVerb#ORBIT})
- * @param altRelM  altitude above home, metres: -1,000..10,000 for {@link CommandVerb#TAKEOFF} and {@link CommandVerb#GOTO};
+ * @param latDeg   WGS84 latitude, -90..90: the target of {@link CommandVerb#GOTO}, the centre of {@link CommandVerb#ORBIT},
+ *                 the spot of {@link CommandVerb#ROI}
+ * @param lonDeg   WGS84 longitude, -180..180 ({@link CommandVerb#GOTO}, {@link CommandVerb#ORBIT}, {@link CommandVerb#ROI})
+ * @param altRelM  altitude above home, metres: -1,000..10,000 for {@link CommandVerb#TAKEOFF}, {@link CommandVerb#GOTO}
+ *                 and {@link CommandVerb#ROI};
  *                 above 0 up to 10,000 for {@link CommandVerb#ORBIT}
  * @param speedMps metres per second: the ground speed of {@link CommandVerb#SET_SPEED}, 0..100 exclusive of 0; the
  *                 tangential speed of {@link CommandVerb#ORBIT}, -20..20, positive clockwise seen from above
@@ -28,8 +30,9 @@ public record VehicleCommand(CommandVerb verb, double latDeg, double lonDeg, dou
     public VehicleCommand {
         Objects.requireNonNull(verb, "verb");
         boolean orbit = verb == CommandVerb.ORBIT;
-        boolean position = verb == CommandVerb.GOTO || orbit;
-        boolean altitude = verb == CommandVerb.GOTO || verb == CommandVerb.TAKEOFF || orbit;
+        boolean roi = verb == CommandVerb.ROI;
+        boolean position = verb == CommandVerb.GOTO || orbit || roi;
+        boolean altitude = verb == CommandVerb.GOTO || verb == CommandVerb.TAKEOFF || orbit || roi;
         boolean speed = verb == CommandVerb.SET_SPEED || orbit;
         check(position, latDeg, -90, 90, "latDeg");
         check(position, lonDeg, -180, 180, "lonDeg");
@@ -96,6 +99,17 @@ public record VehicleCommand(CommandVerb verb, double latDeg, double lonDeg, dou
      */
     public static VehicleCommand orbit(double latDeg, double lonDeg, double altRelM, double radiusM, double speedMps) {
         return new VehicleCommand(CommandVerb.ORBIT, latDeg, lonDeg, altRelM, speedMps, radiusM);
+    }
+
+    /**
+     * Point the camera at a spot and keep it there (MAVLink's region of interest).
+     *
+     * @param latDeg  the spot's latitude, -90..90
+     * @param lonDeg  the spot's longitude, -180..180
+     * @param altRelM the spot's altitude above home, -1,000..10,000 m: 0 for the ground at home's level
+     */
+    public static VehicleCommand roi(double latDeg, double lonDeg, double altRelM) {
+        return new VehicleCommand(CommandVerb.ROI, latDeg, lonDeg, altRelM, NONE, NONE);
     }
 
     public static VehicleCommand hold() {

@@ -52,6 +52,13 @@ public final class ControlProtoMapper {
                 yield VehicleCommand.orbit(centre.getLatDeg(), centre.getLonDeg(), centre.getAltRelM(),
                         r.getOrbit().getRadiusM(), r.getOrbit().getSpeedMS());
             }
+            case ROI -> {
+                if (!r.getRoi().hasSpot()) {
+                    throw new IllegalArgumentException("roi.spot is required (lat_deg, lon_deg, alt_rel_m)");
+                }
+                var spot = r.getRoi().getSpot();
+                yield VehicleCommand.roi(spot.getLatDeg(), spot.getLonDeg(), spot.getAltRelM());
+            }
             case HOLD -> VehicleCommand.hold();
             case RETURN_TO_LAUNCH -> VehicleCommand.returnToLaunch();
             case LAND -> VehicleCommand.land();

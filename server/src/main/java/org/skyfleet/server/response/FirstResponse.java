@@ -253,7 +253,11 @@ public final class FirstResponse implements AutoCloseable {
         LaunchMode mode = p.mode(i.type(), i.priority());
         ResponseRun r = new ResponseRun(i.incidentId(), i.priority(), i.reportedAt(), i.location(),
                 TimeToScene.called(i.incidentId(), received));
-        runs.put(i.incidentId(), r);
+        answer(r, i, p, mode);
+        runs.put(i.incidentId(), r); // only now: the API never sees a call whose state is not yet decided
+    }
+
+    private void answer(ResponseRun r, Incident i, ResponsePolicy p, LaunchMode mode) {
         if (mode == LaunchMode.NEVER) {
             r.state = ResponseRun.State.REFUSED;
             timeline.write(i.incidentId(), TimelineKind.NOTE, "NOTE_RESPONSE_NOT_BY_POLICY", "",

@@ -20,13 +20,15 @@ import org.skyfleet.planner.geo.GreatCircle;
 /**
  * Flies one drone for a response, as the response's operator: the launch (lease, arm, take off, first
  * waypoint), the next waypoint when it is reached, the orbit over the scene (MAV_CMD_DO_ORBIT: PX4 and the
- * simulator point the nose, and the camera with it, at the centre), and home. The vehicle's answers come back
+ * simulator point the nose at the centre) with the camera held on the spot (MAV_CMD_DO_SET_ROI_LOCATION), and home. The vehicle's answers come back
  * on the response thread.
  */
 final class ResponseFlights {
     static final Duration LEASE_TTL = Duration.ofMinutes(5);
     /** A waypoint this close (horizontally) is reached: the drone turns for the next. */
     static final double WAYPOINT_REACHED_M = 25;
+    /** Where the camera looks: the scene at home's level, metres above home. */
+    static final double SCENE_GROUND_ALT_REL_M = 0;
 
     private final VehicleCommands commands;
     private final ControlLeases leases;
@@ -102,13 +104,23 @@ final class ResponseFlights {
         commands.send(leg.vehicleId, VehicleCommand.goTo(n.latDeg(), n.lonDeg(), leg.altRelM));
     }
 
+    /**
+     * Circles the spot and points the camera at it: MAV_CMD_DO_ORBIT, then, once the orbit is answered,
+     * MAV_CMD_DO_SET_ROI_LOCATION on the spot at the ground (0 m above home: no terrain model, and the docks stand
+     * at street level), so the gimbal keeps the spot in the picture whatever the nose does. Both again move them.
+     * The camera's answer is journaled ({@code camera on the scene}) with what the vehicle said.
+     */
     void orbit(String vehicleId, GeoPoint centre, double altRelM, double radiusM, double speedMps) {
         commands.send(vehicleId, VehicleCommand.orbit(centre.latDeg(), centre.lonDeg(), altRelM, radiusM, speedMps))
-                .thenAccept(o -> {
+                .thenCompose(o -> {
                     if (!o.accepted()) {
                         audit.append(operator.toString(), "orbit", vehicleId, o.result() + " " + o.detail(), o.result().name());
                     }
-                });
+                    return commands.send(vehicleId, VehicleCommand.roi(centre.latDeg(), centre.lonDeg(), SCENE_GROUND_ALT_REL_M));
+                })
+                .whenComplete((o, error) -> audit.append(operator.toString(), "camera on the scene", vehicleId,
+                        "ROI " + centre + " at the ground" + (o == null ? ": " + root(error) : o.detail().isEmpty() ? "" : ": " + o.detail()),
+                        o == null ? "FAILED" : o.result().name()));
     }
 
     /** Sends the drone home and gives its lease back. */

@@ -8,7 +8,10 @@ import org.skyfleet.fleet.incident.IncidentPriority;
 import org.skyfleet.fleet.response.TimeToScene;
 import org.skyfleet.planner.geo.GeoPoint;
 
-/** One call's response as the first response follows it. Touched only on the response thread. */
+/**
+ * One call's response as the first response follows it. Changed only on the response thread; its state and clock
+ * are read by the API's threads too.
+ */
 final class ResponseRun {
     enum State { AWAITING_APPROVAL, QUEUED, FLYING, ON_SCENE, REFUSED, RELEASED }
 
@@ -35,9 +38,9 @@ final class ResponseRun {
     final String incidentId;
     final IncidentPriority priority;
     final Instant reportedAt;
-    State state;
+    volatile State state;
     GeoPoint centre;
-    TimeToScene clock;
+    volatile TimeToScene clock;
     Leg primary;
     Leg relief;
     Instant approvalDeadline;

@@ -39,6 +39,8 @@ public final class Autopilot {
     private double speedOverrideMps = -1;
     private PatrolGuidance patrol;
     private OrbitGuidance orbit;
+    /** Written on the simulation thread, read by anyone. */
+    private volatile RegionOfInterest roi;
     Setpoint offboard;
     long offboardAtMs = -1;
     private long nowMs;
@@ -275,6 +277,15 @@ public final class Autopilot {
         speedOverrideMps = mps;
     }
 
+    void pointCameraAt(RegionOfInterest spot) {
+        roi = spot;
+    }
+
+    /** Where the camera was last told to look (DO_SET_ROI_LOCATION), or null: none since the last reboot. */
+    public RegionOfInterest roi() {
+        return roi;
+    }
+
     /** The flight controller restarted: on the ground it comes up disarmed in Hold; in the air it holds. */
     public void reboot() {
         failsafes.reset();
@@ -283,6 +294,7 @@ public final class Autopilot {
         }
         mode = FlightMode.MISSION.equals(mode) && patrol != null && !mission.hasMission() ? FlightMode.MISSION : FlightMode.HOLD;
         orbit = null;
+        roi = null;
         if (mode == FlightMode.HOLD) {
             hold = v.airborne() ? Setpoint.goTo(v.eastM(), v.northM(), v.altitudeRelM(), cruiseSpeed()) : null;
         }

@@ -9,7 +9,7 @@ import org.skyfleet.simulator.vehicle.SimVehicle;
 /**
  * Carries out MAV_CMDs (from COMMAND_LONG or COMMAND_INT) and SET_POSITION_TARGET_GLOBAL_INT as PX4
  * does, answering with the MAV_RESULT that goes into COMMAND_ACK: arming behind the pre-flight checks,
- * takeoff, land, return, reposition, orbit, mode changes, mission start, pause and continue, speed change.
+ * takeoff, land, return, reposition, orbit, the camera's region of interest, mode changes, mission start, pause and continue, speed change.
  */
 public final class CommandHandler {
     public static final int DO_ORBIT = 34;
@@ -19,6 +19,7 @@ public final class CommandHandler {
     public static final int DO_SET_MODE = 176;
     public static final int DO_CHANGE_SPEED = 178;
     public static final int DO_REPOSITION = 192;
+    public static final int DO_SET_ROI_LOCATION = 195;
     public static final int DO_PAUSE_CONTINUE = 193;
     public static final int MISSION_START = 300;
     public static final int COMPONENT_ARM_DISARM = 400;
@@ -53,6 +54,7 @@ public final class CommandHandler {
             case NAV_RETURN_TO_LAUNCH -> modeIfArmed(FlightMode.RTL);
             case DO_REPOSITION -> reposition(c);
             case DO_ORBIT -> orbit(c);
+            case DO_SET_ROI_LOCATION -> roi(c);
             case DO_SET_MODE -> setMode(c);
             case MISSION_START -> missionStart(c);
             case DO_PAUSE_CONTINUE -> pauseContinue(c);
@@ -161,6 +163,20 @@ public final class CommandHandler {
             return MavResult.MAV_RESULT_DENIED;
         }
         ap.orbit(e, n, altRel, radius, clockwise ? speed : -speed);
+        return MavResult.MAV_RESULT_ACCEPTED;
+    }
+
+    /**
+     * DO_SET_ROI_LOCATION: the spot the camera keeps pointing at, kept by the autopilot (see {@link RegionOfInterest}),
+     * armed or not, as PX4's gimbal manager takes it. DENIED without a spot; a NaN altitude is the ground at home's
+     * level. param1 (which gimbal) is not modelled: one camera.
+     */
+    private MavResult roi(Command c) {
+        if (Double.isNaN(c.latDeg()) || Double.isNaN(c.lonDeg())) {
+            return MavResult.MAV_RESULT_DENIED;
+        }
+        double altRel = Double.isNaN(c.altM()) ? 0 : c.altRelative() ? c.altM() : c.altM() - v.homeAltAmslM();
+        ap.pointCameraAt(new RegionOfInterest(v.frame().eastM(c.lonDeg()), v.frame().northM(c.latDeg()), altRel));
         return MavResult.MAV_RESULT_ACCEPTED;
     }
 

@@ -23,6 +23,9 @@ import org.skyfleet.fleet.command.VehicleCommand;
  *       already orbiting"). PX4 flies it as its Orbit flight task and reports main mode POSCTL, sub mode
  *       ORBIT; re-sending it while orbiting moves the centre. As for GOTO, the vehicle's COMMAND_ACK is the
  *       result: no mode is awaited.</li>
+ *   <li>ROI: MAV_CMD_DO_SET_ROI_LOCATION (195) as COMMAND_INT in MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, x/y the spot in
+ *       degrees x 10^7, z its altitude above home; param1 0 (every gimbal). PX4's gimbal manager (and ArduPilot's
+ *       mount) then keep the camera on the spot until another ROI or gimbal command; the same command moves it.</li>
  *   <li>HOLD: MAV_CMD_DO_SET_MODE (176) to PX4's AUTO.LOITER (base mode 1 = custom mode enabled, main mode 4
  *       AUTO, sub mode 3 LOITER), as QGroundControl and MAVSDK do: it stops the vehicle whatever mode it was in,
  *       whereas DO_PAUSE_CONTINUE only pauses a running mission.</li>
@@ -45,6 +48,7 @@ public final class Px4CommandMapping implements CommandMapping {
     public static final float ORBIT_YAW_FRONT_TO_CENTRE = 0f;
     /** DO_ORBIT param4: radians to orbit; 0 is "orbit forever". */
     public static final float ORBIT_FOREVER = 0f;
+    public static final int MAV_CMD_DO_SET_ROI_LOCATION = 195;
     public static final int MAV_CMD_NAV_RETURN_TO_LAUNCH = 20;
     public static final int MAV_CMD_NAV_LAND = 21;
     public static final int MAV_CMD_DO_CHANGE_SPEED = 178;
@@ -73,6 +77,8 @@ public final class Px4CommandMapping implements CommandMapping {
             case ORBIT -> MappedCommand.of(MavCommand.intForm(MAV_CMD_DO_ORBIT, MavCommand.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,
                     (float) (c.clockwise() ? c.radiusM() : -c.radiusM()), (float) Math.abs(c.speedMps()),
                     ORBIT_YAW_FRONT_TO_CENTRE, ORBIT_FOREVER, degE7(c.latDeg()), degE7(c.lonDeg()), (float) c.altRelM()));
+            case ROI -> MappedCommand.of(MavCommand.intForm(MAV_CMD_DO_SET_ROI_LOCATION, MavCommand.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT,
+                    0, 0, 0, 0, degE7(c.latDeg()), degE7(c.lonDeg()), (float) c.altRelM()));
             case HOLD -> MappedCommand.of(MavCommand.longForm(MAV_CMD_DO_SET_MODE, 1, 4, 3, 0, 0, 0, 0));
             case RETURN_TO_LAUNCH -> MappedCommand.of(MavCommand.longForm(MAV_CMD_NAV_RETURN_TO_LAUNCH, 0, 0, 0, 0, 0, 0, 0));
             case LAND -> MappedCommand.of(MavCommand.longForm(MAV_CMD_NAV_LAND, 0, 0, 0, NAN, NAN, NAN, NAN));

@@ -57,7 +57,17 @@ class Px4CommandMappingTest {
     }
 
     @Test
-    void onlyGoToAndOrbitTravelAsCommandInt() {
+    void roiIsDoSetRoiLocationAsCommandIntOnTheSpotForEveryGimbal() {
+        MavCommand roi = map(VehicleCommand.roi(29.8720001, 121.5560002, 0));
+        assertThat(roi).extracting(MavCommand::commandId, MavCommand::asInt, MavCommand::frame).containsExactly(195, true, 6);
+        assertThat(roi).extracting(MavCommand::param1).as("gimbal device 0: all").isEqualTo(0f);
+        assertThat(roi).extracting(MavCommand::xDegE7, MavCommand::yDegE7, MavCommand::param7)
+                .containsExactly(298_720_001, 1_215_560_002, 0f);
+    }
+
+    @Test
+    void onlyPositionCommandsTravelAsCommandInt() {
+        assertThat(map(VehicleCommand.roi(1, 2, 0)).asInt()).isTrue();
         assertThat(map(VehicleCommand.goTo(1, 2, 3)).asInt()).isTrue();
         assertThat(map(VehicleCommand.orbit(1, 2, 3, 10, 1)).asInt()).isTrue();
         assertThat(map(VehicleCommand.takeoff(3)).asInt()).isFalse();
