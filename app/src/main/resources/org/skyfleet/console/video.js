@@ -5,6 +5,7 @@
 // vehicle states from window.skyfleet once the console has started.
 import * as api from './api.js';
 import { t, has } from './i18n.js';
+import { droneOnScene } from './response.js';
 
 const NO_SIGNAL_MS = 1500;
 const RETRY_MS = 1000;
@@ -208,8 +209,8 @@ function follow() {
   panel.hidden = !selected;
 }
 
-// The incident page: each open incident in the incidents panel shows the live feeds of its drones (those its
-// search assigned) that stream, up to INCIDENT_FEEDS_MAX. The panel is redrawn on every poll; the feeds outlive
+// The incident page: each open incident in the incidents panel shows the live feeds of its drones (the one over
+// its scene as first responder, those its search assigned) that stream, up to INCIDENT_FEEDS_MAX. The panel is redrawn on every poll; the feeds outlive
 // the redraw (their box moves into the new incident element), so a redraw never reconnects a feed.
 const INCIDENT_FEEDS_MAX = 4;
 const incidentFeeds = new Map(); // incident id -> { box, players: Map(vehicle id -> Player) }
@@ -219,7 +220,9 @@ function incidentDrones() {
   const out = new Map();
   for (const i of (data && data.incidents) || []) {
     if (i.state === 'INCIDENT_STATE_CLOSED') continue;
-    const ids = [...new Set(((i.search && i.search.assignments) || []).map(a => a.vehicle_id))].filter(id => streaming.has(id));
+    const responder = i.type === 'INCIDENT_TYPE_MISSING_PERSON' ? null : droneOnScene(i.incident_id);
+    const searching = ((i.search && i.search.assignments) || []).map(a => a.vehicle_id);
+    const ids = [...new Set([responder, ...searching].filter(id => id))].filter(id => streaming.has(id));
     out.set(i.incident_id, ids.slice(0, INCIDENT_FEEDS_MAX));
   }
   return out;

@@ -145,8 +145,11 @@ class GatesEndToEndTest {
                 MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pc-7", "officer")));
         // a person walking north at 2.5 m/s, seen every 2 s over the last minute: one track, first sampled outside
         java.time.Instant start = java.time.Instant.now().minusSeconds(60);
-        long before = server.gates().samples();
         report(officer, incident, 0, -40, start);
+        // fusion files a sighting on its own thread: the gates must have looked at the track while it was still outside
+        Await.until(Duration.ofSeconds(10), "the track of the first sighting", () -> server.records().orElseThrow().tracks().tracks()
+                .stream().anyMatch(t -> t.incidentId().filter(incident::equals).isPresent()));
+        long before = server.gates().samples();
         Await.until(Duration.ofSeconds(10), "the track seen outside the gate", () -> server.gates().samples() >= before + 2);
         for (int i = 1; i <= 24; i++) {
             report(officer, incident, i, -40 + 5 * i, start.plusSeconds(2L * i));
