@@ -143,16 +143,20 @@ class GatesEndToEndTest {
         server.geofences().save(gate("g-market", "菜市场", GateKind.MARKET, -600, 0, -400, 100));
         var officer = SightingServiceGrpc.newBlockingStub(channel).withInterceptors(
                 MetadataUtils.newAttachHeadersInterceptor(CallerInterceptor.headers("pc-7", "officer")));
-        // a person walking north at 2.5 m/s, seen every 2 s over the last minute: one track, first sampled outside
-        java.time.Instant start = java.time.Instant.now().minusSeconds(60);
-        report(officer, incident, 0, -40, start);
-        // fusion files a sighting on its own thread: the gates must have looked at the track while it was still outside
-        Await.until(Duration.ofSeconds(10), "the track of the first sighting", () -> server.records().orElseThrow().tracks().tracks()
-                .stream().anyMatch(t -> t.incidentId().filter(incident::equals).isPresent()));
+        // a person running north at 5 m/s, seen every second and reported as seen (fusion takes a sighting older
+        // than what it already coasted a track to as a new piece): first sampled by the gates outside, then inside
+        java.time.Instant start = java.time.Instant.now().minusSeconds(4);
+        for (int i = 0; i <= 3; i++) {
+            report(officer, incident, i, -40 + 5 * i, start.plusSeconds(i));
+        }
+        Await.until(Duration.ofSeconds(10), "the track of the first sightings", () -> server.records().orElseThrow().tracks()
+                .tracks().stream().anyMatch(t -> t.sightingIds().contains("gate-s-3")));
         long before = server.gates().samples();
-        Await.until(Duration.ofSeconds(10), "the track seen outside the gate", () -> server.gates().samples() >= before + 2);
-        for (int i = 1; i <= 24; i++) {
-            report(officer, incident, i, -40 + 5 * i, start.plusSeconds(2L * i));
+        java.time.Instant walkedOn = start.plusSeconds(11);
+        Await.until(Duration.ofSeconds(20), "the track seen outside the gate, and the rest of the walk happened",
+                () -> server.gates().samples() >= before + 2 && !java.time.Instant.now().isBefore(walkedOn));
+        for (int i = 4; i <= 11; i++) {
+            report(officer, incident, i, -40 + 5 * i, start.plusSeconds(i));
         }
         Await.until(Duration.ofSeconds(15), "the watched crossing on the incident's timeline", () -> server.incidents().get(incident)
                 .timeline().stream().anyMatch(e -> e.code().equals("NOTE_GATE_ENTERED")));
