@@ -103,7 +103,8 @@ export class Overlays {
     }
     const trackById = new Map(d.tracks.map(tr => [tr.track_id, tr]));
     for (const u of d.units) {
-      if (!u.position) continue;
+      // a robot on the dispatch roster is drawn once, as the vehicle it is
+      if (!u.position || u.unit_type === 'UNIT_TYPE_GROUND_ROBOT') continue;
       const p = [u.position.lat_deg, u.position.lon_deg];
       const colour = UNIT_COLOURS[u.status] || '#8da0b3';
       L.circleMarker(p, { radius: 6, color: '#0f1620', weight: 2, fillColor: colour, fillOpacity: 1 })

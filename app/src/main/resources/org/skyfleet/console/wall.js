@@ -80,7 +80,8 @@ export class Wall {
     const robots = live.filter(v => v.surface);
     const drones = live.filter(v => !v.surface);
     const airborne = drones.filter(v => v.armed && typeof v.altRelM === 'number' && v.altRelM > 2);
-    const onDuty = d.units.filter(u => u.status !== 'UNIT_STATUS_OFF_DUTY');
+    // people on duty: a robot on the dispatch roster is counted once, among the robots (from its own link)
+    const onDuty = d.units.filter(u => u.status !== 'UNIT_STATUS_OFF_DUTY' && u.unit_type !== 'UNIT_TYPE_GROUND_ROBOT');
     const open = d.incidents.filter(i => i.state !== 'INCIDENT_STATE_CLOSED');
     const assigned = onDuty.filter(u => u.assignment_id);
     this.figures = { unitsOnDuty: onDuty.length, robotsOnDuty: robots.length, drones: drones.length, airborne: airborne.length,
