@@ -157,8 +157,6 @@ class CommandCentreBrowserTest {
         String console = "http://127.0.0.1:" + server.httpPort() + "/console/#token=" + commanderToken;
         browser.get(console);
         // the layer switch remembers the chosen basemap: choose the vector one, as an operator would, and load again
-        // (once the first load has started: its own default basemap is remembered as it starts)
-        waitFor("the console started", () -> Boolean.TRUE.equals(js("return {ok: !!(window.skyfleet && window.skyfleet.map)};").get("ok")));
         ((JavascriptExecutor) browser).executeScript("localStorage.setItem('skyfleet.basemap', 'ningbo-vector');");
         browser.get(console);
         waitFor("the console started", () -> Boolean.TRUE.equals(js("return {ok: !!(window.skyfleet && window.skyfleet.map)};").get("ok")));
