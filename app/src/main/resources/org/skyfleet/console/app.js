@@ -11,6 +11,7 @@ import { renderIncidents } from './incidents.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import { datumCrs, convert } from './datum.js';
+import { VectorBasemap } from './vectortiles.js';
 import { VesselLayer } from './vessels.js';
 import { Gates } from './gates.js';
 import { isWall, prepareWall, Wall } from './wall.js';
@@ -67,8 +68,10 @@ async function start() {
   for (const b of basemaps) {
     // bounds: a package is asked only for tiles it can have (a miss is a 404, and a browser logs each one)
     const bounds = b.bounds ? L.latLngBounds([b.bounds[1], b.bounds[0]], [b.bounds[3], b.bounds[2]]) : undefined;
-    const layer = L.tileLayer(b.url, { minZoom: b.minZoom, maxZoom: 20, maxNativeZoom: b.maxZoom, attribution: b.attribution,
-      className: 'basemap', datum: b.datum, id: b.id, bounds });
+    const options = { minZoom: b.minZoom, maxZoom: 20, attribution: b.attribution, className: 'basemap', datum: b.datum, id: b.id, bounds };
+    // a vector package (pbf) is drawn here from its features; a raster one is shown as its images
+    const layer = b.format === 'pbf' ? new VectorBasemap(b.url, { ...options, nativeMaxZoom: b.maxZoom })
+      : L.tileLayer(b.url, { ...options, maxNativeZoom: b.maxZoom });
     baseLayers[b.name] = layer;
     if (b === basemap) layer.addTo(map);
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.skyfleet.app.tiles.FeatureTileRenderer;
+import org.skyfleet.app.tiles.FeatureVectorTiles;
 import org.skyfleet.app.tiles.MbTiles;
 import org.skyfleet.app.tiles.TilePackageException;
 import org.skyfleet.app.tiles.TilePackages;
@@ -81,8 +82,8 @@ final class TilesCommand implements Runnable {
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,
-            description = "Render a raster package (PNG, WGS-84) from map features: a GeoJSON FeatureCollection whose "
-                    + "features have properties.kind land, forest, park, water, building or road.")
+            description = "Render a package (PNG raster, or pbf vector tiles with --format pbf; WGS-84) from map features: "
+                    + "a GeoJSON FeatureCollection whose features have properties.kind land, forest, park, water, building or road.")
     static final class Render implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FEATURES", description = "the GeoJSON file")
         Path features;
@@ -99,14 +100,24 @@ final class TilesCommand implements Runnable {
         @Option(names = "--max-zoom", defaultValue = "16")
         int maxZoom;
 
+        @Option(names = "--format", defaultValue = "png",
+                description = "png (raster tiles drawn here) or pbf (Mapbox Vector Tiles the console draws); default ${DEFAULT-VALUE}")
+        String format;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             try {
-                int n = FeatureTileRenderer.of(features).render(out, name != null ? name : features.getFileName().toString(),
-                        minZoom, maxZoom, "SkyFleet, from the features in " + features.getFileName());
+                String packageName = name != null ? name : features.getFileName().toString();
+                String attribution = "SkyFleet, from the features in " + features.getFileName();
+                FeatureTileRenderer read = FeatureTileRenderer.of(features);
+                int n = switch (format) {
+                    case "png" -> read.render(out, packageName, minZoom, maxZoom, attribution);
+                    case "pbf" -> FeatureVectorTiles.of(read).render(out, packageName, minZoom, maxZoom, attribution);
+                    default -> throw new TilePackageException("unknown --format '" + format + "': png or pbf");
+                };
                 spec.commandLine().getOut().println("rendered " + n + " tiles to " + out);
                 return 0;
             } catch (TilePackageException e) {

@@ -133,21 +133,19 @@ public final class Console implements AutoCloseable {
 
     /**
      * The maps the console may draw under its layers, each with the datum its tiles are drawn in: the server's
-     * raster tile packages, then the external tile server if one is configured. The console converts what it
-     * draws into the chosen one's datum. (Vector packages are served but not drawn: the console has no vector
-     * renderer.)
+     * tile packages (raster ones shown as images, vector ones, format {@code pbf}, drawn by the console from
+     * their features), then the external tile server if one is configured. The console converts what it draws
+     * into the chosen one's datum.
      */
     private static String basemaps(String tilesUrl, ConsoleSite site, org.skyfleet.app.tiles.TilePackages packages) {
         java.util.List<String> maps = new java.util.ArrayList<>();
         for (var e : packages.all()) {
             var info = e.getValue().info();
-            if (!info.vector()) {
-                maps.add(new JsonObject().str("id", e.getKey()).str("name", info.name())
-                        .str("url", TileRoutes.PREFIX + e.getKey() + "/{z}/{x}/{y}." + info.format())
-                        .str("datum", info.datum().name()).num("minZoom", (long) info.minZoom()).num("maxZoom", (long) info.maxZoom())
-                        .raw("bounds", java.util.Arrays.toString(info.boundsDeg()))
-                        .str("attribution", info.attribution()).end());
-            }
+            maps.add(new JsonObject().str("id", e.getKey()).str("name", info.name())
+                    .str("url", TileRoutes.PREFIX + e.getKey() + "/{z}/{x}/{y}." + info.format()).str("format", info.format())
+                    .str("datum", info.datum().name()).num("minZoom", (long) info.minZoom()).num("maxZoom", (long) info.maxZoom())
+                    .raw("bounds", java.util.Arrays.toString(info.boundsDeg()))
+                    .str("attribution", info.attribution()).end());
         }
         if (tilesUrl != null) {
             String host = ResponseHeaders.tileSource(tilesUrl);

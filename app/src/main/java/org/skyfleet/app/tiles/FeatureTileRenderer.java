@@ -41,7 +41,8 @@ public final class FeatureTileRenderer {
     private static final Map<String, Color> ROAD_COLOURS = Map.of("major", new Color(0x5b6b7d), "minor", new Color(0x425163),
             "path", new Color(0x3a4a3f));
 
-    private record Feature(String kind, String roadClass, List<double[][]> rings, boolean line) {
+    /** One map feature: its kind, road class, name (may be empty) and rings or lines in degrees (lon, lat). */
+    record Feature(String kind, String roadClass, String name, List<double[][]> rings, boolean line) {
     }
 
     private final List<Feature> features;
@@ -82,7 +83,8 @@ public final class FeatureTileRenderer {
                     b[3] = Math.max(b[3], p[1]);
                 }
             }
-            out.add(new Feature(kind, f.path("properties").path("class").asText("minor"), rings, line));
+            out.add(new Feature(kind, f.path("properties").path("class").asText("minor"),
+                    f.path("properties").path("name").asText(""), rings, line));
         }
         if (out.isEmpty()) {
             throw new TilePackageException("no features to draw");
@@ -104,6 +106,11 @@ public final class FeatureTileRenderer {
             p[i] = new double[] {ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble()};
         }
         return p;
+    }
+
+    /** The features, as read (the vector encoder takes the same ones). */
+    List<Feature> features() {
+        return features;
     }
 
     /** West, south, east, north of the features, degrees. */

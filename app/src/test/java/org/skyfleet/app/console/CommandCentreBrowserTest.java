@@ -74,6 +74,10 @@ class CommandCentreBrowserTest {
         // the demo's map package, rendered from the shipped features (two zooms keep the test quick)
         org.skyfleet.app.tiles.FeatureTileRenderer.of(Path.of("..", "scenarios", "maps", "ningbo-dongbu-xincheng.geojson"))
                 .render(tiles.resolve("ningbo-dongbu-xincheng.mbtiles"), "宁波 东部新城", 15, 16, "SkyFleet");
+        // and the same features as a vector package, which the console draws itself
+        org.skyfleet.app.tiles.FeatureVectorTiles.of(org.skyfleet.app.tiles.FeatureTileRenderer.of(
+                        Path.of("..", "scenarios", "maps", "ningbo-dongbu-xincheng.geojson")))
+                .render(tiles.resolve("ningbo-vector.mbtiles"), "宁波 东部新城 矢量", 15, 16, "SkyFleet");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         TokenAuthority tokens = new TokenAuthority(key, InstantSource.system());
@@ -137,6 +141,44 @@ class CommandCentreBrowserTest {
         shot("en-map");
         sim.setLinkUp("drone-1", true);
 
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /**
+     * A vector package (Mapbox Vector Tiles made by {@code tiles render --format pbf}) chosen as the basemap is
+     * drawn in the browser: canvas tiles in the basemap pane, no images, with the sea, land, buildings and
+     * roads in their colours (not a blank map), and no browser error.
+     */
+    @Test
+    void aVectorPackageIsDrawnInTheBrowserFromItsFeatures() throws Exception {
+        browser = HeadlessChromium.start("zh-CN", 1280, 800);
+        String console = "http://127.0.0.1:" + server.httpPort() + "/console/#token=" + commanderToken;
+        browser.get(console);
+        // the layer switch remembers the chosen basemap: choose the vector one, as an operator would, and load again
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('skyfleet.basemap', 'ningbo-vector');");
+        browser.get(console);
+        waitFor("the console started", () -> Boolean.TRUE.equals(js("return {ok: !!(window.skyfleet && window.skyfleet.map)};").get("ok")));
+        js("window.skyfleet.map.setView([arguments[0], arguments[1]], 16); return {};", NINGBO_LAT, NINGBO_LON);
+        waitFor("vector tiles drawn in the basemap pane", () -> number(js("return {n: document.querySelectorAll("
+                + "'.basemap canvas.leaflet-tile-loaded').length};"), "n") >= 4);
+        Map<String, Object> drawn = js("const want = {sea: 0x0e2233, land: 0x1c2631, building: 0x2e3b4b, water: 0x12324c, major: 0x5b6b7d};"
+                + "const n = {sea: 0, land: 0, building: 0, water: 0, major: 0, all: 0, images: document.querySelectorAll('.basemap img').length};"
+                + "for (const c of document.querySelectorAll('.basemap canvas.leaflet-tile-loaded')) {"
+                + "  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "  for (let i = 0; i < d.length; i += 4) {"
+                + "    const rgb = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2]; n.all++;"
+                + "    for (const k in want) if (want[k] === rgb) n[k]++;"
+                + "  }"
+                + "}"
+                + "return n;");
+        assertThat(number(drawn, "images")).as("a vector basemap is drawn, not shown as images").isZero();
+        for (String kind : List.of("land", "building", "water", "major")) {
+            assertThat(number(drawn, kind) / number(drawn, "all")).as("share of %s pixels in %s", kind, drawn).isGreaterThan(0.001);
+        }
+        assertThat(number(drawn, "land") / number(drawn, "all")).as("not one colour").isLessThan(0.95);
+        shot("zh-CN-vector-map");
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("browser console errors").isEmpty();

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +21,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.skyfleet.app.ServerConfig;
 import org.skyfleet.app.SkyfleetServer;
 import org.skyfleet.app.console.ConsoleSite;
@@ -29,13 +36,21 @@ import org.skyfleet.app.console.ConsoleSite;
 /**
  * The server's tile packages over real HTTP: an MBTiles file written here with plain SQL (not by SkyFleet's
  * writer) is imported, its tiles come back byte for byte with their type, an ETag and caching; a tile it lacks
- * is 404 at once; bad files are refused at import with the reason.
+ * is 404 at once; bad files are refused at import with the reason. A vector package made by
+ * {@link FeatureVectorTiles} is imported beside it and its gzip-stored Mapbox Vector Tiles are served as stored,
+ * with {@code Content-Encoding: gzip}, decoding (with the encoding library's own reader) to the features where
+ * they are on the map.
  */
 class TileServerTest {
     @TempDir
     static Path dir;
     private static SkyfleetServer server;
     private static byte[] tile;
+    private static final String TINY = "{\"type\":\"FeatureCollection\",\"features\":["
+            + "{\"type\":\"Feature\",\"properties\":{\"kind\":\"land\",\"name\":\"东部新城\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+            + "[[[121.550,29.865],[121.560,29.865],[121.560,29.875],[121.550,29.875],[121.550,29.865]]]}},"
+            + "{\"type\":\"Feature\",\"properties\":{\"kind\":\"road\",\"class\":\"major\"},\"geometry\":{\"type\":\"LineString\","
+            + "\"coordinates\":[[121.550,29.870],[121.560,29.870]]}}]}";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -65,6 +80,10 @@ class TileServerTest {
         TilePackages.Imported imported = TilePackages.importFile(file, dir.resolve("tiles"), null, false);
         assertThat(imported.id()).isEqualTo("ningbo-test");
         assertThat(imported.info().name()).isEqualTo("宁波测试");
+        Path vector = dir.resolve("vector.mbtiles");
+        FeatureVectorTiles.of(FeatureTileRenderer.of(Files.writeString(dir.resolve("vector.geojson"), TINY)))
+                .render(vector, "矢量", 14, 15, "test");
+        assertThat(TilePackages.importFile(vector, dir.resolve("tiles"), "ningbo-vector", false).info().vector()).isTrue();
         server = SkyfleetServer.start(ServerConfig.ephemeral().withConsoleSite(ConsoleSite.defaults()
                 .withTilePackages(dir.resolve("tiles"))), InstantSource.system());
     }
@@ -109,6 +128,40 @@ class TileServerTest {
     }
 
     @Test
+    void aVectorTileIsServedGzipEncodedAsStoredAndDecodesToTheFeatures() throws Exception {
+        int x = (int) Math.floor(FeatureTileRenderer.pixelX(121.555, 15) / 256);
+        int y = (int) Math.floor(FeatureTileRenderer.pixelY(29.870, 15) / 256);
+        HttpResponse<byte[]> ok = get("/api/v1/tiles/ningbo-vector/15/" + x + "/" + y + ".pbf", null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Content-Type")).contains("application/x-protobuf");
+        assertThat(ok.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (MbTiles stored = MbTiles.open(dir.resolve("tiles").resolve("ningbo-vector.mbtiles"))) {
+            assertThat(ok.body()).as("the stored bytes, not re-encoded").isEqualTo(stored.tile(15, x, y).orElseThrow());
+        }
+        JtsMvt mvt = MvtReader.loadMvt(new GZIPInputStream(new ByteArrayInputStream(ok.body())), new GeometryFactory(),
+                new TagKeyValueMapConverter());
+        assertThat(mvt.getLayersByName()).containsKeys("land", "road", "label");
+        Geometry road = mvt.getLayer("road").getGeometries().iterator().next();
+        assertThat(((java.util.Map<?, ?>) road.getUserData()).get("class")).isEqualTo("major");
+        // the road runs along latitude 29.870: in the tile's 4096 extent, y counted from the top as MVT has it
+        double roadY = (FeatureTileRenderer.pixelY(29.870, 15) - 256.0 * y) * 16;
+        assertThat(road.getCoordinates()).allSatisfy(c -> assertThat(c.y).isCloseTo(roadY, org.assertj.core.data.Offset.offset(2.0)));
+        assertThat(mvt.getLayer("label").getGeometries().iterator().next().getUserData().toString()).contains("东部新城");
+
+        long t0 = System.nanoTime();
+        assertThat(get("/api/v1/tiles/ningbo-vector/15/" + (x + 40) + "/" + y + ".pbf", null).statusCode()).isEqualTo(404);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("a miss is answered at once").isLessThan(Duration.ofSeconds(2));
+        String settings = new String(get("/api/v1/console/settings", null).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(settings).contains("\"url\":\"/api/v1/tiles/ningbo-vector/{z}/{x}/{y}.pbf\",\"format\":\"pbf\"");
+
+        Path again = dir.resolve("again.mbtiles");
+        FeatureVectorTiles.of(FeatureTileRenderer.of(dir.resolve("vector.geojson"))).render(again, "矢量", 14, 15, "test");
+        try (MbTiles one = MbTiles.open(again); MbTiles two = MbTiles.open(dir.resolve("tiles").resolve("ningbo-vector.mbtiles"))) {
+            assertThat(one.tile(15, x, y).orElseThrow()).as("deterministic").isEqualTo(two.tile(15, x, y).orElseThrow());
+        }
+    }
+
+    @Test
     void badFilesAreRefusedAtImportWithTheReason() throws Exception {
         Path notSqlite = Files.write(dir.resolve("photo.mbtiles"), tile);
         assertThatThrownBy(() -> TilePackages.importFile(notSqlite, dir.resolve("tiles"), null, false))
@@ -134,7 +187,7 @@ class TileServerTest {
         assertThatThrownBy(() -> TilePackages.importFile(good, dir.resolve("tiles"), "ningbo-test", false))
                 .hasMessageContaining("already imported").hasMessageContaining("--replace");
         assertThat(Files.list(dir.resolve("tiles")).map(p -> p.getFileName().toString()).toList())
-                .as("nothing half-imported left behind").containsExactly("ningbo-test.mbtiles");
+                .as("nothing half-imported left behind").containsExactlyInAnyOrder("ningbo-test.mbtiles", "ningbo-vector.mbtiles");
     }
 
     @Test
