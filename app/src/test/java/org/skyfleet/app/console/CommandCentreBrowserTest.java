@@ -161,8 +161,17 @@ class CommandCentreBrowserTest {
         browser.get(console);
         waitFor("the console started", () -> Boolean.TRUE.equals(js("return {ok: !!(window.skyfleet && window.skyfleet.map)};").get("ok")));
         js("window.skyfleet.map.setView([arguments[0], arguments[1]], 16); return {};", NINGBO_LAT, NINGBO_LON);
-        waitFor("vector tiles drawn in the basemap pane", () -> number(js("return {n: document.querySelectorAll("
-                + "'.basemap canvas.leaflet-tile-loaded').length};"), "n") >= 4);
+        try {
+            waitFor("vector tiles drawn in the basemap pane", () -> number(js("return {n: document.querySelectorAll("
+                    + "'.basemap canvas.leaflet-tile-loaded').length};"), "n") >= 4);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no vector tiles; page state " + js("return {chosen: localStorage.getItem('skyfleet.basemap'),"
+                    + " canvases: document.querySelectorAll('.basemap canvas').length,"
+                    + " loaded: document.querySelectorAll('.basemap canvas.leaflet-tile-loaded').length,"
+                    + " images: document.querySelectorAll('.basemap img').length, zoom: window.skyfleet.map.getZoom(),"
+                    + " layers: Object.keys(window.skyfleet.map._layers).length, href: location.href};")
+                    + "; browser log " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+        }
         Map<String, Object> drawn = js("const want = {sea: 0x0e2233, land: 0x1c2631, building: 0x2e3b4b, water: 0x12324c, major: 0x5b6b7d};"
                 + "const n = {sea: 0, land: 0, building: 0, water: 0, major: 0, all: 0, images: document.querySelectorAll('.basemap img').length};"
                 + "for (const c of document.querySelectorAll('.basemap canvas.leaflet-tile-loaded')) {"
