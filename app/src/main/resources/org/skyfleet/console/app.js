@@ -52,10 +52,12 @@ let settings = null;
 const BASEMAP = 'skyfleet.basemap';
 
 async function start() {
-  // The basemap chosen last time (or the first offered) decides the map's datum: everything drawn is converted to it.
+  // The basemap named in the address (?basemap=ID: a wall's screen is set up by its link, no touch), else the one
+  // chosen last time, else the first covering home decides the map's datum: everything drawn is converted to it.
   const basemaps = settings.basemaps || [];
   const covers = (b, p) => p && b.bounds && p.lon_deg >= b.bounds[0] && p.lat_deg >= b.bounds[1] && p.lon_deg <= b.bounds[2] && p.lat_deg <= b.bounds[3];
-  const basemap = basemaps.find(b => b.id === localStorage.getItem(BASEMAP))
+  const basemap = basemaps.find(b => b.id === new URLSearchParams(location.search).get('basemap'))
+    || basemaps.find(b => b.id === localStorage.getItem(BASEMAP))
     || basemaps.find(b => covers(b, settings.home)) || basemaps[0];
   const datum = basemap ? basemap.datum : 'WGS84';
   const wall = isWall();

@@ -154,11 +154,8 @@ class CommandCentreBrowserTest {
     @Test
     void aVectorPackageIsDrawnInTheBrowserFromItsFeatures() throws Exception {
         browser = HeadlessChromium.start("zh-CN", 1280, 800);
-        String console = "http://127.0.0.1:" + server.httpPort() + "/console/#token=" + commanderToken;
-        browser.get(console);
-        // the layer switch remembers the chosen basemap: choose the vector one, as an operator would, and load again
-        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('skyfleet.basemap', 'ningbo-vector');");
-        browser.get(console);
+        // the address names the basemap, as a wall screen's link does
+        browser.get("http://127.0.0.1:" + server.httpPort() + "/console/?basemap=ningbo-vector#token=" + commanderToken);
         waitFor("the console started", () -> Boolean.TRUE.equals(js("return {ok: !!(window.skyfleet && window.skyfleet.map)};").get("ok")));
         js("window.skyfleet.map.setView([arguments[0], arguments[1]], 16); return {};", NINGBO_LAT, NINGBO_LON);
         try {
@@ -169,7 +166,9 @@ class CommandCentreBrowserTest {
                     + " canvases: document.querySelectorAll('.basemap canvas').length,"
                     + " loaded: document.querySelectorAll('.basemap canvas.leaflet-tile-loaded').length,"
                     + " images: document.querySelectorAll('.basemap img').length, zoom: window.skyfleet.map.getZoom(),"
-                    + " layers: Object.keys(window.skyfleet.map._layers).length, href: location.href};")
+                    + " layers: Object.keys(window.skyfleet.map._layers).length, href: location.href,"
+                    + " tiles: performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/'))"
+                    + ".map(e => e.name.replace(/.*\\/tiles\\//, '') + ' ' + Math.round(e.duration) + 'ms ' + e.responseStatus).join('; ')};")
                     + "; browser log " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
         }
         Map<String, Object> drawn = js("const want = {sea: 0x0e2233, land: 0x1c2631, building: 0x2e3b4b, water: 0x12324c, major: 0x5b6b7d};"
