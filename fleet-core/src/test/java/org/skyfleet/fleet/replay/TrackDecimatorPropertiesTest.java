@@ -62,7 +62,9 @@ class TrackDecimatorPropertiesTest {
             worstM = Math.max(worstM, e);
         }
         assertThat(k).as("every kept point is an input sample, in order").isEqualTo(kept.size());
-        assertThat(worstM).isLessThanOrEqualTo(d.maxErrorM() + 1e-6);
+        // measured here in a frame around each leg's start, there around the track's first sample: the two
+        // equirectangular frames differ by the cosine of a few kilometres of latitude, well under 0.5 %
+        assertThat(worstM).isLessThanOrEqualTo(d.maxErrorM() * 1.005 + 1e-3);
         if (kept.size() < budget) {
             assertThat(d.maxErrorM()).as("budget left over, so the tolerance was met").isLessThanOrEqualTo(toleranceM);
         }

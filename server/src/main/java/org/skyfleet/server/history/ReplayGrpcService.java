@@ -98,7 +98,8 @@ public final class ReplayGrpcService extends ReplayServiceGrpc.ReplayServiceImpl
         return given == 0 ? DEFAULT_TOLERANCE_M : given;
     }
 
-    static org.skyfleet.proto.v1.Replay toProto(Replay r) {
+    /** The replay as the API sends it; public for the bench, which measures the real mapping. */
+    public static org.skyfleet.proto.v1.Replay toProto(Replay r) {
         org.skyfleet.proto.v1.Replay.Builder out = org.skyfleet.proto.v1.Replay.newBuilder()
                 .setFrom(ProtoMapper.timestamp(r.from())).setTo(ProtoMapper.timestamp(r.to())).setOpen(r.open())
                 .setPoints(r.points());
