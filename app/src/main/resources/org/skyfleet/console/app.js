@@ -117,7 +117,7 @@ async function start() {
   const replay = new Replay(map, { subject: $('replaySubject'), load: $('replayLoad'), close: $('replayClose'),
     play: $('replayPlay'), speed: $('replaySpeed'), scrub: $('replayScrub'), time: $('replayTime'),
     status: $('replayStatus'), timeline: $('replayTimeline') });
-  replay.refreshSubjects().catch(e => console.warn('replay subjects', e.message));
+  replay.refreshSubjects().catch(e => console.warn('refresh failed', e.message));
 
   map.on('click', (e) => {
     if (planner.isDrawing()) { planner.add(e.latlng); return; }

@@ -108,6 +108,7 @@ export class Replay {
     this.toMs = Date.parse(replay.to);
     this.timeline = (replay.timeline || []).map(e => ({ ...e, ms: Date.parse(e.time) })).sort((a, b) => a.ms - b.ms);
     this.layer.clearLayers();
+    this.shownCount = undefined;
     this.tracks = (replay.tracks || []).filter(tr => (tr.points || []).length).map(tr => {
       const unit = tr.subject === 'REPLAY_SUBJECT_UNIT';
       const colour = unit ? UNIT_COLOUR : VEHICLE_COLOUR;
