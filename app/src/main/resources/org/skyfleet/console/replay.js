@@ -113,10 +113,14 @@ export class Replay {
       const unit = tr.subject === 'REPLAY_SUBJECT_UNIT';
       const colour = unit ? UNIT_COLOUR : VEHICLE_COLOUR;
       const points = tr.points.map(p => ({ t: Number(p.time_unix_ms), lat: p.lat_deg, lon: p.lon_deg }));
-      const trail = L.polyline([], { color: colour, weight: 2, opacity: 0.8, dashArray: unit ? '4 4' : null }).addTo(this.layer);
+      const style = { color: colour, weight: 2, opacity: 0.8, dashArray: unit ? '4 4' : null };
+      // the trail up to the last point passed changes only when a point is passed; the head, from it to the
+      // subject, changes every frame: a frame redraws two points per track, not the whole trail
+      const trail = L.polyline([], style).addTo(this.layer);
+      const head = L.polyline([], style).addTo(this.layer);
       const marker = L.circleMarker([points[0].lat, points[0].lon], { radius: unit ? 6 : 7, color: '#0b1320', weight: 2,
         fillColor: colour, fillOpacity: 1 }).bindTooltip(tr.subject_id);
-      return { id: tr.subject_id, unit, points, trail, marker };
+      return { id: tr.subject_id, unit, points, trail, head, marker, passed: -2 };
     });
     const all = this.tracks.flatMap(tr => tr.points.map(p => [p.lat, p.lon]));
     if (all.length) this.map.fitBounds(L.latLngBounds(all).pad(0.2), { animate: false, maxZoom: 17 });
@@ -138,9 +142,11 @@ export class Replay {
     for (const tr of this.tracks) {
       const at = positionAt(tr.points, this.nowMs);
       const i = lastAtOrBefore(tr.points, this.nowMs);
-      const behind = tr.points.slice(0, i + 1).map(p => [p.lat, p.lon]);
-      if (at) behind.push([at.lat, at.lon]);
-      tr.trail.setLatLngs(behind);
+      if (i !== tr.passed) {
+        tr.trail.setLatLngs(tr.points.slice(0, i + 1).map(p => [p.lat, p.lon]));
+        tr.passed = i;
+      }
+      tr.head.setLatLngs(at && i >= 0 ? [[tr.points[i].lat, tr.points[i].lon], [at.lat, at.lon]] : []);
       tr.at = at;
       if (at) {
         tr.marker.setLatLng([at.lat, at.lon]);
@@ -206,6 +212,6 @@ export class Replay {
     if (!tr || !tr.at || !this.layer.hasLayer(tr.marker)) return null;
     const ll = tr.marker.getLatLng();
     const px = this.map.latLngToContainerPoint(ll);
-    return { latDeg: ll.lat, lonDeg: ll.lng, x: px.x, y: px.y, trailPoints: tr.trail.getLatLngs().length };
+    return { latDeg: ll.lat, lonDeg: ll.lng, x: px.x, y: px.y, trailPoints: tr.trail.getLatLngs().length + (tr.head.getLatLngs().length ? 1 : 0) };
   }
 }
