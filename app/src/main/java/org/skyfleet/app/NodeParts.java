@@ -1,6 +1,7 @@
 package org.skyfleet.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import org.skyfleet.cluster.ClusterConfig;
 import org.skyfleet.fleet.response.ResponsePolicy;
@@ -18,10 +19,17 @@ import org.skyfleet.video.evidence.EvidenceConfig;
  * @param robots   how robots follow, patrol and dock
  * @param evidence where and how long incidents' video is kept
  * @param response which calls launch a drone by themselves, wait for approval or never fly
+ * @param historyRetention how long position history (vehicles', units', vessels') is kept for replay
  */
 public record NodeParts(ClusterConfig cluster, SeaGateConfig seaGate, RobotConfig robots, EvidenceConfig evidence,
-                        ResponsePolicy response) {
+                        ResponsePolicy response, Duration historyRetention) {
+    /** Position history kept unless {@code serve --history-retention-days} says otherwise. */
+    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(30);
+
     public NodeParts {
+        if (historyRetention.isNegative() || historyRetention.isZero()) {
+            throw new IllegalArgumentException("history retention must be > 0, got " + historyRetention);
+        }
         Objects.requireNonNull(seaGate, "seaGate");
         Objects.requireNonNull(robots, "robots");
         Objects.requireNonNull(evidence, "evidence");
@@ -32,26 +40,31 @@ public record NodeParts(ClusterConfig cluster, SeaGateConfig seaGate, RobotConfi
      * response policy. */
     public static NodeParts defaults() {
         return new NodeParts(null, SeaGateConfig.ephemeral(), RobotConfig.defaults(),
-                EvidenceConfig.under(Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence")), ResponsePolicy.defaults());
+                EvidenceConfig.under(Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence")), ResponsePolicy.defaults(),
+                DEFAULT_HISTORY_RETENTION);
     }
 
     public NodeParts withCluster(ClusterConfig given) {
-        return new NodeParts(given, seaGate, robots, evidence, response);
+        return new NodeParts(given, seaGate, robots, evidence, response, historyRetention);
     }
 
     public NodeParts withSeaGate(SeaGateConfig given) {
-        return new NodeParts(cluster, given, robots, evidence, response);
+        return new NodeParts(cluster, given, robots, evidence, response, historyRetention);
     }
 
     public NodeParts withRobots(RobotConfig given) {
-        return new NodeParts(cluster, seaGate, given, evidence, response);
+        return new NodeParts(cluster, seaGate, given, evidence, response, historyRetention);
     }
 
     public NodeParts withEvidence(EvidenceConfig given) {
-        return new NodeParts(cluster, seaGate, robots, given, response);
+        return new NodeParts(cluster, seaGate, robots, given, response, historyRetention);
     }
 
     public NodeParts withResponse(ResponsePolicy given) {
-        return new NodeParts(cluster, seaGate, robots, evidence, given);
+        return new NodeParts(cluster, seaGate, robots, evidence, given, historyRetention);
+    }
+
+    public NodeParts withHistoryRetention(Duration given) {
+        return new NodeParts(cluster, seaGate, robots, evidence, response, given);
     }
 }

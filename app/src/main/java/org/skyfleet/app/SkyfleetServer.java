@@ -83,6 +83,9 @@ import org.skyfleet.server.grpc.FleetGrpcService;
 import org.skyfleet.server.grpc.RoleInterceptor;
 import org.skyfleet.server.grpc.TelemetryGrpcService;
 import org.skyfleet.server.history.FleetRecorder;
+import org.skyfleet.server.history.HistoryRetention;
+import org.skyfleet.server.history.ReplayGrpcService;
+import org.skyfleet.server.history.UnitRecorder;
 import org.skyfleet.server.history.PositionHistoryQuery;
 import org.skyfleet.server.http.HttpHandler;
 import org.skyfleet.server.incident.IncidentWebhook;
@@ -111,6 +114,7 @@ import org.skyfleet.telemetry.command.MavlinkVehicleCommands;
 import org.skyfleet.telemetry.camera.CameraReportTracker;
 import org.skyfleet.telemetry.camera.MavlinkCameraCommands;
 import org.skyfleet.fleet.camera.CameraCommands;
+import org.skyfleet.fleet.replay.Replays;
 import org.skyfleet.server.camera.CameraControl;
 import org.skyfleet.server.camera.CameraGrpcService;
 import org.skyfleet.server.camera.RoutedCameraCommands;
@@ -335,6 +339,16 @@ public final class SkyfleetServer implements AutoCloseable {
                     () -> this.records.local().map(r -> r.dispatcher().roster()), commands,
                     new RoutedPositionTargets(new LinkRoutes<>(targetsByLink)), leases, geofences, audit, clock, missionControl,
                     () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()))));
+            // history for replay: units' positions once a second beside the vehicles', all of it kept for a bounded time
+            ScheduledExecutorService historyKeeper = executor(Executors.newSingleThreadScheduledExecutor(
+                    new DefaultThreadFactory("skyfleet-history-keeper", true)));
+            UnitRecorder unitRecorder = new UnitRecorder(() -> this.records.local().map(r -> r.dispatcher().roster()), store.positions());
+            historyKeeper.scheduleWithFixedDelay(unitRecorder::record, 1, 1, TimeUnit.SECONDS);
+            HistoryRetention retention = new HistoryRetention(store.positions(), node.historyRetention(), clock);
+            historyKeeper.scheduleWithFixedDelay(retention::prune, 10, HistoryRetention.PRUNE_EVERY.toSeconds(), TimeUnit.SECONDS);
+            ReplayGrpcService replays = new ReplayGrpcService(new Replays(store.positions(), clock),
+                    id -> this.records.local().flatMap(r -> r.incidents().find(id)).or(() -> store.incidents().find(id)),
+                    missionBook::find);
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
             links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));
@@ -357,6 +371,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(seaGate.grpcService())
                     .addService(new GateGrpcService(gates, clock))
                     .addService(robots.grpcService())
+                    .addService(replays)
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .addService(health.getHealthService())
                     .intercept(CALL_LIMITS.interceptor()) // runs last: only calls the caller may make count against it

@@ -17,6 +17,7 @@ import { Gates } from './gates.js';
 import { isWall, prepareWall, Wall } from './wall.js';
 import { RobotLinks, signedIn } from './robots.js';
 import { Pilot } from './pilot.js';
+import { Replay } from './replay.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -115,6 +116,11 @@ async function start() {
   planner.onApproved = () => { $('launchPlan').disabled = false; };
   $('launchPlan').onclick = () => pilot.launch(planner.approvedIds || [], $('launchStatus'));
 
+  const replay = new Replay(map, { subject: $('replaySubject'), load: $('replayLoad'), close: $('replayClose'),
+    play: $('replayPlay'), speed: $('replaySpeed'), scrub: $('replayScrub'), time: $('replayTime'),
+    status: $('replayStatus'), timeline: $('replayTimeline') });
+  replay.refreshSubjects().catch(e => console.warn('refresh failed', e.message));
+
   map.on('click', (e) => {
     if (planner.isDrawing()) { planner.add(e.latlng); return; }
     if (pilot.wantsClick()) { pilot.click(e.latlng); return; }
@@ -183,7 +189,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays, vessels, datum, convert, gates, wall: wallView, pilot, planner,
+    map, vehicles, overlays, vessels, datum, convert, gates, wall: wallView, pilot, planner, replay,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "skyfleet bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
         subcommands = {TelemetryBenchCommand.class, SearchEffectivenessBench.class, RestartBench.class,
-                BusBench.class, RecordsBench.class, HostileBench.class, VideoBench.class, AisBench.class, DfrBench.class,
+                BusBench.class, RecordsBench.class, HostileBench.class, VideoBench.class, AisBench.class, DfrBench.class, ReplayBench.class,
                 BenchCommand.SimulatorCapacity.class,
                 BenchCommand.StoreWrites.class, BenchCommand.AuditAppends.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {

@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     EvidenceOptions evidenceOptions;
 
+    @Mixin
+    HistoryOptions historyOptions;
+
     @Option(names = "--response-policy", paramLabel = "FILE",
             description = "Which calls launch a drone by themselves, wait for approval or never fly, and how drones fly to a"
                     + " scene (name = value lines; see docs/first-response.md). Default: the built-in policy.")
@@ -65,6 +68,13 @@ final class ServeCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        java.time.Duration historyRetention;
+        try {
+            historyRetention = historyOptions.retention();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         org.skyfleet.app.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {
             config = config.withTokens(org.skyfleet.server.auth.TokenAuthority.fromHex(tokenKey, InstantSource.system())
@@ -85,12 +95,14 @@ final class ServeCommand implements Callable<Integer> {
         SkyfleetServer server = SkyfleetServer.start(config, automation,
                 options.openStore(java.nio.file.Path.of("skyfleet-data")), InstantSource.system(),
                 org.skyfleet.app.NodeParts.defaults().withCluster(clusterOptions.toConfig()).withSeaGate(seaGateOptions.toConfig())
-                        .withEvidence(evidenceOptions.toConfig(options.dataDir)).withResponse(policy));
+                        .withEvidence(evidenceOptions.toConfig(options.dataDir)).withResponse(policy)
+                        .withHistoryRetention(historyRetention));
         String http = config.tls() != null ? "https" : "http"; // the TLS stores serve the HTTP port too
         printEndpoints(server, http);
         server.cluster().ifPresent(c -> System.out.println("  cluster  node " + c.nodeId() + " on " + clusterOptions.bus));
         System.out.println(roads == null ? "  dispatch straight-line distance (give --roads FILE for road-network ETAs)"
                 : "  dispatch road-network ETAs over " + automation.roads().size() + " road lines from " + roads);
+        System.out.println("  history  positions kept " + historyRetention.toDays() + " days for replay");
         System.out.println("  vehicles " + config.admission() + (config.admission().any() ? ""
                 : " (register more with --register 1,2,3, or --admit any for a lab)"));
         System.out.println(secret == null ? "  webhook  off (set SKYFLEET_WEBHOOK_SECRET to enable POST " + IncidentWebhook.PATH + ")"

@@ -71,7 +71,9 @@ public final class Console implements AutoCloseable {
             "skyfleet.v1.GateService/ListGates",
             "skyfleet.v1.RobotService/ListRobots",
             "skyfleet.v1.RobotService/PairRobot",
-            "skyfleet.v1.RobotService/UnpairRobot");
+            "skyfleet.v1.RobotService/UnpairRobot",
+            "skyfleet.v1.ReplayService/GetIncidentReplay",
+            "skyfleet.v1.ReplayService/GetMissionReplay");
 
     private final VehicleRegistry registry;
     private final StaticFiles files = StaticFiles.console();
@@ -121,7 +123,8 @@ public final class Console implements AutoCloseable {
                         org.skyfleet.proto.v1.AircraftServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.GateServiceGrpc.getServiceDescriptor(),
                         org.skyfleet.proto.v1.RobotServiceGrpc.getServiceDescriptor(),
-                        org.skyfleet.proto.v1.ResponseServiceGrpc.getServiceDescriptor()),
+                        org.skyfleet.proto.v1.ResponseServiceGrpc.getServiceDescriptor(),
+                        org.skyfleet.proto.v1.ReplayServiceGrpc.getServiceDescriptor()),
                 OPEN_METHODS);
         this.tilePackages = site.tilePackages() == null ? org.skyfleet.app.tiles.TilePackages.none()
                 : org.skyfleet.app.tiles.TilePackages.open(site.tilePackages());

@@ -38,4 +38,18 @@ final class InMemoryPositionHistoryStore implements PositionHistoryStore {
             return samples == null ? List.of() : List.copyOf(samples.subMap(from, true, to, false).values());
         }
     }
+
+    @Override
+    public long pruneBefore(Instant cutoff) {
+        synchronized (lock) {
+            long removed = 0;
+            for (var it = positions.values().iterator(); it.hasNext(); ) {
+                var old = it.next().headMap(cutoff, false);
+                removed += old.size();
+                old.clear();
+            }
+            positions.values().removeIf(java.util.Map::isEmpty);
+            return removed;
+        }
+    }
 }

@@ -59,4 +59,9 @@ public final class PositionDownsampler implements PositionHistoryStore {
     public List<PositionSample> replay(String vehicleId, Instant from, Instant to) {
         return delegate.replay(vehicleId, from, to);
     }
+
+    @Override
+    public long pruneBefore(Instant cutoff) {
+        return delegate.pruneBefore(cutoff);
+    }
 }

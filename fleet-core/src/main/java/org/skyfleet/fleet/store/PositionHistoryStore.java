@@ -26,4 +26,11 @@ public interface PositionHistoryStore {
 
     /** The vehicle's samples with {@code from <= time < to}, oldest first. */
     List<PositionSample> replay(String vehicleId, Instant from, Instant to);
+
+    /**
+     * Forgets every sample, of any vehicle, with {@code time < cutoff}: history is kept for a bounded time.
+     *
+     * @return how many samples were removed
+     */
+    long pruneBefore(Instant cutoff);
 }

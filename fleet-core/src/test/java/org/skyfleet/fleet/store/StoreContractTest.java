@@ -358,6 +358,22 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void pruningForgetsEverySampleBeforeTheCutoffAndKeepsTheRest() {
+        for (int s = 0; s < 10; s++) {
+            store.positions().append("drone-1", T0.plusSeconds(s), 53.39, -1.86, 300);
+            store.positions().append("unit:car-7", T0.plusSeconds(s).plusMillis(500), 53.40, -1.87, 0);
+        }
+        assertThat(store.positions().pruneBefore(T0.plusSeconds(5))).isEqualTo(10);
+        assertThat(restart().positions().replay("drone-1", Instant.MIN, Instant.MAX)).extracting(PositionSample::time)
+                .containsExactly(T0.plusSeconds(5), T0.plusSeconds(6), T0.plusSeconds(7), T0.plusSeconds(8), T0.plusSeconds(9));
+        assertThat(store.positions().replay("unit:car-7", Instant.MIN, Instant.MAX)).hasSize(5)
+                .allSatisfy(p -> assertThat(p.time()).isAfter(T0.plusSeconds(5)));
+        assertThat(store.positions().pruneBefore(T0.plusSeconds(5))).isZero();
+        assertThat(store.positions().pruneBefore(Instant.MAX)).isEqualTo(10);
+        assertThat(store.positions().replay("drone-1", Instant.MIN, Instant.MAX)).isEmpty();
+    }
+
+    @Test
     void aRepeatedPositionSampleIsIgnored() {
         store.positions().append("drone-1", T0, 53.0, -1.0, 100);
         store.positions().append("drone-1", T0, 54.0, -2.0, 200);

@@ -124,6 +124,10 @@ public final class RpcRoles {
         // the dispatcher and commander task robots; an officer pairs a robot with their own unit (checked by the handler)
         allow(EnumSet.of(OFFICER, DISPATCHER, COMMANDER), robot + "PairRobot", robot + "UnpairRobot");
         allow(WATCHERS, robot + "ListRobots");
+
+        String replay = "skyfleet.v1.ReplayService/";
+        // after-action review is the command centre's people's: not automation, officers or vehicles
+        allow(EnumSet.of(PILOT, COMMANDER, DISPATCHER), replay + "GetIncidentReplay", replay + "GetMissionReplay");
     }
 
     private RpcRoles() {

@@ -69,6 +69,11 @@ public final class FleetRecorder implements AutoCloseable {
             public List<PositionSample> replay(String vehicleId, Instant from, Instant to) {
                 return positions.replay(vehicleId, from, to);
             }
+
+            @Override
+            public long pruneBefore(Instant cutoff) {
+                return positions.pruneBefore(cutoff);
+            }
         });
         this.dropped = Counter.builder("skyfleet_history_samples_dropped").description(
                 "position samples not written because the store fell behind").register(meters);

@@ -86,4 +86,16 @@ final class JdbcPositionHistoryStore implements PositionHistoryStore {
             return out;
         });
     }
+
+    /** One DELETE over the time index (migration V11). */
+    @Override
+    public long pruneBefore(Instant cutoff) {
+        long cutoffNs = clamped(cutoff);
+        return tx.write("forget position samples before " + cutoff, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM position_sample WHERE time_ns < ?")) {
+                ps.setLong(1, cutoffNs);
+                return (long) ps.executeUpdate();
+            }
+        });
+    }
 }
