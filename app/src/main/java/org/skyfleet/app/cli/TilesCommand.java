@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.skyfleet.app.tiles.FeatureTileRenderer;
 import org.skyfleet.app.tiles.FeatureVectorTiles;
-import org.skyfleet.app.tiles.MbTiles;
+import org.skyfleet.app.tiles.TilePackage;
 import org.skyfleet.app.tiles.TilePackageException;
 import org.skyfleet.app.tiles.TilePackages;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ final class TilesCommand implements Runnable {
         System.err.println("       skyfleet tiles render FEATURES.geojson --out FILE.mbtiles [--name NAME] [--min-zoom Z] [--max-zoom Z]");
     }
 
-    static String describe(String id, MbTiles.Info i) {
+    static String describe(String id, TilePackage.Info i) {
         return String.format(Locale.ROOT, "%s: %s, %s, zoom %d-%d, %s, bounds %.4f,%.4f,%.4f,%.4f", id, i.name(), i.format(),
                 i.minZoom(), i.maxZoom(), i.datum(), i.boundsDeg()[0], i.boundsDeg()[1], i.boundsDeg()[2], i.boundsDeg()[3]);
     }
