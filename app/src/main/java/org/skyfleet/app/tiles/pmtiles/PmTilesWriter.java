@@ -27,9 +27,9 @@ import org.skyfleet.fleet.geo.Datum;
  * Writes a PMTiles v3 archive: header, root directory, JSON metadata, leaf directories, tile data, in that order,
  * directories and metadata gzipped. Tiles may come in any order; their bytes go to a scratch file as they come
  * (identical tiles stored once, by SHA-256, as the sea around a city is), and {@link #close()} sorts them by tile
- * id, run-length encodes consecutive ids with the same bytes, and builds the directories: one root when it fits
- * the specification's 16 KiB with the header, else leaves of {@code leafEntries} entries (doubled until the root
- * of leaf pointers fits). The archive is written beside its target and moved into place whole.
+ * id, run-length encodes consecutive ids with the same bytes, and builds the directories: one root when it has at
+ * most {@code leafEntries} entries (4096) and fits the specification's 16 KiB with the header, else leaves of
+ * {@code leafEntries} entries (doubled until the root of leaf pointers fits). The archive is written beside its target and moved into place whole.
  * <p>MVT tiles are written as given: gzipped tiles (as {@code FeatureVectorTiles} makes them) set the header's tile
  * compression to gzip, plain ones to none; a mix is refused.
  */
@@ -138,7 +138,7 @@ public final class PmTilesWriter implements TileSink, AutoCloseable {
             byte[] metadata = Compression.GZIP.compress(metadataJson());
             byte[] root = Compression.GZIP.compress(Directory.encode(entries));
             byte[] leaves = new byte[0];
-            if (root.length > ROOT_LIMIT) {
+            if (root.length > ROOT_LIMIT || entries.size() > leafEntries) {
                 ByteArrayOutputStream leafBytes = new ByteArrayOutputStream();
                 for (int per = leafEntries; ; per *= 2) {
                     leafBytes.reset();
