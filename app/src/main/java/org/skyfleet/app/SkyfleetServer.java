@@ -330,7 +330,7 @@ public final class SkyfleetServer implements AutoCloseable {
             gates = parts.add(new GateWatch(new GateWatch.Context(geofences, registry, seaGate.registry(),
                     () -> records.local().map(r -> r.dispatcher().roster()), () -> records.local().map(RecordsDomain::tracks),
                     () -> records.local().map(RecordsDomain::incidents), this::raiseWatchedCrossing, clock,
-                    config.consoleSite().timeZone(), GATE_SAMPLE_PERIOD)));
+                    config.consoleSite().timeZone(), GATE_SAMPLE_PERIOD, store.gateCrossings())));
             robots = parts.add(new Robots(new Robots.Context(robotConfig, store.robotTaskings(), registry,
                     () -> this.records.local().map(r -> r.dispatcher().roster()), commands,
                     new RoutedPositionTargets(new LinkRoutes<>(targetsByLink)), leases, geofences, audit, clock, missionControl,

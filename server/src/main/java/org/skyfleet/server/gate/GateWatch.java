@@ -27,6 +27,7 @@ import org.skyfleet.fleet.gate.CrossingDetector;
 import org.skyfleet.fleet.gate.CrossingDirection;
 import org.skyfleet.fleet.gate.GateCounters;
 import org.skyfleet.fleet.gate.GateCrossing;
+import org.skyfleet.fleet.gate.GateCrossingStore;
 import org.skyfleet.fleet.gate.GateOutline;
 import org.skyfleet.fleet.gate.GateOutlines;
 import org.skyfleet.fleet.gate.GateTally;
@@ -52,6 +53,10 @@ import org.skyfleet.server.sighting.TrackFeed;
  * is watched: its crossing is raised as an alert and written on the incident's timeline (codes
  * NOTE_GATE_ENTERED / NOTE_GATE_LEFT with the gate's name and the track). All on one thread of its own;
  * the counters are read by gRPC threads under this object's lock.
+ * <p>Each pass's crossings are written to the store, and a new watch reloads those since the earlier of an hour
+ * ago and the local midnight, so the last hour's and today's counters (and the latest crossings) survive a
+ * restart. The store is written from the watch's thread: a failed write is logged and the counting goes on.
+ * Crossings older than two days are deleted from the store once an hour.
  */
 public final class GateWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GateWatch.class.getName());
@@ -65,8 +70,11 @@ public final class GateWatch implements AutoCloseable {
     public record Context(Geofences geofences, VehicleRegistry vehicles, VesselRegistry vessels,
                           Supplier<Optional<UnitRoster>> units, Supplier<Optional<TrackFeed>> tracks,
                           Supplier<Optional<IncidentBook>> incidents, WatchedCrossings alerts, InstantSource clock,
-                          ZoneId zone, Duration period) {
+                          ZoneId zone, Duration period, GateCrossingStore crossings) {
     }
+
+    /** How long crossings are kept in the store: the counters need today's, and yesterday's are a margin. */
+    static final Duration KEPT = Duration.ofDays(2);
 
     private final Context c;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
@@ -92,6 +100,7 @@ public final class GateWatch implements AutoCloseable {
     private final AutoCloseable zoneSubscription;
     private volatile GateOutlines gates;
     private volatile long samples;
+    private Instant lastPrune = Instant.MIN;
 
     public GateWatch(Context context) {
         this.c = context;
@@ -99,8 +108,57 @@ public final class GateWatch implements AutoCloseable {
         this.zoneSubscription = context.geofences().onChange(id -> thread.execute(this::reloadGates));
         this.detector = new CrossingDetector(() -> gates);
         this.counters = new GateCounters(context.zone(), LATEST_KEPT);
+        reload();
         long periodMs = context.period().toMillis();
         thread.scheduleWithFixedDelay(guarded(this::sample), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Counts again what the store kept from the last hour and today: what a restart would otherwise zero. */
+    private void reload() {
+        Instant now = c.clock().instant();
+        Instant midnight = java.time.LocalDate.ofInstant(now, c.zone()).atStartOfDay(c.zone()).toInstant();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        Instant from = midnight.isBefore(hourAgo) ? midnight : hourAgo;
+        try {
+            Set<String> ids = new HashSet<>();
+            gates.all().forEach(g -> ids.add(g.id()));
+            int n = 0;
+            synchronized (this) {
+                for (GateCrossing x : c.crossings().since(from)) {
+                    if (ids.contains(x.gateId()) && !x.time().isAfter(now)) {
+                        counters.record(x);
+                        n++;
+                    }
+                }
+            }
+            if (n > 0) {
+                int count = n;
+                LOG.info(() -> "gate counters reloaded " + count + " crossings since " + from);
+            }
+        } catch (org.skyfleet.fleet.store.StoreException e) {
+            LOG.log(Level.WARNING, "gate crossings could not be reloaded: the counters start from zero", e);
+        }
+    }
+
+    private void persist(List<GateCrossing> found, Instant now) {
+        try {
+            c.crossings().append(found);
+        } catch (org.skyfleet.fleet.store.StoreException e) {
+            LOG.log(Level.WARNING, found.size() + " gate crossings not stored: a restart will not count them", e);
+        }
+        prune(now);
+    }
+
+    private void prune(Instant now) {
+        if (lastPrune.plus(Duration.ofHours(1)).isAfter(now)) {
+            return;
+        }
+        lastPrune = now;
+        try {
+            c.crossings().deleteBefore(now.minus(KEPT));
+        } catch (org.skyfleet.fleet.store.StoreException e) {
+            LOG.log(Level.WARNING, "old gate crossings not deleted; tried again in an hour", e);
+        }
     }
 
     /** The gates as now defined. */
@@ -215,6 +273,7 @@ public final class GateWatch implements AutoCloseable {
                     raise(o.crossing(), o.incidentId());
                 }
             }
+            persist(found, now);
             List<Observed> published = List.copyOf(observed);
             listeners.forEach(l -> l.accept(published));
         }
