@@ -414,7 +414,12 @@ public final class SkyfleetServer implements AutoCloseable {
     /** A watched track's gate crossing as a console alert; before the console is open there is nowhere to raise it. */
     private void raiseWatchedCrossing(org.skyfleet.fleet.gate.GateCrossing x, String gateName, String incidentId) {
         Console c = this.console;
-        if (c != null) {
+        if (c != null && incidentId.isEmpty()) { // on the commander's watch list: a track or a vessel
+            c.alerts().raise(x.time(), "WATCHED_SUBJECT_AT_GATE", "WARNING", x.subjectId(),
+                    "watched " + x.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + x.subjectId() + " " + (x.direction()
+                            == org.skyfleet.fleet.gate.CrossingDirection.IN ? "entered " : "left ") + gateName,
+                    x.latDeg(), x.lonDeg(), Map.of("gate", gateName, "kind", x.kind().name()));
+        } else if (c != null) {
             c.alerts().raise(x.time(), "WATCHED_TRACK_AT_GATE", "WARNING", x.subjectId(),
                     "watched track " + x.subjectId() + " (incident " + incidentId + ") " + (x.direction()
                             == org.skyfleet.fleet.gate.CrossingDirection.IN ? "entered " : "left ") + gateName,

@@ -51,7 +51,8 @@ import org.skyfleet.server.sighting.TrackFeed;
  * itself (a vehicle reporting at 5 Hz is looked at once a second) and the detector's segment test still sees a
  * subject that passed right through a gate between two samples. A fusion track that belongs to an open incident
  * is watched: its crossing is raised as an alert and written on the incident's timeline (codes
- * NOTE_GATE_ENTERED / NOTE_GATE_LEFT with the gate's name and the track). All on one thread of its own;
+ * NOTE_GATE_ENTERED / NOTE_GATE_LEFT with the gate's name and the track). A track or vessel on the {@link #watchList()
+ * watch list} is watched too: its crossing is alerted (there is no incident to write on). All on one thread of its own;
  * the counters are read by gRPC threads under this object's lock.
  * <p>Each pass's crossings are written to the store, and a new watch reloads those since the earlier of an hour
  * ago and the local midnight, so the last hour's and today's counters (and the latest crossings) survive a
@@ -82,20 +83,25 @@ public final class GateWatch implements AutoCloseable {
     private final CrossingDetector detector;
     private final GateCounters counters;
     private final List<Consumer<List<Observed>>> listeners = new CopyOnWriteArrayList<>();
-    /** Watched tracks' crossings among the latest kept, with their incidents (guarded by this). */
-    private final Map<GateCrossing, String> watched = new java.util.LinkedHashMap<>() {
+    /** Watched crossings among the latest kept, as observed (guarded by this). */
+    private final Map<GateCrossing, Observed> watched = new java.util.LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<GateCrossing, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<GateCrossing, Observed> eldest) {
             return size() > LATEST_KEPT;
         }
     };
+    private final org.skyfleet.fleet.gate.WatchList watchList = new org.skyfleet.fleet.gate.WatchList();
 
     /**
      * A crossing as the watch saw it.
      *
      * @param incidentId the incident of a watched track; empty for every other crossing
+     * @param watched    an open incident's track, or a subject on the watch list: an alert was raised
      */
-    public record Observed(GateCrossing crossing, String incidentId) {
+    public record Observed(GateCrossing crossing, String incidentId, boolean watched) {
+        public Observed(GateCrossing crossing, String incidentId) {
+            this(crossing, incidentId, !incidentId.isEmpty());
+        }
     }
     private final AutoCloseable zoneSubscription;
     private volatile GateOutlines gates;
@@ -173,7 +179,12 @@ public final class GateWatch implements AutoCloseable {
 
     /** A gate's latest crossings, newest first. */
     public synchronized List<Observed> latest(String gateId, int max) {
-        return counters.latest(Set.of(gateId), max).stream().map(x -> new Observed(x, watched.getOrDefault(x, ""))).toList();
+        return counters.latest(Set.of(gateId), max).stream().map(x -> watched.getOrDefault(x, new Observed(x, ""))).toList();
+    }
+
+    /** The command centre's watch list: tracks and vessels whose crossings are watched. */
+    public org.skyfleet.fleet.gate.WatchList watchList() {
+        return watchList;
     }
 
     /** The deployment's zone, whose midnight starts "today". */
@@ -258,18 +269,20 @@ public final class GateWatch implements AutoCloseable {
         if (!found.isEmpty()) {
             List<Observed> observed = new ArrayList<>();
             for (GateCrossing x : found) {
-                observed.add(new Observed(x, watchedIncident(x, tracks.get(x.subjectId())).orElse("")));
+                String incidentId = watchedIncident(x, tracks.get(x.subjectId())).orElse("");
+                boolean listed = watchList.find(x.kind(), x.subjectId()).isPresent();
+                observed.add(new Observed(x, incidentId, listed || !incidentId.isEmpty()));
             }
             synchronized (this) {
                 for (Observed o : observed) {
                     counters.record(o.crossing());
-                    if (!o.incidentId().isEmpty()) {
-                        watched.put(o.crossing(), o.incidentId());
+                    if (o.watched()) {
+                        watched.put(o.crossing(), o);
                     }
                 }
             }
             for (Observed o : observed) {
-                if (!o.incidentId().isEmpty()) {
+                if (o.watched()) {
                     raise(o.crossing(), o.incidentId());
                 }
             }
@@ -285,6 +298,9 @@ public final class GateWatch implements AutoCloseable {
                 .map(g -> g.zone().name()).orElse(x.gateId());
         boolean in = x.direction() == CrossingDirection.IN;
         c.alerts().raise(x, gateName, incidentId);
+        if (incidentId.isEmpty()) {
+            return; // on the watch list, not an incident's: the alert is all
+        }
         c.incidents().get().ifPresent(book -> book.record(incidentId, new TimelineEntry(x.time(), TimelineKind.NOTE,
                 String.format(Locale.ROOT, "watched track %s %s gate %s", x.subjectId(), in ? "entered" : "left", gateName),
                 "gates", "", x.subjectId(), "", "", in ? "NOTE_GATE_ENTERED" : "NOTE_GATE_LEFT",

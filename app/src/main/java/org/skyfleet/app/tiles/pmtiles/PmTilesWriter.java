@@ -182,6 +182,11 @@ public final class PmTilesWriter implements TileSink, AutoCloseable {
                         done += in.transferTo(done, written - done, out);
                     }
                 }
+                try { // a temp file is private; a package is for the server to read
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system: its defaults stand
+                }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
