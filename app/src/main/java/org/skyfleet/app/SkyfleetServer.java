@@ -355,7 +355,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                     .addService(seaGate.grpcService())
-                    .addService(new GateGrpcService(gates, clock))
+                    .addService(new GateGrpcService(gates, clock, audit))
                     .addService(robots.grpcService())
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .addService(health.getHealthService())

@@ -119,6 +119,10 @@ class GateWatchListEndToEndTest {
         as("cmdr", "commander").unwatchSubject(UnwatchSubjectRequest.newBuilder()
                 .setSubjectKind(GateSubjectKind.GATE_SUBJECT_KIND_TRACK).setSubjectId(track).build());
         assertThat(as("cmdr", "commander").listWatchedSubjects(ListWatchedSubjectsRequest.getDefaultInstance()).getSubjectsList()).isEmpty();
+        assertThat(server.audit().entries()).filteredOn(e -> e.vehicleId().equals("TRACK " + track))
+                .extracting(e -> e.action()).containsExactly("gate watch list add", "gate watch list remove");
+        assertThat(server.audit().entries()).filteredOn(e -> e.action().equals("gate watch list add"))
+                .anySatisfy(e -> assertThat(e.actor()).contains("cmdr"));
         assertThat(code(() -> as("cmdr", "commander").unwatchSubject(UnwatchSubjectRequest.newBuilder()
                 .setSubjectKind(GateSubjectKind.GATE_SUBJECT_KIND_TRACK).setSubjectId(track).build()))).isEqualTo(Status.Code.NOT_FOUND);
     }

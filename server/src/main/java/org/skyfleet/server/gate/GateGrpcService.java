@@ -34,10 +34,13 @@ public final class GateGrpcService extends GateServiceGrpc.GateServiceImplBase {
     static final int QUEUE_CAPACITY = 1_000;
     private final GateWatch watch;
     private final InstantSource clock;
+    private final org.skyfleet.fleet.audit.AuditJournal audit;
 
-    public GateGrpcService(GateWatch watch, InstantSource clock) {
+    /** @param audit where changes to the watch list are journaled: who watches whom is a commander's act to account for */
+    public GateGrpcService(GateWatch watch, InstantSource clock, org.skyfleet.fleet.audit.AuditJournal audit) {
         this.watch = watch;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -79,6 +82,7 @@ public final class GateGrpcService extends GateServiceGrpc.GateServiceImplBase {
             String by = caller == null ? "" : caller.toString();
             var w = watch.watchList().watch(new org.skyfleet.fleet.gate.WatchList.Watched(GateProtos.kind(request.getSubjectKind()),
                     request.getSubjectId().strip(), request.getNote(), by, clock.instant()));
+            audit.append(by, "gate watch list add", w.kind() + " " + w.subjectId(), w.note(), "ACCEPTED");
             return org.skyfleet.proto.v1.WatchSubjectResponse.newBuilder().setSubject(GateProtos.watched(w)).build();
         });
     }
@@ -87,10 +91,14 @@ public final class GateGrpcService extends GateServiceGrpc.GateServiceImplBase {
     public void unwatchSubject(org.skyfleet.proto.v1.UnwatchSubjectRequest request,
                                StreamObserver<org.skyfleet.proto.v1.UnwatchSubjectResponse> observer) {
         StatusMapping.answer(observer, () -> {
-            if (!watch.watchList().unwatch(GateProtos.kind(request.getSubjectKind()), request.getSubjectId().strip())) {
+            var kind = GateProtos.kind(request.getSubjectKind());
+            if (!watch.watchList().unwatch(kind, request.getSubjectId().strip())) {
                 throw new java.util.NoSuchElementException(request.getSubjectKind() + " " + request.getSubjectId()
                         + " is not on the watch list");
             }
+            var caller = org.skyfleet.server.grpc.CallerInterceptor.current();
+            audit.append(caller == null ? "" : caller.toString(), "gate watch list remove", kind + " " + request.getSubjectId().strip(),
+                    "", "ACCEPTED");
             return org.skyfleet.proto.v1.UnwatchSubjectResponse.getDefaultInstance();
         });
     }
