@@ -334,7 +334,7 @@ public final class SkyfleetServer implements AutoCloseable {
             gates = parts.add(new GateWatch(new GateWatch.Context(geofences, registry, seaGate.registry(),
                     () -> records.local().map(r -> r.dispatcher().roster()), () -> records.local().map(RecordsDomain::tracks),
                     () -> records.local().map(RecordsDomain::incidents), this::raiseWatchedCrossing, clock,
-                    config.consoleSite().timeZone(), GATE_SAMPLE_PERIOD)));
+                    config.consoleSite().timeZone(), GATE_SAMPLE_PERIOD, store.gateCrossings())));
             robots = parts.add(new Robots(new Robots.Context(robotConfig, store.robotTaskings(), registry,
                     () -> this.records.local().map(r -> r.dispatcher().roster()), commands,
                     new RoutedPositionTargets(new LinkRoutes<>(targetsByLink)), leases, geofences, audit, clock, missionControl,
@@ -369,7 +369,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     .addService(new GeofenceGrpcService(geofences, clock, new ZoneDeletionGuard(missionBook, fenceUpload, geofences)))
                     .addService(new TelemetryGrpcService(registry, stateFanout, eventFanout))
                     .addService(seaGate.grpcService())
-                    .addService(new GateGrpcService(gates, clock))
+                    .addService(new GateGrpcService(gates, clock, audit))
                     .addService(robots.grpcService())
                     .addService(replays)
                     .addService(ProtoReflectionServiceV1.newInstance())
@@ -429,7 +429,12 @@ public final class SkyfleetServer implements AutoCloseable {
     /** A watched track's gate crossing as a console alert; before the console is open there is nowhere to raise it. */
     private void raiseWatchedCrossing(org.skyfleet.fleet.gate.GateCrossing x, String gateName, String incidentId) {
         Console c = this.console;
-        if (c != null) {
+        if (c != null && incidentId.isEmpty()) { // on the commander's watch list: a track or a vessel
+            c.alerts().raise(x.time(), "WATCHED_SUBJECT_AT_GATE", "WARNING", x.subjectId(),
+                    "watched " + x.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + x.subjectId() + " " + (x.direction()
+                            == org.skyfleet.fleet.gate.CrossingDirection.IN ? "entered " : "left ") + gateName,
+                    x.latDeg(), x.lonDeg(), Map.of("gate", gateName, "kind", x.kind().name()));
+        } else if (c != null) {
             c.alerts().raise(x.time(), "WATCHED_TRACK_AT_GATE", "WARNING", x.subjectId(),
                     "watched track " + x.subjectId() + " (incident " + incidentId + ") " + (x.direction()
                             == org.skyfleet.fleet.gate.CrossingDirection.IN ? "entered " : "left ") + gateName,

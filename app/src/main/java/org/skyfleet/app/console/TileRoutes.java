@@ -19,14 +19,15 @@ import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
-import org.skyfleet.app.tiles.MbTiles;
+import org.skyfleet.app.tiles.TilePackage;
 import org.skyfleet.app.tiles.TilePackages;
 
 /**
  * Serves the server's tile packages: {@code GET /api/v1/tiles/<package>/<z>/<x>/<y>.<png|jpg|webp|pbf>}. A tile
  * is 200 with its bytes, its content type, an ETag (answered 304 when the browser has it) and a day's caching;
  * one a package lacks (outside its area or zooms) is 404 at once, cached a minute, so a map panned beyond the
- * package does not ask again and again. Reads happen off the event loop (SQLite blocks).
+ * package does not ask again and again. Reads happen off the event loop (SQLite and file reads block). MBTiles
+ * and PMTiles packages are served alike.
  * <p>Tiles are served like the console's own files, without a token: an {@code <img>} cannot carry the bearer
  * header, a token in a URL is refused by policy, and a city basemap holds no fleet data. A deployment that
  * must restrict the map binds the HTTP port to its police network, as for the console itself.
@@ -61,7 +62,7 @@ final class TileRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 return;
             }
             Matcher m = TILE.matcher(path);
-            Optional<MbTiles> pkg = m.matches() ? packages.find(m.group(1)) : Optional.empty();
+            Optional<TilePackage> pkg = m.matches() ? packages.find(m.group(1)) : Optional.empty();
             if (pkg.isEmpty() || !sameFormat(pkg.get().info().format(), m.group(5))) {
                 write(ctx, text(HttpResponseStatus.NOT_FOUND, "no such tile package or format: " + path, "no-cache"), keepAlive, head);
                 return;
@@ -70,7 +71,7 @@ final class TileRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             int x = Integer.parseInt(m.group(3));
             int y = Integer.parseInt(m.group(4));
             String ifNoneMatch = request.headers().get(HttpHeaderNames.IF_NONE_MATCH);
-            MbTiles tiles = pkg.get();
+            TilePackage tiles = pkg.get();
             CompletableFuture.supplyAsync(() -> tiles.tile(z, x, y), blocking).whenComplete((bytes, error) -> {
                 FullHttpResponse r;
                 if (error != null) {
@@ -91,7 +92,7 @@ final class TileRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         return format.equals(ext) || (format.startsWith("jp") && ext.startsWith("jp"));
     }
 
-    private static FullHttpResponse tile(MbTiles.Info info, byte[] bytes, String ifNoneMatch) {
+    private static FullHttpResponse tile(TilePackage.Info info, byte[] bytes, String ifNoneMatch) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         String etag = "\"" + Long.toHexString(crc.getValue()) + "-" + bytes.length + "\"";

@@ -26,24 +26,7 @@ import org.sqlite.SQLiteConfig;
  * bd09), WGS-84 if absent, as the MBTiles spec assumes.
  * <p>Reads are serialised on the one connection: tiles are small, the console's demand is a screenful at a time.
  */
-public final class MbTiles implements AutoCloseable {
-    /** What a package says of itself. */
-    public record Info(String name, String format, int minZoom, int maxZoom, double[] boundsDeg, Datum datum,
-                       String attribution) {
-        public boolean vector() {
-            return format.equals("pbf");
-        }
-
-        public String contentType() {
-            return switch (format) {
-                case "png" -> "image/png";
-                case "jpg", "jpeg" -> "image/jpeg";
-                case "webp" -> "image/webp";
-                default -> "application/x-protobuf";
-            };
-        }
-    }
-
+public final class MbTiles implements TilePackage {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
@@ -71,7 +54,7 @@ public final class MbTiles implements AutoCloseable {
             byte[] head = in.readNBytes(SQLITE_MAGIC.length);
             if (!java.util.Arrays.equals(head, SQLITE_MAGIC)) {
                 throw new TilePackageException(file.getFileName() + " is not an MBTiles package: not a SQLite database"
-                        + " (MBTiles is SQLite; PMTiles and other formats are not read yet)");
+                        + " (MBTiles is SQLite; a PMTiles file is named .pmtiles)");
             }
         } catch (IOException e) {
             throw new TilePackageException("cannot read " + file + ": " + e.getMessage(), e);
@@ -168,15 +151,17 @@ public final class MbTiles implements AutoCloseable {
         return b;
     }
 
+    @Override
     public Info info() {
         return info;
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
-    /** The tile at z/x/y in the XYZ scheme browsers use (y from the north); empty if the package has none there. */
+    @Override
     public Optional<byte[]> tile(int z, int x, int y) {
         if (z < 0 || z > 30 || x < 0 || y < 0 || x >= (1L << z) || y >= (1L << z)) {
             return Optional.empty();
@@ -193,6 +178,26 @@ public final class MbTiles implements AutoCloseable {
             } catch (SQLException e) {
                 throw new TilePackageException("reading tile " + z + "/" + x + "/" + y + " of " + file.getFileName() + ": "
                         + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Hands every tile to {@code sink}, by zoom, column and row: what a conversion to another format reads. */
+    public void forEachTile(TileSink sink) {
+        synchronized (tile) {
+            try (var s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles "
+                         + "ORDER BY zoom_level, tile_column, tile_row")) {
+                while (rs.next()) {
+                    int z = rs.getInt(1);
+                    long tmsRow = rs.getLong(3);
+                    byte[] data = rs.getBytes(4);
+                    if (z >= 0 && z <= 30 && data != null && data.length > 0) {
+                        sink.put(z, rs.getInt(2), (int) ((1L << z) - 1 - tmsRow), data);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new TilePackageException("reading the tiles of " + file.getFileName() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -16,7 +16,7 @@ import org.skyfleet.fleet.geo.Datum;
  * absent. Rows are written in the order given; with the same tiles in the same order the file's content is
  * the same.
  */
-public final class MbTilesWriter implements AutoCloseable {
+public final class MbTilesWriter implements TileSink, AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insert;
 
@@ -58,6 +58,7 @@ public final class MbTilesWriter implements AutoCloseable {
     }
 
     /** Adds the tile at z/x/y in the XYZ scheme (y from the north). */
+    @Override
     public void put(int z, int x, int y, byte[] data) {
         try {
             insert.setInt(1, z);

@@ -1,7 +1,7 @@
 package org.skyfleet.app.tiles;
 
 /** A tile package that cannot be used, with a reason an operator can act on. */
-public final class TilePackageException extends RuntimeException {
+public class TilePackageException extends RuntimeException {
     public TilePackageException(String message) {
         super(message);
     }

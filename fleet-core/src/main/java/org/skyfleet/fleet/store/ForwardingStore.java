@@ -112,6 +112,11 @@ public abstract class ForwardingStore implements Store {
     }
 
     @Override
+    public org.skyfleet.fleet.gate.GateCrossingStore gateCrossings() {
+        return inner.gateCrossings();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -31,6 +31,7 @@ public final class InMemoryStore implements Store {
     private final org.skyfleet.fleet.battery.BatteryStore batteryStore = new org.skyfleet.fleet.battery.InMemoryBatteryStore();
     private final org.skyfleet.fleet.flightlog.FlightLogStore flightStore = new org.skyfleet.fleet.flightlog.InMemoryFlightLogStore();
     private final RevocationStore revocationStore = new InMemoryRevocationStore(this);
+    private final org.skyfleet.fleet.gate.GateCrossingStore gateCrossingStore = new InMemoryGateCrossingStore(this);
     private final org.skyfleet.fleet.escort.RobotTaskingStore robotTaskingStore = new org.skyfleet.fleet.escort.InMemoryRobotTaskingStore(this);
     private final org.skyfleet.fleet.evidence.EvidenceStore evidenceStore = new org.skyfleet.fleet.evidence.InMemoryEvidenceStore();
 
@@ -117,6 +118,11 @@ public final class InMemoryStore implements Store {
     @Override
     public PositionHistoryStore positions() {
         return positionStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.gate.GateCrossingStore gateCrossings() {
+        return gateCrossingStore;
     }
 
     @Override

@@ -52,6 +52,9 @@ public interface Store extends AutoCloseable {
     /** What each ground robot does: the officer it follows, its patrol, its dock. */
     org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings();
 
+    /** The gates' crossings, so their counters survive a restart (migration V13). */
+    org.skyfleet.fleet.gate.GateCrossingStore gateCrossings();
+
     /** Releases connections and files; writes already returned from are kept. */
     @Override
     void close();

@@ -125,6 +125,26 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void gateCrossingsSurviveARestartInTimeOrderOnceEachAndOldOnesAreDeleted() {
+        var in = new org.skyfleet.fleet.gate.GateCrossing("gate-toll", org.skyfleet.fleet.gate.SubjectKind.VESSEL, "412000001",
+                org.skyfleet.fleet.gate.CrossingDirection.IN, T0.plusMillis(1500), 29.95, 122.30);
+        var out = new org.skyfleet.fleet.gate.GateCrossing("gate-toll", org.skyfleet.fleet.gate.SubjectKind.VESSEL, "412000001",
+                org.skyfleet.fleet.gate.CrossingDirection.OUT, T0.plusSeconds(60), 29.96, 122.31);
+        var drone = new org.skyfleet.fleet.gate.GateCrossing("gate-port", org.skyfleet.fleet.gate.SubjectKind.DRONE, "drone-1",
+                org.skyfleet.fleet.gate.CrossingDirection.IN, T0.minusSeconds(7200), 29.9, 122.2);
+        store.gateCrossings().append(List.of(out, drone));
+        store.gateCrossings().append(List.of(in, out)); // out again: stored once
+        store.gateCrossings().append(List.of());
+
+        restart();
+
+        assertThat(store.gateCrossings().since(T0.minusSeconds(86_400))).containsExactly(drone, in, out);
+        assertThat(store.gateCrossings().since(T0.plusMillis(1500))).as("from is inclusive").containsExactly(in, out);
+        assertThat(store.gateCrossings().deleteBefore(T0)).isEqualTo(1);
+        assertThat(store.gateCrossings().since(Instant.EPOCH)).containsExactly(in, out);
+    }
+
+    @Test
     void savingAnIncidentAgainDoesNotRepeatItsTimeline() {
         Incident i = StoreFixtures.missingPerson("inc-1");
         store.incidents().save(i);

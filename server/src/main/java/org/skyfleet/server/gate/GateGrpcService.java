@@ -34,10 +34,13 @@ public final class GateGrpcService extends GateServiceGrpc.GateServiceImplBase {
     static final int QUEUE_CAPACITY = 1_000;
     private final GateWatch watch;
     private final InstantSource clock;
+    private final org.skyfleet.fleet.audit.AuditJournal audit;
 
-    public GateGrpcService(GateWatch watch, InstantSource clock) {
+    /** @param audit where changes to the watch list are journaled: who watches whom is a commander's act to account for */
+    public GateGrpcService(GateWatch watch, InstantSource clock, org.skyfleet.fleet.audit.AuditJournal audit) {
         this.watch = watch;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -65,10 +68,46 @@ public final class GateGrpcService extends GateServiceGrpc.GateServiceImplBase {
                     .addAllLastHour(GateProtos.counts(t.lastHour())).addAllToday(GateProtos.counts(t.today()))
                     .setLastHourInCount(t.lastHourTotal().in()).setLastHourOutCount(t.lastHourTotal().out())
                     .setTodayInCount(t.todayTotal().in()).setTodayOutCount(t.todayTotal().out());
-            watch.latest(z.id(), LATEST_PER_GATE).forEach(o -> g.addLatest(GateProtos.crossing(o.crossing(), o.incidentId())));
+            watch.latest(z.id(), LATEST_PER_GATE).forEach(o -> g.addLatest(GateProtos.crossing(o)));
             b.addGates(g);
         }
         return b.build();
+    }
+
+    @Override
+    public void watchSubject(org.skyfleet.proto.v1.WatchSubjectRequest request,
+                             StreamObserver<org.skyfleet.proto.v1.WatchSubjectResponse> observer) {
+        StatusMapping.answer(observer, () -> {
+            var caller = org.skyfleet.server.grpc.CallerInterceptor.current();
+            String by = caller == null ? "" : caller.toString();
+            var w = watch.watchList().watch(new org.skyfleet.fleet.gate.WatchList.Watched(GateProtos.kind(request.getSubjectKind()),
+                    request.getSubjectId().strip(), request.getNote(), by, clock.instant()));
+            audit.append(by, "gate watch list add", w.kind() + " " + w.subjectId(), w.note(), "ACCEPTED");
+            return org.skyfleet.proto.v1.WatchSubjectResponse.newBuilder().setSubject(GateProtos.watched(w)).build();
+        });
+    }
+
+    @Override
+    public void unwatchSubject(org.skyfleet.proto.v1.UnwatchSubjectRequest request,
+                               StreamObserver<org.skyfleet.proto.v1.UnwatchSubjectResponse> observer) {
+        StatusMapping.answer(observer, () -> {
+            var kind = GateProtos.kind(request.getSubjectKind());
+            if (!watch.watchList().unwatch(kind, request.getSubjectId().strip())) {
+                throw new java.util.NoSuchElementException(request.getSubjectKind() + " " + request.getSubjectId()
+                        + " is not on the watch list");
+            }
+            var caller = org.skyfleet.server.grpc.CallerInterceptor.current();
+            audit.append(caller == null ? "" : caller.toString(), "gate watch list remove", kind + " " + request.getSubjectId().strip(),
+                    "", "ACCEPTED");
+            return org.skyfleet.proto.v1.UnwatchSubjectResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void listWatchedSubjects(org.skyfleet.proto.v1.ListWatchedSubjectsRequest request,
+                                    StreamObserver<org.skyfleet.proto.v1.ListWatchedSubjectsResponse> observer) {
+        StatusMapping.answer(observer, () -> org.skyfleet.proto.v1.ListWatchedSubjectsResponse.newBuilder()
+                .addAllSubjects(watch.watchList().all().stream().map(GateProtos::watched).toList()).build());
     }
 
     @Override
@@ -102,7 +141,7 @@ public final class GateGrpcService extends GateServiceGrpc.GateServiceImplBase {
         void offer(List<GateWatch.Observed> batch) {
             for (GateWatch.Observed o : batch) {
                 if (only.isEmpty() || only.contains(o.crossing().gateId())) {
-                    queue.addLast(GateProtos.crossing(o.crossing(), o.incidentId()));
+                    queue.addLast(GateProtos.crossing(o));
                     if (queue.size() > QUEUE_CAPACITY) {
                         queue.removeFirst();
                         skipped++;

@@ -33,6 +33,24 @@ final class GateProtos {
                 .toList();
     }
 
+    static org.skyfleet.proto.v1.GateCrossing crossing(GateWatch.Observed o) {
+        return crossing(o.crossing(), o.incidentId()).toBuilder().setWatched(o.watched()).build();
+    }
+
+    static SubjectKind kind(GateSubjectKind k) {
+        return switch (k) {
+            case GATE_SUBJECT_KIND_TRACK -> SubjectKind.TRACK;
+            case GATE_SUBJECT_KIND_VESSEL -> SubjectKind.VESSEL;
+            case GATE_SUBJECT_KIND_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("subject_kind is required");
+            default -> throw new IllegalArgumentException("only a track or a vessel can be watched, not " + k);
+        };
+    }
+
+    static org.skyfleet.proto.v1.WatchedSubject watched(org.skyfleet.fleet.gate.WatchList.Watched w) {
+        return org.skyfleet.proto.v1.WatchedSubject.newBuilder().setSubjectKind(kind(w.kind())).setSubjectId(w.subjectId())
+                .setNote(w.note()).setWatchedBy(w.watchedBy()).setSince(ProtoMapper.timestamp(w.since())).build();
+    }
+
     static org.skyfleet.proto.v1.GateCrossing crossing(GateCrossing c, String incidentId) {
         return org.skyfleet.proto.v1.GateCrossing.newBuilder().setGateId(c.gateId()).setSubjectKind(kind(c.kind()))
                 .setSubjectId(c.subjectId()).setDirection(direction(c.direction())).setTime(ProtoMapper.timestamp(c.time()))

@@ -27,6 +27,7 @@ import org.skyfleet.fleet.gate.CrossingDetector;
 import org.skyfleet.fleet.gate.CrossingDirection;
 import org.skyfleet.fleet.gate.GateCounters;
 import org.skyfleet.fleet.gate.GateCrossing;
+import org.skyfleet.fleet.gate.GateCrossingStore;
 import org.skyfleet.fleet.gate.GateOutline;
 import org.skyfleet.fleet.gate.GateOutlines;
 import org.skyfleet.fleet.gate.GateTally;
@@ -50,8 +51,13 @@ import org.skyfleet.server.sighting.TrackFeed;
  * itself (a vehicle reporting at 5 Hz is looked at once a second) and the detector's segment test still sees a
  * subject that passed right through a gate between two samples. A fusion track that belongs to an open incident
  * is watched: its crossing is raised as an alert and written on the incident's timeline (codes
- * NOTE_GATE_ENTERED / NOTE_GATE_LEFT with the gate's name and the track). All on one thread of its own;
+ * NOTE_GATE_ENTERED / NOTE_GATE_LEFT with the gate's name and the track). A track or vessel on the {@link #watchList()
+ * watch list} is watched too: its crossing is alerted (there is no incident to write on). All on one thread of its own;
  * the counters are read by gRPC threads under this object's lock.
+ * <p>Each pass's crossings are written to the store, and a new watch reloads those since the earlier of an hour
+ * ago and the local midnight, so the last hour's and today's counters (and the latest crossings) survive a
+ * restart. The store is written from the watch's thread: a failed write is logged and the counting goes on.
+ * Crossings older than two days are deleted from the store once an hour.
  */
 public final class GateWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GateWatch.class.getName());
@@ -65,8 +71,11 @@ public final class GateWatch implements AutoCloseable {
     public record Context(Geofences geofences, VehicleRegistry vehicles, VesselRegistry vessels,
                           Supplier<Optional<UnitRoster>> units, Supplier<Optional<TrackFeed>> tracks,
                           Supplier<Optional<IncidentBook>> incidents, WatchedCrossings alerts, InstantSource clock,
-                          ZoneId zone, Duration period) {
+                          ZoneId zone, Duration period, GateCrossingStore crossings) {
     }
+
+    /** How long crossings are kept in the store: the counters need today's, and yesterday's are a margin. */
+    static final Duration KEPT = Duration.ofDays(2);
 
     private final Context c;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
@@ -74,24 +83,30 @@ public final class GateWatch implements AutoCloseable {
     private final CrossingDetector detector;
     private final GateCounters counters;
     private final List<Consumer<List<Observed>>> listeners = new CopyOnWriteArrayList<>();
-    /** Watched tracks' crossings among the latest kept, with their incidents (guarded by this). */
-    private final Map<GateCrossing, String> watched = new java.util.LinkedHashMap<>() {
+    /** Watched crossings among the latest kept, as observed (guarded by this). */
+    private final Map<GateCrossing, Observed> watched = new java.util.LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<GateCrossing, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<GateCrossing, Observed> eldest) {
             return size() > LATEST_KEPT;
         }
     };
+    private final org.skyfleet.fleet.gate.WatchList watchList = new org.skyfleet.fleet.gate.WatchList();
 
     /**
      * A crossing as the watch saw it.
      *
      * @param incidentId the incident of a watched track; empty for every other crossing
+     * @param watched    an open incident's track, or a subject on the watch list: an alert was raised
      */
-    public record Observed(GateCrossing crossing, String incidentId) {
+    public record Observed(GateCrossing crossing, String incidentId, boolean watched) {
+        public Observed(GateCrossing crossing, String incidentId) {
+            this(crossing, incidentId, !incidentId.isEmpty());
+        }
     }
     private final AutoCloseable zoneSubscription;
     private volatile GateOutlines gates;
     private volatile long samples;
+    private Instant lastPrune = Instant.MIN;
 
     public GateWatch(Context context) {
         this.c = context;
@@ -99,8 +114,57 @@ public final class GateWatch implements AutoCloseable {
         this.zoneSubscription = context.geofences().onChange(id -> thread.execute(this::reloadGates));
         this.detector = new CrossingDetector(() -> gates);
         this.counters = new GateCounters(context.zone(), LATEST_KEPT);
+        reload();
         long periodMs = context.period().toMillis();
         thread.scheduleWithFixedDelay(guarded(this::sample), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Counts again what the store kept from the last hour and today: what a restart would otherwise zero. */
+    private void reload() {
+        Instant now = c.clock().instant();
+        Instant midnight = java.time.LocalDate.ofInstant(now, c.zone()).atStartOfDay(c.zone()).toInstant();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        Instant from = midnight.isBefore(hourAgo) ? midnight : hourAgo;
+        try {
+            Set<String> ids = new HashSet<>();
+            gates.all().forEach(g -> ids.add(g.id()));
+            int n = 0;
+            synchronized (this) {
+                for (GateCrossing x : c.crossings().since(from)) {
+                    if (ids.contains(x.gateId()) && !x.time().isAfter(now)) {
+                        counters.record(x);
+                        n++;
+                    }
+                }
+            }
+            if (n > 0) {
+                int count = n;
+                LOG.info(() -> "gate counters reloaded " + count + " crossings since " + from);
+            }
+        } catch (org.skyfleet.fleet.store.StoreException e) {
+            LOG.log(Level.WARNING, "gate crossings could not be reloaded: the counters start from zero", e);
+        }
+    }
+
+    private void persist(List<GateCrossing> found, Instant now) {
+        try {
+            c.crossings().append(found);
+        } catch (org.skyfleet.fleet.store.StoreException e) {
+            LOG.log(Level.WARNING, found.size() + " gate crossings not stored: a restart will not count them", e);
+        }
+        prune(now);
+    }
+
+    private void prune(Instant now) {
+        if (lastPrune.plus(Duration.ofHours(1)).isAfter(now)) {
+            return;
+        }
+        lastPrune = now;
+        try {
+            c.crossings().deleteBefore(now.minus(KEPT));
+        } catch (org.skyfleet.fleet.store.StoreException e) {
+            LOG.log(Level.WARNING, "old gate crossings not deleted; tried again in an hour", e);
+        }
     }
 
     /** The gates as now defined. */
@@ -115,7 +179,12 @@ public final class GateWatch implements AutoCloseable {
 
     /** A gate's latest crossings, newest first. */
     public synchronized List<Observed> latest(String gateId, int max) {
-        return counters.latest(Set.of(gateId), max).stream().map(x -> new Observed(x, watched.getOrDefault(x, ""))).toList();
+        return counters.latest(Set.of(gateId), max).stream().map(x -> watched.getOrDefault(x, new Observed(x, ""))).toList();
+    }
+
+    /** The command centre's watch list: tracks and vessels whose crossings are watched. */
+    public org.skyfleet.fleet.gate.WatchList watchList() {
+        return watchList;
     }
 
     /** The deployment's zone, whose midnight starts "today". */
@@ -200,21 +269,24 @@ public final class GateWatch implements AutoCloseable {
         if (!found.isEmpty()) {
             List<Observed> observed = new ArrayList<>();
             for (GateCrossing x : found) {
-                observed.add(new Observed(x, watchedIncident(x, tracks.get(x.subjectId())).orElse("")));
+                String incidentId = watchedIncident(x, tracks.get(x.subjectId())).orElse("");
+                boolean listed = watchList.find(x.kind(), x.subjectId()).isPresent();
+                observed.add(new Observed(x, incidentId, listed || !incidentId.isEmpty()));
             }
             synchronized (this) {
                 for (Observed o : observed) {
                     counters.record(o.crossing());
-                    if (!o.incidentId().isEmpty()) {
-                        watched.put(o.crossing(), o.incidentId());
+                    if (o.watched()) {
+                        watched.put(o.crossing(), o);
                     }
                 }
             }
             for (Observed o : observed) {
-                if (!o.incidentId().isEmpty()) {
+                if (o.watched()) {
                     raise(o.crossing(), o.incidentId());
                 }
             }
+            persist(found, now);
             List<Observed> published = List.copyOf(observed);
             listeners.forEach(l -> l.accept(published));
         }
@@ -226,6 +298,9 @@ public final class GateWatch implements AutoCloseable {
                 .map(g -> g.zone().name()).orElse(x.gateId());
         boolean in = x.direction() == CrossingDirection.IN;
         c.alerts().raise(x, gateName, incidentId);
+        if (incidentId.isEmpty()) {
+            return; // on the watch list, not an incident's: the alert is all
+        }
         c.incidents().get().ifPresent(book -> book.record(incidentId, new TimelineEntry(x.time(), TimelineKind.NOTE,
                 String.format(Locale.ROOT, "watched track %s %s gate %s", x.subjectId(), in ? "entered" : "left", gateName),
                 "gates", "", x.subjectId(), "", "", in ? "NOTE_GATE_ENTERED" : "NOTE_GATE_LEFT",

@@ -59,7 +59,9 @@ public final class RpcRoles {
                 vessel + "ListVesselAlerts");
         allow(FLYERS, vessel + "ApproveVesselCheck", vessel + "RejectVesselCheck");
 
-        allow(WATCHERS, "skyfleet.v1.GateService/ListGates", "skyfleet.v1.GateService/StreamGateEvents");
+        allow(WATCHERS, "skyfleet.v1.GateService/ListGates", "skyfleet.v1.GateService/StreamGateEvents",
+                "skyfleet.v1.GateService/ListWatchedSubjects");
+        allow(EnumSet.of(COMMANDER), "skyfleet.v1.GateService/WatchSubject", "skyfleet.v1.GateService/UnwatchSubject");
         // revoking a token, or learning which are revoked, is the admins' alone
         allow(EnumSet.noneOf(Role.class), "skyfleet.v1.AuthService/RevokeToken", "skyfleet.v1.AuthService/ListRevokedTokens");
 

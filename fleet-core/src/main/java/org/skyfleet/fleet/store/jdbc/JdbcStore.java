@@ -63,6 +63,7 @@ public final class JdbcStore implements Store {
     private final org.skyfleet.fleet.airframe.AirframeStore airframes;
     private final org.skyfleet.fleet.battery.BatteryStore batteries;
     private final org.skyfleet.fleet.flightlog.FlightLogStore flights;
+    private final org.skyfleet.fleet.gate.GateCrossingStore gateCrossings;
 
     private JdbcStore(HikariDataSource dataSource, int migrationsApplied) {
         this.dataSource = dataSource;
@@ -85,6 +86,7 @@ public final class JdbcStore implements Store {
         this.airframes = new JdbcAirframeStore(tx);
         this.batteries = new JdbcBatteryStore(tx);
         this.flights = new JdbcFlightLogStore(tx);
+        this.gateCrossings = new JdbcGateCrossingStore(tx);
     }
 
     /**
@@ -224,6 +226,11 @@ public final class JdbcStore implements Store {
     @Override
     public org.skyfleet.fleet.evidence.EvidenceStore evidence() {
         return evidence;
+    }
+
+    @Override
+    public org.skyfleet.fleet.gate.GateCrossingStore gateCrossings() {
+        return gateCrossings;
     }
 
     @Override
