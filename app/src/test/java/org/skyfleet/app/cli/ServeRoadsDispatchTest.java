@@ -1,4 +1,4 @@
-package org.skyfleet.server.dispatch;
+package org.skyfleet.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skyfleet.planner.geo.GreatCircle;
@@ -42,18 +40,17 @@ import org.skyfleet.server.Await;
 import org.skyfleet.server.grpc.CallerInterceptor;
 
 /**
- * {@code skyfleet serve --roads FILE} as its own process, the way an operator starts it, beside a plain {@code skyfleet
- * serve}: two patrol cars on the Yong river, one on the far bank 300 m from a sighting but 6 km round by the only
+ * {@code skyfleet serve --roads FILE} configured by its command line, the way an operator starts it (in this process,
+ * through the same parser and start as the command), beside a plain {@code skyfleet serve}: two patrol cars on the Yong river, one on the far bank 300 m from a sighting but 6 km round by the only
  * bridge, one 800 m up the near bank. An incident is raised and seen over gRPC; with the road file the near-bank car
  * is sent, and its assignment says ROAD and carries the route over the roads; without it the far-bank car is sent,
  * and the assignment says the estimate is the straight-line fallback.
  */
-class DispatchByRoadThroughServeTest {
+class ServeRoadsDispatchTest {
     private static final double LAT = 29.8717;
     private static final double LON = 121.5547;
     private static final double DLAT = 1 / 111_320.0;
     private static final double DLON = 1 / (111_320.0 * Math.cos(Math.toRadians(LAT)));
-    private static final Pattern GRPC = Pattern.compile("gRPC\\s+127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path dir;
@@ -81,41 +78,18 @@ class DispatchByRoadThroughServeTest {
                 "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", north, bridge, south) + "]}");
     }
 
-    private Process serve(String name, List<String> extra) throws IOException {
+    /** {@code skyfleet serve} with these arguments, as the command parses and starts it. */
+    private org.skyfleet.app.SkyfleetServer serve(String name, List<String> extra) throws Exception {
         Path data = Files.createDirectories(dir.resolve(name));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.skyfleet.app.cli.SkyfleetCommand", "serve",
-                "--grpc-port", "0", "--http-port", "0", "--mavlink-host", "127.0.0.1", "--mavlink-port", "0",
-                "--ais-port", "-1", "--data-dir", data.toString()));
-        command.addAll(extra);
-        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
-        b.environment().remove("SKYFLEET_TOKEN_KEY"); // callers name themselves in metadata, as on a lab bench
-        return b.start();
-    }
-
-    /** The gRPC port the child printed once it serves. */
-    private int grpcPortOf(String name, Process p) {
-        Path log = dir.resolve(name).resolve("server.log");
-        int[] port = {0};
-        Await.until(Duration.ofSeconds(90), name + " to print its gRPC port", () -> {
-            if (!p.isAlive()) {
-                throw new AssertionError(name + " exited: " + read(log));
-            }
-            Matcher m = GRPC.matcher(read(log));
-            if (m.find()) {
-                port[0] = Integer.parseInt(m.group(1));
-            }
-            return port[0] > 0;
-        });
-        return port[0];
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        List<String> args = new ArrayList<>(List.of("--grpc-port", "0", "--http-port", "0", "--mavlink-host", "127.0.0.1",
+                "--mavlink-port", "0", "--ais-port", "-1", "--data-dir", data.toString()));
+        args.addAll(extra);
+        ServeCommand serve = new ServeCommand();
+        serve.environment = key -> null; // no token key: callers name themselves in metadata, as on a lab bench
+        new picocli.CommandLine(serve).parseArgs(args.toArray(String[]::new));
+        org.skyfleet.app.SkyfleetServer server = serve.start();
+        assertThat(server).as("serve " + String.join(" ", args) + " started").isNotNull();
+        return server;
     }
 
     private static <S extends io.grpc.stub.AbstractStub<S>> S asDispatcher(S stub) {
@@ -194,15 +168,15 @@ class DispatchByRoadThroughServeTest {
 
     @Test
     void withRoadsTheNearBankCarIsSentByRoadWithItsRouteAndWithoutThemTheFallbackIsNamed() throws Exception {
-        // both servers start at once: two JVMs starting side by side take about as long as one
-        Process byRoad = serve("roads", List.of("--roads", riverRoads().toString()));
-        Process straight = serve("straight", List.of());
+        org.skyfleet.app.SkyfleetServer byRoad = null;
+        org.skyfleet.app.SkyfleetServer straight = null;
         ManagedChannel roadChannel = null;
         ManagedChannel straightChannel = null;
         try {
-            roadChannel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPortOf("roads", byRoad)).usePlaintext().build();
-            straightChannel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPortOf("straight", straight)).usePlaintext().build();
-            assertThat(read(dir.resolve("roads").resolve("server.log"))).contains("dispatch road-network ETAs over 3 road lines");
+            byRoad = serve("roads", List.of("--roads", riverRoads().toString()));
+            straight = serve("straight", List.of());
+            roadChannel = NettyChannelBuilder.forAddress("127.0.0.1", byRoad.grpcPort()).usePlaintext().build();
+            straightChannel = NettyChannelBuilder.forAddress("127.0.0.1", straight.grpcPort()).usePlaintext().build();
 
             carsReport(roadChannel);
             Assignment road = raiseAndDispatch(roadChannel);
@@ -229,10 +203,9 @@ class DispatchByRoadThroughServeTest {
                     c.shutdownNow();
                 }
             }
-            for (Process p : List.of(byRoad, straight)) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (org.skyfleet.app.SkyfleetServer s : new org.skyfleet.app.SkyfleetServer[] {byRoad, straight}) {
+                if (s != null) {
+                    s.close();
                 }
             }
         }
