@@ -335,6 +335,7 @@ public final class SkyfleetServer implements AutoCloseable {
                     () -> this.records.local().map(r -> r.dispatcher().roster()), commands,
                     new RoutedPositionTargets(new LinkRoutes<>(targetsByLink)), leases, geofences, audit, clock, missionControl,
                     () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()))));
+            robots.dispatchFrom(() -> this.records.local().map(RecordsDomain::dispatcher));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
             links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));
