@@ -41,11 +41,15 @@ final class RobotResponse {
     private final ControlLeases leases;
     private final AuditJournal audit;
     private final double speedMps;
+    private final java.util.function.Predicate<String> escortOwns;
     private final Map<String, RobotEscort.Run> runs = new ConcurrentHashMap<>();
     private final Map<String, GeoPoint> sentTo = new ConcurrentHashMap<>();
     private volatile Supplier<Optional<Dispatcher>> dispatcher = Optional::empty;
 
-    RobotResponse(VehicleRegistry registry, RobotCommands commands, ControlLeases leases, AuditJournal audit, double speedMps) {
+    /** @param escortOwns whether a robot is paired or docking: then the escort drives it and holds its lease, not this */
+    RobotResponse(VehicleRegistry registry, RobotCommands commands, ControlLeases leases, AuditJournal audit, double speedMps,
+                  java.util.function.Predicate<String> escortOwns) {
+        this.escortOwns = escortOwns;
         this.registry = registry;
         this.commands = commands;
         this.leases = leases;
@@ -85,6 +89,10 @@ final class RobotResponse {
         String id = s.vehicleId();
         Optional<Assignment> accepted = d.currentFor(id).filter(a -> a.state() == AssignmentState.ACKNOWLEDGED);
         RobotEscort.Run run = runs.get(id);
+        if (escortOwns.test(id)) {
+            forget(id); // paired (or going to its dock) since: the escort has the robot and its lease
+            return;
+        }
         if (accepted.isEmpty()) {
             if (run != null && !run.busy) {
                 end(run, s, "its assignment ended on the way");

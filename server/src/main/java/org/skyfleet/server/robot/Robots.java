@@ -53,7 +53,9 @@ public final class Robots implements AutoCloseable {
         loop.scheduleAtFixedRate(escort::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
         RobotUnits units = new RobotUnits(taskings, c.registry(), c.roster(), c.config().dockBelowPercent());
         loop.scheduleAtFixedRate(units::report, periodMs, 1000, TimeUnit.MILLISECONDS);
-        this.response = new RobotResponse(c.registry(), commands, c.leases(), c.audit(), c.config().followSpeedMps());
+        this.response = new RobotResponse(c.registry(), commands, c.leases(), c.audit(), c.config().followSpeedMps(),
+                id -> taskings.find(id).map(t -> t.duty() == org.skyfleet.fleet.escort.RobotTasking.Duty.FOLLOWING
+                        || t.duty() == org.skyfleet.fleet.escort.RobotTasking.Duty.DOCKING).orElse(false));
         escort.pauseWhile(response::responding);
         loop.scheduleAtFixedRate(response::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
