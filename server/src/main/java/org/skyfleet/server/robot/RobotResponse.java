@@ -25,7 +25,8 @@ import org.skyfleet.planner.geo.GreatCircle;
  * assignment: takes (renews) its control lease for the automation, as a pairing does; arms it, sets its speed, and
  * sends it GUIDED to the assignment's target (again whenever the target moves by more than {@link #RESEND_M}); within
  * {@link #ARRIVAL_M} it holds, reports the arrival to the dispatcher and gives the lease back. An assignment that ends
- * on the way (cancelled) stops the robot and gives the lease back. The state lives in the dispatcher's assignments,
+ * on the way (cancelled) stops the robot and gives the lease back. A straight way to the scene that crosses an
+ * exclusion zone ({@link StandOffClearance}, as for a following robot) holds it there instead, journaled once. The state lives in the dispatcher's assignments,
  * which a restart resumes, so nothing else is persisted; while it responds, the robot's patrol waits
  * ({@link #responding}). A lease someone else holds leaves the robot alone, journaled once.
  */
@@ -42,14 +43,21 @@ final class RobotResponse {
     private final AuditJournal audit;
     private final double speedMps;
     private final java.util.function.Predicate<String> escortOwns;
+    private final org.skyfleet.fleet.geofence.Geofences zones;
+    private final java.time.InstantSource clock;
+    private final StandOffClearance clearance;
     private final Map<String, RobotEscort.Run> runs = new ConcurrentHashMap<>();
     private final Map<String, GeoPoint> sentTo = new ConcurrentHashMap<>();
     private volatile Supplier<Optional<Dispatcher>> dispatcher = Optional::empty;
 
     /** @param escortOwns whether a robot is paired or docking: then the escort drives it and holds its lease, not this */
     RobotResponse(VehicleRegistry registry, RobotCommands commands, ControlLeases leases, AuditJournal audit, double speedMps,
-                  java.util.function.Predicate<String> escortOwns) {
+                  java.util.function.Predicate<String> escortOwns, org.skyfleet.fleet.geofence.Geofences zones,
+                  java.time.InstantSource clock, double clearanceM) {
         this.escortOwns = escortOwns;
+        this.zones = zones;
+        this.clock = clock;
+        this.clearance = new StandOffClearance(clearanceM);
         this.registry = registry;
         this.commands = commands;
         this.leases = leases;
@@ -123,6 +131,21 @@ final class RobotResponse {
             forget(id);
             return;
         }
+        Optional<String> refused = clearance.refusal(id, here, a.target(), zones.index(), clock.instant());
+        if (refused.isPresent()) {
+            // the straight way to the scene crosses an exclusion zone: stop and say so once, as a following robot does
+            if (s.status().armed() && !RobotEscort.HOLD.equals(s.status().flightMode())) {
+                commands.send(run, id, VehicleCommand.hold(), refused.get());
+            }
+            if (!run.leaseLost && run.stoppedFor == null) {
+                run.stoppedFor = org.skyfleet.fleet.escort.EscortStep.Reason.TARGET_IN_EXCLUSION;
+                audit.append(RobotTaskings.OPERATOR.toString(), "robot hold", id, "on the way to " + a.assignmentId() + ": "
+                        + refused.get(), "TARGET_IN_EXCLUSION");
+            }
+            sentTo.remove(id);
+            return;
+        }
+        run.stoppedFor = null;
         String why = String.format(Locale.ROOT, "to %s (incident %s), %.0f m away", a.assignmentId(), a.incidentId(), awayM);
         if (!s.status().armed()) {
             commands.send(run, id, VehicleCommand.arm(), why);

@@ -55,7 +55,8 @@ public final class Robots implements AutoCloseable {
         loop.scheduleAtFixedRate(units::report, periodMs, 1000, TimeUnit.MILLISECONDS);
         this.response = new RobotResponse(c.registry(), commands, c.leases(), c.audit(), c.config().followSpeedMps(),
                 id -> taskings.find(id).map(t -> t.duty() == org.skyfleet.fleet.escort.RobotTasking.Duty.FOLLOWING
-                        || t.duty() == org.skyfleet.fleet.escort.RobotTasking.Duty.DOCKING).orElse(false));
+                        || t.duty() == org.skyfleet.fleet.escort.RobotTasking.Duty.DOCKING).orElse(false),
+                c.zones(), c.clock(), c.config().clearanceM());
         escort.pauseWhile(response::responding);
         loop.scheduleAtFixedRate(response::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
