@@ -174,14 +174,18 @@ final class RobotResponse {
         }
     }
 
+    /** Stops the robot if it is ours and moving, and lets it go whatever the hold's fate: its patrol must not wait on it. */
     private void end(RobotEscort.Run run, VehicleState s, String why) {
         String id = s.vehicleId();
-        if (s.status().armed() && !RobotEscort.HOLD.equals(s.status().flightMode()) && leases.current(id)
-                .filter(l -> l.holder().equals(RobotTaskings.OPERATOR)).isPresent()) {
-            commands.send(run, id, VehicleCommand.hold(), why);
+        try {
+            if (s.status().armed() && !RobotEscort.HOLD.equals(s.status().flightMode()) && leases.current(id)
+                    .filter(l -> l.holder().equals(RobotTaskings.OPERATOR)).isPresent()) {
+                commands.send(run, id, VehicleCommand.hold(), why);
+            }
+        } finally {
+            leases.release(id, RobotTaskings.OPERATOR);
+            forget(id);
         }
-        leases.release(id, RobotTaskings.OPERATOR);
-        forget(id);
     }
 
     private void forget(String id) {
