@@ -349,6 +349,7 @@ public final class SkyfleetServer implements AutoCloseable {
             ReplayGrpcService replays = new ReplayGrpcService(new Replays(store.positions(), clock),
                     id -> this.records.local().flatMap(r -> r.incidents().find(id)).or(() -> store.incidents().find(id)),
                     missionBook::find);
+            robots.dispatchFrom(() -> this.records.local().map(RecordsDomain::dispatcher));
             ExecutorService videoDiscovery = executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-video-discovery", true)));
             links.forEach(l -> new CameraStreamDiscovery(VehicleLink.of(l), CameraStreamDiscovery.registerIn(video, audit), videoDiscovery));

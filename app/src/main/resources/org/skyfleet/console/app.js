@@ -18,6 +18,7 @@ import { isWall, prepareWall, Wall } from './wall.js';
 import { RobotLinks, signedIn } from './robots.js';
 import { Pilot } from './pilot.js';
 import { Replay } from './replay.js';
+import { AssignmentRoutes } from './routes.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
@@ -97,6 +98,7 @@ async function start() {
     showDetails();
   };
   const overlays = new Overlays(map, select, baseLayers);
+  const routes = new AssignmentRoutes(map, overlays.control);
   const robots = new RobotLinks(map, vehicles, overlays);
   const vessels = new VesselLayer(map).start();
   const gates = new Gates(map, wall ? null : $('gates')).start();
@@ -177,6 +179,7 @@ async function start() {
   const poll = async () => {
     try {
       await overlays.refresh();
+      await routes.refresh(overlays.data.units);
       await robots.refresh();
       renderIncidents($('incidents'), overlays.data.incidents, select, poll);
     } catch (e) {
@@ -189,7 +192,7 @@ async function start() {
 
   // A handle for tests and for a person at the browser's console.
   window.skyfleet = {
-    map, vehicles, overlays, vessels, datum, convert, gates, wall: wallView, pilot, planner, replay,
+    map, vehicles, overlays, vessels, datum, convert, gates, wall: wallView, pilot, planner, replay, routes,
     vehicle: (id) => {
       const v = vehicles.byId.get(id);
       const drawn = vehicleLayer.drawnAt(id);

@@ -4,6 +4,7 @@ import { rpc } from './api.js';
 import { aircraftRows } from './aircraft.js';
 import { robotNodes } from './robots.js';
 import { responseRows } from './response.js';
+import { routeRows, unitRouteRows } from './routes.js';
 
 const kv = (pairs) => {
   const dl = document.createElement('dl');
@@ -93,13 +94,14 @@ export function renderDetails(el, selection, vehicles, overlays) {
     const u = d.units.find(x => x.unit_id === selection.id);
     if (!u) return;
     el.replaceChildren(kv([[L_('officer'), u.callsign || u.unit_id], [L_('type'), term(u.unit_type)], [L_('status'), term(u.status)],
-      [L_('assignment'), u.assignment_id || L_('none')], [L_('lastReport'), u.last_report ? time(u.last_report) : undefined]]));
+      [L_('assignment'), u.assignment_id || L_('none')], ...unitRouteRows(u.unit_id),
+      [L_('lastReport'), u.last_report ? time(u.last_report) : undefined]]));
   } else if (selection.type === 'incident') {
     const i = d.incidents.find(x => x.incident_id === selection.id);
     if (!i) return;
     el.replaceChildren(kv([[L_('incident'), i.incident_id], [L_('externalId'), i.external_id], [L_('priority'), term(i.priority)],
       [L_('state'), term(i.state)], [L_('subject'), i.subject_description], [L_('search'), i.search ? term(i.search.state) : L_('none')],
       [L_('foundSoFar'), i.search ? t('details.foundValue', { p: (100 * i.search.cumulative_probability_of_success).toFixed(0) }) : undefined],
-      ...responseRows(i.incident_id)]));
+      ...routeRows(i.incident_id, d.units), ...responseRows(i.incident_id)]));
   }
 }

@@ -3,6 +3,7 @@
 // catalogue has no message for (written before codes, or by a newer server) shows the server's text.
 import { rpc } from './api.js';
 import { t, term, time, render } from './i18n.js';
+import { etaText, openAssignments } from './routes.js';
 
 export function timelineText(e) {
   if (e.code === 'NOTE' || !e.code) return e.text;
@@ -47,7 +48,15 @@ export function renderIncidents(el, incidents, onSelect, refresh) {
         box.append(row);
       }
     }
-    // sightings come by the dozen: counted, while the steps a commander follows are listed
+    // the unit sent and how soon, by road or by the named straight-line fallback
+    for (const a of openAssignments(i.incident_id)) {
+      const r = document.createElement('div');
+      r.className = 'route-eta';
+      r.dataset.assignmentId = a.assignment_id;
+      r.textContent = t('route.incidentLine', { unit: a.unit_id, eta: etaText(a) });
+      box.append(r);
+    }
+        // sightings come by the dozen: counted, while the steps a commander follows are listed
     const timeline = i.timeline || [];
     const sightings = timeline.filter(e => e.kind === 'TIMELINE_KIND_SIGHTING').length;
     if (sightings) {

@@ -42,22 +42,37 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SkyfleetServer server = start();
+        if (server == null) {
+            return 2;
+        }
+        awaitShutdown(server);
+        return 0;
+    }
+
+    /**
+     * Starts the control plane as configured and prints its endpoints, without waiting for a shutdown (a test drives
+     * the same configuration path in-process).
+     *
+     * @return the server, or null when the options are refused (said on stderr)
+     */
+    SkyfleetServer start() throws Exception {
         // The call-taking webhook's secret comes from the environment, never from the command line (ps shows it).
         String secret = environment.apply("SKYFLEET_WEBHOOK_SECRET");
         if (secret != null && secret.length() < 16) {
             System.err.println("SKYFLEET_WEBHOOK_SECRET must be at least 16 characters");
-            return 2;
+            return null;
         }
         if (clusterOptions.bus != null && options.storeUrl == null) {
             // the records move to whichever node leads them, and read what the others wrote: one database for all
             System.err.println("--bus needs --store-url: the nodes sharing a fleet share one PostgreSQL database, "
                     + "e.g. --store-url 'jdbc:postgresql://db.example:5432/skyfleet?user=skyfleet'");
-            return 2;
+            return null;
         }
         String tokenKey = environment.apply("SKYFLEET_TOKEN_KEY");
         if (tokenKey == null && options.unauthenticatedExposure() != null) {
             System.err.println(options.unauthenticatedExposure());
-            return 2;
+            return null;
         }
         org.skyfleet.fleet.response.ResponsePolicy policy = org.skyfleet.fleet.response.ResponsePolicy.defaults();
         if (responsePolicy != null) {
@@ -65,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                 policy = org.skyfleet.fleet.response.ResponsePolicyFile.parse(java.nio.file.Files.readString(responsePolicy));
             } catch (java.io.IOException | IllegalArgumentException e) {
                 System.err.println("--response-policy " + responsePolicy + ": " + e.getMessage());
-                return 2;
+                return null;
             }
         }
         java.time.Duration historyRetention;
@@ -89,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 automation = automation.withRoads(org.skyfleet.app.roads.GeoJsonRoads.read(roads));
             } catch (java.io.IOException | IllegalArgumentException e) {
                 System.err.println("--roads " + roads + ": " + e.getMessage());
-                return 2;
+                return null;
             }
         }
         SkyfleetServer server = SkyfleetServer.start(config, automation,
@@ -111,8 +126,7 @@ final class ServeCommand implements Callable<Integer> {
         if (config.lab()) {
             System.err.println("warning: --lab relaxes checks for a lab bench; never use it for operations");
         }
-        awaitShutdown(server);
-        return 0;
+        return server;
     }
 
     static void printEndpoints(SkyfleetServer server) {

@@ -66,6 +66,7 @@ public final class Console implements AutoCloseable {
             "skyfleet.v1.IncidentService/RejectSearch",
             "skyfleet.v1.SightingService/ListTracks",
             "skyfleet.v1.DispatchService/ListUnits",
+            "skyfleet.v1.DispatchService/ListAssignments",
             "skyfleet.v1.VesselService/ListVessels",
             "skyfleet.v1.ResponseService/GetTimeToScene",
             "skyfleet.v1.GateService/ListGates",

@@ -199,7 +199,7 @@ public final class Dispatcher {
         Instant now = clock.instant();
         Assignment a = new Assignment(String.format("asg-%04d", sequence.incrementAndGet()), u.unitId(), job.incidentId(),
                 job.trackId(), job.target(), AssignmentState.OFFERED, best.get().travel().etaS(), best.get().travel().distanceM(),
-                now.plus(acknowledgeTimeout), now, job.description());
+                now.plus(acknowledgeTimeout), now, job.description(), best.get().travel().method(), best.get().travel().route());
         roster.setAssignment(u.unitId(), a.assignmentId());
         return Optional.of(put(a));
     }

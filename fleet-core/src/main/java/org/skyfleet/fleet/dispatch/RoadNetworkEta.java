@@ -13,7 +13,8 @@ import org.skyfleet.planner.geo.GreatCircle;
  * Times of arrival over a road network for patrol cars: the car drives from the road node nearest to it
  * to the node nearest the target by the shortest way (Dijkstra over the road polylines, joined where
  * they share a vertex), and the last stretch off the road is walked. Officers on foot and boats keep the
- * straight-line estimate, as do cars when the network does not connect the two ends.
+ * straight-line estimate, as do cars when the network does not connect the two ends. A road estimate carries its
+ * route: the unit, the road nodes driven through, the target.
  */
 public final class RoadNetworkEta implements EtaModel {
     /** The walk from the road to the target, after the car stops. */
@@ -62,14 +63,35 @@ public final class RoadNetworkEta implements EtaModel {
         }
         int from = nearest(unit.position());
         int to = nearest(target);
-        double roadM = shortestM(from, to);
+        int[] previous = new int[nodes.size()];
+        double roadM = shortestM(from, to, previous);
         if (!Double.isFinite(roadM)) {
             return straight;
         }
         double onM = GreatCircle.distanceM(unit.position(), nodes.get(from));
         double offM = GreatCircle.distanceM(nodes.get(to), target);
         double etaS = onM / FIRST_STRETCH_MPS + roadM / unit.type().speedMps() + offM / LAST_STRETCH_WALK_MPS;
-        return new TravelEstimate(onM + roadM + offM, etaS);
+        return new TravelEstimate(onM + roadM + offM, etaS, EtaMethod.ROAD, route(unit.position(), from, to, previous, target));
+    }
+
+    /** The unit's position, the road nodes from {@code from} to {@code to}, the target. */
+    private List<GeoPoint> route(GeoPoint start, int from, int to, int[] previous, GeoPoint target) {
+        List<GeoPoint> way = new ArrayList<>();
+        way.add(target);
+        for (int n = to; n != from; n = previous[n]) {
+            addDistinct(way, nodes.get(n));
+        }
+        addDistinct(way, nodes.get(from));
+        addDistinct(way, start);
+        java.util.Collections.reverse(way);
+        return way;
+    }
+
+    /** A unit or target standing on a node adds no zero-length leg. */
+    private static void addDistinct(List<GeoPoint> way, GeoPoint p) {
+        if (!way.get(way.size() - 1).equals(p)) {
+            way.add(p);
+        }
     }
 
     private int nearest(GeoPoint p) {
@@ -85,7 +107,8 @@ public final class RoadNetworkEta implements EtaModel {
         return best;
     }
 
-    private double shortestM(int from, int to) {
+    /** Dijkstra from {@code from}; {@code previous} gets each reached node's predecessor on its shortest way. */
+    private double shortestM(int from, int to, int[] previous) {
         double[] dist = new double[nodes.size()];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         dist[from] = 0;
@@ -105,6 +128,7 @@ public final class RoadNetworkEta implements EtaModel {
                 double d = dist[n] + e[1];
                 if (d < dist[m]) {
                     dist[m] = d;
+                    previous[m] = n;
                     queue.add(new double[] {m, d});
                 }
             }

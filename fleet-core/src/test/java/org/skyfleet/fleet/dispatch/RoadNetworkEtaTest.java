@@ -31,6 +31,31 @@ class RoadNetworkEtaTest {
         assertThat(road.distanceM()).isBetween(6_350.0, 6_450.0);
         assertThat(road.etaS()).isGreaterThan(straight.etaS() * 10);
         assertThat(eta.nodeCount()).isEqualTo(4);
+        // the route: from the car, over the bridge, to the target, as long as the estimate's distance
+        assertThat(road.method()).isEqualTo(EtaMethod.ROAD);
+        assertThat(road.route()).containsExactly(at(-200, 0), at(-200, 3_000), at(200, 3_000), at(200, 0));
+        assertThat(TravelEstimate.lengthM(road.route())).isCloseTo(road.distanceM(), org.assertj.core.data.Offset.offset(0.5));
+        assertThat(straight.method()).isEqualTo(EtaMethod.STRAIGHT_LINE);
+        assertThat(straight.route()).isEmpty();
+    }
+
+    @Test
+    void theAssignmentCarriesTheRoadRouteAndAStraightLineOneSaysItIsTheFallback() {
+        List<List<GeoPoint>> roads = List.of(List.of(at(-200, 0), at(-200, 3_000), at(200, 3_000), at(200, 0)));
+        java.time.InstantSource clock = java.time.InstantSource.fixed(Instant.parse("2026-12-07T10:00:00Z"));
+        Dispatcher byRoad = new Dispatcher(new UnitRoster(clock), new RoadNetworkEta(roads), clock, java.time.Duration.ofMinutes(1));
+        byRoad.roster().report("car", UnitType.PATROL_CAR, "C1", at(-210, 0), 5, UnitStatus.AVAILABLE, null);
+        Assignment a = byRoad.dispatch("inc-1", "trk-1", at(210, 0), "").orElseThrow();
+        assertThat(a.etaMethod()).isEqualTo(EtaMethod.ROAD);
+        assertThat(a.route()).hasSize(6).startsWith(at(-210, 0)).endsWith(at(210, 0));
+        assertThat(a.routeLengthM()).isCloseTo(a.distanceM(), org.assertj.core.data.Offset.offset(0.5));
+        assertThat(byRoad.acknowledge(a.assignmentId(), "car").route()).as("kept through its states").isEqualTo(a.route());
+
+        Dispatcher straight = new Dispatcher(new UnitRoster(clock), EtaModel.straightLine(), clock, java.time.Duration.ofMinutes(1));
+        straight.roster().report("car", UnitType.PATROL_CAR, "C1", at(-210, 0), 5, UnitStatus.AVAILABLE, null);
+        Assignment s = straight.dispatch("inc-1", "trk-1", at(210, 0), "").orElseThrow();
+        assertThat(s.etaMethod()).isEqualTo(EtaMethod.STRAIGHT_LINE);
+        assertThat(s.route()).isEmpty();
     }
 
     @Test

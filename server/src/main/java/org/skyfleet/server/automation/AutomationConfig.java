@@ -46,7 +46,7 @@ public record AutomationConfig(String webhookSecret, Duration acknowledgeTimeout
 
     /** @param r road polylines (at least two points each) patrol cars are sent over; empty: straight line */
     public AutomationConfig withRoads(List<List<GeoPoint>> r) {
-        return new AutomationConfig(webhookSecret, acknowledgeTimeout, searchPolicy, searchProfile, r);
+        return new AutomationConfig(webhookSecret, acknowledgeTimeout, searchPolicy, searchProfile, r, turnaround);
     }
 
     public AutomationConfig withSearchPolicy(SearchPolicy p) {

@@ -18,6 +18,8 @@ import org.skyfleet.proto.v1.ReportArrivalResponse;
 import org.skyfleet.proto.v1.DispatchServiceGrpc;
 import org.skyfleet.proto.v1.ListUnitsRequest;
 import org.skyfleet.proto.v1.ListUnitsResponse;
+import org.skyfleet.proto.v1.ListAssignmentsRequest;
+import org.skyfleet.proto.v1.ListAssignmentsResponse;
 import org.skyfleet.proto.v1.ReportUnitPositionsResponse;
 import org.skyfleet.proto.v1.StreamAssignmentsRequest;
 import org.skyfleet.proto.v1.UnitPositionReport;
@@ -153,6 +155,21 @@ public final class DispatchGrpcService extends DispatchServiceGrpc.DispatchServi
             requireOwnUnit(caller, request.getUnitId(), "report the arrival of");
             Assignment a = dispatcher.arrive(request.getAssignmentId(), request.getUnitId());
             return ReportArrivalResponse.newBuilder().setAssignment(assignment(a)).build();
+        });
+    }
+
+    @Override
+    public void listAssignments(ListAssignmentsRequest request, StreamObserver<ListAssignmentsResponse> observer) {
+        StatusMapping.answer(observer, () -> {
+            Permissions.require("list assignments", Role.DISPATCHER, Role.COMMANDER, Role.PILOT, Role.AUTOMATION);
+            String incident = request.getIncidentId();
+            ListAssignmentsResponse.Builder b = ListAssignmentsResponse.newBuilder();
+            for (Assignment a : dispatcher.all()) {
+                if ((incident.isEmpty() || incident.equals(a.incidentId())) && (!request.getOpenOnly() || a.state().open())) {
+                    b.addAssignments(assignment(a));
+                }
+            }
+            return b.build();
         });
     }
 

@@ -2,6 +2,7 @@ package org.skyfleet.server.dispatch;
 
 import org.skyfleet.server.grpc.ProtoMapper;
 import org.skyfleet.fleet.dispatch.Assignment;
+import org.skyfleet.fleet.dispatch.EtaMethod;
 import org.skyfleet.fleet.dispatch.GroundUnit;
 import org.skyfleet.fleet.dispatch.UnitStatus;
 import org.skyfleet.fleet.dispatch.UnitType;
@@ -46,6 +47,16 @@ public final class DispatchProtoMapper {
                 .setIncidentId(a.incidentId()).setTrackId(a.trackId()).setTarget(ProtoMapper.point(a.target()))
                 .setState(AssignmentState.valueOf("ASSIGNMENT_STATE_" + a.state().name())).setEtaS(a.etaS())
                 .setDistanceM(a.distanceM()).setAcknowledgeBy(ProtoMapper.timestamp(a.acknowledgeBy()))
-                .setUpdatedAt(ProtoMapper.timestamp(a.updatedAt())).setDescription(a.description()).build();
+                .setUpdatedAt(ProtoMapper.timestamp(a.updatedAt())).setDescription(a.description())
+                .setEtaMethod(etaMethod(a.etaMethod()))
+                .addAllRoute(a.route().stream().map(ProtoMapper::point).toList()).setRouteLengthM(a.routeLengthM()).build();
+    }
+
+    static org.skyfleet.proto.v1.EtaMethod etaMethod(EtaMethod m) {
+        return switch (m) {
+            case ROAD -> org.skyfleet.proto.v1.EtaMethod.ETA_METHOD_ROAD;
+            case STRAIGHT_LINE -> org.skyfleet.proto.v1.EtaMethod.ETA_METHOD_STRAIGHT_LINE;
+            case UNKNOWN -> org.skyfleet.proto.v1.EtaMethod.ETA_METHOD_UNSPECIFIED;
+        };
     }
 }

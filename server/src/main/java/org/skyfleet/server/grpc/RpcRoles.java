@@ -121,6 +121,7 @@ public final class RpcRoles {
         allow(WATCHERS, dispatch + "ListUnits");
         allow(EnumSet.of(OFFICER, DISPATCHER, COMMANDER, AUTOMATION), dispatch + "StreamAssignments");
         allow(EnumSet.of(OFFICER, DISPATCHER), dispatch + "AcknowledgeAssignment", dispatch + "ReportArrival");
+        allow(WATCHERS, dispatch + "ListAssignments");
 
         String robot = "skyfleet.v1.RobotService/";
         // the dispatcher and commander task robots; an officer pairs a robot with their own unit (checked by the handler)

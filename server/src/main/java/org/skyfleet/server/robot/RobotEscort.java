@@ -80,6 +80,8 @@ final class RobotEscort {
     private final StandOffClearance clearance;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private volatile RobotAlerts alerts = RobotAlerts.none();
+    /** Robots driving to an accepted dispatch offer ({@link RobotResponse}): their patrol or docking waits. */
+    private volatile java.util.function.Predicate<String> responding = id -> false;
 
     RobotEscort(RobotConfig config, RobotTaskings taskings, VehicleRegistry registry, Supplier<Optional<UnitRoster>> roster,
                 RobotCommands commands, PositionTargets targets, ControlLeases leases, Geofences zones, AuditJournal audit,
@@ -101,6 +103,10 @@ final class RobotEscort {
 
     void alertsTo(RobotAlerts sink) {
         this.alerts = sink;
+    }
+
+    void pauseWhile(java.util.function.Predicate<String> respondingRobot) {
+        this.responding = respondingRobot;
     }
 
     /** The escort state of a robot for ListRobots: MOVING, IN_STAND_OFF, OFFICER_STALE, TARGET_IN_EXCLUSION, or empty. */
@@ -130,7 +136,8 @@ final class RobotEscort {
     private void tick(RobotTasking t) {
         Run run = runs.computeIfAbsent(t.robotVehicleId(), id -> new Run());
         Optional<VehicleState> state = registry.find(t.robotVehicleId());
-        if (state.isEmpty() || state.get().position() == null || run.busy || t.duty() == RobotTasking.Duty.DOCKED) {
+        if (state.isEmpty() || state.get().position() == null || run.busy || t.duty() == RobotTasking.Duty.DOCKED
+                || responding.test(t.robotVehicleId())) {
             return;
         }
         VehicleState s = state.get();

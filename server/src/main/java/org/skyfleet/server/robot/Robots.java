@@ -22,7 +22,8 @@ import org.skyfleet.server.mission.MissionControl;
  * The robots of one node: their taskings (persisted), the loop that drives them on a thread of its own every
  * {@link RobotConfig#followPeriod()}, and {@code RobotService}. The officers' positions come from the node's records
  * (its unit roster): only the node that holds the records drives robots.
- * Once a second the robots are put on that roster as units ({@link RobotUnits}), so dispatch can offer idle ones.
+ * Once a second the robots are put on that roster as units ({@link RobotUnits}), so dispatch can offer idle ones;
+ * one whose offer is accepted drives to the scene ({@link RobotResponse}).
  */
 public final class Robots implements AutoCloseable {
     /** What the robots are built on. */
@@ -35,6 +36,7 @@ public final class Robots implements AutoCloseable {
     private final RobotTaskings taskings;
     private final RobotEscort escort;
     private final RobotGrpcService service;
+    private final RobotResponse response;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("skyfleet-robots", true));
 
@@ -51,6 +53,20 @@ public final class Robots implements AutoCloseable {
         loop.scheduleAtFixedRate(escort::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
         RobotUnits units = new RobotUnits(taskings, c.registry(), c.roster(), c.config().dockBelowPercent());
         loop.scheduleAtFixedRate(units::report, periodMs, 1000, TimeUnit.MILLISECONDS);
+        this.response = new RobotResponse(c.registry(), commands, c.leases(), c.audit(), c.config().followSpeedMps(),
+                id -> taskings.find(id).map(t -> t.duty() == org.skyfleet.fleet.escort.RobotTasking.Duty.FOLLOWING
+                        || t.duty() == org.skyfleet.fleet.escort.RobotTasking.Duty.DOCKING).orElse(false),
+                c.zones(), c.clock(), c.config().clearanceM());
+        escort.pauseWhile(response::responding);
+        loop.scheduleAtFixedRate(response::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Where the dispatch assignments are (the node's records): a robot whose offer is accepted then drives to the
+     * scene ({@link RobotResponse}).
+     */
+    public void dispatchFrom(Supplier<Optional<org.skyfleet.fleet.dispatch.Dispatcher>> dispatcher) {
+        response.dispatchFrom(dispatcher);
     }
 
     /** From now on the robots' stops and dockings go to {@code alerts} (the console's, once it is up). */
