@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             historyRetention = historyOptions.retention();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            return 2;
+            return null;
         }
         org.skyfleet.app.ServerConfig config = options.toConfig(false);
         if (tokenKey != null) {
