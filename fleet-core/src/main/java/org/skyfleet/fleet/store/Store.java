@@ -52,6 +52,9 @@ public interface Store extends AutoCloseable {
     /** What each ground robot does: the officer it follows, its patrol, its dock. */
     org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings();
 
+    /** The drone response policy in force (migration V12). */
+    org.skyfleet.fleet.response.ResponsePolicyStore responsePolicies();
+
     /** Releases connections and files; writes already returned from are kept. */
     @Override
     void close();
