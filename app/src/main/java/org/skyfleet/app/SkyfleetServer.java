@@ -257,6 +257,7 @@ public final class SkyfleetServer implements AutoCloseable {
             Map<String, LinkClaims> claimsByLink = new HashMap<>();
             Map<String, CameraCommands> camerasByLink = new HashMap<>();
             cameraReports = new CameraReportTracker(clock);
+            org.skyfleet.telemetry.weather.WindReportTracker windReports = new org.skyfleet.telemetry.weather.WindReportTracker(clock);
             // claims are journaled from their own thread: the journal writes to the store, the links must not wait on it
             parts.add(new LinkClaimAudit(topology.localBus(), audit, executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-link-audit", true)))));
@@ -278,6 +279,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 MavlinkVehicleCommands linkCommands = MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults());
                 commandsByLink.put(linkConfig.linkName(), linkCommands);
                 link.addObserver(cameraReports);
+                link.addObserver(windReports);
                 camerasByLink.put(linkConfig.linkName(), new MavlinkCameraCommands(linkCommands, cameraReports));
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
                 targetsByLink.put(linkConfig.linkName(), new MavlinkPositionTargets(vehicleLink));
@@ -320,8 +322,11 @@ public final class SkyfleetServer implements AutoCloseable {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
-            ResponseConfig response = new ResponseConfig(responsePolicy, aircraft.airframes()::profileOf,
-                    vehicleId -> video.stream(vehicleId).map(s -> s.status().lastFrameTime()), meters);
+            if (responsePolicy != null) {
+                org.skyfleet.server.response.GivenResponsePolicy.keep(responsePolicy, store.responsePolicies(), audit, clock);
+            }
+            ResponseConfig response = new ResponseConfig(ResponsePolicy.defaults(), store.responsePolicies(),
+                    aircraft.airframes()::profileOf, video::onFirstDelivery, windReports, meters);
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance(), docks,
                     aircraft.batteries(), response);
