@@ -175,6 +175,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final HttpEndpoint http;
     private final VideoStreams video;
     private final CameraReportTracker cameraReports;
+    private final org.skyfleet.telemetry.weather.WindReportTracker windReports;
     private final EvidenceRecorder evidence;
     private final SeaGate seaGate;
     private final GateWatch gates;
@@ -257,7 +258,7 @@ public final class SkyfleetServer implements AutoCloseable {
             Map<String, LinkClaims> claimsByLink = new HashMap<>();
             Map<String, CameraCommands> camerasByLink = new HashMap<>();
             cameraReports = new CameraReportTracker(clock);
-            org.skyfleet.telemetry.weather.WindReportTracker windReports = new org.skyfleet.telemetry.weather.WindReportTracker(clock);
+            windReports = new org.skyfleet.telemetry.weather.WindReportTracker(clock);
             // claims are journaled from their own thread: the journal writes to the store, the links must not wait on it
             parts.add(new LinkClaimAudit(topology.localBus(), audit, executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-link-audit", true)))));
@@ -607,6 +608,11 @@ public final class SkyfleetServer implements AutoCloseable {
     }
 
     /** What the vehicles last reported of their cameras (gimbal, zoom, recording, photos). */
+    /** The wind each vehicle's telemetry reports. */
+    public org.skyfleet.fleet.weather.WindMeasurements windReports() {
+        return windReports;
+    }
+
     public org.skyfleet.fleet.camera.CameraReports cameraReports() {
         return cameraReports;
     }
