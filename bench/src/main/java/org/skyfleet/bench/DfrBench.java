@@ -158,7 +158,11 @@ public final class DfrBench implements Callable<Integer> {
                 scenario.vehicles().forEach(v -> startOf.put(ids.apply(v.name()), new GeoPoint(v.start().latDeg(), v.start().lonDeg())));
                 List<Double> flown = new ArrayList<>();
                 for (int i = 0; i < clocks.size(); i++) {
-                    GeoPoint from = startOf.get(clocks.get(i).getVehicleId());
+                    // the drone that reached the scene (the clock's drone may have changed since: relieved, or gone home)
+                    GeoPoint from = startOf.get(onSceneBy.getOrDefault(clocks.get(i).getIncidentId(), clocks.get(i).getVehicleId()));
+                    System.out.printf(Locale.ROOT, "  call %d %s: %s, on scene by %s, drone now %s%n", i, clocks.get(i).getIncidentId(),
+                            clocks.get(i).getState(), onSceneBy.getOrDefault(clocks.get(i).getIncidentId(), "-"),
+                            clocks.get(i).getVehicleId().isEmpty() ? "-" : clocks.get(i).getVehicleId());
                     flown.add(from == null ? Double.NaN : GreatCircle.distanceM(from, scenes.get(i)));
                 }
                 report(clocks, distances, flown);
@@ -178,6 +182,7 @@ public final class DfrBench implements Callable<Integer> {
      * from on scene to the first frame handed to the bench's viewer (the server's own stamps); -1 until then.
      */
     private final java.util.Map<String, long[]> seen = new java.util.HashMap<>();
+    private final java.util.Map<String, String> onSceneBy = new java.util.HashMap<>();
     private final List<Thread> viewers = new ArrayList<>();
     private final java.util.Set<String> watched = new java.util.HashSet<>();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -201,6 +206,7 @@ public final class DfrBench implements Callable<Integer> {
                 }
                 if (s[1] < 0 && c.hasOnScene()) {
                     s[1] = since;
+                    onSceneBy.put(ids.get(i), c.getVehicleId());
                 }
                 if (video && c.hasOnScene() && watched.add(c.getVehicleId())) {
                     watch(c.getVehicleId()); // the commander opens the drone's feed, as the incident view does
