@@ -163,6 +163,11 @@ public final class DfrBench implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "  call %d %s: %s, on scene by %s, drone now %s%n", i, clocks.get(i).getIncidentId(),
                             clocks.get(i).getState(), onSceneBy.getOrDefault(clocks.get(i).getIncidentId(), "-"),
                             clocks.get(i).getVehicleId().isEmpty() ? "-" : clocks.get(i).getVehicleId());
+                    if (clocks.get(i).getState().equals("REFUSED")) { // say why, as the timeline does
+                        incidents.getIncident(org.skyfleet.proto.v1.GetIncidentRequest.newBuilder().setIncidentId(clocks.get(i)
+                                .getIncidentId()).build()).getIncident().getTimelineList().stream()
+                                .filter(e -> e.getCode().startsWith("NOTE_RESPONSE_")).forEach(e -> System.out.println("    " + e.getText()));
+                    }
                     flown.add(from == null ? Double.NaN : GreatCircle.distanceM(from, scenes.get(i)));
                 }
                 report(clocks, distances, flown);
