@@ -576,6 +576,9 @@ public final class FirstResponse implements AutoCloseable {
         String old = r.primary.vehicleId;
         flights.home(old, "relieved by " + relief.vehicleId);
         r.primary.stopWatchingVideo();
+        if (!r.clock.reached(ResponseStage.FIRST_VIDEO)) {
+            watchFirstVideo(r, relief, now); // the scene's first picture may yet come from the relief's camera
+        }
         r.primary = relief;
         r.relief = null;
         r.noReliefNoted = false;
