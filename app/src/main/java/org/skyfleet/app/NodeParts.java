@@ -18,7 +18,8 @@ import org.skyfleet.video.evidence.EvidenceConfig;
  * @param seaGate  where AIS is heard and the sea-gate rules' limits
  * @param robots   how robots follow, patrol and dock
  * @param evidence where and how long incidents' video is kept
- * @param response which calls launch a drone by themselves, wait for approval or never fly
+ * @param response the response policy given at start (which calls launch a drone by themselves, wait for approval or never
+ *                 fly): kept in the store in place of the one there; null keeps the stored one (or the built-in one)
  * @param historyRetention how long position history (vehicles', units', vessels') is kept for replay
  */
 public record NodeParts(ClusterConfig cluster, SeaGateConfig seaGate, RobotConfig robots, EvidenceConfig evidence,
@@ -33,14 +34,13 @@ public record NodeParts(ClusterConfig cluster, SeaGateConfig seaGate, RobotConfi
         Objects.requireNonNull(seaGate, "seaGate");
         Objects.requireNonNull(robots, "robots");
         Objects.requireNonNull(evidence, "evidence");
-        Objects.requireNonNull(response, "response");
     }
 
-    /** On its own, AIS on a free loopback port, the robots' defaults, evidence under the temporary directory, the built-in
-     * response policy. */
+    /** On its own, AIS on a free loopback port, the robots' defaults, evidence under the temporary directory, the response
+     * policy the store keeps (the built-in one on a new store). */
     public static NodeParts defaults() {
         return new NodeParts(null, SeaGateConfig.ephemeral(), RobotConfig.defaults(),
-                EvidenceConfig.under(Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence")), ResponsePolicy.defaults(),
+                EvidenceConfig.under(Path.of(System.getProperty("java.io.tmpdir"), "skyfleet-evidence")), null,
                 DEFAULT_HISTORY_RETENTION);
     }
 

@@ -179,6 +179,7 @@ public final class SkyfleetServer implements AutoCloseable {
     private final HttpEndpoint http;
     private final VideoStreams video;
     private final CameraReportTracker cameraReports;
+    private final org.skyfleet.telemetry.weather.WindReportTracker windReports;
     private final EvidenceRecorder evidence;
     private final SeaGate seaGate;
     private final GateWatch gates;
@@ -261,6 +262,7 @@ public final class SkyfleetServer implements AutoCloseable {
             Map<String, LinkClaims> claimsByLink = new HashMap<>();
             Map<String, CameraCommands> camerasByLink = new HashMap<>();
             cameraReports = new CameraReportTracker(clock);
+            windReports = new org.skyfleet.telemetry.weather.WindReportTracker(clock);
             // claims are journaled from their own thread: the journal writes to the store, the links must not wait on it
             parts.add(new LinkClaimAudit(topology.localBus(), audit, executor(Executors.newSingleThreadExecutor(
                     new DefaultThreadFactory("skyfleet-link-audit", true)))));
@@ -282,6 +284,7 @@ public final class SkyfleetServer implements AutoCloseable {
                 MavlinkVehicleCommands linkCommands = MavlinkVehicleCommands.forRegistry(vehicleLink, registry, CommandConfig.defaults());
                 commandsByLink.put(linkConfig.linkName(), linkCommands);
                 link.addObserver(cameraReports);
+                link.addObserver(windReports);
                 camerasByLink.put(linkConfig.linkName(), new MavlinkCameraCommands(linkCommands, cameraReports));
                 transfersByLink.put(linkConfig.linkName(), new MavlinkMissionTransfer(vehicleLink, MISSION_TRANSFER));
                 targetsByLink.put(linkConfig.linkName(), new MavlinkPositionTargets(vehicleLink));
@@ -324,8 +327,11 @@ public final class SkyfleetServer implements AutoCloseable {
                 grpcBuilder.sslContext(config.tls().serverContext());
             }
             video = parts.add(new VideoStreams(VideoConfig.defaults(), clock, meters));
-            ResponseConfig response = new ResponseConfig(responsePolicy, aircraft.airframes()::profileOf,
-                    vehicleId -> video.stream(vehicleId).map(s -> s.status().lastFrameTime()), meters);
+            if (responsePolicy != null) {
+                org.skyfleet.server.response.GivenResponsePolicy.keep(responsePolicy, store.responsePolicies(), audit, clock);
+            }
+            ResponseConfig response = new ResponseConfig(ResponsePolicy.defaults(), store.responsePolicies(),
+                    aircraft.airframes()::profileOf, video::onFirstDelivery, windReports, meters);
             RecordsContext recordsContext = new RecordsContext(clock, store, audit, registry, missionControl, commands, leases,
                     automation, () -> ZoneAirspace.with(Airspace.OPEN, geofences.all(), clock.instant()), aircraft.endurance(), docks,
                     aircraft.batteries(), response);
@@ -623,6 +629,11 @@ public final class SkyfleetServer implements AutoCloseable {
     }
 
     /** What the vehicles last reported of their cameras (gimbal, zoom, recording, photos). */
+    /** The wind each vehicle's telemetry reports. */
+    public org.skyfleet.fleet.weather.WindMeasurements windReports() {
+        return windReports;
+    }
+
     public org.skyfleet.fleet.camera.CameraReports cameraReports() {
         return cameraReports;
     }

@@ -50,8 +50,15 @@ import picocli.CommandLine.Option;
  * part (call to launch commanded) is its own figure in real seconds, and airborne and on scene are simulated
  * seconds from the call to when the bench, reading every clock at 20 Hz, first saw the stage (a loaded machine
  * that cannot keep the simulator's pace slows simulated time, not these figures; the polling adds up to
- * 0.05 s of real time, {@code 0.05 x scale} simulated). The first video frame is not measured here (the
- * simulated drones stream no video in this bench). Appends to bench/results/dfr.txt.
+ * 0.05 s of real time, {@code 0.05 x scale} simulated).
+ *
+ * <p>Every drone's camera streams (as in the demo: H.264 from FFmpeg, half pushed over RTMP like a DJI dock, half
+ * served over RTSP like a PX4 camera and found over MAVLink), and the bench plays the commander: once it sees a
+ * response on scene it opens that drone's live feed (HTTP fragmented MP4, with a commander's token), as the console's
+ * incident view does. The server stamps {@code first_video} when the first frame of the feed is handed to it; video
+ * is not time-scaled, so the bench reports the real seconds from on scene to that frame (the viewer opening within
+ * one 20 Hz poll, connecting, and waiting for the next keyframe), and the call-to-first-frame as the simulated
+ * on-scene time plus those real seconds. {@code --no-video} leaves the cameras off. Appends to bench/results/dfr.txt.
  */
 @Command(name = "dfr", mixinStandardHelpOptions = true, description = "Time from a call to a drone over the scene, per stage.")
 public final class DfrBench implements Callable<Integer> {
@@ -72,6 +79,10 @@ public final class DfrBench implements Callable<Integer> {
     @Option(names = "--gap-s", defaultValue = "2", description = "real seconds between calls (default: ${DEFAULT-VALUE})")
     double gapS;
 
+    @Option(names = "--video", negatable = true, defaultValue = "true",
+            description = "stream every drone's camera and open the feed once on scene, to time the first frame (default: ${DEFAULT-VALUE})")
+    boolean video;
+
     @Option(names = "--results", defaultValue = "bench/results/dfr.txt", description = "file the figures are appended to (default: ${DEFAULT-VALUE})")
     Path results;
 
@@ -82,14 +93,30 @@ public final class DfrBench implements Callable<Integer> {
                 at(DOCK_OFFSET_M, -DOCK_OFFSET_M), at(DOCK_OFFSET_M, DOCK_OFFSET_M));
         Scenario scenario = Scenario.parse(scenario(docks, perDock));
         Random random = new Random(seed);
-        try (SkyfleetServer server = SkyfleetServer.start(ServerConfig.ephemeral().withMavlinkSourceRate(100_000),
-                InstantSource.system());
+        // a commander's token for the video (named callers stay trusted for the bench's gRPC calls)
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        org.skyfleet.server.auth.TokenAuthority tokens = new org.skyfleet.server.auth.TokenAuthority(key, InstantSource.system());
+        watcherToken = tokens.issue("bench-commander", Operator.Role.COMMANDER, Duration.ofHours(4));
+        try (SkyfleetServer server = SkyfleetServer.start(ServerConfig.ephemeral().withMavlinkSourceRate(100_000)
+                        .withTokens(tokens, false).withAllowUnsigned(true), InstantSource.system());
              Simulation sim = Simulation.start(scenario, new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()))) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+            org.skyfleet.app.video.DemoVideo cameras = null;
             try {
                 int drones = 4 * perDock;
                 await(Duration.ofSeconds(60), () -> server.registry().all().stream()
                         .filter(s -> s.position() != null && s.battery() != null && s.home() != null).count() == drones);
+                if (video) {
+                    cameras = org.skyfleet.app.video.DemoVideo.start(sim, server.video(), server.links().get(0).config().linkName(),
+                            server.httpPort(), watcherToken);
+                    if (cameras == null) {
+                        throw new IOException("--video needs FFmpeg on the PATH (or run with --no-video)");
+                    }
+                    await(Duration.ofSeconds(180), () -> server.video().all().stream()
+                            .filter(st -> st.state() == org.skyfleet.video.stream.StreamState.LIVE).count() == drones);
+                    httpPort = server.httpPort();
+                }
                 Function<String, String> ids = VehicleIds.mavlink(scenario, server.links().get(0).config().linkName());
                 Operator pilot = new Operator("bench", Operator.Role.PILOT);
                 server.aircraft().airframes().create(new AirframeProfile("bench-quad", "DFR quadrotor", AirframeType.MULTICOPTER,
@@ -116,9 +143,14 @@ public final class DfrBench implements Callable<Integer> {
                             .build()).getIncident().getIncidentId());
                     poll(response, incidentIds, calledSimMs, sim, (long) (gapS * 1e9));
                 }
-                // the farthest call is ~2.1 km: 140 simulated seconds; every response gets ten times that
-                while (sim.nowMs() - calledSimMs[calls - 1] < 1_400_000 && seen.values().stream().filter(x -> x[1] >= 0).count() < calls) {
+                // the farthest call is ~2.1 km: 140 simulated seconds; every response gets ten times that (and its video 30 s more)
+                long videoDeadline = Long.MAX_VALUE;
+                while (sim.nowMs() - calledSimMs[calls - 1] < 1_400_000 && System.nanoTime() < videoDeadline
+                        && seen.values().stream().filter(x -> x[1] >= 0 && (!video || x[2] >= 0)).count() < calls) {
                     poll(response, incidentIds, calledSimMs, sim, 50_000_000);
+                    if (videoDeadline == Long.MAX_VALUE && seen.values().stream().filter(x -> x[1] >= 0).count() == calls) {
+                        videoDeadline = System.nanoTime() + 30_000_000_000L;
+                    }
                 }
                 List<TimeToScene> clocks = incidentIds.stream().map(id -> clock(response, id)).toList();
                 // how far the drone sent actually flew: the nearest dock's drones may all be out already
@@ -126,19 +158,41 @@ public final class DfrBench implements Callable<Integer> {
                 scenario.vehicles().forEach(v -> startOf.put(ids.apply(v.name()), new GeoPoint(v.start().latDeg(), v.start().lonDeg())));
                 List<Double> flown = new ArrayList<>();
                 for (int i = 0; i < clocks.size(); i++) {
-                    GeoPoint from = startOf.get(clocks.get(i).getVehicleId());
+                    // the drone that reached the scene (the clock's drone may have changed since: relieved, or gone home)
+                    GeoPoint from = startOf.get(onSceneBy.getOrDefault(clocks.get(i).getIncidentId(), clocks.get(i).getVehicleId()));
+                    System.out.printf(Locale.ROOT, "  call %d %s: %s, on scene by %s, drone now %s%n", i, clocks.get(i).getIncidentId(),
+                            clocks.get(i).getState(), onSceneBy.getOrDefault(clocks.get(i).getIncidentId(), "-"),
+                            clocks.get(i).getVehicleId().isEmpty() ? "-" : clocks.get(i).getVehicleId());
+                    if (clocks.get(i).getState().equals("REFUSED")) { // say why, as the timeline does
+                        incidents.getIncident(org.skyfleet.proto.v1.GetIncidentRequest.newBuilder().setIncidentId(clocks.get(i)
+                                .getIncidentId()).build()).getIncident().getTimelineList().stream()
+                                .filter(e -> e.getCode().startsWith("NOTE_RESPONSE_")).forEach(e -> System.out.println("    " + e.getText()));
+                    }
                     flown.add(from == null ? Double.NaN : GreatCircle.distanceM(from, scenes.get(i)));
                 }
                 report(clocks, distances, flown);
             } finally {
+                viewers.forEach(Thread::interrupt);
                 channel.shutdownNow();
+                if (cameras != null) {
+                    cameras.close();
+                }
             }
         }
         return 0;
     }
 
-    /** Per incident, simulated ms from its call to when the bench first saw it airborne and on scene; -1 until then. */
+    /**
+     * Per incident, simulated ms from its call to when the bench first saw it airborne and on scene, and the real ms
+     * from on scene to the first frame handed to the bench's viewer (the server's own stamps); -1 until then.
+     */
     private final java.util.Map<String, long[]> seen = new java.util.HashMap<>();
+    private final java.util.Map<String, String> onSceneBy = new java.util.HashMap<>();
+    private final List<Thread> viewers = new ArrayList<>();
+    private final java.util.Set<String> watched = new java.util.HashSet<>();
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private String watcherToken;
+    private int httpPort;
 
     /** Reads every response's clock for {@code forNs} of real time at 20 Hz, noting when each stage is first seen. */
     private void poll(ResponseServiceGrpc.ResponseServiceBlockingStub response, List<String> ids, long[] calledSimMs, Simulation sim,
@@ -146,8 +200,8 @@ public final class DfrBench implements Callable<Integer> {
         long until = System.nanoTime() + forNs;
         do {
             for (int i = 0; i < ids.size(); i++) {
-                long[] s = seen.computeIfAbsent(ids.get(i), k -> new long[] {-1, -1});
-                if (s[1] >= 0) {
+                long[] s = seen.computeIfAbsent(ids.get(i), k -> new long[] {-1, -1, -1});
+                if (s[1] >= 0 && (!video || s[2] >= 0)) {
                     continue;
                 }
                 TimeToScene c = clock(response, ids.get(i));
@@ -155,12 +209,41 @@ public final class DfrBench implements Callable<Integer> {
                 if (s[0] < 0 && c.hasAirborne()) {
                     s[0] = since;
                 }
-                if (c.hasOnScene()) {
+                if (s[1] < 0 && c.hasOnScene()) {
                     s[1] = since;
+                    onSceneBy.put(ids.get(i), c.getVehicleId());
+                }
+                if (video && c.hasOnScene() && watched.add(c.getVehicleId())) {
+                    watch(c.getVehicleId()); // the commander opens the drone's feed, as the incident view does
+                }
+                if (c.hasFirstVideo() && c.hasOnScene()) {
+                    s[2] = Math.round((c.getFirstVideoS() - c.getOnSceneS()) * 1000);
                 }
             }
             LockSupport.parkNanos(50_000_000);
         } while (System.nanoTime() < until);
+    }
+
+    /** Reads the vehicle's live feed (fragmented MP4 over HTTP) on its own thread until the bench ends. */
+    private void watch(String vehicleId) {
+        Thread t = new Thread(() -> {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
+                    + org.skyfleet.app.video.VideoRoutes.PREFIX + vehicleId + "/live.mp4"))
+                    .header("Authorization", "Bearer " + watcherToken).build();
+            try (java.io.InputStream in = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream()).body()) {
+                byte[] buffer = new byte[64 * 1024];
+                while (!Thread.currentThread().isInterrupted() && in.read(buffer) >= 0) {
+                    // a viewer only has to take the bytes
+                }
+            } catch (IOException e) {
+                // the feed ended with the bench
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-viewer-" + vehicleId);
+        t.setDaemon(true);
+        viewers.add(t);
+        t.start();
     }
 
     private void report(List<TimeToScene> clocks, List<Double> distances, List<Double> flown) throws IOException {
@@ -181,16 +264,29 @@ public final class DfrBench implements Callable<Integer> {
         String line = String.format(Locale.ROOT, "%s calls=%d seed=%d time_scale=%.0f gap_s=%.1f on_scene=%d dock_distance_m_p50=%.0f"
                         + " max=%.0f | launch_commanded_s p50=%.3f p90=%.3f max=%.3f | airborne_s p50=%.1f p90=%.1f max=%.1f"
                         + " | on_scene_s p50=%.1f p90=%.1f max=%.1f | flown_m p50=%.0f max=%.0f | on_scene_s flown<=1600m n=%d"
-                        + " p50=%.1f p90=%.1f max=%.1f | first_video not measured (no camera streams) cores=%d%n",
+                        + " p50=%.1f p90=%.1f max=%.1f | %s cores=%d%n",
                 Instant.now(), clocks.size(), seed, timeScale, gapS, reached,
                 pct(distances.stream().mapToDouble(Double::doubleValue).toArray(), 50),
                 pct(distances.stream().mapToDouble(Double::doubleValue).toArray(), 100),
                 pct(launch, 50), pct(launch, 90), pct(launch, 100), pct(airborne, 50), pct(airborne, 90), pct(airborne, 100),
                 pct(onScene, 50), pct(onScene, 90), pct(onScene, 100), pct(flownM, 50), pct(flownM, 100), nearOnScene.length,
-                pct(nearOnScene, 50), pct(nearOnScene, 90), pct(nearOnScene, 100), Runtime.getRuntime().availableProcessors());
+                pct(nearOnScene, 50), pct(nearOnScene, 90), pct(nearOnScene, 100), firstVideo(),
+                Runtime.getRuntime().availableProcessors());
         System.out.print(line);
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The first frame's figures: real seconds after on scene, and from the call (simulated on scene + those seconds). */
+    private String firstVideo() {
+        if (!video) {
+            return "first_video not measured (--no-video)";
+        }
+        double[] after = seen.values().stream().filter(x -> x[1] >= 0 && x[2] >= 0).mapToDouble(x -> x[2] / 1000.0).toArray();
+        double[] fromCall = seen.values().stream().filter(x -> x[1] >= 0 && x[2] >= 0).mapToDouble(x -> (x[1] + x[2]) / 1000.0)
+                .toArray();
+        return String.format(Locale.ROOT, "first_video n=%d after_on_scene_real_s p50=%.2f max=%.2f | first_video_s p50=%.1f"
+                + " max=%.1f", after.length, pct(after, 50), pct(after, 100), pct(fromCall, 50), pct(fromCall, 100));
     }
 
     /** The nearest-rank percentile; NaN for no values. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class VideoStreams implements AutoCloseable {
     private final Map<String, VehicleStream> streams = new ConcurrentHashMap<>();
     private final Map<String, Integer> pushPorts = new ConcurrentHashMap<>();
     private final List<Consumer<StreamStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, List<DeliveryWatch>> deliveryWatches = new ConcurrentHashMap<>();
     private int nextPushPort;
 
     public VideoStreams(VideoConfig config, InstantSource clock, MeterRegistry meters) {
@@ -94,6 +96,7 @@ public final class VideoStreams implements AutoCloseable {
             old.close();
         }
         VehicleStream s = new VehicleStream(vehicleId, source, discoveredBy, config, clock, timer, meters, this::changed);
+        s.onDelivered(at -> delivered(vehicleId, at));
         streams.put(vehicleId, s);
         return s.status();
     }
@@ -118,6 +121,35 @@ public final class VideoStreams implements AutoCloseable {
             return true;
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return false;
+        }
+    }
+
+    /** One caller waiting for the first frame of a vehicle's stream handed to a viewer at or after a time. */
+    private record DeliveryWatch(Instant notBefore, Consumer<Instant> then) {
+    }
+
+    /**
+     * Calls {@code then} once, with the time, when a frame of {@code vehicleId}'s stream is first handed to a viewer
+     * (a console, a player) at or after {@code notBefore}: the first picture a person gets, not the first the relay
+     * holds. The vehicle need not stream yet. From the ingest thread; {@code then} must not block.
+     *
+     * @return closing it stops the wait
+     */
+    public AutoCloseable onFirstDelivery(String vehicleId, Instant notBefore, Consumer<Instant> then) {
+        DeliveryWatch w = new DeliveryWatch(notBefore, then);
+        deliveryWatches.computeIfAbsent(vehicleId, id -> new CopyOnWriteArrayList<>()).add(w);
+        return () -> deliveryWatches.getOrDefault(vehicleId, List.of()).remove(w);
+    }
+
+    private void delivered(String vehicleId, Instant at) {
+        List<DeliveryWatch> waiting = deliveryWatches.get(vehicleId);
+        if (waiting == null || waiting.isEmpty()) {
+            return;
+        }
+        for (DeliveryWatch w : waiting) {
+            if (!at.isBefore(w.notBefore()) && waiting.remove(w)) { // removed once: told once
+                w.then().accept(at);
+            }
         }
     }
 

@@ -130,4 +130,47 @@ class VideoStreamsTest {
     private StreamStatus status(String id) {
         return streams.stream(id).orElseThrow().status();
     }
+
+    @Test
+    void theFirstDeliveryIsWhenAViewerIsHandedAFrameNotWhenTheRelayHasOne() throws Exception {
+        String url = streams.acceptPush("dock-2").sourceUrl();
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> first = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        streams.onFirstDelivery("dock-2", java.time.Instant.now(), at -> {
+            told.incrementAndGet();
+            first.set(at);
+        });
+        pusher = Ffmpeg.publishOnceListening("320x240", "libx264", url);
+        Eventually.within(Duration.ofSeconds(30), "the stream is live with frames in the relay", () -> streams.stream("dock-2")
+                .map(s -> s.status().state() == StreamState.LIVE && s.status().lastFrameTime() != null).orElse(false));
+        long framesBefore = streams.stream("dock-2").orElseThrow().status().lastFrameTime().toEpochMilli();
+        assertThat(first.get()).as("frames in the relay, nobody watching: nothing delivered").isNull();
+
+        java.time.Instant joined = java.time.Instant.now();
+        java.util.concurrent.atomic.AtomicLong fragments = new java.util.concurrent.atomic.AtomicLong();
+        streams.stream("dock-2").orElseThrow().relay().add(new ViewerSink() {
+            @Override
+            public boolean writable() {
+                return true;
+            }
+
+            @Override
+            public void sendInit(InitSegment init) {
+            }
+
+            @Override
+            public void sendFragment(byte[] bytes) {
+                fragments.incrementAndGet();
+            }
+
+            @Override
+            public void sendStatus(String state, String reason) {
+            }
+        });
+        Eventually.within(Duration.ofSeconds(15), "the viewer's first frame is noted", () -> first.get() != null);
+        assertThat(first.get()).isAfterOrEqualTo(joined);
+        assertThat(first.get().toEpochMilli()).isGreaterThanOrEqualTo(framesBefore);
+        Eventually.within(Duration.ofSeconds(15), "more frames reach the viewer", () -> fragments.get() > 5);
+        assertThat(told.get()).as("told once").isEqualTo(1);
+    }
 }

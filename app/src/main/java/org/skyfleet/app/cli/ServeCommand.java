@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--response-policy", paramLabel = "FILE",
             description = "Which calls launch a drone by themselves, wait for approval or never fly, and how drones fly to a"
-                    + " scene (name = value lines; see docs/first-response.md). Default: the built-in policy.")
+                    + " scene (name = value lines; see docs/first-response.md). Given, it replaces the policy the store keeps"
+                    + " (journaled); not given, the kept one stays in force (the built-in one on a new store).")
     java.nio.file.Path responsePolicy;
 
     @picocli.CommandLine.Option(names = "--roads", paramLabel = "FILE", description = "GeoJSON road lines (LineString features, "
@@ -74,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println(options.unauthenticatedExposure());
             return null;
         }
-        org.skyfleet.fleet.response.ResponsePolicy policy = org.skyfleet.fleet.response.ResponsePolicy.defaults();
+        org.skyfleet.fleet.response.ResponsePolicy policy = null; // none given: the one the store keeps, else the built-in one
         if (responsePolicy != null) {
             try {
                 policy = org.skyfleet.fleet.response.ResponsePolicyFile.parse(java.nio.file.Files.readString(responsePolicy));

@@ -57,7 +57,7 @@ import org.skyfleet.simulator.scenario.Scenario;
  * Dongbu Xincheng: two drones at a dock, one at another 3 km west, and a no-fly zone 800 m north. A call in the
  * no-fly zone is refused with the reason; a traffic call 1.5 km east and a disturbance 2 km west, arriving at
  * once, get two drones (the nearest to each), each launched within 2 s of its call and orbiting its scene; the
- * drones' cameras are held on their scenes (ROI), and an officer's sighting of the brawlers 150 m up the street
+ * drones' cameras are held on their scenes (ROI: the gimbal's reported attitude centres the picture on the crash), and an officer's sighting of the brawlers 150 m up the street
  * moves the circle and the camera over the disturbance there; the drone over the traffic call, launched on a
  * part-charged battery, is relieved by its dock mate before it reaches what it needs to fly home, and only then
  * leaves; the commander's release sends the drones home.
@@ -172,6 +172,31 @@ class FirstResponseEndToEndTest {
             return roi != null && roi.altRelM() == 0 && GreatCircle.distanceM(crash,
                     new GeoPoint(drone.vehicle().frame().latDeg(roi.northM()), drone.vehicle().frame().lonDeg(roi.eastM()))) < 1;
         });
+        // the gimbal turns to it as the drone circles: the attitude the server reads off the wire (GIMBAL_DEVICE_ATTITUDE_STATUS)
+        // with the drone's position and heading puts the picture's centre on the crash, and so does the simulated camera's
+        // rendered footprint
+        try {
+            Await.until(Duration.ofSeconds(10), "dock-a-1's picture centred on the crash, as reported and as rendered", () -> {
+                var camera = server.cameraReports().latest(ids.apply("dock-a-1")).orElse(null);
+                VehicleState v = server.registry().find(ids.apply("dock-a-1")).orElseThrow();
+                if (camera == null || v.position() == null || camera.gimbalPitchDeg() > -20) {
+                    return false;
+                }
+                var drone = sim.vehicle("dock-a-1");
+                var g = drone.gimbalCamera();
+                var scene = new org.skyfleet.simulator.video.CameraScene("dock-a-1", 0, drone.vehicle().eastM(), drone.vehicle().northM(),
+                        drone.vehicle().altitudeRelM(), drone.vehicle().headingDeg(), 60, false, List.of(), List.of(), g.pitchDeg(), g.yawDeg());
+                double[] rendered = scene.footprintCentre();
+                GeoPoint renderedAt = new GeoPoint(drone.vehicle().frame().latDeg(rendered[1]), drone.vehicle().frame().lonDeg(rendered[0]));
+                return GreatCircle.distanceM(pictureCentre(v, camera.gimbalPitchDeg(), camera.gimbalYawDeg()), crash) < 10
+                        && GreatCircle.distanceM(renderedAt, crash) < 5;
+            });
+        } catch (AssertionError e) {
+            var camera = server.cameraReports().latest(ids.apply("dock-a-1"));
+            VehicleState v = server.registry().find(ids.apply("dock-a-1")).orElseThrow();
+            throw new AssertionError(e.getMessage() + "; reported " + camera + "; centre " + camera.map(c -> GreatCircle.distanceM(
+                    pictureCentre(v, c.gimbalPitchDeg(), c.gimbalYawDeg()), crash) + " m from the crash").orElse("?"), e);
+        }
         assertThat(server.audit().entries()).anySatisfy(a -> {
             assertThat(a.action()).isEqualTo("camera on the scene");
             assertThat(a.vehicleId()).isEqualTo(ids.apply("dock-a-1"));
@@ -262,6 +287,16 @@ class FirstResponseEndToEndTest {
                 .map(a -> a.action() + " " + a.vehicleId() + " " + a.detail() + " " + a.result()).toList() + "; drones: "
                 + server.registry().all().stream().map(v -> v.vehicleId() + " " + v.status().flightMode() + " "
                         + (v.battery() == null ? "?" : Math.round(v.battery().remainingPercent())) + " %").toList(), e);
+    }
+
+    /** Where the picture's centre falls on flat ground at home's level: the drone's position, heading and gimbal, as received. */
+    private static GeoPoint pictureCentre(VehicleState v, double pitchDeg, double yawDeg) {
+        double aheadM = v.position().altRelM() / Math.tan(Math.toRadians(-pitchDeg));
+        double bearing = Math.toRadians(v.position().headingDeg() + yawDeg);
+        double north = aheadM * Math.cos(bearing);
+        double east = aheadM * Math.sin(bearing);
+        return new GeoPoint(v.position().latDeg() + north / M_PER_DEG,
+                v.position().lonDeg() + east / (M_PER_DEG * Math.cos(Math.toRadians(v.position().latDeg()))));
     }
 
     private static TimeToScene clock(String incidentId) {

@@ -31,10 +31,11 @@ public final class ResponderRules {
                     r.vehicleId(), r.batteryPercent(), neededPercent, policy.holdOnSceneS() / 60), "vehicle", r.vehicleId(),
                     "battery_percent", fmt(r.batteryPercent()), "needed_percent", fmt(neededPercent)));
         }
-        if (!Double.isNaN(conditions.windMps()) && conditions.windMps() > r.windLimitMps()) {
+        double wind = conditions.windFor(r.vehicleId());
+        if (!Double.isNaN(wind) && wind > r.windLimitMps()) {
             out.add(Refusal.of(Refusal.Rule.WIND, String.format(Locale.ROOT, "wind %.1f m/s is above %s's limit of %.1f m/s",
-                    conditions.windMps(), r.vehicleId(), r.windLimitMps()), "vehicle", r.vehicleId(),
-                    "wind_m_s", String.format(Locale.ROOT, "%.1f", conditions.windMps()),
+                    wind, r.vehicleId(), r.windLimitMps()), "vehicle", r.vehicleId(),
+                    "wind_m_s", String.format(Locale.ROOT, "%.1f", wind),
                     "limit_m_s", String.format(Locale.ROOT, "%.1f", r.windLimitMps())));
         }
         if (conditions.night() && !r.thermal()) {

@@ -97,6 +97,11 @@ public abstract class ForwardingStore implements Store {
     }
 
     @Override
+    public org.skyfleet.fleet.response.ResponsePolicyStore responsePolicies() {
+        return inner.responsePolicies();
+    }
+
+    @Override
     public org.skyfleet.fleet.evidence.EvidenceStore evidence() {
         return inner.evidence();
     }

@@ -33,6 +33,8 @@ public final class InMemoryStore implements Store {
     private final RevocationStore revocationStore = new InMemoryRevocationStore(this);
     private final org.skyfleet.fleet.gate.GateCrossingStore gateCrossingStore = new InMemoryGateCrossingStore(this);
     private final org.skyfleet.fleet.escort.RobotTaskingStore robotTaskingStore = new org.skyfleet.fleet.escort.InMemoryRobotTaskingStore(this);
+    private final org.skyfleet.fleet.response.ResponsePolicyStore responsePolicyStore =
+            new org.skyfleet.fleet.response.InMemoryResponsePolicyStore(this);
     private final org.skyfleet.fleet.evidence.EvidenceStore evidenceStore = new org.skyfleet.fleet.evidence.InMemoryEvidenceStore();
 
     @Override
@@ -103,6 +105,11 @@ public final class InMemoryStore implements Store {
     @Override
     public org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings() {
         return robotTaskingStore;
+    }
+
+    @Override
+    public org.skyfleet.fleet.response.ResponsePolicyStore responsePolicies() {
+        return responsePolicyStore;
     }
 
     @Override

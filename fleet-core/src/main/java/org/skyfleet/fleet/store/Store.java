@@ -54,6 +54,8 @@ public interface Store extends AutoCloseable {
 
     /** The gates' crossings, so their counters survive a restart (migration V13). */
     org.skyfleet.fleet.gate.GateCrossingStore gateCrossings();
+    /** The drone response policy in force (migration V12). */
+    org.skyfleet.fleet.response.ResponsePolicyStore responsePolicies();
 
     /** Releases connections and files; writes already returned from are kept. */
     @Override

@@ -47,6 +47,18 @@ class ResponderRulesTest {
     }
 
     @Test
+    void aDronesOwnWindMeasurementCountsWhenItIsTheStrongerAndOnlyForThatDrone() {
+        CallConditions measured = new CallConditions(Double.NaN, false, java.util.Map.of("windy", 12.1, "sheltered", 11.9));
+        assertThat(broken(drone("windy", DOCK, 100, true), east(500), measured)).containsExactly(Refusal.Rule.WIND);
+        assertThat(broken(drone("sheltered", DOCK, 100, true), east(500), measured)).isEmpty();
+        assertThat(broken(drone("other", DOCK, 100, true), east(500), measured)).as("measured nothing").isEmpty();
+        // a report stronger than the drone's own measurement still refuses it
+        CallConditions reported = new CallConditions(12.5, false, java.util.Map.of("sheltered", 3.0));
+        assertThat(ResponderRules.check(drone("sheltered", DOCK, 100, true), east(500), reported, POLICY))
+                .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("wind_m_s", "12.5"));
+    }
+
+    @Test
     void theDroneFirstOverTheSceneIsChosenAndWithoutOneEveryReasonIsGiven() {
         Responder near = drone("near", east(-100), 100, false);
         Responder far = drone("far", east(-3000), 100, false);

@@ -552,6 +552,29 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void theResponsePolicySetLastSurvivesARestartAndReplacesTheOneBefore() {
+        assertThat(store.responsePolicies().load()).isEmpty();
+        var d = org.skyfleet.fleet.response.ResponsePolicy.defaults();
+        var first = new org.skyfleet.fleet.response.SavedResponsePolicy(d, "serve --response-policy zhoushan.policy", T0);
+        store.responsePolicies().save(first);
+        var modes = d.with(org.skyfleet.fleet.incident.IncidentType.FIRE, org.skyfleet.fleet.incident.IncidentPriority.P3,
+                org.skyfleet.fleet.response.LaunchMode.NEVER).modes();
+        var stricter = new org.skyfleet.fleet.response.ResponsePolicy(modes, Duration.ofSeconds(90), 80, 35, 4, 50, 6000, 300, 30);
+        var second = new org.skyfleet.fleet.response.SavedResponsePolicy(stricter, "admin:ops", T0.plusSeconds(60));
+        store.responsePolicies().save(second);
+
+        var back = restart().responsePolicies().load().orElseThrow();
+        assertThat(back.setBy()).isEqualTo("admin:ops");
+        assertThat(back.setAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(back.policy().altitudeRelM()).isEqualTo(80);
+        assertThat(back.policy().approvalTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(back.policy().mode(org.skyfleet.fleet.incident.IncidentType.FIRE, org.skyfleet.fleet.incident.IncidentPriority.P3))
+                .isEqualTo(org.skyfleet.fleet.response.LaunchMode.NEVER);
+        assertThat(org.skyfleet.fleet.response.ResponsePolicyFile.format(back.policy()))
+                .isEqualTo(org.skyfleet.fleet.response.ResponsePolicyFile.format(stricter));
+    }
+
+    @Test
     void airframeProfilesAndBindingsComeBackAsTheyWerePutAndAReplacedOneIsReplaced() {
         var m30 = new org.skyfleet.fleet.airframe.AirframeProfile("m30t", "DJI Matrice 30T", org.skyfleet.fleet.airframe.AirframeType.MULTICOPTER,
                 12.5, 23, 6, 2460, 15, "wide, zoom, thermal", "DJI", 0, 0, 25, 0);

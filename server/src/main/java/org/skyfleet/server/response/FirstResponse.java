@@ -76,6 +76,8 @@ public final class FirstResponse implements AutoCloseable {
      */
     static final double RELIEF_MARGIN_PERCENT = 5;
     static final long TICK_MS = 200;
+    /** A drone's own wind report counts this long (its autopilot sends one every second or so while it is linked). */
+    static final Duration MEASURED_WIND_FRESH_FOR = Duration.ofMinutes(2);
     /** The live video of a drone, relative to the console (the video routes' WebSocket). */
     static final String VIEW_URL = "/api/v1/video/%s/ws";
 
@@ -89,7 +91,9 @@ public final class FirstResponse implements AutoCloseable {
     private final Supplier<Airspace> airspace;
     private final Supplier<Set<String>> searchDrones;
     private final Function<String, Optional<GeoPoint>> targetOf;
-    private final Function<String, Optional<Instant>> lastFrame;
+    private final FirstFrames firstFrames;
+    private final org.skyfleet.fleet.weather.WindMeasurements measuredWind;
+    private final org.skyfleet.fleet.response.ResponsePolicyStore policies;
     private final AuditJournal audit;
     private final Responders responders;
     private final ResponseFlights flights;
@@ -115,9 +119,13 @@ public final class FirstResponse implements AutoCloseable {
         this.airspace = airspace;
         this.searchDrones = searchDrones;
         this.targetOf = targetOf;
-        this.lastFrame = config.lastFrame();
+        this.firstFrames = config.firstFrames();
+        this.measuredWind = config.wind();
+        this.policies = config.policies();
         this.audit = audit;
-        this.policy = config.policy().validated();
+        // the policy in force is the one kept (set over the API, or from the file given at start), else the built-in one
+        this.policy = policies.load().map(org.skyfleet.fleet.response.SavedResponsePolicy::policy).orElse(config.policy())
+                .validated();
         this.responders = new Responders(registry, leases, missions, OPERATOR, config.airframes());
         this.flights = new ResponseFlights(commands, leases, audit, clock, OPERATOR);
         this.timeline = new ResponseTimeline(incidents, audit, clock, OPERATOR);
@@ -139,12 +147,14 @@ public final class FirstResponse implements AutoCloseable {
     }
 
     /**
-     * Replaces the policy; journaled whole.
+     * Replaces the policy: kept in the store (so a restart keeps it), then in force, and journaled whole.
      *
      * @throws IllegalArgumentException listing every impossible figure
+     * @throws org.skyfleet.fleet.store.StoreException when it could not be kept (the policy before stays in force)
      */
     public ResponsePolicy setPolicy(ResponsePolicy p, Operator by) {
         p.validated();
+        policies.save(new org.skyfleet.fleet.response.SavedResponsePolicy(p, by.toString(), clock.instant()));
         policy = p;
         audit.append(by.toString(), "response policy set", "", org.skyfleet.fleet.response.ResponsePolicyFile.format(p), "SET");
         return p;
@@ -299,7 +309,7 @@ public final class FirstResponse implements AutoCloseable {
             }
             return;
         }
-        CallConditions conditions = new CallConditions(wind.windMps(), Daylight.isNight(r.centre, now));
+        CallConditions conditions = conditions(free, r.centre, now);
         ResponderChoice choice = ResponderChoice.of(free, r.centre, conditions, p);
         if (choice.chosen().isEmpty()) {
             if (!fromQueue) {
@@ -427,6 +437,7 @@ public final class FirstResponse implements AutoCloseable {
                 r.state = ResponseRun.State.ON_SCENE;
                 flights.orbit(leg.vehicleId, r.centre, leg.altRelM, p.orbitRadiusM(), p.orbitSpeedMps());
                 stamp(r, ResponseStage.ON_SCENE, now);
+                watchFirstVideo(r, leg, now);
                 double s = r.clock.sinceCall(ResponseStage.ON_SCENE).orElse(Duration.ZERO).toMillis() / 1000.0;
                 timeline.write(r.incidentId, TimelineKind.DRONE_ORBITING, "DRONE_RESPONSE_ON_SCENE", leg.vehicleId,
                         String.format(Locale.ROOT, "%s over the scene %.0f s after the call, orbiting at %.0f m radius",
@@ -436,16 +447,36 @@ public final class FirstResponse implements AutoCloseable {
             }
             return;
         }
-        Instant frame = lastFrame.apply(leg.vehicleId).orElse(null);
-        Instant onScene = r.clock.stages().get(ResponseStage.ON_SCENE);
-        if (frame != null && onScene != null && !frame.isBefore(onScene) && !r.clock.reached(ResponseStage.FIRST_VIDEO)) {
-            stamp(r, ResponseStage.FIRST_VIDEO, frame);
-            timeline.write(r.incidentId, TimelineKind.NOTE, "DRONE_RESPONSE_VIDEO", leg.vehicleId,
-                    leg.vehicleId + "'s live video of the scene is ready for the commander", "vehicle", leg.vehicleId,
-                    "url", String.format(Locale.ROOT, VIEW_URL, leg.vehicleId));
-        }
         followTarget(r, p);
         relieve(r, v, p, now);
+    }
+
+    /**
+     * The first frame of the drone's video handed to a viewer from the moment it is on scene (the console opens its
+     * feed on the incident then) is the response's {@code first_video}: the commander's first sight of the scene.
+     */
+    private void watchFirstVideo(ResponseRun r, ResponseRun.Leg leg, Instant onScene) {
+        leg.videoWatch = firstFrames.watch(leg.vehicleId, onScene, at -> thread.execute(() -> guarded(() -> {
+            if (!r.active() || r.clock.reached(ResponseStage.FIRST_VIDEO)) {
+                return;
+            }
+            stamp(r, ResponseStage.FIRST_VIDEO, at);
+            double s = r.clock.sinceCall(ResponseStage.FIRST_VIDEO).orElse(Duration.ZERO).toMillis() / 1000.0;
+            timeline.write(r.incidentId, TimelineKind.NOTE, "DRONE_RESPONSE_VIDEO", leg.vehicleId,
+                    String.format(Locale.ROOT, "%s's live video of the scene reached the commander %.0f s after the call",
+                            leg.vehicleId, s), "vehicle", leg.vehicleId, "url", String.format(Locale.ROOT, VIEW_URL, leg.vehicleId),
+                    "seconds", String.format(Locale.ROOT, "%.0f", s));
+        })));
+    }
+
+    /** The reported wind, the fresh wind each of {@code free} measured itself, and the light at the scene. */
+    private CallConditions conditions(List<Responder> free, GeoPoint scene, Instant now) {
+        Map<String, Double> measured = new java.util.HashMap<>();
+        for (Responder x : free) {
+            measuredWind.latest(x.vehicleId()).filter(w -> !w.at().isBefore(now.minus(MEASURED_WIND_FRESH_FOR)))
+                    .ifPresent(w -> measured.put(x.vehicleId(), w.speedMps()));
+        }
+        return new CallConditions(wind.windMps(), Daylight.isNight(scene, now), measured);
     }
 
     private static boolean arrived(VehicleState v, GeoPoint centre, double altRelM, ResponsePolicy p) {
@@ -488,6 +519,7 @@ public final class FirstResponse implements AutoCloseable {
         } else if (battery <= leaveAt) {
             String id = r.primary.vehicleId;
             flights.home(id, "battery at its reserve, no relief");
+            r.primary.stopWatchingVideo();
             r.primary = null;
             r.clock = r.clock.withVehicle("");
             r.state = ResponseRun.State.QUEUED;
@@ -500,9 +532,8 @@ public final class FirstResponse implements AutoCloseable {
     }
 
     private void callRelief(ResponseRun r, ResponsePolicy p, Instant now) {
-        CallConditions conditions = new CallConditions(wind.windMps(), Daylight.isNight(r.centre, now));
-        Optional<Responder> relief = ResponderChoice.of(responders.free(busy(), now).stream()
-                .filter(x -> !r.failed.contains(x.vehicleId())).toList(), r.centre, conditions, p).chosen();
+        List<Responder> free = responders.free(busy(), now).stream().filter(x -> !r.failed.contains(x.vehicleId())).toList();
+        Optional<Responder> relief = ResponderChoice.of(free, r.centre, conditions(free, r.centre, now), p).chosen();
         if (relief.isEmpty()) {
             if (!r.noReliefNoted) {
                 r.noReliefNoted = true;
@@ -544,6 +575,10 @@ public final class FirstResponse implements AutoCloseable {
         flights.orbit(relief.vehicleId, r.centre, relief.altRelM, p.orbitRadiusM(), p.orbitSpeedMps());
         String old = r.primary.vehicleId;
         flights.home(old, "relieved by " + relief.vehicleId);
+        r.primary.stopWatchingVideo();
+        if (!r.clock.reached(ResponseStage.FIRST_VIDEO)) {
+            watchFirstVideo(r, relief, now); // the scene's first picture may yet come from the relief's camera
+        }
         r.primary = relief;
         r.relief = null;
         r.noReliefNoted = false;
@@ -561,6 +596,7 @@ public final class FirstResponse implements AutoCloseable {
         for (ResponseRun.Leg leg : new ResponseRun.Leg[] {r.primary, r.relief}) {
             if (leg != null) {
                 flights.home(leg.vehicleId, why);
+                leg.stopWatchingVideo();
             }
         }
         String vehicle = r.primary == null ? "" : r.primary.vehicleId;

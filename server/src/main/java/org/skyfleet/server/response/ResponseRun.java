@@ -26,12 +26,25 @@ final class ResponseRun {
         boolean headed;
         boolean onScene;
         Instant leaseRenewedAt;
+        /** Waits for this drone's first video frame handed to a viewer once on scene; null before. */
+        AutoCloseable videoWatch;
 
         Leg(String vehicleId, List<GeoPoint> waypoints, double altRelM, Instant now) {
             this.vehicleId = vehicleId;
             this.waypoints = waypoints;
             this.altRelM = altRelM;
             this.leaseRenewedAt = now;
+        }
+
+        void stopWatchingVideo() {
+            if (videoWatch != null) {
+                try {
+                    videoWatch.close();
+                } catch (Exception e) {
+                    // a watch that cannot be removed only costs a map entry
+                }
+                videoWatch = null;
+            }
         }
     }
 

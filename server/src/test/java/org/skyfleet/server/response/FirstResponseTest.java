@@ -77,14 +77,28 @@ class FirstResponseTest {
     private final AtomicInteger trackReads = new AtomicInteger();
     private final List<FirstResponse.Alert> alerts = new CopyOnWriteArrayList<>();
     private FirstResponse response;
+    /** The video's watches: vehicle id, from when, and whom to tell. */
+    private record Watch(String vehicleId, Instant notBefore, java.util.function.Consumer<Instant> then) {
+    }
+
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+    private final FirstFrames frames = (vehicleId, notBefore, then) -> {
+        Watch w = new Watch(vehicleId, notBefore, then);
+        watches.add(w);
+        return () -> watches.remove(w);
+    };
+    private final Map<String, org.skyfleet.fleet.weather.MeasuredWind> wind = new ConcurrentHashMap<>();
 
     private void start(ResponsePolicy policy) {
+        start(ResponseConfig.defaults().withPolicy(policy));
+    }
+
+    private void start(ResponseConfig config) {
         response = new FirstResponse(incidents, registry, commands, new ControlLeases(clock), new MissionBook(), new AuditJournal(clock),
                 clock, () -> new Airspace(List.of(), List.of(HOSPITAL), 0, 120), Set::of, id -> {
                     trackReads.incrementAndGet();
                     return Optional.ofNullable(tracks.get(id));
-                }, new ResponseConfig(policy, v -> Optional.empty(), v -> Optional.empty(),
-                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                }, config.withFirstFrames(frames).withWind(id -> Optional.ofNullable(wind.get(id))));
         response.onAlert(alerts::add);
     }
 
@@ -181,6 +195,85 @@ class FirstResponseTest {
         Await.until(Duration.ofSeconds(5), "the track read twice in the zone", () -> trackReads.get() >= reads + 2);
         assertThat(near(lastCentre(CommandVerb.ORBIT), street)).as("orbit still on the street").isTrue();
         assertThat(near(lastCentre(CommandVerb.ROI), street)).as("camera still on the street").isTrue();
+    }
+
+    @Test
+    void theFirstVideoIsTheFirstFrameOfTheDronesFeedHandedToAViewerOnceItIsOnScene() {
+        start(ResponsePolicy.defaults());
+        drone("dock-1", at(0, 0), 0, false);
+        GeoPoint crash = at(0, 400);
+        String traffic = call(IncidentType.TRAFFIC, IncidentPriority.P1, crash);
+        awaitState(traffic, "FLYING");
+        assertThat(watches).as("no video watched before the scene").isEmpty();
+        now.set(now.get().plusSeconds(40));
+        Instant onScene = now.get();
+        drone("dock-1", crash, 60, true);
+        awaitState(traffic, "ON_SCENE");
+        Await.until(Duration.ofSeconds(5), "the drone's feed watched from on scene", () -> !watches.isEmpty());
+        assertThat(watches).singleElement().satisfies(w -> {
+            assertThat(w.vehicleId()).isEqualTo("dock-1");
+            assertThat(w.notBefore()).isEqualTo(onScene);
+        });
+        assertThat(response.timeToScene(traffic).reached(org.skyfleet.fleet.response.ResponseStage.FIRST_VIDEO)).isFalse();
+
+        // the console opens the feed; its first frame is handed over 2.5 s later
+        Instant firstFrame = onScene.plusMillis(2500);
+        watches.get(0).then().accept(firstFrame);
+        Await.until(Duration.ofSeconds(5), "first video stamped", () -> response.timeToScene(traffic)
+                .reached(org.skyfleet.fleet.response.ResponseStage.FIRST_VIDEO));
+        assertThat(response.timeToScene(traffic).stages().get(org.skyfleet.fleet.response.ResponseStage.FIRST_VIDEO))
+                .isEqualTo(firstFrame);
+        assertThat(codes(traffic)).contains("DRONE_RESPONSE_VIDEO");
+        watches.get(0).then().accept(firstFrame.plusSeconds(1)); // a late second call changes nothing
+        response.release(traffic, CHIEF, "cleared");
+        assertThat(watches).as("the watch ends with the response").isEmpty();
+        assertThat(response.timeToScene(traffic).stages().get(org.skyfleet.fleet.response.ResponseStage.FIRST_VIDEO))
+                .isEqualTo(firstFrame);
+    }
+
+    @Test
+    void aDronesOwnFreshWindAboveItsAirframesLimitRefusesTheCallWithTheWind() {
+        start(ResponsePolicy.defaults());
+        drone("dock-1", at(0, 0), 0, false);
+        // an old gale no longer counts: a drone without a profile may fly up to 10 m/s
+        wind.put("dock-1", new org.skyfleet.fleet.weather.MeasuredWind("dock-1", 15, 270, now.get().minusSeconds(180)));
+        String calm = call(IncidentType.TRAFFIC, IncidentPriority.P1, at(0, 400));
+        awaitState(calm, "FLYING");
+        response.release(calm, CHIEF, "cleared");
+        drone("dock-1", at(0, 0), 0, false);
+        wind.put("dock-1", new org.skyfleet.fleet.weather.MeasuredWind("dock-1", 10.5, 270, now.get()));
+        String windy = call(IncidentType.TRAFFIC, IncidentPriority.P1, at(0, -400));
+        awaitState(windy, "REFUSED");
+        TimelineEntry refusal = incidents.get(windy).timeline().stream()
+                .filter(e -> e.code().equals("NOTE_RESPONSE_REFUSED_WIND")).findFirst().orElseThrow();
+        assertThat(refusal.params()).containsEntry("wind_m_s", "10.5").containsEntry("limit_m_s", "10.0");
+        assertThat(alerts).extracting(FirstResponse.Alert::code).contains("NOTE_RESPONSE_REFUSED_WIND");
+    }
+
+    @Test
+    void aPolicySetOverTheApiIsKeptInTheJdbcStoreAndInForceAfterARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ResponsePolicy stricter = ResponsePolicy.defaults().with(IncidentType.FIRE, IncidentPriority.P1,
+                org.skyfleet.fleet.response.LaunchMode.ON_APPROVAL);
+        try (org.skyfleet.fleet.store.jdbc.JdbcStore store = org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir)) {
+            start(new ResponseConfig(ResponsePolicy.defaults(), store.responsePolicies(), v -> Optional.empty(), FirstFrames.NONE,
+                    org.skyfleet.fleet.weather.WindMeasurements.NONE, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+            assertThat(response.policy().mode(IncidentType.FIRE, IncidentPriority.P1)).isEqualTo(org.skyfleet.fleet.response.LaunchMode.AUTO);
+            response.setPolicy(stricter, new Operator("ops", Operator.Role.ADMIN));
+            response.close();
+        }
+        try (org.skyfleet.fleet.store.jdbc.JdbcStore store = org.skyfleet.fleet.store.jdbc.JdbcStore.openEmbedded(dir)) {
+            start(new ResponseConfig(ResponsePolicy.defaults(), store.responsePolicies(), v -> Optional.empty(), FirstFrames.NONE,
+                    org.skyfleet.fleet.weather.WindMeasurements.NONE, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+            assertThat(response.policy().mode(IncidentType.FIRE, IncidentPriority.P1))
+                    .isEqualTo(org.skyfleet.fleet.response.LaunchMode.ON_APPROVAL);
+            assertThat(store.responsePolicies().load().orElseThrow().setBy()).contains("ops");
+            drone("dock-1", at(0, 0), 0, false);
+            String fire = call(IncidentType.FIRE, IncidentPriority.P1, at(0, 400));
+            awaitState(fire, "AWAITING_APPROVAL");
+            response.close();
+            response = null;
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------

@@ -281,6 +281,11 @@ public final class Autopilot {
         roi = spot;
     }
 
+    /** The camera no longer holds a spot: a pilot pointed the gimbal by hand. */
+    public void clearRoi() {
+        roi = null;
+    }
+
     /** Where the camera was last told to look (DO_SET_ROI_LOCATION), or null: none since the last reboot. */
     public RegionOfInterest roi() {
         return roi;

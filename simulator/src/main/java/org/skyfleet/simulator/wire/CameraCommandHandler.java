@@ -47,6 +47,9 @@ final class CameraCommandHandler {
     private final Consumer<Object> send;
     private final VehicleWire wire;
     private long lastStatusMs = Long.MIN_VALUE;
+    private long lastAimReportMs = Long.MIN_VALUE;
+    /** While the camera holds a region of interest, its attitude is reported this often (PX4 streams it at 5-10 Hz). */
+    static final long AIM_REPORT_EVERY_MS = 200;
 
     CameraCommandHandler(GimbalCamera camera, SimVehicle vehicle, SimClock clock, VehicleWire wire) {
         this.camera = camera;
@@ -63,11 +66,13 @@ final class CameraCommandHandler {
                 if (!camera.gimbalManager()) {
                     return MavResult.MAV_RESULT_UNSUPPORTED;
                 }
+                wire.autopilot().clearRoi(); // the pilot takes the gimbal, as PX4's gimbal manager gives it to the last caller
                 camera.point(p1, p2);
                 sendAttitude();
                 return MavResult.MAV_RESULT_ACCEPTED;
             }
             case DO_MOUNT_CONTROL -> {
+                wire.autopilot().clearRoi();
                 camera.point(p1, p3);
                 sendAttitude();
                 return MavResult.MAV_RESULT_ACCEPTED;
@@ -121,6 +126,23 @@ final class CameraCommandHandler {
         if (camera.recording() && nowMs - lastStatusMs >= STATUS_EVERY_MS) {
             lastStatusMs = nowMs;
             send.accept(captureStatus());
+        }
+    }
+
+    /**
+     * Keeps the camera on the region of interest, if one is set (MAV_CMD_DO_SET_ROI_LOCATION): the gimbal turns each
+     * step as the vehicle moves and turns, and its attitude is reported every {@value #AIM_REPORT_EVERY_MS} ms.
+     */
+    void holdRegionOfInterest(org.skyfleet.simulator.autopilot.RegionOfInterest roi, long nowMs) {
+        if (roi == null) {
+            return;
+        }
+        double[] py = org.skyfleet.simulator.video.GimbalAim.pitchYawDeg(vehicle.eastM(), vehicle.northM(), vehicle.altitudeRelM(),
+                vehicle.headingDeg(), roi.eastM(), roi.northM(), roi.altRelM());
+        camera.point(py[0], py[1]);
+        if (lastAimReportMs == Long.MIN_VALUE || nowMs - lastAimReportMs >= AIM_REPORT_EVERY_MS) {
+            lastAimReportMs = nowMs;
+            sendAttitude();
         }
     }
 

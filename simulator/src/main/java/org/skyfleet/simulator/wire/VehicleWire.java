@@ -39,6 +39,7 @@ public final class VehicleWire implements AutoCloseable {
     private final org.skyfleet.simulator.video.GimbalCamera gimbalCamera;
     private final CameraCommandHandler cameraCommands;
     private final FrameEncoder encoder = new FrameEncoder();
+    private final WindEstimate wind = new WindEstimate();
     private long bootAtMs;
     private long silentUntilMs = -1;
     private long lastSigningTimestamp;
@@ -86,13 +87,16 @@ public final class VehicleWire implements AutoCloseable {
         Setpoint sp = autopilot.step(now);
         vehicle.advance(sp, autopilot.armed(), windEastMps, windNorthMps, dtS);
         autopilot.afterMotion();
+        wind.step(windEastMps, windNorthMps, dtS);
         boolean swapped = stepPack(dtS);
         inbound.transfer().step(now);
         if (!rebooting(now)) {
             if (cameraCommands != null) {
                 cameraCommands.step(now);
+                cameraCommands.holdRegionOfInterest(autopilot.roi(), now);
             }
             schedule.sendDue(now - bootAtMs, id -> send(TelemetryMessages.build(id, vehicle, autopilot, now - bootAtMs)));
+            send(wind.due(now, now - bootAtMs, vehicle.flavour(), vehicle.altitudeRelM()));
             if (swapped) {
                 // a smart pack announces itself when it is plugged in: the ground station learns its serial
                 send(TelemetryMessages.build(TelemetryMessages.SMART_BATTERY_INFO, vehicle, autopilot, now - bootAtMs));

@@ -38,8 +38,10 @@ public final class StreamRelay {
         this.init = segment;
     }
 
-    public void onFragment(MediaFragment fragment) {
+    /** @return how many viewers were handed the fragment (0: nobody watches, or every viewer waits for a keyframe) */
+    public int onFragment(MediaFragment fragment) {
         InitSegment current = init;
+        int delivered = 0;
         for (Viewer v : viewers) {
             synchronized (v) {
                 if (!v.sink.writable()) {
@@ -56,8 +58,10 @@ public final class StreamRelay {
                 }
                 v.waitingForKeyframe = false;
                 v.sink.sendFragment(fragment.bytes());
+                delivered++;
             }
         }
+        return delivered;
     }
 
     /** Tells every viewer the stream stopped; each starts again at the next init segment and keyframe. */

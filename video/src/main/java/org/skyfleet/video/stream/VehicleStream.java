@@ -57,6 +57,7 @@ public final class VehicleStream implements AutoCloseable {
     private int generation;
     private FfmpegIngest run;
     private boolean closed;
+    private volatile Consumer<Instant> onDelivered = at -> { };
 
     /**
      * Starts ingesting at once.
@@ -146,7 +147,9 @@ public final class VehicleStream implements AutoCloseable {
             }
         }
         rate.record(clock.millis(), fragment.samples(), fragment.bytes().length);
-        relay.onFragment(fragment);
+        if (relay.onFragment(fragment) > 0) {
+            onDelivered.accept(clock.instant());
+        }
         if (changed) {
             onChange.accept(status());
         }
@@ -191,6 +194,14 @@ public final class VehicleStream implements AutoCloseable {
         relay.onStatus(state.name(), error);
         onChange.accept(status());
         timer.schedule(this::launch, source.listen() ? PUSH_RELISTEN_MS : MIN_BACKOFF_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Tells {@code listener} each time a fragment is handed to at least one viewer (a frame on its way to a person),
+     * from the ingest thread; it must not block. Replaces the listener before.
+     */
+    public void onDelivered(Consumer<Instant> listener) {
+        this.onDelivered = listener;
     }
 
     public synchronized StreamStatus status() {

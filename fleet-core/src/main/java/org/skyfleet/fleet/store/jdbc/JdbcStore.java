@@ -59,6 +59,7 @@ public final class JdbcStore implements Store {
     private final CommandStore commands;
     private final org.skyfleet.fleet.store.RevocationStore revocations;
     private final org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings;
+    private final org.skyfleet.fleet.response.ResponsePolicyStore responsePolicies;
     private final org.skyfleet.fleet.evidence.EvidenceStore evidence;
     private final org.skyfleet.fleet.airframe.AirframeStore airframes;
     private final org.skyfleet.fleet.battery.BatteryStore batteries;
@@ -82,6 +83,7 @@ public final class JdbcStore implements Store {
         this.commands = new JdbcCommandStore(tx);
         this.revocations = new JdbcRevocationStore(tx);
         this.robotTaskings = new JdbcRobotTaskingStore(tx);
+        this.responsePolicies = new JdbcResponsePolicyStore(tx);
         this.evidence = new JdbcEvidenceStore(tx);
         this.airframes = new JdbcAirframeStore(tx);
         this.batteries = new JdbcBatteryStore(tx);
@@ -221,6 +223,11 @@ public final class JdbcStore implements Store {
     @Override
     public org.skyfleet.fleet.escort.RobotTaskingStore robotTaskings() {
         return robotTaskings;
+    }
+
+    @Override
+    public org.skyfleet.fleet.response.ResponsePolicyStore responsePolicies() {
+        return responsePolicies;
     }
 
     @Override
