@@ -37,7 +37,7 @@ class SearchPriorPropertiesTest {
         if (reachM < g.halfWidthM()) {
             assertThat(map.probabilityOutsideMap()).as("nothing beyond the grid when the reach is inside it").isZero();
         }
-        assertThat(map.massWithinM(reachM + g.cellSizeM() * Math.sqrt(2))).isCloseTo(1, within(1e-6));
+        assertThat(map.massWithinM(reachM + g.cellSizeM() * Math.sqrt(2))).isCloseTo(map.probabilityInsideMap(), within(1e-9));
     }
 
     @Property(tries = 15)
@@ -45,12 +45,13 @@ class SearchPriorPropertiesTest {
                                               @ForAll @DoubleRange(min = 60, max = 3600) double laterByS) {
         ProbabilityMap earlier = SearchPrior.of(LKP, DEMENTIA, SubjectCategory.DEMENTIA, WALKER, earlierS, f -> MapFeatures.none());
         ProbabilityMap later = SearchPrior.of(LKP, DEMENTIA, SubjectCategory.DEMENTIA, WALKER, earlierS + laterByS, f -> MapFeatures.none());
+        double[] before = earlier.poaByCell(), after = later.poaByCell();
         int cellsEarlier = 0, cellsLater = 0;
-        for (int i = 0; i < earlier.poaByCell().length; i++) {
-            cellsEarlier += earlier.poaByCell()[i] > 0 ? 1 : 0;
-            cellsLater += later.poaByCell()[i] > 0 ? 1 : 0;
-            if (earlier.poaByCell()[i] > 0) {
-                assertThat(later.poaByCell()[i]).as("a cell he could reach earlier he can reach later").isPositive();
+        for (int i = 0; i < before.length; i++) {
+            cellsEarlier += before[i] > 0 ? 1 : 0;
+            cellsLater += after[i] > 0 ? 1 : 0;
+            if (before[i] > 0 && !(after[i] > 0)) {
+                assertThat(after[i]).as("cell %d: a cell he could reach earlier he can reach later", i).isPositive();
             }
         }
         assertThat(cellsLater).isGreaterThanOrEqualTo(cellsEarlier);

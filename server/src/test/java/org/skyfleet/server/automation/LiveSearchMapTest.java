@@ -58,8 +58,8 @@ import org.skyfleet.telemetry.bus.InProcessFleetBus;
 class LiveSearchMapTest {
     private static final GeoPoint CARE_HOME = new GeoPoint(53.3912, -1.8647);
     private static final LocalFrame FRAME = new LocalFrame(CARE_HOME);
-    /** An east-west road 300 m north of the care home. */
-    private static final List<List<GeoPoint>> ROAD = List.of(List.of(FRAME.toGeo(-3000, 300), FRAME.toGeo(3000, 300)));
+    /** The east-west street he was last seen in, 60 m north of the care home. */
+    private static final List<List<GeoPoint>> ROAD = List.of(List.of(FRAME.toGeo(-3000, 60), FRAME.toGeo(3000, 60)));
     private final Instant now = Instant.parse("2026-12-07T21:00:00Z");
     private final InstantSource clock = () -> now;
     private final ScheduledExecutorService automation = Executors.newSingleThreadScheduledExecutor();
@@ -71,23 +71,26 @@ class LiveSearchMapTest {
 
     @Test
     void aRoadNearTheLastKnownPointDrawsTheFirstSortieOntoIt() {
-        Geometry roadCorridor = new GeometryFactory().createLineString(new Coordinate[] {new Coordinate(-3000, 300),
-                new Coordinate(3000, 300)}).buffer(25);
-        Geometry withRoads = firstSegment(ROAD);
-        Geometry withoutRoads = firstSegment(List.of());
-        assertThat(withRoads.intersects(roadCorridor)).as("the first segment flown lies on the road").isTrue();
-        assertThat(withoutRoads.intersects(roadCorridor)).as("without the road, the first segment is elsewhere").isFalse();
+        Geometry roadCorridor = new GeometryFactory().createLineString(new Coordinate[] {new Coordinate(-3000, 60),
+                new Coordinate(3000, 60)}).buffer(25);
+        List<Geometry> withRoads = firstSortie(ROAD);
+        List<Geometry> withoutRoads = firstSortie(List.of());
+        assertThat(withRoads).as("a sortie of several segments").hasSizeGreaterThan(1)
+                .allSatisfy(g -> assertThat(g.intersects(roadCorridor)).as("every segment of the sortie on the road").isTrue());
+        assertThat(withoutRoads).as("without the road, the sortie spreads around the last known point")
+                .anySatisfy(g -> assertThat(g.intersects(roadCorridor)).isFalse());
     }
 
     @Test
     void aSegmentSearchedLongAgoRegainsProbabilityBeforeTheNextAllocation() {
         DistanceQuantiles q = LostPersonStatistics.bundled().forCategory(SubjectCategory.DEMENTIA);
         ProbabilityMap map = ProbabilityMap.around(CARE_HOME, q);
-        SearchSegment centre = SearchSegmentation.of(map, 250).stream().filter(s -> s.id().equals("E+0N+0")).findFirst().orElseThrow();
-        ProbabilityMap searched = map.applySearchEffort(centre.local(), 100, 50);
+        // the segment east of the care home's, searched thoroughly (coverage 6): its neighbour keeps the most probability
+        SearchSegment centre = SearchSegmentation.of(map, 250).stream().filter(s -> s.id().equals("E+1N+0")).findFirst().orElseThrow();
+        ProbabilityMap searched = map.applySearchEffort(centre.local(), 300, 50);
         SearchRun run = new SearchRun("INC-1", q, searched, SearchSegmentation.of(searched, 250), 250);
         run.mobility = SubjectMobility.of(SubjectCategory.DEMENTIA);
-        run.mapAt = now.minus(Duration.ofMinutes(40));
+        run.mapAt = now.minus(Duration.ofMinutes(60));
         double before = probability(run.map, centre.id());
 
         SearchPlanning.advanceMap(run, now);
@@ -102,8 +105,8 @@ class LiveSearchMapTest {
         return SearchSegmentation.of(map, 250).stream().filter(s -> s.id().equals(segmentId)).findFirst().orElseThrow().probability();
     }
 
-    /** Plans a search for a man last seen 20 minutes before the call, and answers the first segment of its sortie. */
-    private Geometry firstSegment(List<List<GeoPoint>> roads) {
+    /** Plans a search for a man last seen 20 minutes before the call, and answers the segments of its first sortie. */
+    private List<Geometry> firstSortie(List<List<GeoPoint>> roads) {
         VehicleRegistry registry = new VehicleRegistry(new InProcessFleetBus(), VehicleHealthRules.defaults());
         GeoPoint pad = FRAME.toGeo(0, -100);
         registry.register(new VehicleState(new VehicleIdentity("drone-1", VehicleKind.MULTICOPTER, AutopilotKind.PX4, 1, "peer"),
@@ -125,12 +128,14 @@ class LiveSearchMapTest {
         Await.until(Duration.ofSeconds(20), "the search planned", () -> incidents.get(id).search().state() != SearchState.NONE);
         List<SearchAssignment> planned = incidents.get(id).search().assignments();
         assertThat(planned).hasSize(1);
-        String first = planned.get(0).segmentIds().get(0);
-        var segment = search.map(id).getSegmentsList().stream().filter(s -> s.getSegmentId().equals(first)).findFirst().orElseThrow();
-        Coordinate[] ring = segment.getArea().getOuterList().stream()
-                .map(p -> FRAME.toLocal(new GeoPoint(p.getLatDeg(), p.getLonDeg()))).toArray(Coordinate[]::new);
-        Coordinate[] closed = java.util.Arrays.copyOf(ring, ring.length + 1);
-        closed[ring.length] = ring[0];
-        return new GeometryFactory().createPolygon(closed);
+        var segments = search.map(id).getSegmentsList();
+        return planned.get(0).segmentIds().stream().map(segmentId -> {
+            var segment = segments.stream().filter(s -> s.getSegmentId().equals(segmentId)).findFirst().orElseThrow();
+            Coordinate[] ring = segment.getArea().getOuterList().stream()
+                    .map(p -> FRAME.toLocal(new GeoPoint(p.getLatDeg(), p.getLonDeg()))).toArray(Coordinate[]::new);
+            Coordinate[] closed = java.util.Arrays.copyOf(ring, ring.length + 1);
+            closed[ring.length] = ring[0];
+            return (Geometry) new GeometryFactory().createPolygon(closed);
+        }).toList();
     }
 }
