@@ -101,6 +101,8 @@ final class SearchPlanning {
         boolean auto = policy.launchesAutomatically(incident.type(), incident.priority());
         SearchState state = sortieList.isEmpty() ? SearchState.NO_DRONES
                 : auto ? SearchState.ACTIVE : SearchState.AWAITING_APPROVAL;
+        // the pilot's time to approve runs from when the plan is shown, not from when planning began
+        now = clock.instant();
         Instant deadline = state == SearchState.AWAITING_APPROVAL ? now.plus(policy.approvalTimeout()) : null;
         SearchStatus status = new SearchStatus(state, deadline, assignments(sortieList), expected, 0, leftOut);
         incidents.update(incident.incidentId(), i -> i.withSearch(status),
