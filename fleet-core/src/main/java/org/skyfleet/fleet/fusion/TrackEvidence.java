@@ -22,8 +22,8 @@ import java.util.Deque;
  * (drones, robots) is therefore confirmed only once two of them came from the same camera within
  * {@value #CAMERA_BURST_MS} ms of each other; a person's report (officer, citizen) needs no such burst. Two
  * different cameras do not make a burst: drones of one search take off from one pad and fly the same transits,
- * so two drones' single false alarms often fall close together within seconds (the search benchmark's false
- * confirmed tracks were all made of several drones' single hits).
+ * so two drones' single false alarms often fall close together within seconds (most of the search benchmark's
+ * false confirmed tracks held hits from several drones).
  */
 final class TrackEvidence {
     static final double MISS_LOG_ODDS_PER_MIN = 0.5;
