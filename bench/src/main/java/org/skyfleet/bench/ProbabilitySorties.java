@@ -17,7 +17,9 @@ import org.skyfleet.planner.Waypoint;
 import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.LocalFrame;
+import org.skyfleet.planner.energy.ReservePolicy;
 import org.skyfleet.server.automation.SearchEffort;
+import org.skyfleet.server.automation.SearchSegmentation;
 import org.skyfleet.server.automation.SearchProfile;
 
 /**
@@ -36,6 +38,8 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
     private final LocalFrame frame;
     private ProbabilityMap map;
     private int mapAtS;
+    /** The live server's rule for the segment side ({@link SearchSegmentation#sortieSideFor}). */
+    private double sideM = SortieAllocator.DEFAULT_SEGMENT_SIDE_M;
     private final Map<String, List<String>> segmentsOfDrone = new HashMap<>();
 
     ProbabilitySorties(SearchScenario scenario, ProbabilityMap initial, SearchProfile profile,
@@ -56,9 +60,9 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
     @Override
     public Map<String, List<double[]>> firstWave(List<BenchDrone> drones) {
         List<CandidateDrone> candidates = drones.stream().map(this::candidate).toList();
+        sideM = SearchSegmentation.sortieSideFor(candidates, ReservePolicy.DEFAULT, map.grid().cellSizeM());
         Map<String, List<double[]>> out = new HashMap<>();
-        for (SortieAssignment a : allocator.allocate(candidates, map, Set.of(), SortieAllocator.DEFAULT_SEGMENT_SIDE_M,
-                Airspace.OPEN)) {
+        for (SortieAssignment a : allocator.allocate(candidates, map, Set.of(), sideM, Airspace.OPEN)) {
             segmentsOfDrone.put(a.droneId(), a.segmentIds());
             out.put(a.droneId(), local(a.route(), frame));
         }
@@ -84,7 +88,7 @@ final class ProbabilitySorties implements SearchTrial.Sorties {
                 inHand.addAll(segmentsOfDrone.get(d.id));
             }
         }
-        return allocator.allocate(candidate(drone), map, inHand, SortieAllocator.DEFAULT_SEGMENT_SIDE_M, Airspace.OPEN)
+        return allocator.allocate(candidate(drone), map, inHand, sideM, Airspace.OPEN)
                 .map(a -> {
                     segmentsOfDrone.put(a.droneId(), a.segmentIds());
                     return local(a.route(), frame);

@@ -20,6 +20,7 @@ import org.skyfleet.fleet.search.DistanceQuantiles;
 import org.skyfleet.fleet.search.LostPersonStatistics;
 import org.skyfleet.fleet.search.MapFeatures;
 import org.skyfleet.fleet.search.ProbabilityMap;
+import org.skyfleet.fleet.search.SearchPrior;
 import org.skyfleet.fleet.search.SortieAllocator;
 import org.skyfleet.fleet.search.SubjectCategory;
 import org.skyfleet.fleet.search.SubjectMobility;
@@ -93,6 +94,11 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Option(names = "--roads", description = "cases with roads: the map is told of them and 59 % of subjects are on one")
     boolean roads;
 
+    @Option(names = "--last-seen-min", defaultValue = "NaN",
+            description = "minutes from last seen to the search's start: subjects are drawn within their reach and the map is"
+                    + " limited to it (default: unknown, no limit)")
+    double lastSeenMin;
+
     @Option(names = "--swap-min", defaultValue = "5",
             description = "minutes on the ground for a battery swap between sorties (default: ${DEFAULT-VALUE})")
     double swapMin;
@@ -104,12 +110,14 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads);
+        SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads,
+                lastSeenMin * 60);
         Result result = run(runs, seed, conditions);
         Map<SearchStrategy, List<TrialOutcome>> outcomes = result.outcomes();
         double wallS = (System.nanoTime() - t0) / 1e9;
-        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %s%s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
-                Instant.now(), runs, seed, night ? "NIGHT" : "day", roads ? ", ROADS" : "", swapMin, Runtime.getRuntime().availableProcessors(),
+        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %s%s%s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
+                Instant.now(), runs, seed, night ? "NIGHT" : "day", roads ? ", ROADS" : "",
+                Double.isNaN(lastSeenMin) ? "" : String.format(Locale.ROOT, ", last seen %.0f min before", lastSeenMin), swapMin, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), wallS) + METHOD + "\n" + table(result);
         if (perRun) {
             outcomes.forEach((strategy, list) -> {
@@ -134,12 +142,14 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     /** The cases for seeds seed·1,000,003 + i, i < runs, each under both strategies, real and dry, on all cores. */
     static Result run(int runs, long seed, SearchConditions conditions) throws Exception {
         DistanceQuantiles q = LostPersonStatistics.bundled().forCategory(SubjectCategory.DEMENTIA);
+        double reachM = SearchPrior.reachM(SubjectMobility.of(SubjectCategory.DEMENTIA), conditions.sinceLastSeenS());
+        DistanceDistribution distances = Double.isInfinite(reachM) ? DistanceDistribution.of(q) : DistanceDistribution.of(q).within(reachM);
         List<SearchScenario> cases = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long caseSeed = seed * 1_000_003L + i;
             cases.add(conditions.roads()
-                    ? SearchScenario.drawWithRoads(caseSeed, DistanceDistribution.of(q), MapFeatures.DEMENTIA_SHARE_ON_ROADS)
-                    : SearchScenario.draw(caseSeed, DistanceDistribution.of(q)));
+                    ? SearchScenario.drawWithRoads(caseSeed, distances, SearchPrior.shareOnRoads(SubjectCategory.DEMENTIA))
+                    : SearchScenario.draw(caseSeed, distances));
         }
         return run(cases, q, conditions);
     }
@@ -166,7 +176,7 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
                     SearchConditions.sensor(p), conditions.night(), profile.camera().footprintWidthM())).toArray();
             List<Future<SearchOptimum>> optima = new ArrayList<>();
             for (SearchScenario c : cases) {
-                optima.add(pool.submit(() -> SearchOptimum.of(initialMap(c, q), SubjectMobility.of(SubjectCategory.DEMENTIA), w,
+                optima.add(pool.submit(() -> SearchOptimum.of(initialMap(c, q, conditions), SubjectMobility.of(SubjectCategory.DEMENTIA), w,
                         budgetS, conditions.batterySwapS(), 2 * profile.camera().altitudeAglM() / SearchTrial.CLIMB_MPS,
                         profile.cruiseSpeedMps(), SearchTrial.CAP_S)));
             }
@@ -210,16 +220,19 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
         return out;
     }
 
-    /** The category's map around the case's LKP, with its roads when it has any. */
-    static ProbabilityMap initialMap(SearchScenario c, DistanceQuantiles q) {
-        ProbabilityMap map = ProbabilityMap.around(c.lastKnownPoint(), q);
-        return c.roadsM().isEmpty() ? map : new MapFeatures(c.roadsLocal(), new org.locationtech.jts.geom.GeometryFactory()
-                .createPolygon()).applyTo(map, MapFeatures.DEMENTIA_SHARE_ON_ROADS);
+    /**
+     * The case's map as the live server builds it ({@link SearchPrior}): the category's distances around the LKP,
+     * limited to the reach since last seen when the conditions give that time, with the case's roads attracting.
+     */
+    static ProbabilityMap initialMap(SearchScenario c, DistanceQuantiles q, SearchConditions conditions) {
+        return SearchPrior.of(c.lastKnownPoint(), q, SubjectCategory.DEMENTIA, SubjectMobility.of(SubjectCategory.DEMENTIA),
+                conditions.sinceLastSeenS(), frame -> c.roadsM().isEmpty() ? MapFeatures.none()
+                        : new MapFeatures(c.roadsLocal(), new org.locationtech.jts.geom.GeometryFactory().createPolygon()));
     }
 
     static TrialOutcome trial(SearchScenario c, SearchStrategy s, DistanceQuantiles q, SearchProfile profile,
                               MissionPlanner planner, SortieAllocator allocator, SearchConditions conditions) {
-        ProbabilityMap initial = initialMap(c, q);
+        ProbabilityMap initial = initialMap(c, q, conditions);
         SubjectMobility mobility = SubjectMobility.of(SubjectCategory.DEMENTIA);
         Map<String, SearchProfile> profiles = profiles(profile, conditions.night());
         ModelAccount account = new ModelAccount(initial, mobility, profiles);

@@ -108,6 +108,12 @@ final class TrialResponse {
         judged.add(t.id());
         if (fromTruth > FALSE_TRACK_M) {
             falseConfirmed++;
+            if (Boolean.getBoolean("bench.debugFalse")) {
+                long ofSubject = ids.stream().filter(subjectSightings::contains).count();
+                System.out.printf(java.util.Locale.ROOT, "FALSE %s: %d sightings (%d of the subject), drones %s, span %.0f s, speed %.2f m/s, %.0f m from truth%n",
+                        t.id(), ids.size(), ofSubject, ids.stream().map(droneOfSighting::get).distinct().toList(),
+                        (t.lastUpdateMs() - t.firstUpdateMs()) / 1000.0, t.speedMps(), fromTruth);
+            }
             return false;
         }
         followed.add(t.id());

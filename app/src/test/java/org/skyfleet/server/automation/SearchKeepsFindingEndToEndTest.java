@@ -57,11 +57,11 @@ import org.skyfleet.simulator.vehicle.SimVehicleKind;
 class SearchKeepsFindingEndToEndTest {
     private static final GeoPoint CARE_HOME = GeoPoint.newBuilder().setLatDeg(53.3912).setLonDeg(-1.8647).build();
     /**
-     * Where he sits, still: in the segment the automation gives the drone's second sortie (E-2N-3 of 88 m), not its first
-     * (E-4N-4), on its side towards the dock, so the drone passes him going in and coming home.
+     * Where he sits, still: in the segment the automation gives the drone's second sortie (E-3N-3 of 88 m), not its first
+     * (E-4N-5), in its corner towards the dock, so the drone passes him going in and coming home.
      */
     private static final org.skyfleet.simulator.scenario.GeoPoint HIM = new org.skyfleet.simulator.scenario.GeoPoint(
-            Double.parseDouble(System.getProperty("him.lat", "53.38856")), Double.parseDouble(System.getProperty("him.lon", "-1.86774")));
+            Double.parseDouble(System.getProperty("him.lat", "53.388595")), Double.parseDouble(System.getProperty("him.lon", "-1.869067")));
 
     private static SkyfleetServer server;
     private static Simulation sim;

@@ -19,8 +19,11 @@ import java.util.Deque;
  *
  * <p>Persistence: a camera that sees a real person sees them again a second or two later, while a
  * detector's false alarms come singly, scattered over the footprint. A track made only of camera hits
- * (drones, robots) is therefore confirmed only once two of them came within {@value #CAMERA_BURST_MS} ms
- * of each other; a person's report (officer, citizen) needs no such burst.
+ * (drones, robots) is therefore confirmed only once two of them came from the same camera within
+ * {@value #CAMERA_BURST_MS} ms of each other; a person's report (officer, citizen) needs no such burst. Two
+ * different cameras do not make a burst: drones of one search take off from one pad and fly the same transits,
+ * so two drones' single false alarms often fall close together within seconds (most of the search benchmark's
+ * false confirmed tracks held hits from several drones).
  */
 final class TrackEvidence {
     static final double MISS_LOG_ODDS_PER_MIN = 0.5;
@@ -58,14 +61,14 @@ final class TrackEvidence {
         lastHitMs = Math.max(lastHitMs, s.timeMs());
         boolean camera = s.sourceKind() == SourceKind.DRONE || s.sourceKind() == SourceKind.ROBOT;
         for (Hit h : hits) {
-            if (camera && h.camera() && Math.abs(h.timeMs() - s.timeMs()) <= CAMERA_BURST_MS) {
+            if (camera && h.camera() && h.source().equals(source(s)) && Math.abs(h.timeMs() - s.timeMs()) <= CAMERA_BURST_MS) {
                 persistent = true;
             }
         }
         if (!camera) {
             persistent = true;
         }
-        hits.addLast(new Hit(s.timeMs(), weight(s), camera));
+        hits.addLast(new Hit(s.timeMs(), weight(s), camera, source(s)));
         // Hits may arrive slightly out of order, so filter rather than pop from the front only.
         hits.removeIf(h -> h.timeMs() < lastHitMs - config.confirmWindowMs());
         double sum = 0;
@@ -104,6 +107,10 @@ final class TrackEvidence {
         };
     }
 
-    private record Hit(long timeMs, double weight, boolean camera) {
+    private static String source(Sighting s) {
+        return s.sourceKind() + "/" + s.sourceId();
+    }
+
+    private record Hit(long timeMs, double weight, boolean camera, String source) {
     }
 }

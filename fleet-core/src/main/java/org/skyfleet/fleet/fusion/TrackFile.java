@@ -25,6 +25,12 @@ final class TrackFile {
     private TrackState state = TrackState.TENTATIVE;
     private long firstUpdateMs;
     private Optional<String> incidentId = Optional.empty();
+    /**
+     * When the tracker last received a sighting of it, on the caller's clock (epoch ms), or Long.MIN_VALUE when the
+     * caller gave no receive time. A source that reports late keeps its track alive as long as its reports keep
+     * coming, though their own times are older than the staleness timeout.
+     */
+    private long heardMs = Long.MIN_VALUE;
 
     private TrackFile(String id, Sighting first, TrackFilter filter) {
         this.id = id;
@@ -124,6 +130,7 @@ final class TrackFile {
             targetClass = other.targetClass;
         }
         firstUpdateMs = Math.min(firstUpdateMs, other.firstUpdateMs);
+        heardMs = Math.max(heardMs, other.heardMs);
         for (String id : other.sightingIds) {
             if (!sightingIds.contains(id)) {
                 sightingIds.addLast(id);
@@ -155,7 +162,12 @@ final class TrackFile {
     /** Whether the track has had no update for longer than its state allows at {@code nowMs}. */
     boolean staleAt(long nowMs, TrackerConfig config) {
         long timeoutMs = state == TrackState.CONFIRMED ? config.confirmedTimeoutMs() : config.tentativeTimeoutMs();
-        return nowMs - filter.timeMs() > timeoutMs;
+        return nowMs - Math.max(filter.timeMs(), heardMs) > timeoutMs;
+    }
+
+    /** Notes that a sighting of it was received at {@code receivedAtMs} (epoch ms on the caller's clock). */
+    void heard(long receivedAtMs) {
+        heardMs = Math.max(heardMs, receivedAtMs);
     }
 
     String id() {

@@ -99,8 +99,23 @@ public final class Tracker {
         return process(List.of(sighting));
     }
 
+    /** Fuses one sighting received at {@code receivedAtMs} (see {@link #process(Collection, long)}). */
+    public synchronized List<TrackUpdate> process(Sighting sighting, long receivedAtMs) {
+        return process(List.of(sighting), receivedAtMs);
+    }
+
     /** Fuses a batch of sightings that arrived together (same instant or window), see the class comment. */
     public synchronized List<TrackUpdate> process(Collection<Sighting> batch) {
+        return process(batch, Long.MIN_VALUE);
+    }
+
+    /**
+     * Fuses a batch received at {@code receivedAtMs}, epoch ms on the clock {@link #prune(long)} is called with. A
+     * track is stale only when neither its newest sighting nor its last receipt is within the timeout: sightings that
+     * arrive late (their times a minute behind the clock, from a delayed link or a report of what was seen a minute
+     * ago) keep extending the track they belong to, instead of each finding it pruned and starting a fresh piece.
+     */
+    public synchronized List<TrackUpdate> process(Collection<Sighting> batch, long receivedAtMs) {
         List<TrackUpdate> out = new ArrayList<>();
         List<Sighting> accepted = new ArrayList<>();
         for (Sighting s : batch) {
@@ -123,7 +138,7 @@ public final class Tracker {
         }
         for (List<Sighting> scan : scans.values()) {
             out.addAll(prune(scan.get(0).timeMs()));
-            associate(scan, out);
+            associate(scan, out, receivedAtMs);
             mergeDuplicates(out);
             newestMs = Math.max(newestMs, scan.get(scan.size() - 1).timeMs());
         }
@@ -164,7 +179,7 @@ public final class Tracker {
         return Optional.ofNullable(tracks.get(id)).map(TrackFile::stateCovariance);
     }
 
-    private void associate(List<Sighting> scan, List<TrackUpdate> out) {
+    private void associate(List<Sighting> scan, List<TrackUpdate> out, long receivedAtMs) {
         List<TrackFile> live = new ArrayList<>(tracks.values());
         int nS = scan.size();
         int nT = live.size();
@@ -199,10 +214,12 @@ public final class Tracker {
             if (j >= 0 && j < nT) {
                 TrackFile t = live.get(j);
                 boolean confirmed = t.update(s, innovations[i][j], config);
+                t.heard(receivedAtMs);
                 out.add(new TrackUpdate(confirmed ? TrackUpdate.Kind.CONFIRMED : TrackUpdate.Kind.UPDATED,
                         t.snapshot(frame)));
             } else {
                 TrackFile t = TrackFile.start("trk-" + nextId++, s, z[i], r[i], config);
+                t.heard(receivedAtMs);
                 tracks.put(t.id(), t);
                 out.add(new TrackUpdate(TrackUpdate.Kind.CREATED, t.snapshot(frame)));
             }

@@ -54,6 +54,26 @@ public record MapFeatures(Geometry linesLocal, Geometry waterLocal) {
     }
 
     /**
+     * Roads given as WGS84 polylines (what {@code serve --roads FILE} and the scenario maps load), in {@code frame};
+     * no water. Lines of fewer than two points are skipped.
+     */
+    public static MapFeatures ofRoads(List<List<GeoPoint>> roads, LocalFrame frame) {
+        List<Geometry> lines = new ArrayList<>();
+        for (List<GeoPoint> road : roads) {
+            if (road.size() < 2) {
+                continue;
+            }
+            Coordinate[] c = new Coordinate[road.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = frame.toLocal(road.get(i));
+            }
+            lines.add(SearchGrid.FACTORY.createLineString(c));
+        }
+        return new MapFeatures(lines.isEmpty() ? SearchGrid.FACTORY.createLineString() : UnaryUnionOp.union(lines),
+                SearchGrid.FACTORY.createPolygon());
+    }
+
+    /**
      * Reads a FeatureCollection ([lon, lat] coordinates, WGS84).
      *
      * @throws IllegalArgumentException when the text is not a FeatureCollection

@@ -46,6 +46,19 @@ public final class ProbabilityMap {
         return around(lkp, d, SearchGrid.around(lkp, EXTENT_OVER_P95 * d.p95M(), MIN_CELL_SIZE_M));
     }
 
+    /**
+     * The map for a subject category's statistics limited to the subject's reach ({@link DistanceDistribution#within}),
+     * on the same grid as without the limit (so the map has room to spread as time passes). A reach below one
+     * cell is taken as one cell: the last known point's cell then holds the mass.
+     *
+     * @param reachM metres; {@code Double.POSITIVE_INFINITY} when the time since last seen is unknown
+     */
+    public static ProbabilityMap around(GeoPoint lkp, DistanceQuantiles q, double reachM) {
+        DistanceDistribution d = DistanceDistribution.of(q);
+        SearchGrid grid = SearchGrid.around(lkp, EXTENT_OVER_P95 * d.p95M(), MIN_CELL_SIZE_M);
+        return around(lkp, Double.isInfinite(reachM) ? d : d.within(Math.max(reachM, grid.cellSizeM())), grid);
+    }
+
     /** The map of a distance distribution on a given grid (its frame's origin is the last known point). */
     public static ProbabilityMap around(GeoPoint lkp, DistanceDistribution d, SearchGrid grid) {
         lkp.validate("last known point");

@@ -28,6 +28,24 @@ class CameraPersistenceTest {
         assertThat(confirmedAfter(0, 1_000, 40_000)).isTrue();
     }
 
+    /**
+     * Regression (false confirmed tracks in the search benchmark): drones of one search share a pad and transits, and
+     * their single false alarms fell within seconds of each other; two cameras' single hits are no burst.
+     */
+    @Test
+    void singleHitsOfTwoDronesSecondsApartAreNoBurstButOneDroneSeeingTwiceIs() {
+        Tracker tracker = new Tracker();
+        List<TrackUpdate> u = new java.util.ArrayList<>();
+        String[] drones = {"d1", "d2", "d3", "d2"};
+        long[] times = {0, 4_000, 30_000, 60_000};
+        for (int i = 0; i < drones.length; i++) {
+            u.addAll(tracker.process(Sighting.of("x" + i, SourceKind.DRONE, drones[i], times[i], LAT, LON, 3, TargetClass.PERSON, 0.4)));
+        }
+        assertThat(u).noneMatch(x -> x.kind() == TrackUpdate.Kind.CONFIRMED);
+        u.addAll(tracker.process(Sighting.of("x4", SourceKind.DRONE, "d2", 61_000, LAT, LON, 3, TargetClass.PERSON, 0.4)));
+        assertThat(u).anyMatch(x -> x.kind() == TrackUpdate.Kind.CONFIRMED);
+    }
+
     @Test
     void anOfficersReportNeedsNoBurst() {
         Tracker tracker = new Tracker();

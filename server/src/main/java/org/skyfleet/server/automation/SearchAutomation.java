@@ -84,6 +84,17 @@ public final class SearchAutomation implements SearchDecisions, org.skyfleet.ser
                             SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace,
                             org.skyfleet.fleet.airframe.EnduranceSource endurance, org.skyfleet.fleet.dock.DockBook docks,
                             org.skyfleet.fleet.battery.BatteryPacks batteries, TurnaroundPolicy turnaround) {
+        this(incidents, registry, missions, commands, leases, audit, clock, executor, policy, profile, airspace, endurance, docks,
+                batteries, turnaround, java.util.List.of());
+    }
+
+    /** @param roads roads and paths (serve --roads, the scenario maps): the search map draws probability onto them */
+    public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
+                            ControlLeases leases, AuditJournal audit, InstantSource clock, ScheduledExecutorService executor,
+                            SearchPolicy policy, SearchProfile profile, Supplier<Airspace> airspace,
+                            org.skyfleet.fleet.airframe.EnduranceSource endurance, org.skyfleet.fleet.dock.DockBook docks,
+                            org.skyfleet.fleet.battery.BatteryPacks batteries, TurnaroundPolicy turnaround,
+                            java.util.List<java.util.List<org.skyfleet.planner.geo.GeoPoint>> roads) {
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
@@ -95,7 +106,7 @@ public final class SearchAutomation implements SearchDecisions, org.skyfleet.ser
                 this.turnaround::launched);
         this.overwatch = new Overwatch(registry, commands, leases, incidents, audit, profile, freeDrones);
         this.planning = new SearchPlanning(OPERATOR, incidents, missions, audit, clock, policy, airspace, freeDrones, sorties,
-                runs, this::vehiclesInUse);
+                runs, this::vehiclesInUse, roads);
         this.following = new SortieFollowing(OPERATOR, registry, missions, leases, incidents, clock, profile, this::note,
                 this.turnaround::landed);
         this.subscription = incidents.subscribe(this::onIncidentChange);

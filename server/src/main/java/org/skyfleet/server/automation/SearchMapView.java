@@ -3,7 +3,6 @@ package org.skyfleet.server.automation;
 import org.skyfleet.server.grpc.ProtoMapper;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.skyfleet.fleet.search.SearchSegment;
 import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.proto.v1.Polygon;
@@ -16,8 +15,9 @@ final class SearchMapView {
 
     static SearchMap of(SearchRun run, List<SearchSegment> now) {
         Set<String> inHand = Set.copyOf(run.segmentsInHand());
-        var assigned = run.sortiesByVehicle.values().stream().filter(s -> inHand.contains(s.segmentId))
-                .collect(Collectors.toMap(s -> s.segmentId, s -> s.vehicleId, (a, b) -> a));
+        java.util.Map<String, String> assigned = new java.util.HashMap<>();
+        run.sortiesByVehicle.values().forEach(s -> s.segmentIds.stream().filter(inHand::contains)
+                .forEach(id -> assigned.putIfAbsent(id, s.vehicleId)));
         SearchMap.Builder b = SearchMap.newBuilder().setIncidentId(run.incidentId)
                 .setLastKnownPoint(ProtoMapper.point(run.map.lastKnownPoint()))
                 .setProbabilityOutsideMap(run.map.probabilityOutsideMap())

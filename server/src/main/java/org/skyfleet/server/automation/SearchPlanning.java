@@ -20,21 +20,26 @@ import org.skyfleet.fleet.incident.SearchState;
 import org.skyfleet.fleet.incident.SearchStatus;
 import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.TimelineKind;
-import org.skyfleet.fleet.search.Allocation;
 import org.skyfleet.fleet.search.DistanceQuantiles;
-import org.skyfleet.fleet.search.DroneAssignment;
 import org.skyfleet.fleet.search.LostPersonStatistics;
+import org.skyfleet.fleet.search.MapFeatures;
 import org.skyfleet.fleet.search.ProbabilityMap;
-import org.skyfleet.fleet.search.SearchAllocator;
+import org.skyfleet.fleet.search.SearchPrior;
 import org.skyfleet.fleet.search.SearchSegment;
+import org.skyfleet.fleet.search.SortieAllocator;
+import org.skyfleet.fleet.search.SortieAssignment;
+import org.skyfleet.fleet.search.SubjectMobility;
+import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.airspace.Airspace;
 import org.skyfleet.server.mission.MissionControl;
 
 /**
  * Plans a search and sends its drones, on the automation thread: the probability map from lost-person
- * statistics around the last known point, cut into segments; the free drones allocated over them; the plan
- * launched or put to a person as the policy says; more drones sent over the map as searched whenever some
- * are free; and, after a restart or a change of records leader, the searches that were running taken up.
+ * statistics around the last known point ({@link SearchPrior}: limited to the subject's reach, roads attracting);
+ * each free drone given a battery's worth of segments ({@link SortieAllocator}); the plan launched or put to a
+ * person as the policy says; whenever a drone is free again, a fresh sortie over the map diffused to now and
+ * holding every footprint flown; and, after a restart or a change of records leader, the searches that were
+ * running taken up.
  */
 final class SearchPlanning {
     private final Operator operator;
@@ -50,11 +55,14 @@ final class SearchPlanning {
     /** The vehicles every search and overwatch is using now. */
     private final Supplier<Set<String>> inUse;
     private final LostPersonStatistics statistics = LostPersonStatistics.bundled();
-    private final SearchAllocator allocator = new SearchAllocator();
+    private final SortieAllocator allocator = new SortieAllocator();
+    /** Roads and paths the map is told of (serve --roads, the scenario maps): they attract probability. */
+    private final List<List<GeoPoint>> roads;
 
     SearchPlanning(Operator operator, IncidentBook incidents, MissionControl missions, AuditJournal audit, InstantSource clock,
                    SearchPolicy policy, Supplier<Airspace> airspace, FreeDrones freeDrones, SortieControl sorties,
-                   Map<String, SearchRun> runs, Supplier<Set<String>> inUse) {
+                   Map<String, SearchRun> runs, Supplier<Set<String>> inUse, List<List<GeoPoint>> roads) {
+        this.roads = List.copyOf(roads);
         this.operator = operator;
         this.incidents = incidents;
         this.missions = missions;
@@ -70,41 +78,70 @@ final class SearchPlanning {
 
     void plan(Incident incident) {
         DistanceQuantiles q = statistics.forCategory(incident.missingPerson().category());
-        ProbabilityMap map = ProbabilityMap.around(incident.missingPerson().lastKnownPoint(), q);
-        FreeDrones.Choice choice = freeDrones.find(inUse.get(), clock.instant());
-        double side = SearchSegmentation.sideFor(choice.candidates(), ReservePolicy.DEFAULT, map.grid().cellSizeM());
+        Instant now = clock.instant();
+        ProbabilityMap map = prior(incident, q, now);
+        FreeDrones.Choice choice = freeDrones.find(inUse.get(), now);
+        double side = SearchSegmentation.sortieSideFor(choice.candidates(), ReservePolicy.DEFAULT, map.grid().cellSizeM());
         List<SearchSegment> segments = SearchSegmentation.of(map, side);
         SearchRun run = new SearchRun(incident.incidentId(), q, map, segments, side);
+        run.mapAt = now;
+        run.mobility = SubjectMobility.of(incident.missingPerson().category());
         runs.put(incident.incidentId(), run);
-        Allocation allocation = allocator.allocate(choice.candidates(), segments, incident.missingPerson().lastKnownPoint(),
-                airspace.get());
+        List<SortieAssignment> sortieList = allocator.allocate(choice.candidates(), map, Set.of(), side, airspace.get());
         List<String> leftOut = new ArrayList<>(choice.passedOver());
-        allocation.unused().forEach(u -> leftOut.add(u.droneId() + ": " + u.reason().name().toLowerCase(Locale.ROOT)
-                .replace('_', ' ') + " (" + u.detail() + ")"));
+        Set<String> sent = new HashSet<>(sortieList.stream().map(SortieAssignment::droneId).toList());
+        choice.candidates().stream().filter(c -> !sent.contains(c.id()))
+                .forEach(c -> leftOut.add(c.id() + ": no segment fits its battery with the way home"));
+        double expected = expectedPos(sortieList);
         String summary = String.format(Locale.ROOT,
-                "search planned from %s (%s: 50%% within %.1f km, 95%% within %.1f km): %d segments of %.0f m, %d drones, expected POS %.0f%%",
-                q.category(), q.source(), q.p50Km(), q.p95Km(), segments.size(), side, allocation.assignments().size(),
-                100 * allocation.expectedPos());
+                "search planned from %s (%s: 50%% within %.1f km, 95%% within %.1f km%s): %d segments of %.0f m, %d drones, expected POS %.0f%%",
+                q.category(), q.source(), q.p50Km(), q.p95Km(), reachText(incident, now), segments.size(), side, sortieList.size(),
+                100 * expected);
         audit.append(operator.toString(), "search plan", incident.incidentId(), summary, "PLANNED");
         boolean auto = policy.launchesAutomatically(incident.type(), incident.priority());
-        SearchState state = allocation.assignments().isEmpty() ? SearchState.NO_DRONES
+        SearchState state = sortieList.isEmpty() ? SearchState.NO_DRONES
                 : auto ? SearchState.ACTIVE : SearchState.AWAITING_APPROVAL;
-        Instant deadline = state == SearchState.AWAITING_APPROVAL ? clock.instant().plus(policy.approvalTimeout()) : null;
-        SearchStatus status = new SearchStatus(state, deadline, assignments(allocation), allocation.expectedPos(), 0, leftOut);
+        // the pilot's time to approve runs from when the plan is shown, not from when planning began
+        now = clock.instant();
+        Instant deadline = state == SearchState.AWAITING_APPROVAL ? now.plus(policy.approvalTimeout()) : null;
+        SearchStatus status = new SearchStatus(state, deadline, assignments(sortieList), expected, 0, leftOut);
         incidents.update(incident.incidentId(), i -> i.withSearch(status),
-                TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_PLANNED, operator.subject(), summary)
+                TimelineEntry.of(now, TimelineKind.SEARCH_PLANNED, operator.subject(), summary)
                         .withParams("category", q.category(), "p50_km", String.format(Locale.ROOT, "%.1f", q.p50Km()),
                                 "p95_km", String.format(Locale.ROOT, "%.1f", q.p95Km()), "segments", segments.size(),
-                                "drones", allocation.assignments().size(),
-                                "expected_percent", String.format(Locale.ROOT, "%.0f", 100 * allocation.expectedPos())));
+                                "drones", sortieList.size(),
+                                "expected_percent", String.format(Locale.ROOT, "%.0f", 100 * expected)));
         if (state == SearchState.AWAITING_APPROVAL) {
-            run.proposed = allocation;
-            incidents.record(incident.incidentId(), TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_AWAITING_APPROVAL,
+            run.proposed = sortieList;
+            incidents.record(incident.incidentId(), TimelineEntry.of(now, TimelineKind.SEARCH_AWAITING_APPROVAL,
                     operator.subject(), "waiting for a pilot to approve the search until " + deadline)
                     .withParams("deadline", String.valueOf(deadline)));
         } else if (state == SearchState.ACTIVE) {
-            launch(run, allocation, operator);
+            launch(run, sortieList, operator);
         }
+    }
+
+    /**
+     * The map the search starts from now ({@link SearchPrior}, as the search benchmark builds it): the category's
+     * distances limited to the subject's reach since he was last seen, the roads attracting. A last-seen time that
+     * is not before the report is what the API stamps when the caller gave none: the reach is then unknown.
+     */
+    ProbabilityMap prior(Incident incident, DistanceQuantiles q, Instant now) {
+        var person = incident.missingPerson();
+        return SearchPrior.of(person.lastKnownPoint(), q, person.category(), SubjectMobility.of(person.category()),
+                sinceLastSeenS(incident, now), frame -> MapFeatures.ofRoads(roads, frame));
+    }
+
+    /** Seconds from last seen to {@code now}; NaN when the last-seen time is only the report time. */
+    static double sinceLastSeenS(Incident incident, Instant now) {
+        Instant seen = incident.missingPerson().lastSeen();
+        return incident.reportedAt() != null && !seen.isBefore(incident.reportedAt()) ? Double.NaN
+                : java.time.Duration.between(seen, now).toMillis() / 1000.0;
+    }
+
+    private static String reachText(Incident incident, Instant now) {
+        double reach = SearchPrior.reachM(SubjectMobility.of(incident.missingPerson().category()), sinceLastSeenS(incident, now));
+        return Double.isFinite(reach) ? String.format(Locale.ROOT, "; within %.1f km walked since last seen", reach / 1000) : "";
     }
 
     /**
@@ -128,10 +165,12 @@ final class SearchPlanning {
                 continue;
             }
             DistanceQuantiles q = statistics.forCategory(i.missingPerson().category());
-            ProbabilityMap map = ProbabilityMap.around(i.missingPerson().lastKnownPoint(), q);
-            double side = SearchSegmentation.sideFor(freeDrones.find(Set.of(), clock.instant()).candidates(), ReservePolicy.DEFAULT,
-                    map.grid().cellSizeM());
+            ProbabilityMap map = prior(i, q, clock.instant());
+            double side = SearchSegmentation.sortieSideFor(freeDrones.find(Set.of(), clock.instant()).candidates(),
+                    ReservePolicy.DEFAULT, map.grid().cellSizeM());
             SearchRun run = new SearchRun(i.incidentId(), q, map, SearchSegmentation.of(map, side), side);
+            run.mapAt = clock.instant();
+            run.mobility = SubjectMobility.of(i.missingPerson().category());
             List<String> followed = new ArrayList<>();
             for (SearchAssignment a : i.search().assignments()) {
                 boolean flying = !a.missionId().isEmpty() && missions.book().find(a.missionId())
@@ -155,47 +194,70 @@ final class SearchPlanning {
         }
     }
 
-    /** Sends the allocation's drones; missions are approved in the name of whoever approved the search. */
-    void launch(SearchRun run, Allocation allocation, Operator approver) {
+    /** Sends the sorties' drones; missions are approved in the name of whoever approved the search. */
+    void launch(SearchRun run, List<SortieAssignment> sortieList, Operator approver) {
         if (approver != operator) {
             run.approvedBy = approver;
         }
         incidents.update(run.incidentId, i -> i.withSearch(i.search().withState(SearchState.ACTIVE)), null);
-        for (DroneAssignment a : allocation.assignments()) {
+        for (SortieAssignment a : sortieList) {
             sorties.launch(run, a);
         }
     }
 
-    /** Sends the drones that are free now over the segments no drone holds, with the map as searched so far. */
+    /**
+     * Gives every drone that is free now a fresh sortie ({@link SortieAllocator}) over the map as it stands: diffused
+     * by the subject's mobility from the map's time to now, holding every footprint flown so far, leaving out the
+     * segments other drones hold. The search benchmark allocates by the same steps.
+     */
     void replanIfDronesFree(SearchRun run) {
         FreeDrones.Choice choice = freeDrones.find(inUse.get(), clock.instant());
         if (choice.candidates().isEmpty()) {
             return;
         }
-        List<SearchSegment> open = SearchSegmentation.open(run.map, new HashSet<>(run.segmentsInHand()), run.segmentSideM);
+        advanceMap(run, clock.instant());
         Incident incident = incidents.get(run.incidentId);
-        Allocation more = allocator.allocate(choice.candidates(), open, incident.missingPerson().lastKnownPoint(), airspace.get());
-        if (more.assignments().isEmpty()) {
+        List<SortieAssignment> more = allocator.allocate(choice.candidates(), run.map, new HashSet<>(run.segmentsInHand()),
+                run.segmentSideM, airspace.get());
+        if (more.isEmpty()) {
             return;
         }
+        double expected = expectedPos(more);
         String summary = String.format(Locale.ROOT, "re-planned with the map as searched (cumulative POS %.0f%%): %s, expected +%.0f%%",
-                100 * run.map.cumulativePos(), String.join(", ", more.assignments().stream()
-                        .map(a -> a.droneId() + " -> " + a.segment().id()).toList()), 100 * more.expectedPos());
+                100 * run.map.cumulativePos(), String.join(", ", more.stream()
+                        .map(a -> a.droneId() + " -> " + String.join("+", a.segmentIds())).toList()), 100 * expected);
         List<SearchAssignment> all = new ArrayList<>(incident.search().assignments());
         all.addAll(assignments(more));
         incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(all).withState(SearchState.ACTIVE)),
                 TimelineEntry.of(clock.instant(), TimelineKind.SEARCH_REPLANNED, operator.subject(), summary)
                         .withParams("pos_percent", String.format(Locale.ROOT, "%.0f", 100 * run.map.cumulativePos()),
-                                "assignments", String.join(", ", more.assignments().stream()
-                                        .map(a -> a.droneId() + " → " + a.segment().id()).toList()),
-                                "expected_percent", String.format(Locale.ROOT, "%.0f", 100 * more.expectedPos())));
-        for (DroneAssignment a : more.assignments()) {
+                                "assignments", String.join(", ", more.stream()
+                                        .map(a -> a.droneId() + " → " + String.join("+", a.segmentIds())).toList()),
+                                "expected_percent", String.format(Locale.ROOT, "%.0f", 100 * expected)));
+        for (SortieAssignment a : more) {
             sorties.launch(run, a);
         }
     }
 
-    private static List<SearchAssignment> assignments(Allocation a) {
-        return a.assignments().stream().map(d -> new SearchAssignment(d.droneId(), "", List.of(d.segment().id()),
-                d.plan().metrics().flightTimeS(), Double.NaN)).toList();
+    /** The run's map diffused from its time to {@code now} by the subject's mobility (the subject kept walking). */
+    static void advanceMap(SearchRun run, Instant now) {
+        if (run.mapAt == null) {
+            run.mapAt = now;
+            return;
+        }
+        double elapsedS = java.time.Duration.between(run.mapAt, now).toMillis() / 1000.0;
+        if (elapsedS > 0) {
+            run.map = run.map.diffused(run.mobility, elapsedS);
+            run.mapAt = now;
+        }
+    }
+
+    private static double expectedPos(List<SortieAssignment> sortieList) {
+        return sortieList.stream().mapToDouble(SortieAssignment::expectedPos).sum();
+    }
+
+    private static List<SearchAssignment> assignments(List<SortieAssignment> sortieList) {
+        return sortieList.stream().map(d -> new SearchAssignment(d.droneId(), "", d.segmentIds(), d.estimatedFlightS(),
+                Double.NaN)).toList();
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.skyfleet.fleet.control.Operator;
-import org.skyfleet.fleet.search.Allocation;
 import org.skyfleet.fleet.search.DistanceQuantiles;
 import org.skyfleet.fleet.search.ProbabilityMap;
 import org.skyfleet.fleet.search.SearchSegment;
@@ -18,8 +17,12 @@ final class SearchRun {
     final List<SearchSegment> initialSegments;
     final Map<String, Double> initialProbabilityBySegment = new HashMap<>();
     ProbabilityMap map;
+    /** The time {@link #map} is for: it is diffused from here to now before each allocation. */
+    java.time.Instant mapAt;
+    /** How the subject keeps moving (the map diffuses with it). */
+    org.skyfleet.fleet.search.SubjectMobility mobility = org.skyfleet.fleet.search.SubjectMobility.STATIONARY;
     /** Waiting for approval; null once launched or when nothing waits. */
-    Allocation proposed;
+    List<org.skyfleet.fleet.search.SortieAssignment> proposed;
     /** Who approved: missions are approved in their name. */
     Operator approvedBy;
     final Map<String, Sortie> sortiesByVehicle = new java.util.concurrent.ConcurrentHashMap<>();
@@ -46,6 +49,6 @@ final class SearchRun {
     /** Segments a drone is flying or about to fly. */
     List<String> segmentsInHand() {
         return sortiesByVehicle.values().stream().filter(s -> s.phase == Sortie.Phase.LAUNCHING || s.phase == Sortie.Phase.FLYING)
-                .map(s -> s.segmentId).toList();
+                .flatMap(s -> s.segmentIds.stream()).toList();
     }
 }

@@ -8,6 +8,7 @@ import org.skyfleet.fleet.search.ProbabilityMap;
 import org.skyfleet.fleet.search.SearchSegment;
 import org.skyfleet.fleet.search.SearchAllocator;
 import org.skyfleet.fleet.search.SearchSegments;
+import org.skyfleet.fleet.search.SortieAllocator;
 
 /** How the automation cuts a probability map into segments to hand out, at planning and at each re-plan. */
 public final class SearchSegmentation {
@@ -65,6 +66,15 @@ public final class SearchSegmentation {
             k -= 2;
         }
         return k == kMax ? SEGMENT_SIZE_M : k * cellSizeM;
+    }
+
+    /**
+     * The side of the segments a sortie chains ({@link SortieAllocator}), for the live search and the search
+     * benchmark alike: {@link SortieAllocator#DEFAULT_SEGMENT_SIDE_M}, or smaller when the drones at hand could not
+     * sweep even one ({@link #sideFor}).
+     */
+    public static double sortieSideFor(List<CandidateDrone> drones, ReservePolicy reserve, double cellSizeM) {
+        return Math.min(oddCells(SortieAllocator.DEFAULT_SEGMENT_SIDE_M, cellSizeM) * cellSizeM, sideFor(drones, reserve, cellSizeM));
     }
 
     /** The odd number of cells SearchSegments makes a segment of {@code sideM}. */

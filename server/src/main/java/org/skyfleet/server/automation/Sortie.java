@@ -9,7 +9,10 @@ final class Sortie {
     enum Phase { LAUNCHING, FLYING, ORBITING, RETURNING, ENDED }
 
     final String vehicleId;
+    /** The first segment it flies (what the timeline names). */
     final String segmentId;
+    /** Every segment of its sortie, in the order flown. */
+    final List<String> segmentIds;
     String missionId = "";
     Phase phase = Phase.LAUNCHING;
     /**
@@ -21,7 +24,12 @@ final class Sortie {
     final List<FlownSample> samples = new ArrayList<>();
 
     Sortie(String vehicleId, String segmentId) {
+        this(vehicleId, segmentId.isEmpty() ? List.of() : List.of(segmentId));
+    }
+
+    Sortie(String vehicleId, List<String> segmentIds) {
         this.vehicleId = vehicleId;
-        this.segmentId = segmentId;
+        this.segmentIds = List.copyOf(segmentIds);
+        this.segmentId = segmentIds.isEmpty() ? "" : segmentIds.get(0);
     }
 }

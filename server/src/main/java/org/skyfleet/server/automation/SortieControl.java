@@ -15,7 +15,11 @@ import org.skyfleet.fleet.incident.TimelineEntry;
 import org.skyfleet.fleet.incident.TimelineKind;
 import org.skyfleet.fleet.mission.Mission;
 import org.skyfleet.fleet.mission.MissionState;
+import java.util.List;
 import org.skyfleet.fleet.search.DroneAssignment;
+import org.skyfleet.fleet.search.SortieAssignment;
+import org.skyfleet.planner.PlanMetrics;
+import org.skyfleet.planner.VehicleRoute;
 import org.skyfleet.server.mission.MissionControl;
 
 /**
@@ -68,10 +72,14 @@ final class SortieControl {
         this.notes = notes;
     }
 
-    /** Launches one drone over its segment; the sortie joins the run at once and leaves it if the launch fails. */
-    void launch(SearchRun run, DroneAssignment a) {
+    /**
+     * Launches one drone on its sortie (one or more segments, one mission); the sortie joins the run at once and
+     * leaves it if the launch fails.
+     */
+    void launch(SearchRun run, SortieAssignment a) {
         String vehicleId = a.droneId();
-        Sortie sortie = new Sortie(vehicleId, a.segment().id());
+        Sortie sortie = new Sortie(vehicleId, a.segmentIds());
+        String segment = sortie.segmentId;
         try {
             leases.acquire(vehicleId, operator, LEASE_TTL);
         } catch (LeaseConflictException | IllegalArgumentException e) {
@@ -79,11 +87,11 @@ final class SortieControl {
             return;
         }
         run.sortiesByVehicle.put(vehicleId, sortie);
-        Mission m = missions.create(operator, vehicleId, a.plan().routes().get(0), profile.cruiseSpeedMps());
+        Mission m = missions.create(operator, vehicleId, route(a), profile.cruiseSpeedMps());
         sortie.missionId = m.missionId();
         missions.approve(operator, m.missionId());
         audit.append(operator.toString(), "search launch", vehicleId, "incident " + run.incidentId + " segment "
-                + a.segment().id() + " mission " + m.missionId()
+                + String.join("+", a.segmentIds()) + " mission " + m.missionId()
                 + (run.approvedBy == null ? " (policy: automatic)" : " (approved by " + run.approvedBy + ")"), "LAUNCHING");
         missions.upload(operator, m.missionId())
                 .thenCompose(up -> {
@@ -102,18 +110,18 @@ final class SortieControl {
                     if (error == null && started.command().accepted()) {
                         sortie.phase = Sortie.Phase.FLYING;
                         int n = launched.applyAsInt(run.incidentId, vehicleId);
-                        String minutes = String.format(Locale.ROOT, "%.0f", a.plan().metrics().flightTimeS() / 60);
+                        String minutes = String.format(Locale.ROOT, "%.0f", a.estimatedFlightS() / 60);
                         TimelineEntry entry = n <= 1
                                 ? TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, operator.subject(), String.format(
                                         Locale.ROOT, "%s launched over segment %s (mission %s, %s min planned)", vehicleId,
-                                        a.segment().id(), m.missionId(), minutes))
-                                        .withVehicle(vehicleId).withParams("vehicle", vehicleId, "segment", a.segment().id(),
+                                        segment, m.missionId(), minutes))
+                                        .withVehicle(vehicleId).withParams("vehicle", vehicleId, "segment", segment,
                                                 "mission", m.missionId(), "minutes", minutes)
                                 : TimelineEntry.of(clock.instant(), TimelineKind.DRONE_LAUNCHED, operator.subject(), String.format(
                                         Locale.ROOT, "%s relaunched over segment %s (sortie %d, mission %s, %s min planned)", vehicleId,
-                                        a.segment().id(), n, m.missionId(), minutes))
+                                        segment, n, m.missionId(), minutes))
                                         .withVehicle(vehicleId).withCode("DRONE_RELAUNCHED").withParams("vehicle", vehicleId,
-                                                "segment", a.segment().id(), "sortie", n, "mission", m.missionId(), "minutes", minutes);
+                                                "segment", segment, "sortie", n, "mission", m.missionId(), "minutes", minutes);
                         incidents.update(run.incidentId, i -> i.withSearch(i.search().withAssignments(i.search().assignments()
                                 .stream().map(x -> x.vehicleId().equals(vehicleId) && x.missionId().isEmpty() ? x.withMission(m.missionId()) : x)
                                 .toList())), entry);
@@ -126,6 +134,27 @@ final class SortieControl {
                         notes.note(run.incidentId, vehicleId, "launch failed: " + why);
                     }
                 })));
+    }
+
+    /**
+     * The sortie's legs as one route: its joined waypoints; length, turns, area and the allocator's flight time
+     * added up over the legs (each leg's own plan counts its way from home and back, so its time is not summed).
+     */
+    static VehicleRoute route(SortieAssignment a) {
+        double lengthM = 0, areaM2 = 0;
+        int turns = 0;
+        List<org.skyfleet.planner.geo.GeoPolygon> area = new java.util.ArrayList<>();
+        for (DroneAssignment leg : a.legs()) {
+            VehicleRoute r = leg.plan().routes().get(0);
+            lengthM += r.metrics().lengthM();
+            turns += r.metrics().turns();
+            areaM2 += r.metrics().areaCoveredM2();
+            area.addAll(r.assignedArea());
+        }
+        double coverage = a.legs().stream().mapToDouble(l -> l.plan().metrics().coverageRatio()).average().orElse(0);
+        VehicleRoute first = a.legs().get(0).plan().routes().get(0);
+        return new VehicleRoute(a.droneId(), a.route(), new PlanMetrics(lengthM, turns, a.estimatedFlightS(), areaM2, coverage),
+                area, first.requiredS(), first.availableS());
     }
 
     /** Sends a drone home and ends its part in the search. */

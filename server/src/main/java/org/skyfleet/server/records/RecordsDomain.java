@@ -62,7 +62,7 @@ public final class RecordsDomain implements AutoCloseable {
         dispatcher.subscribe(timeline::onAssignment);
         this.search = new SearchAutomation(incidents, c.registry(), c.missions(), c.commands(), c.leases(), c.audit(), c.clock(),
                 automation, config.searchPolicy(), config.searchProfile(), c.airspace(), c.endurance(), c.docks(), c.batteries(),
-                config.turnaround());
+                config.turnaround(), config.roads());
         this.tracks = new TrackFeed(new Tracker(TrackerTuning.forSearches()), c.clock(), store.sightings(), store.tracks());
         this.trackResponse = new TrackResponse(tracks, incidents, dispatcher, search, automation, c.audit());
         this.firstResponse = new FirstResponse(incidents, c.registry(), c.commands(), c.leases(), c.missions().book(), c.audit(),

@@ -73,7 +73,7 @@ public final class TrackFeed {
             store.append(s);
         }
         sightings.put(s.id(), s);
-        List<TrackUpdate> updates = tracker.process(s);
+        List<TrackUpdate> updates = tracker.process(s, clock.millis());
         String trackId = "";
         for (TrackUpdate u : updates) {
             if (u.track().sightingIds().contains(s.id())) {
