@@ -52,8 +52,10 @@ class PilotConsoleBrowserTest {
     private static Simulation sim;
     private static String pilotToken;
     private static String dispatcherToken;
+    private static String officerToken;
     private ChromeDriver pilot;
     private ChromeDriver dispatcher;
+    private ChromeDriver officer;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,6 +64,7 @@ class PilotConsoleBrowserTest {
         TokenAuthority tokens = new TokenAuthority(key, InstantSource.system());
         pilotToken = tokens.issue("li", Operator.Role.PILOT, Duration.ofHours(1));
         dispatcherToken = tokens.issue("dan", Operator.Role.DISPATCHER, Duration.ofHours(1));
+        officerToken = tokens.issue("wu", Operator.Role.OFFICER, Duration.ofHours(1));
         org.skyfleet.server.FleetSigningKeys keys = org.skyfleet.server.FleetSigningKeys.forSystems(3, 24);
         server = SkyfleetServer.start(ServerConfig.ephemeral().withTokens(tokens, true).withSigningKeys(keys.server())
                 .withConsoleSite(ConsoleSite.defaults().withHome(new org.skyfleet.fleet.geo.LatLon(LAT, LON))), InstantSource.system());
@@ -82,7 +85,7 @@ class PilotConsoleBrowserTest {
 
     @AfterEach
     void quit() {
-        for (ChromeDriver b : new ChromeDriver[] {pilot, dispatcher}) {
+        for (ChromeDriver b : new ChromeDriver[] {pilot, dispatcher, officer}) {
             if (b != null) {
                 b.quit();
             }
@@ -96,7 +99,7 @@ class PilotConsoleBrowserTest {
     }
 
     @Test
-    void aPilotFliesAPlannedPatrolFromTheConsoleAndADispatcherIsRefusedTheSameControls() {
+    void aPilotFliesAPlannedPatrolFromTheConsoleAndADispatcherAndAnOfficerAreRefusedTheSameControls() {
         String drone = idOf("a");
         pilot = signIn(pilotToken, drone);
         click(pilot, "pilot-take");
@@ -123,6 +126,12 @@ class PilotConsoleBrowserTest {
                 + "skyfleet.v1.FleetService/AcquireControl"));
         waitFor(dispatcher, "the command refused", () -> refusal(dispatcher, "rtl").contains("may not call skyfleet.v1.FleetService/SendCommand"));
         waitFor(dispatcher, "the lease still the pilot's", () -> field(dispatcher, "lease").equals("held by pilot li"));
+        // and in an officer's: the console itself is refused, with the server's reason, so no control is there to press
+        officer = HeadlessChromium.start("en-US", 1600, 1000);
+        officer.get("http://127.0.0.1:" + server.httpPort() + "/console/#token=" + officerToken);
+        waitFor(officer, "the officer refused at sign-in", () -> text(officer, "signinError")
+                .equals("403 wu (officer) may not sign in to the console; allowed: pilot, commander, dispatcher, automation, admin"));
+        assertThat(((JavascriptExecutor) officer).executeScript("return !!window.skyfleet;")).as("no console started").isEqualTo(false);
 
         click(pilot, "pilot-rtl");
         waitFor(pilot, "return accepted", () -> refusal(pilot, "rtl").equals("done"));
@@ -171,11 +180,10 @@ class PilotConsoleBrowserTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('pattern').value = arguments[0];"
                 + "const p = window.skyfleet.planner; p.clear(); p.start();"
                 + "for (const [a, b] of arguments[1]) p.add(L.latLng(a, b)); p.finish();", pattern, List.of(points));
-        waitFor(browser, "the vehicles offered", () -> vehicles.stream().allMatch(v ->
-                !browser.findElements(By.cssSelector("#planVehicles input[value='" + v + "']")).isEmpty()));
-        for (String v : vehicles) {
-            browser.findElement(By.cssSelector("#planVehicles input[value='" + v + "']")).click();
-        }
+        // ticked in one step each time, until all are: the boxes are redrawn when a vehicle's link comes and goes
+        waitFor(browser, "the vehicles offered and ticked", () -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].every(v => { const i = document.querySelector(`#planVehicles input[value='${v}']`);"
+                        + " if (i && !i.checked) i.click(); return !!i && i.checked; });", vehicles)));
         click(browser, "plan");
         waitFor(browser, "a route per vehicle", () -> String.valueOf(vehicles.size()).equals(
                 browser.findElement(By.id("planStatus")).getAttribute("data-planned")));
@@ -204,6 +212,6 @@ class PilotConsoleBrowserTest {
 
     private static void waitFor(ChromeDriver browser, String what, BooleanSupplier condition) {
         new WebDriverWait(browser, WAIT).withMessage(() -> what + "; the pilot panel read: " + text(browser, "pilotBody")
-                + "; launch: " + text(browser, "launchStatus")).until(d -> condition.getAsBoolean());
+                + "; launch: " + text(browser, "launchStatus") + "; plan: " + text(browser, "planStatus")).until(d -> condition.getAsBoolean());
     }
 }
