@@ -219,8 +219,9 @@ class FirstResponseTest {
         // the console opens the feed; its first frame is handed over 2.5 s later
         Instant firstFrame = onScene.plusMillis(2500);
         watches.get(0).then().accept(firstFrame);
-        Await.until(Duration.ofSeconds(5), "first video stamped", () -> response.timeToScene(traffic)
-                .reached(org.skyfleet.fleet.response.ResponseStage.FIRST_VIDEO));
+        // the stage is stamped just before the timeline entry is written on the response thread: wait for both
+        Await.until(Duration.ofSeconds(5), "first video stamped and written", () -> response.timeToScene(traffic)
+                .reached(org.skyfleet.fleet.response.ResponseStage.FIRST_VIDEO) && codes(traffic).contains("DRONE_RESPONSE_VIDEO"));
         assertThat(response.timeToScene(traffic).stages().get(org.skyfleet.fleet.response.ResponseStage.FIRST_VIDEO))
                 .isEqualTo(firstFrame);
         assertThat(codes(traffic)).contains("DRONE_RESPONSE_VIDEO");
