@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A camera's hits confirm a track only when the camera saw it twice in one look. */
+/** A camera's hits confirm a track only when the camera saw it three times in one pass. */
 class CameraPersistenceTest {
     private static final double LAT = 53.39;
     private static final double LON = -1.86;
@@ -23,9 +23,13 @@ class CameraPersistenceTest {
     }
 
     @Test
-    void singleHitsHalfAMinuteApartDoNotConfirmButALookThatSeesTwiceDoes() {
+    void singleHitsHalfAMinuteApartDoNotConfirmButAPassThatSeesThreeTimesDoes() {
         assertThat(confirmedAfter(0, 30_000, 60_000, 85_000)).isFalse();
-        assertThat(confirmedAfter(0, 1_000, 40_000)).isTrue();
+        // two in one pass, then single hits: a false alarm twice within seconds, then stray ones (regression)
+        assertThat(confirmedAfter(0, 1_000, 40_000, 70_000)).isFalse();
+        assertThat(confirmedAfter(0, 1_000, 2_000)).isTrue();
+        // three in a pass still counts after earlier single hits
+        assertThat(confirmedAfter(0, 40_000, 41_000, 43_000)).isTrue();
     }
 
     /**
@@ -33,7 +37,7 @@ class CameraPersistenceTest {
      * their single false alarms fell within seconds of each other; two cameras' single hits are no burst.
      */
     @Test
-    void singleHitsOfTwoDronesSecondsApartAreNoBurstButOneDroneSeeingTwiceIs() {
+    void singleHitsOfTwoDronesSecondsApartAreNoBurstButOneDroneSeeingThreeTimesIs() {
         Tracker tracker = new Tracker();
         List<TrackUpdate> u = new java.util.ArrayList<>();
         String[] drones = {"d1", "d2", "d3", "d2"};
@@ -43,6 +47,8 @@ class CameraPersistenceTest {
         }
         assertThat(u).noneMatch(x -> x.kind() == TrackUpdate.Kind.CONFIRMED);
         u.addAll(tracker.process(Sighting.of("x4", SourceKind.DRONE, "d2", 61_000, LAT, LON, 3, TargetClass.PERSON, 0.4)));
+        assertThat(u).as("d2 twice in a pass is not yet a burst").noneMatch(x -> x.kind() == TrackUpdate.Kind.CONFIRMED);
+        u.addAll(tracker.process(Sighting.of("x5", SourceKind.DRONE, "d2", 62_000, LAT, LON, 3, TargetClass.PERSON, 0.4)));
         assertThat(u).anyMatch(x -> x.kind() == TrackUpdate.Kind.CONFIRMED);
     }
 
