@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +38,7 @@ import org.skyfleet.proto.v1.SubjectCategory;
 import org.skyfleet.proto.v1.TimelineEntry;
 import org.skyfleet.proto.v1.TimelineKind;
 import org.skyfleet.server.Await;
+import org.skyfleet.server.FlownTime;
 import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.server.grpc.CallerInterceptor;
 import org.skyfleet.simulator.Simulation;
@@ -62,12 +62,14 @@ class TenMinuteBatteriesEndToEndTest {
 
     private static SkyfleetServer server;
     private static Simulation sim;
+    /** The server's battery estimates and recalls on flown time: on the wall clock, a loaded machine let a drone drain to its threshold. */
+    private static final FlownTime FLOWN_TIME = new FlownTime();
     private static ManagedChannel channel;
 
     @BeforeAll
     static void start() throws Exception {
         server = SkyfleetServer.start(ServerConfig.ephemeral().withMavlinkSourceRate(20_000),
-                AutomationConfig.defaults().withAcknowledgeTimeout(Duration.ofSeconds(20)), InstantSource.system());
+                AutomationConfig.defaults().withAcknowledgeTimeout(Duration.ofSeconds(20)), FLOWN_TIME);
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
         // the unit's record of its drones: 10 minutes on a full pack, as the maker rates it
         as(AircraftServiceGrpc.newBlockingStub(channel), "pat", "pilot").createAirframeProfile(CreateAirframeProfileRequest.newBuilder()
@@ -83,6 +85,7 @@ class TenMinuteBatteriesEndToEndTest {
                 .replaceAll("\"falsePositivesPerMin\": [0-9.]+", "\"falsePositivesPerMin\": 0");
         Scenario scenario = Scenario.parse(json);
         sim = Simulation.start(scenario, new InetSocketAddress("127.0.0.1", server.mavlinkAddress().getPort()));
+        FLOWN_TIME.follow(sim);
         Await.until(Duration.ofSeconds(30), "four drones with a home position and bound by their autopilot",
                 () -> server.registry().all().stream().filter(s -> s.home() != null && s.battery() != null
                         && server.aircraft().airframes().profileOf(s.vehicleId()).isPresent()).count() == 4);
