@@ -14,12 +14,20 @@ import org.skyfleet.simulator.sensor.CameraPreset;
  * @param roads the cases have roads, known to the map, and subjects on them ({@link SearchScenario#drawWithRoads})
  * @param sinceLastSeenS seconds from last seen to the search's start: the subject is drawn within his reach and
  *     the map is limited to it ({@link org.skyfleet.fleet.search.SearchPrior}); NaN: unknown, no limit
+ * @param drones how many drones search, 1..32: the first half (rounded up) thermal, the rest visual
  */
-record SearchConditions(boolean night, int batterySwapS, boolean dry, boolean roads, double sinceLastSeenS) {
+record SearchConditions(boolean night, int batterySwapS, boolean dry, boolean roads, double sinceLastSeenS, int drones) {
     static final int DEFAULT_SWAP_S = 300;
+    static final int DEFAULT_DRONES = 4;
+
+    SearchConditions {
+        if (drones < 1 || drones > 32) {
+            throw new IllegalArgumentException("drones must be 1..32, got " + drones);
+        }
+    }
 
     SearchConditions(boolean night, int batterySwapS, boolean dry, boolean roads) {
-        this(night, batterySwapS, dry, roads, Double.NaN);
+        this(night, batterySwapS, dry, roads, Double.NaN, DEFAULT_DRONES);
     }
 
     static SearchConditions day() {
@@ -27,7 +35,21 @@ record SearchConditions(boolean night, int batterySwapS, boolean dry, boolean ro
     }
 
     SearchConditions asDry() {
-        return new SearchConditions(night, batterySwapS, true, roads, sinceLastSeenS);
+        return new SearchConditions(night, batterySwapS, true, roads, sinceLastSeenS, drones);
+    }
+
+    /** Each drone's camera, in drone order: thermal first. */
+    CameraPreset[] cameras() {
+        CameraPreset[] out = new CameraPreset[drones];
+        for (int i = 0; i < drones; i++) {
+            out[i] = i < (drones + 1) / 2 ? CameraPreset.THERMAL : CameraPreset.VISUAL;
+        }
+        return out;
+    }
+
+    /** A camera's detector false alarms: the thermal core's hot spots are rarer than the visual detector's. */
+    static double falsePositivesPerMin(CameraPreset preset) {
+        return preset == CameraPreset.THERMAL ? 0.5 : 1.0;
     }
 
     /** The map's sensor for a simulator camera preset. */

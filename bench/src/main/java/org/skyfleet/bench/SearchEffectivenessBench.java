@@ -28,6 +28,7 @@ import org.skyfleet.fleet.search.SweepWidths;
 import org.skyfleet.planner.MissionPlanner;
 import org.skyfleet.planner.energy.ReservePolicy;
 import org.skyfleet.server.automation.SearchProfile;
+import org.skyfleet.simulator.sensor.CameraPreset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +45,8 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     static final String METHOD = String.join("\n",
             "# method: per seed, LKP uniform within 0.05 deg of 53.385N 1.873W; subject (DEMENTIA, bundled default row) starts at a",
             "#   distance drawn from DistanceDistribution (inverse CDF by bisection), uniform bearing, then walks as the simulator's",
-            "#   Wanderer (0.45 m/s, 900 m range, 300 s walks / 180 s rests); canopy 0.55. 4 drones (2 THERMAL 0.5 FP/min,",
-            "#   2 VISUAL 1.0 FP/min) at a command post 300-800 m from the LKP; 3 officers on foot 0.7-2.5 km from the LKP.",
+            "#   Wanderer (0.45 m/s, 900 m range, 300 s walks / 180 s rests); canopy 0.55. --drones N (default 4; half THERMAL 0.5 FP/min, rounded up,",
+            "#   the rest VISUAL 1.0 FP/min) at a command post 300-800 m from the LKP; 3 officers on foot 0.7-2.5 km from the LKP.",
             "#   Same seed for A and B (same subject path). 1 s steps, cap 60 min. SearchProfile.defaults(): camera 50 deg at 60 m,",
             "#   8 m/s, 1,200 s per battery; 20 s vertical climb/descent at 3 m/s; straight legs between plan waypoints; a drone",
             "#   turns home when 1,200 s less the 240 s reserve would be exceeded; after landing, a battery swap, then the next",
@@ -103,6 +104,10 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
             description = "minutes on the ground for a battery swap between sorties (default: ${DEFAULT-VALUE})")
     double swapMin;
 
+    @Option(names = "--drones", defaultValue = "4",
+            description = "drones searching, 1..32, thermal first, then visual (default: ${DEFAULT-VALUE})")
+    int drones;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SearchEffectivenessBench()).execute(args));
     }
@@ -111,12 +116,12 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads,
-                lastSeenMin * 60);
+                lastSeenMin * 60, drones);
         Result result = run(runs, seed, conditions);
         Map<SearchStrategy, List<TrialOutcome>> outcomes = result.outcomes();
         double wallS = (System.nanoTime() - t0) / 1e9;
-        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %s%s%s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
-                Instant.now(), runs, seed, night ? "NIGHT" : "day", roads ? ", ROADS" : "",
+        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %d drones, %s%s%s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
+                Instant.now(), runs, seed, drones, night ? "NIGHT" : "day", roads ? ", ROADS" : "",
                 Double.isNaN(lastSeenMin) ? "" : String.format(Locale.ROOT, ", last seen %.0f min before", lastSeenMin), swapMin, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), wallS) + METHOD + "\n" + table(result);
         if (perRun) {
@@ -172,7 +177,7 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
                 dry.put(s, d);
             }
             double budgetS = profile.fullBatteryFlightS() - ReservePolicy.DEFAULT.reserveS(profile.fullBatteryFlightS());
-            double[] w = java.util.Arrays.stream(SearchTrial.PRESETS).mapToDouble(p -> SweepWidths.effectiveSweepWidthM(
+            double[] w = java.util.Arrays.stream(conditions.cameras()).mapToDouble(p -> SweepWidths.effectiveSweepWidthM(
                     SearchConditions.sensor(p), conditions.night(), profile.camera().footprintWidthM())).toArray();
             List<Future<SearchOptimum>> optima = new ArrayList<>();
             for (SearchScenario c : cases) {
@@ -209,10 +214,11 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     }
 
     /** Each drone's search profile: the defaults with its camera's sweep width for the light. */
-    static Map<String, SearchProfile> profiles(SearchProfile profile, boolean night) {
+    static Map<String, SearchProfile> profiles(SearchProfile profile, SearchConditions conditions) {
         Map<String, SearchProfile> out = new HashMap<>();
-        for (int i = 0; i < SearchTrial.PRESETS.length; i++) {
-            double w = SweepWidths.effectiveSweepWidthM(SearchConditions.sensor(SearchTrial.PRESETS[i]), night,
+        CameraPreset[] cameras = conditions.cameras();
+        for (int i = 0; i < cameras.length; i++) {
+            double w = SweepWidths.effectiveSweepWidthM(SearchConditions.sensor(cameras[i]), conditions.night(),
                     profile.camera().footprintWidthM());
             out.put("drone-" + (i + 1), new SearchProfile(profile.camera(), w, profile.cruiseSpeedMps(),
                     profile.fullBatteryFlightS(), profile.minLaunchPercent(), profile.orbitRadiusM(), profile.handoverPercent()));
@@ -234,7 +240,7 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
                               MissionPlanner planner, SortieAllocator allocator, SearchConditions conditions) {
         ProbabilityMap initial = initialMap(c, q, conditions);
         SubjectMobility mobility = SubjectMobility.of(SubjectCategory.DEMENTIA);
-        Map<String, SearchProfile> profiles = profiles(profile, conditions.night());
+        Map<String, SearchProfile> profiles = profiles(profile, conditions);
         ModelAccount account = new ModelAccount(initial, mobility, profiles);
         if (s == SearchStrategy.PROBABILITY) {
             ProbabilitySorties a = new ProbabilitySorties(c, initial, profile, profiles, mobility, allocator);

@@ -45,9 +45,6 @@ final class SearchTrial {
     /** The drones climb and descend as the allocator assumes they do. */
     static final double CLIMB_MPS = SearchAllocator.DEFAULT_CLIMB_RATE_MPS;
     private static final long EPOCH_MS = 1_800_000_000_000L;
-    static final CameraPreset[] PRESETS = {CameraPreset.THERMAL, CameraPreset.THERMAL, CameraPreset.VISUAL,
-            CameraPreset.VISUAL};
-    private static final double[] FALSE_POSITIVES_PER_MIN = {0.5, 0.5, 1.0, 1.0};
 
     private final Sorties sorties;
     private final SearchConditions conditions;
@@ -87,8 +84,10 @@ final class SearchTrial {
         this.conditions = conditions;
         this.account = account;
         double budgetS = profile.fullBatteryFlightS() - ReservePolicy.DEFAULT.reserveS(profile.fullBatteryFlightS());
-        for (int i = 0; i < PRESETS.length; i++) {
-            NadirDetector camera = new NadirDetector(PRESETS[i], FALSE_POSITIVES_PER_MIN[i], new Random(scenario.seed() * 31 + i));
+        CameraPreset[] cameras = conditions.cameras();
+        for (int i = 0; i < cameras.length; i++) {
+            NadirDetector camera = new NadirDetector(cameras[i], SearchConditions.falsePositivesPerMin(cameras[i]),
+                    new Random(scenario.seed() * 31 + i));
             drones.add(new BenchDrone("drone-" + (i + 1), camera, scenario.commandPostM(), profile.cruiseSpeedMps(),
                     CLIMB_MPS, profile.camera().altitudeAglM(), budgetS));
         }
