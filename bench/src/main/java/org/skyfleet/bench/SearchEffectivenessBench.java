@@ -115,6 +115,10 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        if (drones < 1 || drones > 32) {
+            System.err.println("--drones must be 1..32, got " + drones);
+            return 2;
+        }
         SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads,
                 lastSeenMin * 60, drones);
         Result result = run(runs, seed, conditions);
