@@ -21,10 +21,12 @@ import java.util.Deque;
  * detector's false alarms come singly, scattered over the footprint. A track made only of camera hits
  * (drones, robots) is therefore confirmed only once {@value #CAMERA_BURST_HITS} of them came from the same camera
  * within {@value #CAMERA_BURST_MS} ms (one pass over the target: a search camera at 8 m/s has it in view for five
- * to seven looks; a camera holding over it sees it every few seconds); a person's report (officer, citizen) needs no such burst. Two hits were not enough: a
- * camera's second false alarm within seconds, inside the young track's gate, happened often enough over an hour of
- * four drones, and hits from any drone in the next minutes then confirmed it (the search benchmark: 0.19 false
- * confirmed tracks per flight-hour with two, 0.02 with three, found within 60 min unchanged). Two different
+ * to seven looks; a camera holding over it sees it every few seconds); a person's report (officer, citizen) needs
+ * no such burst. Two hits were not enough: a camera's second false alarm within seconds, inside the young track's
+ * gate, happened often enough over an hour of four drones, and hits from any drone in the next minutes then
+ * confirmed it (the search benchmark: 0.19 false confirmed tracks per flight-hour with two, 0.02 with three; found
+ * within 60 min unchanged by day, 2 of 50 fewer at night and on roads, where a pass more often sees him only
+ * twice). Two different
  * cameras do not make a burst: drones of one search take off from one pad and fly the same transits, so two
  * drones' single false alarms often fall close together within seconds.
  */
