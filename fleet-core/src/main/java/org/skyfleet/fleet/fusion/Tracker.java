@@ -60,6 +60,10 @@ public final class Tracker {
      * confirms, so two targets seen on the same passes are never taken for one.
      */
     static final long MERGE_AFTER_SILENCE_MS = 30_000;
+    /** Hits from one camera within {@link #CAMERA_BURST_MS} that a camera-only track needs to be confirmed. */
+    public static final int CAMERA_BURST_HITS = TrackEvidence.CAMERA_BURST_HITS;
+    /** The window of one camera's burst, milliseconds. */
+    public static final long CAMERA_BURST_MS = TrackEvidence.CAMERA_BURST_MS;
     private final TrackerConfig config;
     private final Map<String, TrackFile> tracks = new LinkedHashMap<>();
     private LocalFrame frame;

@@ -56,6 +56,7 @@ public final class SearchAutomation implements SearchDecisions, org.skyfleet.ser
     private final SearchPlanning planning;
     private final SortieFollowing following;
     private final Turnaround turnaround;
+    private final SecondLook secondLook;
     private final AutoCloseable subscription;
 
     public SearchAutomation(IncidentBook incidents, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
@@ -109,8 +110,10 @@ public final class SearchAutomation implements SearchDecisions, org.skyfleet.ser
                 runs, this::vehiclesInUse, roads);
         this.following = new SortieFollowing(OPERATOR, registry, missions, leases, incidents, clock, profile, this::note,
                 this.turnaround::landed);
+        this.secondLook = new SecondLook(OPERATOR, registry, missions, commands, incidents, audit, clock, thread);
         this.subscription = incidents.subscribe(this::onIncidentChange);
         thread.execute(planning::resume);
+        thread.every(1, secondLook::check);
         thread.every(1, () -> following.sample(runs.values()));
         BatteryRecall recall = new BatteryRecall(registry, endurance, sorties, this::note, profile.cruiseSpeedMps());
         thread.every(1, () -> recall.check(runs.values()));
@@ -166,6 +169,19 @@ public final class SearchAutomation implements SearchDecisions, org.skyfleet.ser
                 }
             }
             setState(incidentId, SearchState.FOUND, null);
+        }));
+    }
+
+    /**
+     * A drone of the incident's search saw a possible person once short of confirming ({@link SecondLookRule}): it
+     * turns back for a second look if it is still flying the search near the spot. Runs on the automation thread.
+     */
+    public void secondLook(String incidentId, String trackId, String vehicleId, org.skyfleet.planner.geo.GeoPoint spot) {
+        thread.execute((() -> {
+            SearchRun run = runs.get(incidentId);
+            if (run != null) {
+                secondLook.start(run, trackId, vehicleId, spot);
+            }
         }));
     }
 

@@ -21,7 +21,8 @@ import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.server.sighting.TrackFeed;
 
 /**
- * What a confirmed track on an open incident sets off: it goes on the incident's timeline, the search
+ * A tentative track one camera hit short of confirming sends that drone back for a second look
+ * ({@link SecondLookRule}). What a confirmed track on an open incident sets off: it goes on the incident's timeline, the search
  * stops, the nearest available unit is dispatched with the track's live position, and the drone that
  * found the subject circles over them until the unit reports arrival. Track changes hop onto the
  * automation thread.
@@ -80,6 +81,10 @@ public final class TrackResponse implements AutoCloseable {
         if (u.kind() == TrackUpdate.Kind.DROPPED) {
             responseTrackOf.remove(t.id());
             return;
+        }
+        if (t.incidentId().isPresent()) {
+            SecondLookRule.lookingDrone(u, feed::sighting)
+                    .ifPresent(drone -> search.secondLook(t.incidentId().get(), t.id(), drone, at));
         }
         if (!ConfirmedTrackRules.confirmed(u) || t.incidentId().isEmpty()) {
             return;
