@@ -12,10 +12,12 @@ import org.skyfleet.simulator.sensor.NadirDetector;
  * waypoints' own altitudes are not modelled; wind, turns and acceleration are not either). The battery is a
  * flight-time budget per sortie: when the time flown plus the straight way home and the descent reaches the
  * usable time less the reserve, the drone abandons its route and returns, remembering the legs it did not
- * fly. On watch (over a found subject) it holds above a moving point; its battery is not limited then.
+ * fly. On a second look it leaves its route for a point, holds over it, then flies straight back to the leg it
+ * left (the mission paused and resumed). On watch (over a found subject) it holds above a moving point; its
+ * battery is not limited then.
  */
 final class BenchDrone {
-    enum Phase { GROUND, CLIMB, ROUTE, DESCEND, WATCH }
+    enum Phase { GROUND, CLIMB, ROUTE, LOOK, DESCEND, WATCH }
 
     final String id;
     final NadirDetector camera;
@@ -33,6 +35,8 @@ final class BenchDrone {
     /** Legs left unflown when the battery sent the drone home, starting where it broke off; empty if none. */
     List<double[]> unflown = List.of();
     private double[] watchPoint;
+    private double[] lookPoint;
+    private int lookLeftS;
 
     /**
      * @param budgetS flight time a sortie may use: usable time less the reserve, seconds
@@ -67,11 +71,28 @@ final class BenchDrone {
 
     /** Abandons the route and flies home (a recall). */
     void recall() {
-        if (phase == Phase.CLIMB || phase == Phase.ROUTE || phase == Phase.WATCH) {
+        if (phase == Phase.CLIMB || phase == Phase.ROUTE || phase == Phase.LOOK || phase == Phase.WATCH) {
             route = List.of(home);
             next = 0;
             phase = Phase.ROUTE;
         }
+    }
+
+    /**
+     * Leaves the route for a second look: flies to the point and holds over it for {@code holdS} seconds, then
+     * resumes the route. Only on the route out (not on the way home) and within {@code maxDistanceM}.
+     *
+     * @return whether the drone turned
+     */
+    boolean look(double[] point, int holdS, double maxDistanceM) {
+        boolean homeward = next >= route.size() - 1;
+        if (phase != Phase.ROUTE || homeward || Math.hypot(point[0] - eastM, point[1] - northM) > maxDistanceM) {
+            return false;
+        }
+        lookPoint = point.clone();
+        lookLeftS = holdS;
+        phase = Phase.LOOK;
+        return true;
     }
 
     /** Holds above the given point from now on. */
@@ -98,6 +119,16 @@ final class BenchDrone {
                 fly(cruiseMps);
                 if (next >= route.size()) {
                     phase = Phase.DESCEND;
+                }
+            }
+            case LOOK -> {
+                double homeS = Math.hypot(home[0] - eastM, home[1] - northM) / cruiseMps + heightM / climbMps;
+                if (sortieS + homeS >= budgetS) {
+                    phase = Phase.ROUTE; // the battery ends the look; the route's check sends it home
+                } else if (Math.hypot(lookPoint[0] - eastM, lookPoint[1] - northM) > 1e-6) {
+                    moveTowards(lookPoint, cruiseMps);
+                } else if (--lookLeftS <= 0) {
+                    phase = Phase.ROUTE;
                 }
             }
             case DESCEND -> {

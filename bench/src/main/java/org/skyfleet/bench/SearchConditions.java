@@ -1,6 +1,7 @@
 package org.skyfleet.bench;
 
 import org.skyfleet.fleet.search.SweepWidths;
+import org.skyfleet.server.automation.SearchProfile;
 import org.skyfleet.simulator.sensor.CameraPreset;
 
 /**
@@ -15,8 +16,13 @@ import org.skyfleet.simulator.sensor.CameraPreset;
  * @param sinceLastSeenS seconds from last seen to the search's start: the subject is drawn within his reach and
  *     the map is limited to it ({@link org.skyfleet.fleet.search.SearchPrior}); NaN: unknown, no limit
  * @param drones how many drones search, 1..32: the first half (rounded up) thermal, the rest visual
+ * @param secondLook drones turn back for a second look at a track one hit short of confirming, as the live search
+ *     does ({@link org.skyfleet.server.automation.SecondLookRule}); false to measure what the looks are worth
+ * @param packS flight time on a full pack, seconds, 60..7,200 ({@link SearchProfile#defaults()}: 1,200)
+ * @param cruiseMps search speed, metres per second, 2..25 (defaults: 8)
  */
-record SearchConditions(boolean night, int batterySwapS, boolean dry, boolean roads, double sinceLastSeenS, int drones) {
+record SearchConditions(boolean night, int batterySwapS, boolean dry, boolean roads, double sinceLastSeenS, int drones,
+                        boolean secondLook, double packS, double cruiseMps) {
     static final int DEFAULT_SWAP_S = 300;
     static final int DEFAULT_DRONES = 4;
 
@@ -24,10 +30,15 @@ record SearchConditions(boolean night, int batterySwapS, boolean dry, boolean ro
         if (drones < 1 || drones > 32) {
             throw new IllegalArgumentException("drones must be 1..32, got " + drones);
         }
+        if (!(packS >= 60 && packS <= 7200) || !(cruiseMps >= 2 && cruiseMps <= 25)) {
+            throw new IllegalArgumentException("a pack must give 1..120 min and the search speed be 2..25 m/s, got "
+                    + packS / 60 + " min and " + cruiseMps + " m/s");
+        }
     }
 
     SearchConditions(boolean night, int batterySwapS, boolean dry, boolean roads) {
-        this(night, batterySwapS, dry, roads, Double.NaN, DEFAULT_DRONES);
+        this(night, batterySwapS, dry, roads, Double.NaN, DEFAULT_DRONES, true, SearchProfile.defaults().fullBatteryFlightS(),
+                SearchProfile.defaults().cruiseSpeedMps());
     }
 
     static SearchConditions day() {
@@ -35,7 +46,14 @@ record SearchConditions(boolean night, int batterySwapS, boolean dry, boolean ro
     }
 
     SearchConditions asDry() {
-        return new SearchConditions(night, batterySwapS, true, roads, sinceLastSeenS, drones);
+        return new SearchConditions(night, batterySwapS, true, roads, sinceLastSeenS, drones, secondLook, packS, cruiseMps);
+    }
+
+    /** How the drones fly the search: {@link SearchProfile#defaults()} with this pack and speed. */
+    SearchProfile profile() {
+        SearchProfile d = SearchProfile.defaults();
+        return new SearchProfile(d.camera(), d.effectiveSweepWidthM(), cruiseMps, packS, d.minLaunchPercent(), d.orbitRadiusM(),
+                d.handoverPercent());
     }
 
     /** Each drone's camera, in drone order: thermal first. */

@@ -48,8 +48,8 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
             "#   Wanderer (0.45 m/s, 900 m range, 300 s walks / 180 s rests); canopy 0.55. --drones N (default 4; half THERMAL 0.5 FP/min, rounded up,",
             "#   the rest VISUAL 1.0 FP/min) at a command post 300-800 m from the LKP; 3 officers on foot 0.7-2.5 km from the LKP.",
             "#   Same seed for A and B (same subject path). 1 s steps, cap 60 min. SearchProfile.defaults(): camera 50 deg at 60 m,",
-            "#   8 m/s, 1,200 s per battery; 20 s vertical climb/descent at 3 m/s; straight legs between plan waypoints; a drone",
-            "#   turns home when 1,200 s less the 240 s reserve would be exceeded; after landing, a battery swap, then the next",
+            "#   8 m/s, 1,200 s per battery (--cruise-mps, --pack-min); 20 s vertical climb/descent at 3 m/s; straight legs between",
+            "#   plan waypoints; a drone turns home when the pack less its 20 % reserve would be exceeded; after landing, a battery swap, then the next",
             "#   sortie (every drone, every time, while its strategy has one). Cameras: the simulator's NadirDetector (night:",
             "#   its night factors). Sweep widths W for the maps: SweepWidths by sensor and light (engineering assumptions).",
             "# A: SortieAllocator (continuous): each free drone gets segments of 250 m chained to fill its battery, over the",
@@ -62,7 +62,10 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
             "#   TrackerTuning.forSearches(), as the server); one > 100 m away counts as a false confirmed track and the search",
             "#   goes on. Then: other drones recalled, finder hovers over the track, Dispatcher (EtaModel.straightLine) picks the",
             "#   officer, who walks straight at 1.6 m/s to the track's latest position; arrival = officer within 15 m of the",
-            "#   subject's TRUE position. Medians over all runs, a run without the event counting as > 60 min; in brackets the",
+            "#   subject's TRUE position. Second look (SecondLookRule, as the live search; off with --no-second-look): a tentative",
+            "#   person track one camera hit short of the 3-hit burst sends that drone, if on its route out and within 200 m, over the",
+            "#   track to hold 25 s, then back to the leg it left; once per track; the hover is not counted as search.",
+            "#   Medians over all runs, a run without the event counting as > 60 min; in brackets the",
             "#   median over the runs where it happened. Track error: confirmed person track vs truth at each update by a subject",
             "#   sighting; raw error: every subject sighting vs truth. False confirmed tracks per drone flight-hour.",
             "# model POS and flown/available: the same cases flown again 'dry' (cameras off, the whole hour): model POS = the",
@@ -108,6 +111,19 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
             description = "drones searching, 1..32, thermal first, then visual (default: ${DEFAULT-VALUE})")
     int drones;
 
+    @Option(names = "--pack-min", defaultValue = "20",
+            description = "flight time on a full pack, minutes, 1..120 (default: ${DEFAULT-VALUE}, SearchProfile.defaults());"
+                    + " the sorties keep the same 20 % reserve")
+    double packMin;
+
+    @Option(names = "--cruise-mps", defaultValue = "8",
+            description = "search speed, m/s, 2..25 (default: ${DEFAULT-VALUE})")
+    double cruiseMps;
+
+    @Option(names = "--no-second-look", description = "drones do not turn back for a second look at a track one hit short"
+            + " of confirming (the live search does; this measures what the looks are worth)")
+    boolean noSecondLook;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SearchEffectivenessBench()).execute(args));
     }
@@ -119,14 +135,19 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
             System.err.println("--drones must be 1..32, got " + drones);
             return 2;
         }
+        if (!(packMin >= 1 && packMin <= 120) || !(cruiseMps >= 2 && cruiseMps <= 25)) {
+            System.err.println("--pack-min must be 1..120 and --cruise-mps 2..25, got " + packMin + " and " + cruiseMps);
+            return 2;
+        }
         SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads,
-                lastSeenMin * 60, drones);
+                lastSeenMin * 60, drones, !noSecondLook, packMin * 60, cruiseMps);
         Result result = run(runs, seed, conditions);
         Map<SearchStrategy, List<TrialOutcome>> outcomes = result.outcomes();
         double wallS = (System.nanoTime() - t0) / 1e9;
-        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %d drones, %s%s%s, swap %.1f min, %d cores, java %s, wall %.1f s%n",
+        String text = String.format(Locale.ROOT, "# skyfleet bench search %s, runs %d, seed %d, %d drones, %s%s%s%s, swap %.1f min, pack %.0f min, %.0f m/s, %d cores, java %s, wall %.1f s%n",
                 Instant.now(), runs, seed, drones, night ? "NIGHT" : "day", roads ? ", ROADS" : "",
-                Double.isNaN(lastSeenMin) ? "" : String.format(Locale.ROOT, ", last seen %.0f min before", lastSeenMin), swapMin, Runtime.getRuntime().availableProcessors(),
+                Double.isNaN(lastSeenMin) ? "" : String.format(Locale.ROOT, ", last seen %.0f min before", lastSeenMin),
+                noSecondLook ? ", NO SECOND LOOK" : "", swapMin, packMin, cruiseMps, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), wallS) + METHOD + "\n" + table(result);
         if (perRun) {
             outcomes.forEach((strategy, list) -> {
@@ -164,7 +185,7 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     }
 
     static Result run(List<SearchScenario> cases, DistanceQuantiles q, SearchConditions conditions) throws Exception {
-        SearchProfile profile = SearchProfile.defaults();
+        SearchProfile profile = conditions.profile();
         MissionPlanner planner = new MissionPlanner();
         SortieAllocator allocator = new SortieAllocator(planner, ReservePolicy.DEFAULT, SearchTrial.CLIMB_MPS);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
@@ -260,9 +281,9 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "# optimum for these drones (mean over the cases): %.3f stationary (Charnes-Cooper, effort %.2f km2); moving-subject"
                 + " upper bound %.3f (union over sortie windows, loose); drone-seconds available %.0f%n",
                 opt.stationaryPos(), opt.effortM2() / 1e6, opt.movingUpperBound(), opt.availableDroneS()));
-        sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-12s | %-10s | %-12s | %-16s | %-14s | %-14s | %-11s | %-10s | %-14s%n",
+        sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-12s | %-10s | %-12s | %-16s | %-14s | %-14s | %-11s | %-10s | %-19s | %-14s%n",
                 "strategy", "found<=30", "found<=60", "f60/optimum", "model POS", "POS/optimum", "flown/available",
-                "med det min", "med arr min", "track err m", "raw err m", "false conf/fl-h"));
+                "med det min", "med arr min", "track err m", "raw err m", "false conf/fl-h", "2nd looks/fl-h"));
         for (var e : result.outcomes().entrySet()) {
             List<TrialOutcome> o = e.getValue();
             List<TrialOutcome> dry = result.dry().get(e.getKey());
@@ -276,12 +297,14 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
                     / Math.max(1, o.stream().mapToInt(TrialOutcome::rawErrorCount).sum());
             double flightH = o.stream().mapToDouble(TrialOutcome::flightS).sum() / 3600;
             int falseTracks = o.stream().mapToInt(TrialOutcome::falseConfirmed).sum();
-            sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-12.2f | %-10.3f | %-12.2f | %-16s | %-14s | %-14s | %-11.1f | %-10.1f | %.3f (%d in %.1f h)%n",
+            int looks = o.stream().mapToInt(TrialOutcome::secondLooks).sum();
+            sb.append(String.format(Locale.ROOT, "%-26s | %-9s | %-9s | %-12.2f | %-10.3f | %-12.2f | %-16s | %-14s | %-14s | %-11.1f | %-10.1f | %-19s | %.1f%n",
                     e.getKey().label, pct(f30), pct(f60), f60 / opt.stationaryPos(), modelPos, modelPos / opt.stationaryPos(),
                     String.format(Locale.ROOT, "%.2f (%.0f s)", flownS / opt.availableDroneS(), flownS),
                     median(o.stream().mapToInt(TrialOutcome::detectionS).toArray()),
                     median(o.stream().mapToInt(TrialOutcome::arrivalS).toArray()), trackErr, rawErr,
-                    falseTracks / Math.max(1e-9, flightH), falseTracks, flightH));
+                    String.format(Locale.ROOT, "%.3f (%d in %.1f h)", falseTracks / Math.max(1e-9, flightH), falseTracks, flightH),
+                    looks / Math.max(1e-9, flightH)));
         }
         return sb.toString();
     }

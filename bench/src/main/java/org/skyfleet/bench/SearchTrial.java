@@ -98,7 +98,7 @@ final class SearchTrial {
         subject = new Target("subject", s[0], s[1], walk, scenario.seed() ^ 0x5EEDL);
         tracker = new Tracker(TrackerTuning.forSearches());
         response = new TrialResponse(frame, drones, subject, scenario.officersM(),
-                () -> Instant.ofEpochMilli(EPOCH_MS + nowS * 1000L));
+                () -> Instant.ofEpochMilli(EPOCH_MS + nowS * 1000L), conditions.secondLook());
     }
 
     TrialOutcome run() {
@@ -138,7 +138,7 @@ final class SearchTrial {
         }
         double flown = drones.stream().mapToDouble(d -> d.flownS).sum();
         return new TrialOutcome(detectionS, arrivalS, response.falseConfirmed, flown, response.trackErrSum,
-                response.trackErrN, rawErrSum, rawErrN, account.update(Math.min(nowS, CAP_S)));
+                response.trackErrN, rawErrSum, rawErrN, account.update(Math.min(nowS, CAP_S)), response.secondLooks);
     }
 
     /** Sampled once a second as the server samples its flights; a drone on its route is on its search mission. */
@@ -167,13 +167,13 @@ final class SearchTrial {
         String id = "s-" + (++sightingSeq);
         GeoPoint at = frame.toGeo(r.eastM(), r.northM());
         boolean ofSubject = r.truthId() != null;
-        response.sighted(id, d.id, ofSubject);
+        Sighting s = Sighting.of(id, SourceKind.DRONE, d.id, EPOCH_MS + nowS * 1000L, at.latDeg(), at.lonDeg(), r.sigmaM(),
+                TargetClass.PERSON, r.confidence());
+        response.sighted(s, ofSubject);
         if (ofSubject) {
             rawErrSum += Math.hypot(r.eastM() - subject.eastM(), r.northM() - subject.northM());
             rawErrN++;
         }
-        Sighting s = Sighting.of(id, SourceKind.DRONE, d.id, EPOCH_MS + nowS * 1000L, at.latDeg(), at.lonDeg(), r.sigmaM(),
-                TargetClass.PERSON, r.confidence());
         for (TrackUpdate u : tracker.process(s)) {
             if (response.onTrack(u)) {
                 detectionS = nowS;

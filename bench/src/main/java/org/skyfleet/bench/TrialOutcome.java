@@ -15,6 +15,8 @@ package org.skyfleet.bench;
  * @param rawErrorCount      how many raw subject sightings
  * @param modelPos           the map's own tally of the flights: probability that they found the subject, by
  *                           Koopman's detection model with the sweep widths the map uses, over the time flown
+ * @param secondLooks        times a drone turned back for a second look ({@link org.skyfleet.server.automation.SecondLookRule})
  */
 public record TrialOutcome(int detectionS, int arrivalS, int falseConfirmed, double flightS, double trackErrorSumM,
-                           int trackErrorCount, double rawErrorSumM, int rawErrorCount, double modelPos) {}
+                           int trackErrorCount, double rawErrorSumM, int rawErrorCount, double modelPos,
+                           int secondLooks) {}

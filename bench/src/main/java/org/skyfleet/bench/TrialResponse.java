@@ -14,6 +14,7 @@ import org.skyfleet.fleet.dispatch.EtaModel;
 import org.skyfleet.fleet.dispatch.UnitRoster;
 import org.skyfleet.fleet.dispatch.UnitStatus;
 import org.skyfleet.fleet.dispatch.UnitType;
+import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.fusion.TargetClass;
 import org.skyfleet.fleet.fusion.Track;
 import org.skyfleet.fleet.fusion.TrackUpdate;
@@ -21,6 +22,7 @@ import org.skyfleet.planner.geo.GeoPoint;
 import org.skyfleet.planner.geo.LocalFrame;
 import org.skyfleet.server.automation.AutomationConfig;
 import org.skyfleet.server.automation.ConfirmedTrackRules;
+import org.skyfleet.server.automation.SecondLookRule;
 import org.skyfleet.simulator.world.people.Target;
 
 /**
@@ -29,7 +31,9 @@ import org.skyfleet.simulator.world.people.Target;
  * confirmed track and the search goes on); on the detection the other drones are recalled, the finder holds
  * above the track, the {@link Dispatcher} (acknowledge timeout as the server's default) picks the officer with
  * the shortest straight-line ETA, and the officer walks straight at on-foot speed to the track's latest
- * position. Arrival: the officer within 15 m of the subject's true position.
+ * position. Arrival: the officer within 15 m of the subject's true position. Before that, a tentative track one
+ * camera hit short of confirming sends its drone back for a second look ({@link SecondLookRule}), as the live search
+ * does.
  */
 final class TrialResponse {
     static final double ARRIVAL_M = 15;
@@ -46,14 +50,20 @@ final class TrialResponse {
     private final Set<String> subjectSightings = new HashSet<>();
     private final Set<String> judged = new HashSet<>();
     private final Set<String> followed = new HashSet<>();
+    private final boolean secondLookOn;
+    private final Set<String> looked = new HashSet<>();
+    private final Map<String, Sighting> sightings = new HashMap<>();
     private double[] responseAt;
     private int officer = -1;
     private boolean detected, arrived;
     int falseConfirmed;
+    int secondLooks;
     double trackErrSum;
     int trackErrN;
 
-    TrialResponse(LocalFrame frame, List<BenchDrone> drones, Target subject, List<double[]> officersM, InstantSource clock) {
+    TrialResponse(LocalFrame frame, List<BenchDrone> drones, Target subject, List<double[]> officersM, InstantSource clock,
+                  boolean secondLook) {
+        this.secondLookOn = secondLook;
         this.frame = frame;
         this.drones = drones;
         this.subject = subject;
@@ -63,11 +73,12 @@ final class TrialResponse {
         officersM.forEach(o -> officers.add(o.clone()));
     }
 
-    /** Notes who made a sighting, and whether it was of the subject, before it goes into the tracker. */
-    void sighted(String sightingId, String droneId, boolean ofSubject) {
-        droneOfSighting.put(sightingId, droneId);
+    /** Notes a sighting, and whether it was of the subject, before it goes into the tracker. */
+    void sighted(Sighting s, boolean ofSubject) {
+        sightings.put(s.id(), s);
+        droneOfSighting.put(s.id(), s.sourceId());
         if (ofSubject) {
-            subjectSightings.add(sightingId);
+            subjectSightings.add(s.id());
         }
     }
 
@@ -78,6 +89,7 @@ final class TrialResponse {
      */
     boolean onTrack(TrackUpdate u) {
         Track t = u.track();
+        secondLook(u);
         if (!ConfirmedTrackRules.confirmed(u) || t.targetClass() != TargetClass.PERSON) {
             return false;
         }
@@ -124,6 +136,24 @@ final class TrialResponse {
         }
         follow(at);
         return detection;
+    }
+
+    /** {@link SecondLookRule}, acted on as {@link org.skyfleet.server.automation.SecondLook} does: once per track. */
+    private void secondLook(TrackUpdate u) {
+        if (!secondLookOn || detected || looked.contains(u.track().id())) {
+            return;
+        }
+        Optional<String> drone = SecondLookRule.lookingDrone(u, id -> Optional.ofNullable(sightings.get(id)));
+        if (drone.isEmpty()) {
+            return;
+        }
+        double[] at = local(u.track());
+        for (BenchDrone d : drones) {
+            if (d.id.equals(drone.get()) && d.look(at, SecondLookRule.HOLD_S, SecondLookRule.MAX_DISTANCE_M)) {
+                looked.add(u.track().id());
+                secondLooks++;
+            }
+        }
     }
 
     private void respond(Track t, double[] at) {
