@@ -208,9 +208,4 @@ final class SecondLook {
             audit.append(operator.toString(), "second look", look.vehicleId, "resume: " + e.getMessage(), "FAILED");
         }
     }
-
-    /** Whether the drone is on a look now. */
-    boolean looking(String vehicleId) {
-        return byVehicle.containsKey(vehicleId);
-    }
 }
