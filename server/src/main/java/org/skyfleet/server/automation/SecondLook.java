@@ -44,17 +44,19 @@ final class SecondLook {
         final String trackId;
         final String vehicleId;
         final String missionId;
+        final Sortie sortie;
         final GeoPoint spot;
         final Instant startedAt;
         /** The pause was acknowledged and the drone sent over the spot. */
         boolean sent;
         Instant arrivedAt;
 
-        Look(String incidentId, String trackId, String vehicleId, String missionId, GeoPoint spot, Instant startedAt) {
+        Look(String incidentId, String trackId, Sortie sortie, GeoPoint spot, Instant startedAt) {
             this.incidentId = incidentId;
             this.trackId = trackId;
-            this.vehicleId = vehicleId;
-            this.missionId = missionId;
+            this.vehicleId = sortie.vehicleId;
+            this.missionId = sortie.missionId;
+            this.sortie = sortie;
             this.spot = spot;
             this.startedAt = startedAt;
         }
@@ -104,23 +106,18 @@ final class SecondLook {
         }
         lookedAt.add(trackId);
         double altRelM = v.position().altRelM();
-        Look look = new Look(run.incidentId, trackId, vehicleId, s.missionId, spot, clock.instant());
+        Look look = new Look(run.incidentId, trackId, s, spot, clock.instant());
         byVehicle.put(vehicleId, look);
         try {
-            missions.pause(operator, s.missionId)
-                    .thenCompose(paused -> {
-                        if (!paused.command().accepted()) {
-                            throw new IllegalStateException("pause refused: " + paused.command().result());
-                        }
-                        return commands.send(vehicleId, VehicleCommand.goTo(spot.latDeg(), spot.lonDeg(), altRelM));
-                    })
-                    .whenComplete((sent, error) -> thread.execute(() -> {
-                        if (error == null && sent.accepted()) {
-                            look.sent = true;
-                        } else {
-                            abandon(look, error != null ? error.getMessage() : "reposition refused: " + sent.result());
-                        }
-                    }));
+            missions.pause(operator, s.missionId).whenComplete((paused, error) -> thread.execute(() -> {
+                if (error != null || !paused.command().accepted()) {
+                    abandon(look, error != null ? error.getMessage() : "pause refused: " + paused.command().result());
+                } else if (byVehicle.get(vehicleId) != look || !stillLooking(look, missions.book().find(look.missionId).orElse(null))) {
+                    abandon(look, "ended before the drone was sent"); // recalled or found meanwhile: not sent off its way
+                } else {
+                    reposition(look, altRelM);
+                }
+            }));
         } catch (RuntimeException e) {
             byVehicle.remove(vehicleId);
             audit.append(operator.toString(), "second look", vehicleId, "track " + trackId + ": " + e.getMessage(), "REFUSED");
@@ -136,6 +133,17 @@ final class SecondLook {
         return true;
     }
 
+    private void reposition(Look look, double altRelM) {
+        commands.send(look.vehicleId, VehicleCommand.goTo(look.spot.latDeg(), look.spot.lonDeg(), altRelM))
+                .whenComplete((sent, error) -> thread.execute(() -> {
+                    if (error == null && sent.accepted()) {
+                        look.sent = true;
+                    } else {
+                        abandon(look, error != null ? error.getMessage() : "reposition refused: " + sent.result());
+                    }
+                }));
+    }
+
     /** Once a second: a look over the spot long enough, or that never got there, resumes its mission. */
     void check() {
         Instant now = clock.instant();
@@ -145,7 +153,7 @@ final class SecondLook {
                 continue; // the pause and the reposition are on their way; their answer sends it or ends it
             }
             Mission m = missions.book().find(look.missionId).orElse(null);
-            if (m == null || m.state() != MissionState.PAUSED) {
+            if (!stillLooking(look, m)) {
                 it.remove(); // superseded by the response, aborted by a recall or the search's end, or resumed by a pilot
                 continue;
             }
@@ -195,6 +203,15 @@ final class SecondLook {
                 .withParams("vehicle", look.vehicleId, "track", look.trackId, "reason", why == null ? "" : why));
     }
 
+    /**
+     * The look's mission is still the one it paused, and its sortie still searching. A recall or the response sets the
+     * sortie's phase at once, while its abort or supersession reaches the mission only with the vehicle's answer: a
+     * resume sent in between would take the drone off its way home and back onto the mission.
+     */
+    private static boolean stillLooking(Look look, Mission m) {
+        return m != null && m.state() == MissionState.PAUSED && look.sortie.phase == Sortie.Phase.FLYING;
+    }
+
     /** A look whose pause or reposition the vehicle refused: its mission resumes if it was paused. */
     private void abandon(Look look, String why) {
         if (byVehicle.remove(look.vehicleId) != look) {
@@ -202,7 +219,7 @@ final class SecondLook {
         }
         audit.append(operator.toString(), "second look", look.vehicleId, "track " + look.trackId + ": " + why, "FAILED");
         try {
-            missions.book().find(look.missionId).filter(m -> m.state() == MissionState.PAUSED)
+            missions.book().find(look.missionId).filter(m -> stillLooking(look, m))
                     .ifPresent(m -> missions.resume(operator, look.missionId));
         } catch (RuntimeException e) {
             audit.append(operator.toString(), "second look", look.vehicleId, "resume: " + e.getMessage(), "FAILED");
