@@ -147,10 +147,16 @@ class TenMinuteBatteriesEndToEndTest {
         // every drone sent comes back on its own plan, above the threshold at which its autopilot would have turned it back
         Await.until(Duration.ofSeconds(240), "every launched drone back on the ground",
                 () -> entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED).size() >= sorties.size());
-        for (TimelineEntry e : entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED)) {
-            Matcher m = LANDED_BATTERY.matcher(e.getText());
-            assertThat(m.find()).as(e.getText()).isTrue();
-            assertThat(Double.parseDouble(m.group(1))).as(e.getText()).isGreaterThan(RETURN_THRESHOLD_PERCENT);
+        try {
+            for (TimelineEntry e : entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED)) {
+                Matcher m = LANDED_BATTERY.matcher(e.getText());
+                assertThat(m.find()).as(e.getText()).isTrue();
+                assertThat(Double.parseDouble(m.group(1))).as(e.getText()).isGreaterThan(RETURN_THRESHOLD_PERCENT);
+            }
+        } catch (AssertionError e) {
+            get(incidents, id).getTimelineList().forEach(x -> System.out.println("TIMELINE " + x.getTime().getSeconds() + " "
+                    + x.getCode() + " " + x.getText()));
+            throw e;
         }
     }
 

@@ -115,7 +115,7 @@ public final class SearchAutomation implements SearchDecisions, org.skyfleet.ser
         thread.execute(planning::resume);
         thread.every(1, secondLook::check);
         thread.every(1, () -> following.sample(runs.values()));
-        BatteryRecall recall = new BatteryRecall(registry, endurance, sorties, this::note, profile.cruiseSpeedMps());
+        BatteryRecall recall = new BatteryRecall(registry, endurance, sorties, this::note, profile.cruiseSpeedMps(), clock);
         thread.every(1, () -> recall.check(runs.values()));
         thread.every(1, this.turnaround::check);
         thread.every(5, this::tick);
