@@ -21,7 +21,7 @@ public record Assignment(String assignmentId, String unitId, String incidentId, 
         route = route == null ? List.of() : List.copyOf(route);
     }
 
-    /** An assignment whose estimate method is not known (read from a store that does not keep it). */
+    /** An assignment whose estimate method is not known (stored before the store kept it, or a test's). */
     public Assignment(String assignmentId, String unitId, String incidentId, String trackId, GeoPoint target,
                       AssignmentState state, double etaS, double distanceM, Instant acknowledgeBy, Instant updatedAt,
                       String description) {

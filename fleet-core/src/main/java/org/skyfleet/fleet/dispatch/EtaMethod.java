@@ -9,6 +9,6 @@ public enum EtaMethod {
      * not a car, or the network does not join the unit to the target.
      */
     STRAIGHT_LINE,
-    /** Not recorded: an assignment read back from a store that keeps no estimate method (after a restart). */
+    /** Not recorded: an assignment stored before the store kept the estimate method (migration V14). */
     UNKNOWN
 }

@@ -25,6 +25,7 @@ import org.skyfleet.fleet.control.ControlLease;
 import org.skyfleet.fleet.control.Operator;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.AssignmentState;
+import org.skyfleet.fleet.dispatch.EtaMethod;
 import org.skyfleet.fleet.fusion.Sighting;
 import org.skyfleet.fleet.incident.Incident;
 import org.skyfleet.fleet.incident.SearchState;
@@ -318,6 +319,18 @@ public abstract class StoreContractTest {
         assertThat(store.assignments().find("asg-1")).contains(acknowledged);
         assertThat(store.assignments().find("asg-2")).contains(arrived);
         assertThat(store.assignments().loadOpen()).containsExactly(acknowledged, bare);
+        // how the ETA was made and the road route come back as they were saved, to the last bit
+        Assignment byRoad = new Assignment("asg-4", "car-1", "inc-1", "trk-1", new GeoPoint(29.9812345678901, 122.2071234567891),
+                AssignmentState.OFFERED, 61.5, 812.25, T0.plusSeconds(30), T0, "missing person", EtaMethod.ROAD,
+                List.of(new GeoPoint(29.98, 122.2), new GeoPoint(29.9805123456789, 122.2031234567891),
+                        new GeoPoint(29.9812345678901, 122.2071234567891)));
+        store.assignments().save(byRoad);
+        Assignment straight = new Assignment("asg-5", "boat-1", "inc-1", "trk-1", new GeoPoint(29.9, 122.3),
+                AssignmentState.OFFERED, 300, 1500, T0.plusSeconds(30), T0, "", EtaMethod.STRAIGHT_LINE, List.of());
+        store.assignments().save(straight);
+        assertThat(store.assignments().find("asg-4")).contains(byRoad);
+        assertThat(store.assignments().find("asg-5")).contains(straight);
+        assertThat(store.assignments().find("asg-3").orElseThrow().etaMethod()).isEqualTo(EtaMethod.UNKNOWN);
     }
 
     @Test

@@ -14,17 +14,18 @@ import java.util.List;
 import java.util.Optional;
 import org.skyfleet.fleet.dispatch.Assignment;
 import org.skyfleet.fleet.dispatch.AssignmentState;
+import org.skyfleet.fleet.dispatch.EtaMethod;
 import org.skyfleet.fleet.store.AssignmentStore;
 import org.skyfleet.planner.geo.GeoPoint;
 
-/** Assignments in table {@code assignment}, upserted by id. */
+/** Assignments in table {@code assignment}, upserted by id, with how their ETA was estimated and the route (V14). */
 final class JdbcAssignmentStore implements AssignmentStore {
     private static final String UPDATE = "UPDATE assignment SET unit_id = ?, incident_id = ?, track_id = ?, "
             + "target_lat_deg = ?, target_lon_deg = ?, state = ?, eta_s = ?, distance_m = ?, acknowledge_by_ns = ?, "
-            + "updated_at_ns = ?, description = ? WHERE assignment_id = ?";
+            + "updated_at_ns = ?, description = ?, eta_method = ?, route = ? WHERE assignment_id = ?";
     private static final String INSERT = "INSERT INTO assignment (unit_id, incident_id, track_id, target_lat_deg, "
-            + "target_lon_deg, state, eta_s, distance_m, acknowledge_by_ns, updated_at_ns, description, assignment_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "target_lon_deg, state, eta_s, distance_m, acknowledge_by_ns, updated_at_ns, description, eta_method, route, "
+            + "assignment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Transactions tx;
 
@@ -80,7 +81,9 @@ final class JdbcAssignmentStore implements AssignmentStore {
             ps.setObject(9, nanosOrNull(a.acknowledgeBy(), what + " acknowledgeBy"), Types.BIGINT);
             ps.setObject(10, nanosOrNull(a.updatedAt(), what + " updatedAt"), Types.BIGINT);
             ps.setString(11, a.description());
-            ps.setString(12, a.assignmentId());
+            ps.setString(12, a.etaMethod() == EtaMethod.UNKNOWN ? null : a.etaMethod().name());
+            ps.setString(13, RouteText.of(a.route()));
+            ps.setString(14, a.assignmentId());
             return ps.executeUpdate();
         }
     }
@@ -95,12 +98,15 @@ final class JdbcAssignmentStore implements AssignmentStore {
                 while (rs.next()) {
                     Double lat = doubleOrNull(rs, "target_lat_deg");
                     Double lon = doubleOrNull(rs, "target_lon_deg");
-                    out.add(new Assignment(rs.getString("assignment_id"), rs.getString("unit_id"),
+                    String id = rs.getString("assignment_id");
+                    String method = rs.getString("eta_method");
+                    out.add(new Assignment(id, rs.getString("unit_id"),
                             rs.getString("incident_id"), rs.getString("track_id"),
                             lat == null || lon == null ? null : new GeoPoint(lat, lon),
                             AssignmentState.valueOf(rs.getString("state")), rs.getDouble("eta_s"),
                             rs.getDouble("distance_m"), instantOrNull(rs, "acknowledge_by_ns"),
-                            instantOrNull(rs, "updated_at_ns"), rs.getString("description")));
+                            instantOrNull(rs, "updated_at_ns"), rs.getString("description"),
+                            method == null ? EtaMethod.UNKNOWN : EtaMethod.valueOf(method), RouteText.parse(rs.getString("route"), id)));
                 }
             }
         }
