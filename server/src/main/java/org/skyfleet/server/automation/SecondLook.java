@@ -2,7 +2,6 @@ package org.skyfleet.server.automation;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,6 +37,7 @@ final class SecondLook {
     static final double ARRIVED_M = 5;
     /** A look that has not arrived after this long (blocked, slowed by wind) resumes the mission anyway. */
     static final long GIVE_UP_S = 90;
+    static final int REMEMBERED_LOOKS = 10_000;
 
     private static final class Look {
         final String incidentId;
@@ -71,7 +71,13 @@ final class SecondLook {
     private final InstantSource clock;
     private final AutomationThread thread;
     private final Map<String, Look> byVehicle = new LinkedHashMap<>();
-    private final Set<String> lookedAt = new HashSet<>();
+    /** Tracks looked at, the latest {@value #REMEMBERED_LOOKS}: a track is looked at once; old ones are long dropped. */
+    private final Set<String> lookedAt = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_LOOKS;
+        }
+    });
 
     SecondLook(Operator operator, VehicleRegistry registry, MissionControl missions, VehicleCommands commands,
                IncidentBook incidents, AuditJournal audit, InstantSource clock, AutomationThread thread) {
@@ -113,7 +119,7 @@ final class SecondLook {
                 if (error != null || !paused.command().accepted()) {
                     abandon(look, error != null ? error.getMessage() : "pause refused: " + paused.command().result());
                 } else if (byVehicle.get(vehicleId) != look || !stillLooking(look, missions.book().find(look.missionId).orElse(null))) {
-                    abandon(look, "ended before the drone was sent"); // recalled or found meanwhile: not sent off its way
+                    byVehicle.remove(vehicleId, look); // recalled or found meanwhile (their own entries say so): not sent off its way
                 } else {
                     reposition(look, altRelM);
                 }
@@ -218,6 +224,10 @@ final class SecondLook {
             return;
         }
         audit.append(operator.toString(), "second look", look.vehicleId, "track " + look.trackId + ": " + why, "FAILED");
+        incidents.record(look.incidentId, TimelineEntry.of(clock.instant(), TimelineKind.NOTE, operator.subject(), String.format(
+                        Locale.ROOT, "%s could not take the second look at track %s: %s", look.vehicleId, look.trackId, why))
+                .withVehicle(look.vehicleId).withTrack(look.trackId).withCode("SECOND_LOOK_FAILED")
+                .withParams("vehicle", look.vehicleId, "track", look.trackId, "reason", why == null ? "" : why));
         try {
             missions.book().find(look.missionId).filter(m -> stillLooking(look, m))
                     .ifPresent(m -> missions.resume(operator, look.missionId));
