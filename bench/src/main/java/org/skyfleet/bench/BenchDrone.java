@@ -122,8 +122,7 @@ final class BenchDrone {
                 }
             }
             case LOOK -> {
-                double homeS = Math.hypot(home[0] - eastM, home[1] - northM) / cruiseMps + heightM / climbMps;
-                if (sortieS + homeS >= budgetS) {
+                if (sortieS + homeS() >= budgetS) {
                     phase = Phase.ROUTE; // the battery ends the look; the route's check sends it home
                 } else if (Math.hypot(lookPoint[0] - eastM, lookPoint[1] - northM) > 1e-6) {
                     moveTowards(lookPoint, cruiseMps);
@@ -152,10 +151,14 @@ final class BenchDrone {
         }
     }
 
+    /** The straight way home and the descent, seconds. */
+    private double homeS() {
+        return Math.hypot(home[0] - eastM, home[1] - northM) / cruiseMps + heightM / climbMps;
+    }
+
     private void checkBattery() {
-        double homeS = Math.hypot(home[0] - eastM, home[1] - northM) / cruiseMps + heightM / climbMps;
         boolean homeward = next == route.size() - 1;
-        if (!homeward && sortieS + homeS >= budgetS) {
+        if (!homeward && sortieS + homeS() >= budgetS) {
             List<double[]> left = new ArrayList<>();
             left.add(new double[] {eastM, northM});
             left.addAll(route.subList(next, route.size() - 1));

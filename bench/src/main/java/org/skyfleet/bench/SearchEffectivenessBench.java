@@ -131,16 +131,14 @@ public final class SearchEffectivenessBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        if (drones < 1 || drones > 32) {
-            System.err.println("--drones must be 1..32, got " + drones);
+        SearchConditions conditions;
+        try {
+            conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads, lastSeenMin * 60, drones,
+                    !noSecondLook, packMin * 60, cruiseMps);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             return 2;
         }
-        if (!(packMin >= 1 && packMin <= 120) || !(cruiseMps >= 2 && cruiseMps <= 25)) {
-            System.err.println("--pack-min must be 1..120 and --cruise-mps 2..25, got " + packMin + " and " + cruiseMps);
-            return 2;
-        }
-        SearchConditions conditions = new SearchConditions(night, (int) Math.round(swapMin * 60), false, roads,
-                lastSeenMin * 60, drones, !noSecondLook, packMin * 60, cruiseMps);
         Result result = run(runs, seed, conditions);
         Map<SearchStrategy, List<TrialOutcome>> outcomes = result.outcomes();
         double wallS = (System.nanoTime() - t0) / 1e9;

@@ -46,7 +46,6 @@ final class TrialResponse {
     private final Dispatcher dispatcher;
     private final UnitRoster roster;
     private final List<double[]> officers = new ArrayList<>();
-    private final Map<String, String> droneOfSighting = new HashMap<>();
     private final Set<String> subjectSightings = new HashSet<>();
     private final Set<String> judged = new HashSet<>();
     private final Set<String> followed = new HashSet<>();
@@ -76,7 +75,6 @@ final class TrialResponse {
     /** Notes a sighting, and whether it was of the subject, before it goes into the tracker. */
     void sighted(Sighting s, boolean ofSubject) {
         sightings.put(s.id(), s);
-        droneOfSighting.put(s.id(), s.sourceId());
         if (ofSubject) {
             subjectSightings.add(s.id());
         }
@@ -123,7 +121,7 @@ final class TrialResponse {
             if (Boolean.getBoolean("bench.debugFalse")) {
                 long ofSubject = ids.stream().filter(subjectSightings::contains).count();
                 System.out.printf(java.util.Locale.ROOT, "FALSE %s: %d sightings (%d of the subject), drones %s, span %.0f s, speed %.2f m/s, %.0f m from truth%n",
-                        t.id(), ids.size(), ofSubject, ids.stream().map(droneOfSighting::get).distinct().toList(),
+                        t.id(), ids.size(), ofSubject, ids.stream().map(id -> sightings.get(id).sourceId()).distinct().toList(),
                         (t.lastUpdateMs() - t.firstUpdateMs()) / 1000.0, t.speedMps(), fromTruth);
             }
             return false;
@@ -157,7 +155,7 @@ final class TrialResponse {
     }
 
     private void respond(Track t, double[] at) {
-        String finder = droneOfSighting.get(t.sightingIds().get(t.sightingIds().size() - 1));
+        String finder = sightings.get(t.sightingIds().get(t.sightingIds().size() - 1)).sourceId();
         for (BenchDrone d : drones) {
             if (d.id.equals(finder)) {
                 d.watch(at);
